@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian packages SIGAP needs to build, run and test. Idempotent: installs only
+# what is missing, and says what. Uses sudo only when not root.
+#   scripts/install-deps.sh            build + run + test packages
+#   scripts/install-deps.sh --fuzz     also clang and its sanitizer/fuzzer runtime
+set -euo pipefail
+
+packages=(
+  # toolchain
+  cmake g++ make pkgconf
+  # libraries (see third_party/README.md for versions and why)
+  libimgui-dev libglfw3-dev libstb-dev nlohmann-json3-dev doctest-dev python3-glad
+  # run time: a clear TTF font and an OpenGL driver (Mesa software rendering works)
+  fonts-noto-core libgl1-mesa-dri libgl1
+  # GUI tests: a virtual X server
+  xvfb xauth
+)
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages already installed."
+  exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done."

@@ -1,0 +1,277 @@
+// The ImGui host: window set-up, the event-driven main loop, shut-down. Platform calls live here.
+// [SECTION] Settings
+// [SECTION] Input callbacks
+// [SECTION] Main loop
+#include "gui_main.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <glad/gl.h>
+
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "app_state.h"
+#include "paths.h"
+#include "screens.h"
+#include "screenshot.h"
+#include "theme.h"
+
+namespace sigap::app {
+
+namespace fs = std::filesystem;
+
+// =============================================================================================
+// [SECTION] Settings (font size and contrast are remembered per user)
+// =============================================================================================
+namespace {
+
+std::string SettingsPath() { return (fs::path(ConfigDir()) / "settings.json").string(); }
+
+void LoadSettings(UiSettings& s) {
+  std::string text, error;
+  if (!ReadFileToString(SettingsPath(), text, error)) return;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return;
+  if (j.contains("font_px") && j["font_px"].is_number()) s.font_px = std::clamp(j["font_px"].get<float>(), 14.0f, 64.0f);
+  if (j.contains("high_contrast") && j["high_contrast"].is_boolean()) s.high_contrast = j["high_contrast"].get<bool>();
+}
+
+void SaveSettings(const UiSettings& s) {
+  std::error_code ec;
+  fs::create_directories(ConfigDir(), ec);
+  std::string tmp = SettingsPath() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) return;
+    out << nlohmann::json{{"font_px", s.font_px}, {"high_contrast", s.high_contrast}}.dump(2) << "\n";
+    if (!out) return;
+  }
+  fs::rename(tmp, SettingsPath(), ec);
+}
+
+// =============================================================================================
+// [SECTION] Input callbacks: app shortcuts are handled from GLFW directly, because ImGui 1.86
+// can lose a key tapped within one frame.
+// =============================================================================================
+
+struct LoopSignals {
+  AppState* state = nullptr;
+  int frames_to_draw = 3;
+};
+
+LoopSignals* Signals(GLFWwindow* w) { return static_cast<LoopSignals*>(glfwGetWindowUserPointer(w)); }
+
+void OnKey(GLFWwindow* w, int key, int, int action, int mods) {
+  LoopSignals* sig = Signals(w);
+  sig->frames_to_draw = 3;
+  if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
+  AppState& st = *sig->state;
+  st.keys_pressed.push_back(KeyPress{key, mods});
+  bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+  if (ctrl && (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD)) {
+    st.settings.font_px = std::min(st.settings.font_px + 2.0f, 64.0f);
+    st.fonts_dirty = true;
+  } else if (ctrl && (key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT)) {
+    st.settings.font_px = std::max(st.settings.font_px - 2.0f, 14.0f);
+    st.fonts_dirty = true;
+  } else if (ctrl && key == GLFW_KEY_0) {
+    st.settings.font_px = UiSettings{}.font_px;
+    st.fonts_dirty = true;
+  } else if (key == GLFW_KEY_F11 && action == GLFW_PRESS) {
+    st.fullscreen = !st.fullscreen;
+    st.fullscreen_dirty = true;
+  } else if (ctrl && key == GLFW_KEY_H && action == GLFW_PRESS) {
+    st.settings.high_contrast = !st.settings.high_contrast;
+    st.theme_dirty = true;
+  }
+}
+
+void OnAnyEvent(GLFWwindow* w) { Signals(w)->frames_to_draw = 3; }
+void OnCursor(GLFWwindow* w, double, double) { OnAnyEvent(w); }
+void OnMouseButton(GLFWwindow* w, int, int, int) { OnAnyEvent(w); }
+void OnScroll(GLFWwindow* w, double, double) { OnAnyEvent(w); }
+void OnChar(GLFWwindow* w, unsigned int) { OnAnyEvent(w); }
+void OnSize(GLFWwindow* w, int, int) { OnAnyEvent(w); }
+void OnFocus(GLFWwindow* w, int) { OnAnyEvent(w); }
+void OnClose(GLFWwindow* w) {
+  LoopSignals* sig = Signals(w);
+  sig->frames_to_draw = 3;
+  sig->state->close_requested = true;
+  glfwSetWindowShouldClose(w, GLFW_FALSE);  // the screens decide (a session may be in progress)
+}
+void OnDrop(GLFWwindow* w, int count, const char** paths) {
+  LoopSignals* sig = Signals(w);
+  sig->frames_to_draw = 3;
+  for (int i = 0; i < count; ++i) sig->state->dropped_paths.emplace_back(paths[i]);
+}
+
+void OnGlfwError(int code, const char* description) { std::fprintf(stderr, "sigap: GLFW error %d: %s\n", code, description); }
+
+void SetFullscreen(GLFWwindow* win, bool on, int width, int height) {
+  static int saved_x = 100, saved_y = 100;  // restoring the window position is a platform concern
+  if (on) {
+    glfwGetWindowPos(win, &saved_x, &saved_y);
+    GLFWmonitor* mon = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = mon ? glfwGetVideoMode(mon) : nullptr;
+    if (mode) glfwSetWindowMonitor(win, mon, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    glfwSetWindowMonitor(win, nullptr, saved_x, saved_y, width, height, 0);
+  }
+}
+
+}  // namespace
+
+// =============================================================================================
+// [SECTION] Main loop
+// =============================================================================================
+
+int RunGui(const GuiOptions& options) {
+  AppState state;
+  state.options = options;
+  LoadSettings(state.settings);
+  if (options.high_contrast) state.settings.high_contrast = true;
+
+  std::string data_dir = DataDir();
+  std::string assets_dir = AssetsDir();
+  state.scenarios_dir = options.scenarios_dir.empty() ? ScenariosDir() : options.scenarios_dir;
+  state.results_dir = options.results_dir.empty() ? DefaultResultsDir() : options.results_dir;
+  std::string error;
+  if (data_dir.empty()) state.notices.push_back("SIGAP data folder not found next to the program; set SIGAP_DATA_DIR");
+  if (!state.tr.Load(assets_dir, error)) state.notices.push_back(error);
+  state.tr.SetLanguage(options.lang == "en" ? Lang::En : Lang::Id);
+
+  glfwSetErrorCallback(OnGlfwError);
+  if (!glfwInit()) {
+    std::fprintf(stderr, "sigap: cannot open a window (no display?). The subcommands work without one: see 'sigap --help'.\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  GLFWwindow* win = glfwCreateWindow(options.width, options.height, "SIGAP", nullptr, nullptr);
+  if (!win) {
+    std::fprintf(stderr, "sigap: cannot create an OpenGL 3.3 window (is a GL driver such as Mesa installed?)\n");
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(win);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    std::fprintf(stderr, "sigap: cannot load OpenGL 3.3 functions\n");
+    glfwDestroyWindow(win);
+    glfwTerminate();
+    return 1;
+  }
+  glfwSwapInterval(1);
+
+  LoopSignals signals;
+  signals.state = &state;
+  glfwSetWindowUserPointer(win, &signals);
+  // Our callbacks go in first: ImGui's backend chains to them.
+  glfwSetKeyCallback(win, OnKey);
+  glfwSetCursorPosCallback(win, OnCursor);
+  glfwSetMouseButtonCallback(win, OnMouseButton);
+  glfwSetScrollCallback(win, OnScroll);
+  glfwSetCharCallback(win, OnChar);
+  glfwSetWindowSizeCallback(win, OnSize);
+  glfwSetWindowFocusCallback(win, OnFocus);
+  glfwSetWindowCloseCallback(win, OnClose);
+  glfwSetDropCallback(win, OnDrop);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would cost a frame per blink
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplGlfw_InitForOpenGL(win, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  float xscale = 1, yscale = 1;
+  glfwGetWindowContentScale(win, &xscale, &yscale);
+  state.content_scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
+  state.fonts = BuildFonts(state.settings.font_px, state.content_scale, false);
+  if (!state.fonts.warning.empty()) state.notices.push_back(state.fonts.warning);
+  ApplyTheme(state.settings.high_contrast, state.content_scale * state.settings.font_px / UiSettings{}.font_px);
+
+  InitScreens(state);
+  if (options.fullscreen) { state.fullscreen = true; SetFullscreen(win, true, options.width, options.height); }
+
+  const bool capture = !options.screenshot.empty();
+  const int frame_budget = capture ? std::max(options.frames, 6) : options.frames;
+  int frame_count = 0;
+  int exit_code = 0;
+  while (!state.quit_requested) {
+    if (signals.frames_to_draw <= 0 && !capture && frame_budget == 0) {
+      if (state.wake_at > 0) glfwWaitEventsTimeout(std::max(0.0, state.wake_at - glfwGetTime()));
+      else glfwWaitEvents();
+      signals.frames_to_draw = std::max(signals.frames_to_draw, 1);
+    } else {
+      glfwPollEvents();
+    }
+    if (state.fonts_dirty || state.theme_dirty) {
+      if (state.fonts_dirty) state.fonts = BuildFonts(state.settings.font_px, state.content_scale, true);
+      ApplyTheme(state.settings.high_contrast, state.content_scale * state.settings.font_px / UiSettings{}.font_px);
+      SaveSettings(state.settings);
+      state.fonts_dirty = state.theme_dirty = false;
+    }
+    if (state.fullscreen_dirty) {
+      SetFullscreen(win, state.fullscreen, options.width, options.height);
+      state.fullscreen_dirty = false;
+    }
+    state.now = glfwGetTime();
+    state.wake_at = 0;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ActionQueue queue;
+    DrawScreens(state, queue);
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(win, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const auto& bg = CurrentPalette().background;
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    state.keys_pressed.clear();
+    state.dropped_paths.clear();
+    for (auto& action : queue.actions) action(state);
+    if (!queue.actions.empty()) signals.frames_to_draw = 3;
+    ++frame_count;
+
+    if (capture && frame_count >= frame_budget) {
+      std::string err;
+      if (!WriteFramebufferPng(options.screenshot, fb_w, fb_h, err)) {
+        std::fprintf(stderr, "sigap: %s\n", err.c_str());
+        exit_code = 1;
+      }
+      state.quit_requested = true;
+    } else if (frame_budget > 0 && frame_count >= frame_budget) {
+      state.quit_requested = true;
+    }
+    glfwSwapBuffers(win);
+    --signals.frames_to_draw;
+  }
+
+  ShutdownScreens(state);
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(win);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace sigap::app

@@ -1,0 +1,69 @@
+#include "gui_options.h"
+
+#include <cstdlib>
+
+namespace sigap::app {
+
+std::optional<GuiOptions> ParseGuiOptions(const std::vector<std::string>& args, std::string& error) {
+  GuiOptions o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& out) -> bool {
+      if (i + 1 >= args.size() || (args[i + 1].size() > 1 && args[i + 1][0] == '-' && args[i + 1][1] == '-')) {
+        error = a + " needs a value";
+        return false;
+      }
+      out = args[++i];
+      return true;
+    };
+    auto number = [&](int& out, int lo, int hi) -> bool {
+      std::string s;
+      if (!value(s)) return false;
+      char* end = nullptr;
+      long v = std::strtol(s.c_str(), &end, 10);
+      if (s.empty() || *end != '\0' || v < lo || v > hi) {
+        error = a + " needs a whole number between " + std::to_string(lo) + " and " + std::to_string(hi);
+        return false;
+      }
+      out = static_cast<int>(v);
+      return true;
+    };
+    if (a == "--lang") {
+      if (!value(o.lang)) return std::nullopt;
+      if (o.lang != "id" && o.lang != "en") { error = "--lang must be id or en"; return std::nullopt; }
+    } else if (a == "--facilitator") o.facilitator = true;
+    else if (a == "--results") { if (!value(o.results_dir)) return std::nullopt; }
+    else if (a == "--scenarios") { if (!value(o.scenarios_dir)) return std::nullopt; }
+    else if (a == "--screen") { if (!value(o.screen)) return std::nullopt; }
+    else if (a == "--screenshot") { if (!value(o.screenshot)) return std::nullopt; }
+    else if (a == "--frames") { if (!number(o.frames, 1, 100000)) return std::nullopt; }
+    else if (a == "--scenario") { if (!value(o.scenario)) return std::nullopt; }
+    else if (a == "--choices") { if (!value(o.choices)) return std::nullopt; }
+    else if (a == "--team") { if (!value(o.team)) return std::nullopt; }
+    else if (a == "--mode") {
+      if (!value(o.mode)) return std::nullopt;
+      if (o.mode != "training" && o.mode != "assessment") { error = "--mode must be training or assessment"; return std::nullopt; }
+    } else if (a == "--import") { std::string p; if (!value(p)) return std::nullopt; o.import_paths.push_back(p); }
+    else if (a == "--pin") { if (!value(o.pin)) return std::nullopt; }
+    else if (a == "--slide") { if (!number(o.slide, 0, 10000)) return std::nullopt; }
+    else if (a == "--high-contrast") o.high_contrast = true;
+    else if (a == "--fullscreen") o.fullscreen = true;
+    else if (a == "--anonymise" || a == "--anonymize") o.anonymise = true;
+    else if (a == "--size") {
+      std::string s;
+      if (!value(s)) return std::nullopt;
+      auto x = s.find('x');
+      int w = x == std::string::npos ? 0 : std::atoi(s.substr(0, x).c_str());
+      int h = x == std::string::npos ? 0 : std::atoi(s.substr(x + 1).c_str());
+      if (w < 640 || h < 480 || w > 7680 || h > 4320) { error = "--size must look like 1280x720 (at least 640x480)"; return std::nullopt; }
+      o.width = w;
+      o.height = h;
+    } else {
+      error = "unknown option '" + a + "'";
+      return std::nullopt;
+    }
+  }
+  return o;
+}
+
+}  // namespace sigap::app

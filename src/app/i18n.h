@@ -1,0 +1,30 @@
+// UI string tables: assets/i18n/id.json and en.json, flat objects of key -> text.
+// Screens never hard-code user-visible text; they look it up here.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include "model.h"
+
+namespace sigap::app {
+
+class StringTable {
+ public:
+  // Loads both languages from `assets_dir`/i18n. Returns false (and sets `error`) if a table is
+  // missing or malformed; lookups then fall back to the key itself.
+  bool Load(const std::string& assets_dir, std::string& error);
+  void SetLanguage(Lang lang) { lang_ = lang; }
+  Lang Language() const { return lang_; }
+
+  // The text for `key` in the current language, else Indonesian, else the key.
+  const char* operator()(const char* key) const;
+  // The same with {0}, {1}… replaced by the arguments.
+  std::string Format(const char* key, std::initializer_list<std::string> args) const;
+
+ private:
+  std::unordered_map<std::string, std::string> tables_[2];
+  Lang lang_ = Lang::Id;
+};
+
+}  // namespace sigap::app

@@ -1,0 +1,28 @@
+#include "screenshot.h"
+
+#include <vector>
+
+#include <glad/gl.h>
+#include <stb_image_write.h>
+
+namespace sigap::app {
+
+bool WriteFramebufferPng(const std::string& path, int width, int height, std::string& error) {
+  if (width <= 0 || height <= 0) {
+    error = "the window has no size";
+    return false;
+  }
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  // OpenGL's origin is bottom-left; PNG rows go top-down.
+  stbi_flip_vertically_on_write(1);
+  if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3)) {
+    error = "cannot write " + path + " (check that the folder exists and is writable)";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace sigap::app

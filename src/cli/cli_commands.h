@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sigap::cli {
+
+int RunValidate(const std::vector<std::string>& args);
+int RunPlay(const std::vector<std::string>& args);
+int RunDebrief(const std::vector<std::string>& args);
+
+}  // namespace sigap::cli

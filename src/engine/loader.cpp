@@ -1,0 +1,1031 @@
+// Loader: JSON document → model, checking structure, types, ids and references as it reads.
+// [SECTION] Field reading helpers
+// [SECTION] Conditions, effects, routes, SOP tags
+// [SECTION] SOP catalogue
+// [SECTION] Scenario
+// [SECTION] Files and folders
+#include "loader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "hash.h"
+#include "validator.h"
+
+namespace sigap {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+// =============================================================================================
+// [SECTION] Field reading helpers
+// =============================================================================================
+namespace {
+
+const char* TypeName(const json& v) {
+  switch (v.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::null: return "null";
+    default: return "a number";
+  }
+}
+
+bool IsValidId(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!ok_first(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == '_' || c == '.' || c == '-'; });
+}
+
+class Reader {
+ public:
+  Reader(const JsonDocument& doc, DiagnosticSink& sink) : doc_(doc), sink_(sink) {}
+
+  DiagnosticSink& Sink() { return sink_; }
+  const JsonDocument& Doc() const { return doc_; }
+
+  void Error(const std::string& code, const std::string& ptr, const std::string& msg) { sink_.Error(code, doc_.PosOf(ptr), ptr, msg); }
+  void Warning(const std::string& code, const std::string& ptr, const std::string& msg) { sink_.Warning(code, doc_.PosOf(ptr), ptr, msg); }
+  void KeyError(const std::string& code, const std::string& ptr, const std::string& msg) { sink_.Error(code, doc_.KeyPosOf(ptr), ptr, msg); }
+  void KeyWarning(const std::string& code, const std::string& ptr, const std::string& msg) { sink_.Warning(code, doc_.KeyPosOf(ptr), ptr, msg); }
+
+  // Reports keys that are not in `allowed` (a typo would otherwise be silently ignored).
+  void CheckKeys(const json& obj, const std::string& ptr, std::initializer_list<const char*> allowed, const char* what) {
+    for (const auto& [key, value] : obj.items()) {
+      if (!key.empty() && key[0] == '_') continue;
+      if (key == "$schema" && ptr.empty()) continue;
+      bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
+      if (!known) {
+        std::string list;
+        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+        KeyWarning("SCN004", PointerAppend(ptr, key), "unknown key \"" + key + "\" in " + what + " (ignored); known keys: " + list);
+      }
+    }
+  }
+
+  const json* Field(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) Error("SCN003", ptr, std::string(what) + " is missing the required key \"" + key + "\"");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  bool Expect(const json& v, const std::string& ptr, json::value_t type, const char* expected) {
+    bool ok = v.type() == type || (type == json::value_t::number_float && v.is_number()) ||
+              (type == json::value_t::number_integer && (v.is_number_integer() || v.is_number_unsigned()));
+    if (!ok) Error("SCN005", ptr, std::string("expected ") + expected + " here, found " + TypeName(v));
+    return ok;
+  }
+
+  std::optional<std::string> String(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
+    const json* v = Field(obj, ptr, key, required, what);
+    std::string p = PointerAppend(ptr, key);
+    if (!v || !Expect(*v, p, json::value_t::string, "a string")) return std::nullopt;
+    return v->get<std::string>();
+  }
+
+  std::optional<std::string> Id(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
+    auto s = String(obj, ptr, key, required, what);
+    if (s && !IsValidId(*s)) {
+      Error("SCN006", PointerAppend(ptr, key), "\"" + *s + "\" is not a valid id: use lower-case letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 characters");
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  std::optional<long long> Int(const json& obj, const std::string& ptr, const char* key, bool required, long long lo, long long hi, const char* what) {
+    const json* v = Field(obj, ptr, key, required, what);
+    std::string p = PointerAppend(ptr, key);
+    if (!v || !Expect(*v, p, json::value_t::number_integer, "a whole number")) return std::nullopt;
+    long long n = v->get<long long>();
+    if (n < lo || n > hi) {
+      Error("SCN007", p, "\"" + std::string(key) + "\" is " + std::to_string(n) + "; it must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+      return std::nullopt;
+    }
+    return n;
+  }
+
+  std::optional<double> Number(const json& v, const std::string& ptr) {
+    if (!Expect(v, ptr, json::value_t::number_float, "a number")) return std::nullopt;
+    return v.get<double>();
+  }
+
+  std::optional<bool> Bool(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
+    const json* v = Field(obj, ptr, key, required, what);
+    std::string p = PointerAppend(ptr, key);
+    if (!v || !Expect(*v, p, json::value_t::boolean, "true or false")) return std::nullopt;
+    return v->get<bool>();
+  }
+
+  // A bilingual text {"id": "...", "en": "..."}. Indonesian is required, English is a warning.
+  LocalText Text(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
+    LocalText t;
+    const json* v = Field(obj, ptr, key, required, what);
+    if (!v) return t;
+    std::string p = PointerAppend(ptr, key);
+    if (v->is_string()) {
+      Error("SCN030", p, "\"" + std::string(key) + "\" must be bilingual: write {\"id\": \"…\", \"en\": \"…\"} instead of a plain string");
+      return t;
+    }
+    if (!Expect(*v, p, json::value_t::object, "a bilingual text {\"id\": …, \"en\": …}")) return t;
+    CheckKeys(*v, p, {"id", "en"}, "a bilingual text");
+    auto read = [&](const char* lang, std::string& out, bool primary) {
+      auto it = v->find(lang);
+      std::string lp = PointerAppend(p, lang);
+      if (it == v->end() || (it->is_string() && it->get<std::string>().find_first_not_of(" \t\n") == std::string::npos)) {
+        if (primary) Error("SCN030", it == v->end() ? p : lp, "the Indonesian text (\"id\") of \"" + std::string(key) + "\" is missing or empty; Indonesian is the primary language");
+        else Warning("SCN031", it == v->end() ? p : lp, "the English translation (\"en\") of \"" + std::string(key) + "\" is missing or empty; add it so English-speaking teams can play");
+        return;
+      }
+      if (Expect(*it, lp, json::value_t::string, "a string")) out = it->get<std::string>();
+    };
+    read("id", t.id, true);
+    read("en", t.en, false);
+    return t;
+  }
+
+  std::vector<std::string> IdArray(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
+    std::vector<std::string> out;
+    const json* v = Field(obj, ptr, key, required, what);
+    std::string p = PointerAppend(ptr, key);
+    if (!v || !Expect(*v, p, json::value_t::array, "an array of ids")) return out;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      std::string ip = PointerAppend(p, i);
+      const json& e = (*v)[i];
+      if (!Expect(e, ip, json::value_t::string, "an id string")) continue;
+      std::string s = e.get<std::string>();
+      if (!IsValidId(s)) { Error("SCN006", ip, "\"" + s + "\" is not a valid id"); continue; }
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  // Reports the second and later uses of an id within one list.
+  bool Unique(std::set<std::string>& seen, const std::string& id, const std::string& ptr, const char* what) {
+    if (!seen.insert(id).second) {
+      Error("SCN010", ptr, std::string("duplicate ") + what + " id \"" + id + "\"; every " + what + " needs its own id");
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  const JsonDocument& doc_;
+  DiagnosticSink& sink_;
+};
+
+std::string Suggest(const std::string& wrong, const std::vector<std::string>& known) {
+  // The closest known id by edit distance, when it is close enough to be a likely typo.
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(2, wrong.size() / 3) + 1;
+  for (const auto& k : known) {
+    std::vector<std::size_t> prev(k.size() + 1), cur(k.size() + 1);
+    for (std::size_t j = 0; j <= k.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= wrong.size(); ++i) {
+      cur[0] = i;
+      for (std::size_t j = 1; j <= k.size(); ++j)
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (wrong[i - 1] == k[j - 1] ? 0 : 1)});
+      std::swap(prev, cur);
+    }
+    if (prev[k.size()] < best_d) { best_d = prev[k.size()]; best = k; }
+  }
+  return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
+}
+
+// =============================================================================================
+// [SECTION] Conditions, effects, routes, SOP tags
+// =============================================================================================
+
+struct ScenarioContext {
+  std::map<std::string, Variable::Type> variables;
+  std::vector<std::string> variable_ids;
+  std::set<std::string> node_ids;
+  std::vector<std::string> node_id_list;
+  std::set<std::string> character_ids;
+  const SopCatalogue* catalogue = nullptr;
+  std::vector<std::string> step_ids;
+  bool in_checklist = false;
+};
+
+bool IsCounter(const std::string& var) { return var == "$hits" || var == "$misses" || var == "$false_alarms"; }
+
+std::optional<Condition> ReadCondition(Reader& r, const ScenarioContext& ctx, const json& v, const std::string& ptr) {
+  if (!r.Expect(v, ptr, json::value_t::object, "a condition object ({\"flag\": …}, {\"var\": …}, {\"all\": …}, {\"any\": …} or {\"not\": …})")) return std::nullopt;
+  Condition c;
+  auto children = [&](const char* key) -> bool {
+    std::string p = PointerAppend(ptr, key);
+    const json& arr = v[key];
+    if (!r.Expect(arr, p, json::value_t::array, "an array of conditions")) return false;
+    if (arr.empty()) { r.Error("SCN032", p, std::string("\"") + key + "\" needs at least one condition"); return false; }
+    bool ok = true;
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+      auto child = ReadCondition(r, ctx, arr[i], PointerAppend(p, i));
+      if (child) c.children.push_back(std::move(*child)); else ok = false;
+    }
+    return ok;
+  };
+  if (v.contains("all")) { r.CheckKeys(v, ptr, {"all"}, "a condition"); c.kind = Condition::Kind::All; return children("all") ? std::optional(c) : std::nullopt; }
+  if (v.contains("any")) { r.CheckKeys(v, ptr, {"any"}, "a condition"); c.kind = Condition::Kind::Any; return children("any") ? std::optional(c) : std::nullopt; }
+  if (v.contains("not")) {
+    r.CheckKeys(v, ptr, {"not"}, "a condition");
+    c.kind = Condition::Kind::Not;
+    auto child = ReadCondition(r, ctx, v["not"], PointerAppend(ptr, "not"));
+    if (!child) return std::nullopt;
+    c.children.push_back(std::move(*child));
+    return c;
+  }
+  if (v.contains("flag")) {
+    r.CheckKeys(v, ptr, {"flag"}, "a condition");
+    auto name = r.String(v, ptr, "flag", true, "a condition");
+    if (!name) return std::nullopt;
+    std::string p = PointerAppend(ptr, "flag");
+    auto it = ctx.variables.find(*name);
+    if (it == ctx.variables.end()) { r.Error("SCN012", p, "unknown variable \"" + *name + "\"; declare it under \"variables\"" + Suggest(*name, ctx.variable_ids)); return std::nullopt; }
+    if (it->second != Variable::Type::Flag) { r.Error("SCN032", p, "\"" + *name + "\" is a number, not a flag; compare it with {\"var\": \"" + *name + "\", \"op\": \">=\", \"value\": N}"); return std::nullopt; }
+    c.kind = Condition::Kind::Flag;
+    c.var = *name;
+    return c;
+  }
+  if (v.contains("var")) {
+    r.CheckKeys(v, ptr, {"var", "op", "value"}, "a condition");
+    auto name = r.String(v, ptr, "var", true, "a condition");
+    auto op = r.String(v, ptr, "op", true, "a comparison");
+    const json* value = r.Field(v, ptr, "value", true, "a comparison");
+    if (!name || !op || !value) return std::nullopt;
+    static const std::map<std::string, CompareOp> ops = {{"<", CompareOp::Lt}, {"<=", CompareOp::Le}, {"==", CompareOp::Eq},
+                                                         {"!=", CompareOp::Ne}, {">=", CompareOp::Ge}, {">", CompareOp::Gt}};
+    auto op_it = ops.find(*op);
+    if (op_it == ops.end()) { r.Error("SCN008", PointerAppend(ptr, "op"), "unknown operator \"" + *op + "\"; use one of < <= == != >= >"); return std::nullopt; }
+    c.kind = Condition::Kind::Compare;
+    c.var = *name;
+    c.op = op_it->second;
+    std::string vp = PointerAppend(ptr, "var");
+    Variable::Type type;
+    if (IsCounter(*name)) {
+      if (!ctx.in_checklist) { r.Error("SCN034", vp, "\"" + *name + "\" is only defined inside a checklist decision's \"outcomes\""); return std::nullopt; }
+      type = Variable::Type::Number;
+    } else {
+      auto it = ctx.variables.find(*name);
+      if (it == ctx.variables.end()) { r.Error("SCN012", vp, "unknown variable \"" + *name + "\"; declare it under \"variables\"" + Suggest(*name, ctx.variable_ids)); return std::nullopt; }
+      type = it->second;
+    }
+    std::string valp = PointerAppend(ptr, "value");
+    if (type == Variable::Type::Flag) {
+      if (!value->is_boolean()) { r.Error("SCN032", valp, "\"" + *name + "\" is a flag: compare it with true or false, not " + std::string(TypeName(*value))); return std::nullopt; }
+      if (c.op != CompareOp::Eq && c.op != CompareOp::Ne) { r.Error("SCN032", PointerAppend(ptr, "op"), "a flag can only be compared with == or !="); return std::nullopt; }
+      c.value = value->get<bool>();
+    } else {
+      if (!value->is_number()) { r.Error("SCN032", valp, "\"" + *name + "\" is a number: compare it with a number, not " + std::string(TypeName(*value))); return std::nullopt; }
+      c.value = value->get<double>();
+    }
+    return c;
+  }
+  r.Error("SCN032", ptr, "a condition needs one of the keys \"flag\", \"var\", \"all\", \"any\" or \"not\"");
+  return std::nullopt;
+}
+
+std::vector<Effect> ReadEffects(Reader& r, const ScenarioContext& ctx, const json& obj, const std::string& ptr, const char* key) {
+  std::vector<Effect> out;
+  auto it = obj.find(key);
+  if (it == obj.end()) return out;
+  std::string p = PointerAppend(ptr, key);
+  if (!r.Expect(*it, p, json::value_t::object, "an object of variable changes, e.g. {\"trust\": 1, \"aunt_heard\": true}")) return out;
+  for (const auto& [name, change] : it->items()) {
+    std::string ep = PointerAppend(p, name);
+    auto var = ctx.variables.find(name);
+    if (var == ctx.variables.end()) {
+      r.KeyError("SCN012", ep, "unknown variable \"" + name + "\"; declare it under \"variables\"" + Suggest(name, ctx.variable_ids));
+      continue;
+    }
+    Effect e;
+    e.var = name;
+    if (var->second == Variable::Type::Flag) {
+      if (!change.is_boolean()) { r.Error("SCN033", ep, "\"" + name + "\" is a flag: set it with true or false"); continue; }
+      e.kind = Effect::Kind::SetFlag;
+      e.flag = change.get<bool>();
+    } else if (change.is_number()) {
+      e.kind = Effect::Kind::Add;
+      e.number = change.get<double>();
+    } else if (change.is_object() && change.contains("set") && change.size() == 1 && change["set"].is_number()) {
+      e.kind = Effect::Kind::Set;
+      e.number = change["set"].get<double>();
+    } else {
+      r.Error("SCN033", ep, "\"" + name + "\" is a number: change it by a number (e.g. -1) or set it with {\"set\": N}");
+      continue;
+    }
+    out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<Route> ReadRoutes(Reader& r, const ScenarioContext& ctx, const json& obj, const std::string& ptr, const char* what) {
+  std::vector<Route> out;
+  const json* v = r.Field(obj, ptr, "next", true, what);
+  if (!v) return out;
+  std::string p = PointerAppend(ptr, "next");
+  auto check_target = [&](const std::string& to, const std::string& tp) {
+    if (!ctx.node_ids.count(to)) r.Error("SCN011", tp, "\"" + to + "\" is not a node in this scenario" + Suggest(to, ctx.node_id_list));
+  };
+  if (v->is_string()) {
+    out.push_back(Route{std::nullopt, v->get<std::string>()});
+    check_target(out.back().to, p);
+    return out;
+  }
+  if (!r.Expect(*v, p, json::value_t::array, "a node id or a list of routes [{\"if\": …, \"to\": …}, {\"to\": …}]")) return out;
+  if (v->empty()) { r.Error("SCN024", p, "the route list is empty; give at least one {\"to\": \"node\"}"); return out; }
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    std::string rp = PointerAppend(p, i);
+    const json& e = (*v)[i];
+    if (!r.Expect(e, rp, json::value_t::object, "a route {\"if\": …, \"to\": …}")) continue;
+    r.CheckKeys(e, rp, {"if", "to"}, "a route");
+    Route route;
+    auto to = r.String(e, rp, "to", true, "a route");
+    if (to) { route.to = *to; check_target(*to, PointerAppend(rp, "to")); }
+    if (e.contains("if")) route.when = ReadCondition(r, ctx, e["if"], PointerAppend(rp, "if"));
+    out.push_back(std::move(route));
+  }
+  if (!v->empty() && v->back().is_object() && v->back().contains("if")) {
+    r.Error("SCN024", PointerAppend(p, v->size() - 1), "the last route has a condition, so the story can get stuck; end the list with an unconditional {\"to\": \"…\"}");
+  }
+  return out;
+}
+
+std::vector<SopTag> ReadSop(Reader& r, const ScenarioContext& ctx, const json& obj, const std::string& ptr) {
+  std::vector<SopTag> out;
+  auto it = obj.find("sop");
+  if (it == obj.end()) return out;
+  std::string p = PointerAppend(ptr, "sop");
+  if (!r.Expect(*it, p, json::value_t::object, "an object of SOP step ids to verdicts, e.g. {\"interview.separate\": \"follows\"}")) return out;
+  for (const auto& [step, verdict] : it->items()) {
+    std::string sp = PointerAppend(p, step);
+    SopTag tag;
+    tag.step = step;
+    if (!verdict.is_string()) { r.Error("SCN005", sp, "the verdict must be \"follows\", \"violates\" or \"critical\""); continue; }
+    std::string vs = verdict.get<std::string>();
+    if (vs == "follows") tag.verdict = Verdict::Follows;
+    else if (vs == "violates") tag.verdict = Verdict::Violates;
+    else if (vs == "critical") tag.verdict = Verdict::Critical;
+    else { r.Error("SCN008", sp, "unknown verdict \"" + vs + "\"; use \"follows\", \"violates\" or \"critical\""); continue; }
+    if (ctx.catalogue) {
+      const SopStep* s = ctx.catalogue->FindStep(step);
+      if (!s) { r.KeyError("SCN013", sp, "\"" + step + "\" is not a step of SOP catalogue \"" + ctx.catalogue->id + "\"" + Suggest(step, ctx.step_ids)); continue; }
+      if (tag.verdict == Verdict::Critical && !s->critical)
+        r.Warning("SCN052", sp, "\"" + step + "\" is not marked critical in the catalogue, so it should not be a never event; use \"violates\" or mark the step critical");
+    }
+    out.push_back(tag);
+  }
+  return out;
+}
+
+// =============================================================================================
+// [SECTION] SOP catalogue
+// =============================================================================================
+
+std::shared_ptr<SopCatalogue> ReadCatalogue(Reader& r, const json& root) {
+  auto c = std::make_shared<SopCatalogue>();
+  r.CheckKeys(root, "", {"format", "type", "id", "version", "title", "axes", "phases", "steps"}, "an SOP catalogue");
+  c->id = r.Id(root, "", "id", true, "the catalogue").value_or("");
+  c->version = r.String(root, "", "version", false, "the catalogue").value_or("");
+  c->title = r.Text(root, "", "title", true, "the catalogue");
+
+  std::set<std::string> axis_ids, phase_ids, step_ids;
+  auto read_list = [&](const char* key, auto&& each) {
+    const json* arr = r.Field(root, "", key, true, "the catalogue");
+    std::string p = PointerAppend("", key);
+    if (!arr || !r.Expect(*arr, p, json::value_t::array, "an array")) return;
+    if (arr->empty()) r.Error("SCN003", p, std::string("\"") + key + "\" must not be empty");
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      std::string ip = PointerAppend(p, i);
+      if (r.Expect((*arr)[i], ip, json::value_t::object, "an object")) each((*arr)[i], ip);
+    }
+  };
+  read_list("axes", [&](const json& a, const std::string& p) {
+    r.CheckKeys(a, p, {"id", "label", "description"}, "an axis");
+    ScoreAxis axis;
+    axis.id = r.Id(a, p, "id", true, "an axis").value_or("");
+    if (!axis.id.empty()) r.Unique(axis_ids, axis.id, PointerAppend(p, "id"), "axis");
+    axis.label = r.Text(a, p, "label", true, "an axis");
+    axis.description = r.Text(a, p, "description", false, "an axis");
+    c->axes.push_back(std::move(axis));
+  });
+  read_list("phases", [&](const json& a, const std::string& p) {
+    r.CheckKeys(a, p, {"id", "label"}, "a phase");
+    SopPhase phase;
+    phase.id = r.Id(a, p, "id", true, "a phase").value_or("");
+    if (!phase.id.empty()) r.Unique(phase_ids, phase.id, PointerAppend(p, "id"), "phase");
+    phase.label = r.Text(a, p, "label", true, "a phase");
+    c->phases.push_back(std::move(phase));
+  });
+  read_list("steps", [&](const json& a, const std::string& p) {
+    r.CheckKeys(a, p, {"id", "phase", "label", "correct", "source", "basis", "note", "weight", "critical", "axes"}, "an SOP step");
+    SopStep s;
+    s.id = r.Id(a, p, "id", true, "an SOP step").value_or("");
+    if (!s.id.empty()) r.Unique(step_ids, s.id, PointerAppend(p, "id"), "step");
+    s.phase = r.Id(a, p, "phase", true, "an SOP step").value_or("");
+    if (!s.phase.empty() && !phase_ids.count(s.phase))
+      r.Error("SCN017", PointerAppend(p, "phase"), "unknown phase \"" + s.phase + "\"; declare it under \"phases\"");
+    s.label = r.Text(a, p, "label", true, "an SOP step");
+    s.correct = r.Text(a, p, "correct", true, "an SOP step");
+    s.source = r.String(a, p, "source", true, "an SOP step").value_or("");
+    if (a.contains("source") && s.source.empty()) r.Error("SCN003", PointerAppend(p, "source"), "every SOP step needs its source (law article or guidance)");
+    s.basis = r.String(a, p, "basis", true, "an SOP step").value_or("law");
+    if (s.basis != "law" && s.basis != "guidance" && s.basis != "good_practice")
+      r.Error("SCN008", PointerAppend(p, "basis"), "unknown basis \"" + s.basis + "\"; use \"law\", \"guidance\" or \"good_practice\"");
+    s.note = r.Text(a, p, "note", false, "an SOP step");
+    s.weight = static_cast<int>(r.Int(a, p, "weight", true, 1, 5, "an SOP step").value_or(1));
+    s.critical = r.Bool(a, p, "critical", true, "an SOP step").value_or(false);
+    s.axes = r.IdArray(a, p, "axes", true, "an SOP step");
+    if (a.contains("axes") && s.axes.empty()) r.Error("SCN003", PointerAppend(p, "axes"), "a step must count towards at least one axis");
+    for (std::size_t i = 0; i < s.axes.size(); ++i)
+      if (!axis_ids.count(s.axes[i])) r.Error("SCN017", PointerAppend(PointerAppend(p, "axes"), i), "unknown axis \"" + s.axes[i] + "\"; declare it under \"axes\"");
+    c->steps.push_back(std::move(s));
+  });
+  return c;
+}
+
+// =============================================================================================
+// [SECTION] Scenario
+// =============================================================================================
+
+void ReadVariables(Reader& r, const json& root, Scenario& s, ScenarioContext& ctx) {
+  const json* arr = r.Field(root, "", "variables", false, "the scenario");
+  if (!arr || !r.Expect(*arr, "/variables", json::value_t::array, "an array")) return;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    std::string p = PointerAppend("/variables", i);
+    const json& v = (*arr)[i];
+    if (!r.Expect(v, p, json::value_t::object, "a variable object")) continue;
+    r.CheckKeys(v, p, {"id", "type", "initial", "min", "max", "label", "show"}, "a variable");
+    Variable var;
+    auto id = r.Id(v, p, "id", true, "a variable");
+    if (!id || !r.Unique(seen, *id, PointerAppend(p, "id"), "variable")) continue;
+    var.id = *id;
+    auto type = r.String(v, p, "type", true, "a variable").value_or("number");
+    if (type == "flag") var.type = Variable::Type::Flag;
+    else if (type != "number") r.Error("SCN008", PointerAppend(p, "type"), "unknown variable type \"" + type + "\"; use \"number\" or \"flag\"");
+    var.label = r.Text(v, p, "label", false, "a variable");
+    var.show = r.Bool(v, p, "show", false, "a variable").value_or(false);
+    if (var.type == Variable::Type::Flag) {
+      var.initial = r.Bool(v, p, "initial", false, "a flag").value_or(false) ? 1 : 0;
+      var.min = 0;
+      var.max = 1;
+    } else {
+      auto num = [&](const char* key, double fallback) {
+        auto it = v.find(key);
+        if (it == v.end()) return fallback;
+        return r.Number(*it, PointerAppend(p, key)).value_or(fallback);
+      };
+      var.min = num("min", 0);
+      var.max = num("max", 10);
+      var.initial = num("initial", var.min);
+      if (var.min > var.max) r.Error("SCN007", PointerAppend(p, "min"), "\"min\" is greater than \"max\"");
+      else if (var.initial < var.min || var.initial > var.max) r.Error("SCN007", PointerAppend(p, "initial"), "\"initial\" must lie between \"min\" and \"max\"");
+    }
+    ctx.variables[var.id] = var.type;
+    ctx.variable_ids.push_back(var.id);
+    s.variables.push_back(std::move(var));
+  }
+}
+
+void ReadCharacters(Reader& r, const json& root, Scenario& s, ScenarioContext& ctx) {
+  const json* arr = r.Field(root, "", "characters", false, "the scenario");
+  if (!arr || !r.Expect(*arr, "/characters", json::value_t::array, "an array")) return;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    std::string p = PointerAppend("/characters", i);
+    const json& v = (*arr)[i];
+    if (!r.Expect(v, p, json::value_t::object, "a character object")) continue;
+    r.CheckKeys(v, p, {"id", "name", "role", "description", "portrait"}, "a character");
+    Character c;
+    auto id = r.Id(v, p, "id", true, "a character");
+    if (!id || !r.Unique(ctx.character_ids, *id, PointerAppend(p, "id"), "character")) continue;
+    c.id = *id;
+    c.name = r.String(v, p, "name", true, "a character").value_or("");
+    c.role = r.Text(v, p, "role", true, "a character");
+    c.description = r.Text(v, p, "description", false, "a character");
+    c.portrait = r.String(v, p, "portrait", false, "a character").value_or("");
+    if (c.portrait.find("..") != std::string::npos || (!c.portrait.empty() && c.portrait[0] == '/'))
+      r.Error("SCN007", PointerAppend(p, "portrait"), "a portrait path must be relative to assets/ and stay inside it");
+    s.characters.push_back(std::move(c));
+  }
+}
+
+void ReadChoice(Reader& r, ScenarioContext& ctx, const json& v, const std::string& p, Choice& c) {
+  r.CheckKeys(v, p, {"id", "text", "if", "sop", "effects", "feedback", "source", "next"}, "a choice");
+  c.text = r.Text(v, p, "text", true, "a choice");
+  if (v.contains("if")) c.when = ReadCondition(r, ctx, v["if"], PointerAppend(p, "if"));
+  c.sop = ReadSop(r, ctx, v, p);
+  if (!v.contains("sop") || v["sop"].empty())
+    r.Warning("SCN040", p, "choice \"" + c.id + "\" has no SOP tag; say which SOP step it follows or violates so it can be scored");
+  c.effects = ReadEffects(r, ctx, v, p, "effects");
+  c.feedback = r.Text(v, p, "feedback", false, "a choice");
+  if (!v.contains("feedback"))
+    r.Warning("SCN041", p, "choice \"" + c.id + "\" has no feedback; explain why it follows or breaks the SOP");
+  c.source = r.String(v, p, "source", false, "a choice").value_or("");
+  if (v.contains("feedback") && c.source.empty())
+    r.Warning("SCN041", p, "choice \"" + c.id + "\" has feedback but no \"source\"; cite the law article or guidance behind it");
+  c.next = ReadRoutes(r, ctx, v, p, "a choice");
+}
+
+void ReadTimer(Reader& r, ScenarioContext& ctx, const json& d, const std::string& dp, Decision& dec) {
+  if (!d.contains("timer")) return;
+  std::string p = PointerAppend(dp, "timer");
+  const json& t = d["timer"];
+  if (!r.Expect(t, p, json::value_t::object, "a timer {\"seconds\": N, \"default\": \"choice\"}")) return;
+  r.CheckKeys(t, p, {"seconds", "default", "seconds_if"}, "a timer");
+  Timer timer;
+  timer.seconds = static_cast<int>(r.Int(t, p, "seconds", true, 5, 600, "a timer").value_or(30));
+  if (t.contains("seconds_if")) {
+    std::string sp = PointerAppend(p, "seconds_if");
+    if (r.Expect(t["seconds_if"], sp, json::value_t::array, "an array of {\"if\": …, \"seconds\": N}")) {
+      for (std::size_t i = 0; i < t["seconds_if"].size(); ++i) {
+        std::string ip = PointerAppend(sp, i);
+        const json& o = t["seconds_if"][i];
+        if (!r.Expect(o, ip, json::value_t::object, "{\"if\": …, \"seconds\": N}")) continue;
+        r.CheckKeys(o, ip, {"if", "seconds"}, "a timer override");
+        Timer::Override ov;
+        ov.seconds = static_cast<int>(r.Int(o, ip, "seconds", true, 5, 600, "a timer override").value_or(30));
+        const json* cond = r.Field(o, ip, "if", true, "a timer override");
+        if (!cond) continue;
+        auto c = ReadCondition(r, ctx, *cond, PointerAppend(ip, "if"));
+        if (c) { ov.when = std::move(*c); timer.seconds_if.push_back(std::move(ov)); }
+      }
+    }
+  }
+  if (dec.kind == Decision::Kind::Single) {
+    auto def = r.String(t, p, "default", false, "a timer");
+    if (!def) {
+      if (!t.contains("default")) r.Error("SCN043", p, "a timed decision needs a \"default\": the choice taken when time runs out");
+    } else {
+      timer.default_choice = *def;
+      bool found = std::any_of(dec.choices.begin(), dec.choices.end(), [&](const Choice& c) { return c.id == *def; });
+      if (!found) {
+        std::vector<std::string> ids;
+        for (const auto& c : dec.choices) ids.push_back(c.id);
+        r.Error("SCN015", PointerAppend(p, "default"), "the timeout default \"" + *def + "\" is not a choice of this decision" + Suggest(*def, ids));
+      }
+    }
+  } else if (t.contains("default")) {
+    timer.default_items = r.IdArray(t, p, "default", false, "a checklist timer");
+    for (const auto& id : timer.default_items)
+      if (std::none_of(dec.items.begin(), dec.items.end(), [&](const ChecklistItem& it) { return it.id == id; }))
+        r.Error("SCN015", PointerAppend(p, "default"), "the timeout default \"" + id + "\" is not an item of this checklist");
+  }
+  dec.timer = std::move(timer);
+}
+
+std::optional<Decision> ReadDecision(Reader& r, ScenarioContext& ctx, const json& d, const std::string& p) {
+  if (!r.Expect(d, p, json::value_t::object, "a decision object")) return std::nullopt;
+  Decision dec;
+  auto kind = r.String(d, p, "kind", true, "a decision").value_or("single");
+  if (kind == "checklist") dec.kind = Decision::Kind::Checklist;
+  else if (kind != "single") { r.Error("SCN008", PointerAppend(p, "kind"), "unknown decision kind \"" + kind + "\"; use \"single\" or \"checklist\""); return std::nullopt; }
+  dec.prompt = r.Text(d, p, "prompt", true, "a decision");
+  dec.shuffle = r.Bool(d, p, "shuffle", false, "a decision").value_or(false);
+
+  if (dec.kind == Decision::Kind::Single) {
+    r.CheckKeys(d, p, {"kind", "prompt", "timer", "shuffle", "choices", "outcomes"}, "a single-choice decision");
+    const json* arr = r.Field(d, p, "choices", true, "a single-choice decision");
+    std::string cp = PointerAppend(p, "choices");
+    if (arr && r.Expect(*arr, cp, json::value_t::array, "an array of choices")) {
+      if (arr->empty()) r.Error("SCN044", cp, "a decision needs at least one choice");
+      else if (arr->size() == 1) r.Warning("SCN045", cp, "a decision with a single choice is not a decision; add alternatives or make it a scene");
+      if (arr->size() > 9) r.Error("SCN046", cp, "at most 9 choices: teams choose with the keys 1–9");
+      std::set<std::string> seen;
+      for (std::size_t i = 0; i < arr->size(); ++i) {
+        std::string ip = PointerAppend(cp, i);
+        const json& v = (*arr)[i];
+        if (!r.Expect(v, ip, json::value_t::object, "a choice object")) continue;
+        Choice c;
+        auto id = r.Id(v, ip, "id", true, "a choice");
+        if (!id || !r.Unique(seen, *id, PointerAppend(ip, "id"), "choice")) continue;
+        c.id = *id;
+        ReadChoice(r, ctx, v, ip, c);
+        dec.choices.push_back(std::move(c));
+      }
+      if (!dec.choices.empty() && std::all_of(dec.choices.begin(), dec.choices.end(), [](const Choice& c) { return c.when.has_value(); }))
+        r.Warning("SCN025", cp, "every choice has an \"if\"; if none holds the team is stuck; give at least one choice without a condition");
+    }
+  } else {
+    r.CheckKeys(d, p, {"kind", "prompt", "timer", "shuffle", "items", "outcomes", "per_hit", "per_miss", "per_false_alarm", "feedback", "source", "next"}, "a checklist decision");
+    const json* arr = r.Field(d, p, "items", true, "a checklist");
+    std::string ip0 = PointerAppend(p, "items");
+    if (arr && r.Expect(*arr, ip0, json::value_t::array, "an array of items")) {
+      if (arr->empty()) r.Error("SCN044", ip0, "a checklist needs items");
+      if (arr->size() > 12) r.Error("SCN046", ip0, "at most 12 checklist items fit on a screen");
+      std::set<std::string> seen;
+      for (std::size_t i = 0; i < arr->size(); ++i) {
+        std::string ip = PointerAppend(ip0, i);
+        const json& v = (*arr)[i];
+        if (!r.Expect(v, ip, json::value_t::object, "a checklist item object")) continue;
+        r.CheckKeys(v, ip, {"id", "text", "correct", "sop", "effects", "feedback"}, "a checklist item");
+        ChecklistItem item;
+        auto id = r.Id(v, ip, "id", true, "a checklist item");
+        if (!id || !r.Unique(seen, *id, PointerAppend(ip, "id"), "item")) continue;
+        item.id = *id;
+        item.text = r.Text(v, ip, "text", true, "a checklist item");
+        item.correct = r.Bool(v, ip, "correct", true, "a checklist item").value_or(false);
+        item.sop = ReadSop(r, ctx, v, ip);
+        if (!v.contains("sop") || v["sop"].empty()) r.Warning("SCN040", ip, "item \"" + item.id + "\" has no SOP tag; say which SOP step ticking it follows or violates");
+        item.effects = ReadEffects(r, ctx, v, ip, "effects");
+        item.feedback = r.Text(v, ip, "feedback", false, "a checklist item");
+        dec.items.push_back(std::move(item));
+      }
+      if (!dec.items.empty() && std::none_of(dec.items.begin(), dec.items.end(), [](const ChecklistItem& it) { return it.correct; }))
+        r.Error("SCN042", ip0, "no item is marked \"correct\": true; a checklist needs at least one item the team should tick");
+    }
+    dec.per_hit = ReadEffects(r, ctx, d, p, "per_hit");
+    dec.per_miss = ReadEffects(r, ctx, d, p, "per_miss");
+    dec.per_false_alarm = ReadEffects(r, ctx, d, p, "per_false_alarm");
+    dec.feedback = r.Text(d, p, "feedback", false, "a checklist");
+    if (!d.contains("feedback")) r.Warning("SCN041", p, "this checklist has no feedback; explain which items are indicators and why");
+    dec.source = r.String(d, p, "source", false, "a checklist").value_or("");
+    if (d.contains("feedback") && dec.source.empty()) r.Warning("SCN041", p, "this checklist has feedback but no \"source\"");
+    dec.next = ReadRoutes(r, ctx, d, p, "a checklist decision");
+  }
+
+  if (d.contains("outcomes")) {
+    std::string op = PointerAppend(p, "outcomes");
+    if (r.Expect(d["outcomes"], op, json::value_t::array, "an array of {\"if\": …, \"effects\": …}")) {
+      ctx.in_checklist = dec.kind == Decision::Kind::Checklist;
+      for (std::size_t i = 0; i < d["outcomes"].size(); ++i) {
+        std::string ep = PointerAppend(op, i);
+        const json& o = d["outcomes"][i];
+        if (!r.Expect(o, ep, json::value_t::object, "{\"if\": …, \"effects\": …}")) continue;
+        r.CheckKeys(o, ep, {"if", "effects"}, "an outcome");
+        ConditionalEffects ce;
+        if (o.contains("if")) ce.when = ReadCondition(r, ctx, o["if"], PointerAppend(ep, "if"));
+        ce.effects = ReadEffects(r, ctx, o, ep, "effects");
+        dec.outcomes.push_back(std::move(ce));
+      }
+      ctx.in_checklist = false;
+    }
+  }
+  ReadTimer(r, ctx, d, p, dec);
+  return dec;
+}
+
+void ReadNode(Reader& r, ScenarioContext& ctx, const json& v, const std::string& p, Node& n) {
+  auto type = r.String(v, p, "type", true, "a node").value_or("scene");
+  if (type == "decision") n.type = Node::Type::Decision;
+  else if (type == "ending") n.type = Node::Type::Ending;
+  else if (type != "scene") r.Error("SCN008", PointerAppend(p, "type"), "unknown node type \"" + type + "\"; use \"scene\", \"decision\" or \"ending\"");
+  if (n.type == Node::Type::Scene) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "next"}, "a scene");
+  if (n.type == Node::Type::Decision) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "decision"}, "a decision node");
+  if (n.type == Node::Type::Ending) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "outcome"}, "an ending");
+  n.title = r.Text(v, p, "title", true, "a node");
+  n.text = r.Text(v, p, "text", true, "a node");
+  n.image = r.String(v, p, "image", false, "a node").value_or("");
+  if (v.contains("text_if")) {
+    std::string tp = PointerAppend(p, "text_if");
+    if (r.Expect(v["text_if"], tp, json::value_t::array, "an array of {\"if\": …, \"text\": …}")) {
+      for (std::size_t i = 0; i < v["text_if"].size(); ++i) {
+        std::string ip = PointerAppend(tp, i);
+        const json& o = v["text_if"][i];
+        if (!r.Expect(o, ip, json::value_t::object, "{\"if\": …, \"text\": …}")) continue;
+        r.CheckKeys(o, ip, {"if", "text"}, "a text variant");
+        TextVariant tv;
+        tv.text = r.Text(o, ip, "text", true, "a text variant");
+        const json* cond = r.Field(o, ip, "if", true, "a text variant");
+        if (!cond) continue;
+        auto c = ReadCondition(r, ctx, *cond, PointerAppend(ip, "if"));
+        if (c) { tv.when = std::move(*c); n.text_if.push_back(std::move(tv)); }
+      }
+    }
+  }
+  if (v.contains("lines")) {
+    std::string lp = PointerAppend(p, "lines");
+    if (r.Expect(v["lines"], lp, json::value_t::array, "an array of {\"speaker\": …, \"text\": …}")) {
+      for (std::size_t i = 0; i < v["lines"].size(); ++i) {
+        std::string ip = PointerAppend(lp, i);
+        const json& o = v["lines"][i];
+        if (!r.Expect(o, ip, json::value_t::object, "{\"speaker\": …, \"text\": …}")) continue;
+        r.CheckKeys(o, ip, {"speaker", "text"}, "a dialogue line");
+        DialogueLine line;
+        line.speaker = r.String(o, ip, "speaker", true, "a dialogue line").value_or("");
+        if (!line.speaker.empty() && !ctx.character_ids.count(line.speaker)) {
+          std::vector<std::string> ids(ctx.character_ids.begin(), ctx.character_ids.end());
+          r.Error("SCN014", PointerAppend(ip, "speaker"), "unknown character \"" + line.speaker + "\"; declare it under \"characters\"" + Suggest(line.speaker, ids));
+        }
+        line.text = r.Text(o, ip, "text", true, "a dialogue line");
+        n.lines.push_back(std::move(line));
+      }
+    }
+  }
+  switch (n.type) {
+    case Node::Type::Scene: n.next = ReadRoutes(r, ctx, v, p, "a scene"); break;
+    case Node::Type::Decision: {
+      const json* d = r.Field(v, p, "decision", true, "a decision node");
+      if (d) n.decision = ReadDecision(r, ctx, *d, PointerAppend(p, "decision"));
+      break;
+    }
+    case Node::Type::Ending: {
+      const json* o = r.Field(v, p, "outcome", true, "an ending");
+      std::string op = PointerAppend(p, "outcome");
+      if (o && r.Expect(*o, op, json::value_t::object, "an outcome object")) {
+        r.CheckKeys(*o, op, {"id", "label", "rating", "debrief"}, "an outcome");
+        Outcome out;
+        out.id = r.Id(*o, op, "id", true, "an outcome").value_or("");
+        out.label = r.Text(*o, op, "label", true, "an outcome");
+        out.rating = r.String(*o, op, "rating", true, "an outcome").value_or("mixed");
+        if (out.rating != "good" && out.rating != "mixed" && out.rating != "bad")
+          r.Error("SCN008", PointerAppend(op, "rating"), "unknown rating \"" + out.rating + "\"; use \"good\", \"mixed\" or \"bad\"");
+        out.debrief = r.Text(*o, op, "debrief", false, "an outcome");
+        n.outcome = std::move(out);
+      }
+      break;
+    }
+  }
+}
+
+std::shared_ptr<Scenario> ReadScenario(Reader& r, const json& root, const SopCatalogue* catalogue) {
+  auto s = std::make_shared<Scenario>();
+  ScenarioContext ctx;
+  ctx.catalogue = catalogue;
+  if (catalogue)
+    for (const auto& st : catalogue->steps) ctx.step_ids.push_back(st.id);
+  r.CheckKeys(root, "", {"format", "type", "id", "title", "kind", "place", "minutes", "languages", "summary", "role",
+                         "content_warning", "fictional", "sop_catalogue", "assesses", "seed", "notes", "variables",
+                         "characters", "start", "nodes"}, "a scenario");
+  s->id = r.Id(root, "", "id", true, "the scenario").value_or("");
+  s->title = r.Text(root, "", "title", true, "the scenario");
+  s->kind = r.String(root, "", "kind", true, "the scenario").value_or("other");
+  static const std::set<std::string> kinds = {"victim_interview", "border_interception", "deportee_screening", "case_conference", "other"};
+  if (!kinds.count(s->kind)) r.Error("SCN008", "/kind", "unknown kind \"" + s->kind + "\"; use victim_interview, border_interception, deportee_screening, case_conference or other");
+  s->place = r.Text(root, "", "place", true, "the scenario");
+  s->minutes = static_cast<int>(r.Int(root, "", "minutes", true, 1, 240, "the scenario").value_or(30));
+  s->languages = r.IdArray(root, "", "languages", false, "the scenario");
+  if (root.contains("languages") && std::find(s->languages.begin(), s->languages.end(), "id") == s->languages.end())
+    r.Error("SCN054", "/languages", "\"languages\" must include \"id\": Indonesian is the primary language");
+  s->summary = r.Text(root, "", "summary", true, "the scenario");
+  s->role = r.Text(root, "", "role", false, "the scenario");
+  s->content_warning = r.Text(root, "", "content_warning", true, "the scenario");
+  auto fictional = r.Bool(root, "", "fictional", true, "the scenario");
+  s->fictional = fictional.value_or(false);
+  if (fictional && !*fictional)
+    r.Error("SCN053", "/fictional", "scenarios must be fictional composites (\"fictional\": true); never put a real person's story in a scenario");
+  s->sop_catalogue = r.Id(root, "", "sop_catalogue", true, "the scenario").value_or("");
+  if (!s->sop_catalogue.empty() && !catalogue)
+    r.Error("SCN016", "/sop_catalogue", "SOP catalogue \"" + s->sop_catalogue + "\" was not found; put its file in the same folder as the scenario");
+  if (catalogue && s->sop_catalogue != catalogue->id)
+    r.Error("SCN016", "/sop_catalogue", "this scenario names catalogue \"" + s->sop_catalogue + "\" but was given \"" + catalogue->id + "\"");
+  s->assesses = r.IdArray(root, "", "assesses", false, "the scenario");
+  for (std::size_t i = 0; i < s->assesses.size(); ++i)
+    if (catalogue && !catalogue->FindStep(s->assesses[i]))
+      r.Error("SCN013", PointerAppend("/assesses", i), "\"" + s->assesses[i] + "\" is not a step of SOP catalogue \"" + catalogue->id + "\"" + Suggest(s->assesses[i], ctx.step_ids));
+  if (root.contains("seed")) s->seed = r.Int(root, "", "seed", false, 0, (1LL << 53), "the scenario").value_or(1);
+  s->notes = r.String(root, "", "notes", false, "the scenario").value_or("");
+
+  ReadVariables(r, root, *s, ctx);
+  ReadCharacters(r, root, *s, ctx);
+
+  const json* nodes = r.Field(root, "", "nodes", true, "the scenario");
+  if (nodes && r.Expect(*nodes, "/nodes", json::value_t::array, "an array of nodes")) {
+    if (nodes->empty()) r.Error("SCN044", "/nodes", "the scenario has no nodes");
+    // First pass: node ids, so that routes can point forward.
+    for (std::size_t i = 0; i < nodes->size(); ++i) {
+      const json& v = (*nodes)[i];
+      if (v.is_object() && v.contains("id") && v["id"].is_string()) {
+        std::string id = v["id"].get<std::string>();
+        if (ctx.node_ids.insert(id).second) ctx.node_id_list.push_back(id);
+      }
+    }
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < nodes->size(); ++i) {
+      std::string p = PointerAppend("/nodes", i);
+      const json& v = (*nodes)[i];
+      if (!r.Expect(v, p, json::value_t::object, "a node object")) continue;
+      Node n;
+      auto id = r.Id(v, p, "id", true, "a node");
+      if (!id || !r.Unique(seen, *id, PointerAppend(p, "id"), "node")) continue;
+      n.id = *id;
+      ReadNode(r, ctx, v, p, n);
+      s->nodes.push_back(std::move(n));
+    }
+  }
+  auto start = r.String(root, "", "start", true, "the scenario");
+  if (start) {
+    s->start = *start;
+    if (!ctx.node_ids.count(*start)) r.Error("SCN011", "/start", "the start node \"" + *start + "\" does not exist" + Suggest(*start, ctx.node_id_list));
+  }
+  return s;
+}
+
+FileKind DetectKind(Reader& r, const json& root) {
+  if (!root.is_object()) {
+    r.Error("SCN001", "", "a SIGAP file is a JSON object starting with '{'");
+    return FileKind::Unknown;
+  }
+  auto format = root.find("format");
+  if (format == root.end()) { r.Error("SCN002", "", "missing \"format\": add \"format\": 1 at the top"); }
+  else if (!format->is_number_integer() || format->get<long long>() != kFormatVersion) {
+    r.Error("SCN002", "/format", "unsupported format " + format->dump() + "; this version of SIGAP reads format " + std::to_string(kFormatVersion));
+    return FileKind::Unknown;
+  }
+  auto type = root.find("type");
+  if (type == root.end() || !type->is_string()) {
+    r.Error("SCN001", type == root.end() ? "" : "/type", "missing \"type\": use \"scenario\" or \"sop_catalogue\"");
+    return FileKind::Unknown;
+  }
+  if (*type == "scenario") return FileKind::Scenario;
+  if (*type == "sop_catalogue") return FileKind::Catalogue;
+  r.Error("SCN001", "/type", "unknown type " + type->dump() + "; use \"scenario\" or \"sop_catalogue\"");
+  return FileKind::Unknown;
+}
+
+LoadedFile Finish(DiagnosticSink& sink, LoadedFile f) {
+  f.errors = sink.ErrorCount();
+  f.warnings = sink.WarningCount();
+  f.diagnostics = sink.Take();
+  if (f.errors > 0) { f.scenario.reset(); f.catalogue.reset(); }
+  return f;
+}
+
+struct Parsed {
+  std::string path;
+  std::string text;
+  std::unique_ptr<DiagnosticSink> sink;
+  JsonDocument doc;
+  FileKind kind = FileKind::Unknown;
+  std::string catalogue_ref;  // scenarios: the catalogue id they name
+};
+
+Parsed Parse(const std::string& path, std::string text) {
+  Parsed p;
+  p.path = path;
+  p.text = std::move(text);
+  p.sink = std::make_unique<DiagnosticSink>(path);
+  p.doc = ReadJson(p.text, *p.sink);
+  if (!p.doc.ok) return p;
+  Reader r(p.doc, *p.sink);
+  p.kind = DetectKind(r, p.doc.root);
+  if (p.kind == FileKind::Scenario && p.doc.root.contains("sop_catalogue") && p.doc.root["sop_catalogue"].is_string())
+    p.catalogue_ref = p.doc.root["sop_catalogue"].get<std::string>();
+  return p;
+}
+
+LoadedFile Build(Parsed& p, const SopCatalogue* catalogue) {
+  LoadedFile f;
+  f.path = p.path;
+  f.kind = p.kind;
+  if (!p.doc.ok || p.kind == FileKind::Unknown) return Finish(*p.sink, std::move(f));
+  Reader r(p.doc, *p.sink);
+  std::string hash = Sha256Hex(p.doc.root.dump());
+  if (p.kind == FileKind::Catalogue) {
+    auto c = ReadCatalogue(r, p.doc.root);
+    c->content_hash = hash;
+    c->path = p.path;
+    f.catalogue = std::move(c);
+  } else {
+    auto s = ReadScenario(r, p.doc.root, catalogue);
+    s->content_hash = hash;
+    s->path = p.path;
+    if (!p.sink->HasErrors()) ValidateScenarioGraph(*s, catalogue, p.doc, *p.sink);
+    f.scenario = std::move(s);
+  }
+  return Finish(*p.sink, std::move(f));
+}
+
+}  // namespace
+
+// =============================================================================================
+// [SECTION] Files and folders
+// =============================================================================================
+
+bool ReadFileToString(const std::string& path, std::string& out, std::string& error) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) { error = "no such file"; return false; }
+  if (fs::is_directory(status)) { error = "is a folder, expected a file"; return false; }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) { error = "cannot open the file for reading (check its permissions)"; return false; }
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  if (size > (std::streamoff{64} << 20)) { error = "file is larger than 64 MiB; is this really a SIGAP file?"; return false; }
+  in.seekg(0);
+  out.assign(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  if (!in && !in.eof()) { error = "read error"; return false; }
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  return true;
+}
+
+LoadedFile LoadFromText(const std::string& path, std::string_view text, const SopCatalogue* catalogue) {
+  Parsed p = Parse(path, std::string(text));
+  return Build(p, catalogue);
+}
+
+ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
+  ContentLibrary lib;
+  std::vector<std::string> files;
+  std::vector<LoadedFile> io_failures;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const auto& p = it->path();
+        std::string name = p.filename().string();
+        if (it->is_regular_file(ec) && p.extension() == ".json" && name.find(".schema.") == std::string::npos && name[0] != '.')
+          found.push_back(p.string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(path);
+    }
+  }
+  // Parse everything first, so that a scenario finds its catalogue wherever it was listed.
+  std::vector<Parsed> parsed;
+  for (const auto& path : files) {
+    std::string text, error;
+    if (!ReadFileToString(path, text, error)) {
+      LoadedFile f;
+      f.path = path;
+      f.errors = 1;
+      f.diagnostics.push_back(Diagnostic{path, {}, "", Severity::Error, "IO001", "cannot read: " + error});
+      io_failures.push_back(std::move(f));
+      parsed.emplace_back();
+      parsed.back().path = path;
+      continue;
+    }
+    parsed.push_back(Parse(path, std::move(text)));
+  }
+  std::map<std::string, LoadedFile> loaded;
+  for (auto& p : parsed)
+    if (p.kind == FileKind::Catalogue) loaded[p.path] = Build(p, nullptr);
+  auto find_catalogue = [&](const std::string& id, const std::string& scenario_path) -> std::shared_ptr<const SopCatalogue> {
+    for (auto& [path, f] : loaded)
+      if (f.catalogue && f.catalogue->id == id) return f.catalogue;
+    // Not listed: look beside the scenario, without reporting on files nobody asked about.
+    std::error_code ec;
+    fs::path dir = fs::path(scenario_path).parent_path();
+    if (dir.empty()) dir = ".";
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      if (it->path().extension() != ".json") continue;
+      std::string text, error;
+      if (!ReadFileToString(it->path().string(), text, error)) continue;
+      Parsed side = Parse(it->path().string(), std::move(text));
+      if (side.kind != FileKind::Catalogue) continue;
+      LoadedFile f = Build(side, nullptr);
+      if (f.catalogue && f.catalogue->id == id) return f.catalogue;
+    }
+    return nullptr;
+  };
+  for (auto& p : parsed) {
+    if (p.sink == nullptr || p.kind == FileKind::Catalogue) continue;
+    std::shared_ptr<const SopCatalogue> cat;
+    if (p.kind == FileKind::Scenario && !p.catalogue_ref.empty()) cat = find_catalogue(p.catalogue_ref, p.path);
+    loaded[p.path] = Build(p, cat.get());
+  }
+  for (auto& f : io_failures) loaded[f.path] = std::move(f);
+  for (const auto& path : files) {
+    auto it = loaded.find(path);
+    if (it != loaded.end()) { lib.files.push_back(std::move(it->second)); loaded.erase(it); }
+  }
+  return lib;
+}
+
+std::vector<std::shared_ptr<const Scenario>> ContentLibrary::Scenarios() const {
+  std::vector<std::shared_ptr<const Scenario>> out;
+  for (const auto& f : files)
+    if (f.scenario) out.push_back(f.scenario);
+  return out;
+}
+
+std::shared_ptr<const SopCatalogue> ContentLibrary::FindCatalogue(const std::string& id) const {
+  for (const auto& f : files)
+    if (f.catalogue && f.catalogue->id == id) return f.catalogue;
+  return nullptr;
+}
+
+std::shared_ptr<const Scenario> ContentLibrary::FindScenario(const std::string& id) const {
+  for (const auto& f : files)
+    if (f.scenario && f.scenario->id == id) return f.scenario;
+  return nullptr;
+}
+
+std::size_t ContentLibrary::ErrorCount() const {
+  std::size_t n = 0;
+  for (const auto& f : files) n += f.errors;
+  return n;
+}
+
+std::size_t ContentLibrary::WarningCount() const {
+  std::size_t n = 0;
+  for (const auto& f : files) n += f.warnings;
+  return n;
+}
+
+}  // namespace sigap

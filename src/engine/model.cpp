@@ -1,0 +1,250 @@
+// Model helpers and the canonical JSON writer (the inverse of loader.cpp).
+#include <cmath>
+
+#include "loader.h"
+#include "model.h"
+
+namespace sigap {
+
+using nlohmann::json;
+
+const char* LangCode(Lang lang) { return lang == Lang::En ? "en" : "id"; }
+
+std::optional<Lang> ParseLang(const std::string& code) {
+  if (code == "id") return Lang::Id;
+  if (code == "en") return Lang::En;
+  return std::nullopt;
+}
+
+const char* VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::Follows: return "follows";
+    case Verdict::Violates: return "violates";
+    case Verdict::Critical: return "critical";
+  }
+  return "follows";
+}
+
+const char* CompareOpText(CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return "<";
+    case CompareOp::Le: return "<=";
+    case CompareOp::Eq: return "==";
+    case CompareOp::Ne: return "!=";
+    case CompareOp::Ge: return ">=";
+    case CompareOp::Gt: return ">";
+  }
+  return "==";
+}
+
+template <typename T>
+static const T* FindById(const std::vector<T>& v, const std::string& id) {
+  for (const auto& e : v)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+const SopStep* SopCatalogue::FindStep(const std::string& key) const { return FindById(steps, key); }
+const ScoreAxis* SopCatalogue::FindAxis(const std::string& key) const { return FindById(axes, key); }
+const SopPhase* SopCatalogue::FindPhase(const std::string& key) const { return FindById(phases, key); }
+const Node* Scenario::FindNode(const std::string& key) const { return FindById(nodes, key); }
+const Variable* Scenario::FindVariable(const std::string& key) const { return FindById(variables, key); }
+const Character* Scenario::FindCharacter(const std::string& key) const { return FindById(characters, key); }
+
+int Scenario::DecisionCount() const {
+  int n = 0;
+  for (const auto& node : nodes) n += node.type == Node::Type::Decision;
+  return n;
+}
+
+bool Scenario::operator==(const Scenario& o) const {
+  return id == o.id && title == o.title && kind == o.kind && place == o.place && minutes == o.minutes &&
+         languages == o.languages && summary == o.summary && role == o.role && content_warning == o.content_warning &&
+         fictional == o.fictional && sop_catalogue == o.sop_catalogue && assesses == o.assesses && seed == o.seed &&
+         notes == o.notes && variables == o.variables && characters == o.characters && start == o.start && nodes == o.nodes;
+}
+
+// ---- Canonical JSON -------------------------------------------------------------------------
+namespace {
+
+json Text(const LocalText& t) { return json{{"id", t.id}, {"en", t.en}}; }
+bool Empty(const LocalText& t) { return t.id.empty() && t.en.empty(); }
+
+json Number(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return static_cast<std::int64_t>(v);
+  return v;
+}
+
+json ConditionJson(const Condition& c) {
+  switch (c.kind) {
+    case Condition::Kind::Flag: return json{{"flag", c.var}};
+    case Condition::Kind::Compare: {
+      json value = std::holds_alternative<bool>(c.value) ? json(std::get<bool>(c.value)) : Number(std::get<double>(c.value));
+      return json{{"var", c.var}, {"op", CompareOpText(c.op)}, {"value", value}};
+    }
+    case Condition::Kind::Not: return json{{"not", ConditionJson(c.children.at(0))}};
+    case Condition::Kind::All:
+    case Condition::Kind::Any: {
+      json arr = json::array();
+      for (const auto& ch : c.children) arr.push_back(ConditionJson(ch));
+      return json{{c.kind == Condition::Kind::All ? "all" : "any", arr}};
+    }
+  }
+  return json::object();
+}
+
+json EffectsJson(const std::vector<Effect>& effects) {
+  json out = json::object();
+  for (const auto& e : effects) {
+    if (e.kind == Effect::Kind::SetFlag) out[e.var] = e.flag;
+    else if (e.kind == Effect::Kind::Set) out[e.var] = json{{"set", Number(e.number)}};
+    else out[e.var] = Number(e.number);
+  }
+  return out;
+}
+
+json RoutesJson(const std::vector<Route>& routes) {
+  if (routes.size() == 1 && !routes[0].when) return routes[0].to;
+  json arr = json::array();
+  for (const auto& r : routes) {
+    json e{{"to", r.to}};
+    if (r.when) e["if"] = ConditionJson(*r.when);
+    arr.push_back(e);
+  }
+  return arr;
+}
+
+json SopJson(const std::vector<SopTag>& tags) {
+  json out = json::object();
+  for (const auto& t : tags) out[t.step] = VerdictName(t.verdict);
+  return out;
+}
+
+json DecisionJson(const Decision& d) {
+  json out{{"kind", d.kind == Decision::Kind::Single ? "single" : "checklist"}, {"prompt", Text(d.prompt)}};
+  if (d.shuffle) out["shuffle"] = true;
+  if (d.timer) {
+    json t{{"seconds", d.timer->seconds}};
+    if (d.kind == Decision::Kind::Single) t["default"] = d.timer->default_choice;
+    else if (!d.timer->default_items.empty()) t["default"] = d.timer->default_items;
+    if (!d.timer->seconds_if.empty()) {
+      json arr = json::array();
+      for (const auto& o : d.timer->seconds_if) arr.push_back(json{{"if", ConditionJson(o.when)}, {"seconds", o.seconds}});
+      t["seconds_if"] = arr;
+    }
+    out["timer"] = t;
+  }
+  if (d.kind == Decision::Kind::Single) {
+    json arr = json::array();
+    for (const auto& c : d.choices) {
+      json e{{"id", c.id}, {"text", Text(c.text)}, {"next", RoutesJson(c.next)}};
+      if (c.when) e["if"] = ConditionJson(*c.when);
+      if (!c.sop.empty()) e["sop"] = SopJson(c.sop);
+      if (!c.effects.empty()) e["effects"] = EffectsJson(c.effects);
+      if (!Empty(c.feedback)) e["feedback"] = Text(c.feedback);
+      if (!c.source.empty()) e["source"] = c.source;
+      arr.push_back(e);
+    }
+    out["choices"] = arr;
+  } else {
+    json arr = json::array();
+    for (const auto& it : d.items) {
+      json e{{"id", it.id}, {"text", Text(it.text)}, {"correct", it.correct}};
+      if (!it.sop.empty()) e["sop"] = SopJson(it.sop);
+      if (!it.effects.empty()) e["effects"] = EffectsJson(it.effects);
+      if (!Empty(it.feedback)) e["feedback"] = Text(it.feedback);
+      arr.push_back(e);
+    }
+    out["items"] = arr;
+    if (!d.per_hit.empty()) out["per_hit"] = EffectsJson(d.per_hit);
+    if (!d.per_miss.empty()) out["per_miss"] = EffectsJson(d.per_miss);
+    if (!d.per_false_alarm.empty()) out["per_false_alarm"] = EffectsJson(d.per_false_alarm);
+    if (!Empty(d.feedback)) out["feedback"] = Text(d.feedback);
+    if (!d.source.empty()) out["source"] = d.source;
+    out["next"] = RoutesJson(d.next);
+  }
+  if (!d.outcomes.empty()) {
+    json arr = json::array();
+    for (const auto& o : d.outcomes) {
+      json e{{"effects", EffectsJson(o.effects)}};
+      if (o.when) e["if"] = ConditionJson(*o.when);
+      arr.push_back(e);
+    }
+    out["outcomes"] = arr;
+  }
+  return out;
+}
+
+}  // namespace
+
+json ToJson(const SopCatalogue& c) {
+  json axes = json::array(), phases = json::array(), steps = json::array();
+  for (const auto& a : c.axes) {
+    json e{{"id", a.id}, {"label", Text(a.label)}};
+    if (!Empty(a.description)) e["description"] = Text(a.description);
+    axes.push_back(e);
+  }
+  for (const auto& p : c.phases) phases.push_back(json{{"id", p.id}, {"label", Text(p.label)}});
+  for (const auto& s : c.steps) {
+    json e{{"id", s.id}, {"phase", s.phase}, {"label", Text(s.label)}, {"correct", Text(s.correct)}, {"source", s.source},
+           {"basis", s.basis}, {"weight", s.weight}, {"critical", s.critical}, {"axes", s.axes}};
+    if (!Empty(s.note)) e["note"] = Text(s.note);
+    steps.push_back(e);
+  }
+  json out{{"format", kFormatVersion}, {"type", "sop_catalogue"}, {"id", c.id}, {"title", Text(c.title)},
+           {"axes", axes}, {"phases", phases}, {"steps", steps}};
+  if (!c.version.empty()) out["version"] = c.version;
+  return out;
+}
+
+json ToJson(const Scenario& s) {
+  json vars = json::array(), chars = json::array(), nodes = json::array();
+  for (const auto& v : s.variables) {
+    json e{{"id", v.id}, {"type", v.type == Variable::Type::Flag ? "flag" : "number"}};
+    if (v.type == Variable::Type::Flag) e["initial"] = v.initial != 0;
+    else { e["initial"] = Number(v.initial); e["min"] = Number(v.min); e["max"] = Number(v.max); }
+    if (!Empty(v.label)) e["label"] = Text(v.label);
+    if (v.show) e["show"] = true;
+    vars.push_back(e);
+  }
+  for (const auto& c : s.characters) {
+    json e{{"id", c.id}, {"name", c.name}, {"role", Text(c.role)}};
+    if (!Empty(c.description)) e["description"] = Text(c.description);
+    if (!c.portrait.empty()) e["portrait"] = c.portrait;
+    chars.push_back(e);
+  }
+  for (const auto& n : s.nodes) {
+    const char* type = n.type == Node::Type::Scene ? "scene" : n.type == Node::Type::Decision ? "decision" : "ending";
+    json e{{"id", n.id}, {"type", type}, {"title", Text(n.title)}, {"text", Text(n.text)}};
+    if (!n.image.empty()) e["image"] = n.image;
+    if (!n.text_if.empty()) {
+      json arr = json::array();
+      for (const auto& tv : n.text_if) arr.push_back(json{{"if", ConditionJson(tv.when)}, {"text", Text(tv.text)}});
+      e["text_if"] = arr;
+    }
+    if (!n.lines.empty()) {
+      json arr = json::array();
+      for (const auto& l : n.lines) arr.push_back(json{{"speaker", l.speaker}, {"text", Text(l.text)}});
+      e["lines"] = arr;
+    }
+    if (n.type == Node::Type::Scene) e["next"] = RoutesJson(n.next);
+    if (n.decision) e["decision"] = DecisionJson(*n.decision);
+    if (n.outcome) {
+      json o{{"id", n.outcome->id}, {"label", Text(n.outcome->label)}, {"rating", n.outcome->rating}};
+      if (!Empty(n.outcome->debrief)) o["debrief"] = Text(n.outcome->debrief);
+      e["outcome"] = o;
+    }
+    nodes.push_back(e);
+  }
+  json out{{"format", kFormatVersion}, {"type", "scenario"}, {"id", s.id}, {"title", Text(s.title)}, {"kind", s.kind},
+           {"place", Text(s.place)}, {"minutes", s.minutes}, {"summary", Text(s.summary)},
+           {"content_warning", Text(s.content_warning)}, {"fictional", s.fictional}, {"sop_catalogue", s.sop_catalogue},
+           {"seed", s.seed}, {"variables", vars}, {"characters", chars}, {"start", s.start}, {"nodes", nodes}};
+  if (!s.languages.empty()) out["languages"] = s.languages;
+  if (!Empty(s.role)) out["role"] = Text(s.role);
+  if (!s.assesses.empty()) out["assesses"] = s.assesses;
+  if (!s.notes.empty()) out["notes"] = s.notes;
+  return out;
+}
+
+}  // namespace sigap

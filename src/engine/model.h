@@ -1,0 +1,258 @@
+// The authored content: SOP catalogues and scenarios. Both are immutable once loaded; play
+// progress lives in Session (session.h). See docs/scenario-format.md for the file format.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace sigap {
+
+inline constexpr int kFormatVersion = 1;
+
+enum class Lang { Id, En };
+const char* LangCode(Lang lang);                 // "id" | "en"
+std::optional<Lang> ParseLang(const std::string& code);
+
+// A text every reader sees, in Indonesian (primary) and English.
+struct LocalText {
+  std::string id;
+  std::string en;
+  const std::string& Get(Lang lang) const { return lang == Lang::En && !en.empty() ? en : id; }
+  bool operator==(const LocalText&) const = default;
+};
+
+// ---- SOP catalogue ----------------------------------------------------------------------------
+
+struct ScoreAxis {
+  std::string id;
+  LocalText label;
+  LocalText description;
+  bool operator==(const ScoreAxis&) const = default;
+};
+
+struct SopPhase {
+  std::string id;
+  LocalText label;
+  bool operator==(const SopPhase&) const = default;
+};
+
+struct SopStep {
+  std::string id;
+  std::string phase;
+  LocalText label;
+  LocalText correct;          // what a correct action looks like
+  std::string source;         // law article / guidance, short codes of domain.md
+  std::string basis;          // law | guidance | good_practice
+  LocalText note;             // caveats (may be empty)
+  int weight = 1;             // 1..5
+  bool critical = false;      // breaking it can be a never event
+  std::vector<std::string> axes;
+  bool operator==(const SopStep&) const = default;
+};
+
+struct SopCatalogue {
+  std::string id;
+  std::string version;
+  LocalText title;
+  std::vector<ScoreAxis> axes;
+  std::vector<SopPhase> phases;
+  std::vector<SopStep> steps;
+  std::string content_hash;   // SHA-256 of the canonical JSON
+  std::string path;           // where it was loaded from (not part of equality)
+
+  const SopStep* FindStep(const std::string& key) const;
+  const ScoreAxis* FindAxis(const std::string& key) const;
+  const SopPhase* FindPhase(const std::string& key) const;
+  bool operator==(const SopCatalogue& o) const {
+    return id == o.id && version == o.version && title == o.title && axes == o.axes && phases == o.phases && steps == o.steps;
+  }
+};
+
+// ---- Conditions and effects -----------------------------------------------------------------
+
+enum class CompareOp { Lt, Le, Eq, Ne, Ge, Gt };
+const char* CompareOpText(CompareOp op);
+
+struct Condition {
+  enum class Kind { Flag, Compare, All, Any, Not };
+  Kind kind = Kind::Flag;
+  std::string var;                  // Flag, Compare
+  CompareOp op = CompareOp::Eq;     // Compare
+  std::variant<double, bool> value; // Compare
+  std::vector<Condition> children;  // All, Any, Not (one child)
+  bool operator==(const Condition&) const = default;
+};
+
+struct Effect {
+  std::string var;
+  enum class Kind { Add, Set, SetFlag } kind = Kind::Add;
+  double number = 0;
+  bool flag = false;
+  bool operator==(const Effect&) const = default;
+};
+
+struct Route {
+  std::optional<Condition> when;  // none: always
+  std::string to;
+  bool operator==(const Route&) const = default;
+};
+
+enum class Verdict { Follows, Violates, Critical };
+const char* VerdictName(Verdict v);  // follows | violates | critical
+
+struct SopTag {
+  std::string step;
+  Verdict verdict = Verdict::Follows;
+  bool operator==(const SopTag&) const = default;
+};
+
+// ---- Scenario -------------------------------------------------------------------------------
+
+struct Variable {
+  std::string id;
+  enum class Type { Number, Flag } type = Type::Number;
+  double initial = 0;  // flags: 0 or 1
+  double min = 0;
+  double max = 10;
+  LocalText label;
+  bool show = false;
+  bool operator==(const Variable&) const = default;
+};
+
+struct Character {
+  std::string id;
+  std::string name;
+  LocalText role;
+  LocalText description;
+  std::string portrait;  // relative to assets/, may be empty
+  bool operator==(const Character&) const = default;
+};
+
+struct DialogueLine {
+  std::string speaker;  // character id
+  LocalText text;
+  bool operator==(const DialogueLine&) const = default;
+};
+
+struct TextVariant {
+  Condition when;
+  LocalText text;
+  bool operator==(const TextVariant&) const = default;
+};
+
+struct Choice {
+  std::string id;
+  LocalText text;
+  std::optional<Condition> when;
+  std::vector<SopTag> sop;
+  std::vector<Effect> effects;
+  LocalText feedback;
+  std::string source;
+  std::vector<Route> next;
+  bool operator==(const Choice&) const = default;
+};
+
+struct ChecklistItem {
+  std::string id;
+  LocalText text;
+  bool correct = false;
+  std::vector<SopTag> sop;
+  std::vector<Effect> effects;  // applied when ticked
+  LocalText feedback;
+  bool operator==(const ChecklistItem&) const = default;
+};
+
+struct ConditionalEffects {
+  std::optional<Condition> when;
+  std::vector<Effect> effects;
+  bool operator==(const ConditionalEffects&) const = default;
+};
+
+struct Timer {
+  int seconds = 0;
+  struct Override {
+    Condition when;
+    int seconds = 0;
+    bool operator==(const Override&) const = default;
+  };
+  std::vector<Override> seconds_if;
+  std::string default_choice;                 // single
+  std::vector<std::string> default_items;     // checklist
+  bool operator==(const Timer&) const = default;
+};
+
+struct Decision {
+  enum class Kind { Single, Checklist } kind = Kind::Single;
+  LocalText prompt;
+  std::optional<Timer> timer;
+  bool shuffle = false;
+  std::vector<Choice> choices;         // single
+  std::vector<ChecklistItem> items;    // checklist
+  std::vector<ConditionalEffects> outcomes;
+  std::vector<Effect> per_hit, per_miss, per_false_alarm;
+  LocalText feedback;                  // checklist
+  std::string source;                  // checklist
+  std::vector<Route> next;             // checklist
+  bool operator==(const Decision&) const = default;
+};
+
+struct Outcome {
+  std::string id;
+  LocalText label;
+  std::string rating;  // good | mixed | bad
+  LocalText debrief;
+  bool operator==(const Outcome&) const = default;
+};
+
+struct Node {
+  std::string id;
+  enum class Type { Scene, Decision, Ending } type = Type::Scene;
+  LocalText title;
+  LocalText text;
+  std::vector<TextVariant> text_if;
+  std::vector<DialogueLine> lines;
+  std::string image;
+  std::vector<Route> next;        // scene
+  std::optional<Decision> decision;
+  std::optional<Outcome> outcome; // ending
+  bool operator==(const Node&) const = default;
+};
+
+struct Scenario {
+  std::string id;
+  LocalText title;
+  std::string kind;
+  LocalText place;
+  int minutes = 30;
+  std::vector<std::string> languages;
+  LocalText summary;
+  LocalText role;
+  LocalText content_warning;
+  bool fictional = true;
+  std::string sop_catalogue;
+  std::vector<std::string> assesses;
+  std::int64_t seed = 1;
+  std::string notes;
+  std::vector<Variable> variables;
+  std::vector<Character> characters;
+  std::string start;
+  std::vector<Node> nodes;
+
+  std::string content_hash;  // SHA-256 of the canonical JSON (not part of equality)
+  std::string path;
+
+  const Node* FindNode(const std::string& key) const;
+  const Variable* FindVariable(const std::string& key) const;
+  const Character* FindCharacter(const std::string& key) const;
+  int DecisionCount() const;
+  bool operator==(const Scenario& o) const;
+};
+
+}  // namespace sigap
