@@ -4,11 +4,6 @@
 
 namespace sigap::cli {
 
-int RunPlay(const std::vector<std::string>&) {
-  std::fprintf(stderr, "sigap play: not built yet in this version\n");
-  return 2;
-}
-
 int RunDebrief(const std::vector<std::string>&) {
   std::fprintf(stderr, "sigap debrief: not built yet in this version\n");
   return 2;

@@ -576,10 +576,7 @@ void ReadTimer(Reader& r, ScenarioContext& ctx, const json& d, const std::string
       }
     }
   } else if (t.contains("default")) {
-    timer.default_items = r.IdArray(t, p, "default", false, "a checklist timer");
-    for (const auto& id : timer.default_items)
-      if (std::none_of(dec.items.begin(), dec.items.end(), [&](const ChecklistItem& it) { return it.id == id; }))
-        r.Error("SCN015", PointerAppend(p, "default"), "the timeout default \"" + id + "\" is not an item of this checklist");
+    r.KeyWarning("SCN047", PointerAppend(p, "default"), "a checklist has no timeout default: when time runs out it submits what the team has ticked; remove \"default\"");
   }
   dec.timer = std::move(timer);
 }

@@ -126,7 +126,6 @@ json DecisionJson(const Decision& d) {
   if (d.timer) {
     json t{{"seconds", d.timer->seconds}};
     if (d.kind == Decision::Kind::Single) t["default"] = d.timer->default_choice;
-    else if (!d.timer->default_items.empty()) t["default"] = d.timer->default_items;
     if (!d.timer->seconds_if.empty()) {
       json arr = json::array();
       for (const auto& o : d.timer->seconds_if) arr.push_back(json{{"if", ConditionJson(o.when)}, {"seconds", o.seconds}});

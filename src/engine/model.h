@@ -183,8 +183,7 @@ struct Timer {
     bool operator==(const Override&) const = default;
   };
   std::vector<Override> seconds_if;
-  std::string default_choice;                 // single
-  std::vector<std::string> default_items;     // checklist
+  std::string default_choice;  // single-choice; a checklist submits what is ticked at timeout
   bool operator==(const Timer&) const = default;
 };
 

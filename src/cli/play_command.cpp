@@ -1,0 +1,367 @@
+// `sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] [--mode M] [--lang L]
+//               [--results DIR] [--resume LOG] [--json]`
+// Plays headless through the same RecordedSession the GUI uses: every decision is logged
+// durably before the next one. Choices: a choice id; for a checklist the ticked items joined
+// by '+' ('-' for none); 'timeout' to let the clock run out.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "cli_commands.h"
+#include "paths.h"
+#include "recorded_session.h"
+#include "sigap_version.h"
+
+namespace sigap::cli {
+
+namespace {
+
+using nlohmann::json;
+
+struct PlayArgs {
+  std::string scenario;
+  std::string team;
+  std::string members;
+  std::vector<std::string> choices;
+  std::optional<std::int64_t> seed;
+  Mode mode = Mode::Training;
+  Lang lang = Lang::Id;
+  std::string results_dir;
+  std::string resume;
+  bool json = false;
+  int step_delay_ms = 0;  // test hook: pause between decisions (for the kill test)
+};
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == sep) { out.push_back(cur); cur.clear(); }
+    else cur += c;
+  }
+  out.push_back(cur);
+  return out;
+}
+
+int Usage(const std::string& problem) {
+  std::fprintf(stderr, "sigap play: %s\nusage: sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] "
+                       "[--mode training|assessment] [--lang id|en] [--results DIR] [--resume LOG] [--json]\n", problem.c_str());
+  return 2;
+}
+
+std::optional<PlayArgs> Parse(const std::vector<std::string>& args, int& rc) {
+  PlayArgs a;
+  rc = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& k = args[i];
+    auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) { rc = Usage(k + " needs a value"); return std::nullopt; }
+      return args[++i];
+    };
+    if (k == "--team") { auto v = value(); if (!v) return std::nullopt; a.team = *v; }
+    else if (k == "--members") { auto v = value(); if (!v) return std::nullopt; a.members = *v; }
+    else if (k == "--choices") { auto v = value(); if (!v) return std::nullopt; if (!v->empty()) a.choices = Split(*v, ','); }
+    else if (k == "--seed") {
+      auto v = value(); if (!v) return std::nullopt;
+      char* end = nullptr;
+      long long n = std::strtoll(v->c_str(), &end, 10);
+      if (v->empty() || *end || n < 0) { rc = Usage("--seed needs a whole number >= 0"); return std::nullopt; }
+      a.seed = n;
+    } else if (k == "--mode") {
+      auto v = value(); if (!v) return std::nullopt;
+      auto m = ParseMode(*v);
+      if (!m) { rc = Usage("--mode must be training or assessment"); return std::nullopt; }
+      a.mode = *m;
+    } else if (k == "--lang") {
+      auto v = value(); if (!v) return std::nullopt;
+      auto l = ParseLang(*v);
+      if (!l) { rc = Usage("--lang must be id or en"); return std::nullopt; }
+      a.lang = *l;
+    } else if (k == "--results") { auto v = value(); if (!v) return std::nullopt; a.results_dir = *v; }
+    else if (k == "--resume") { auto v = value(); if (!v) return std::nullopt; a.resume = *v; }
+    else if (k == "--json") a.json = true;
+    else if (k == "--step-delay-ms") { auto v = value(); if (!v) return std::nullopt; a.step_delay_ms = std::atoi(v->c_str()); }
+    else if (!k.empty() && k[0] == '-') { rc = Usage("unknown option '" + k + "'"); return std::nullopt; }
+    else if (a.scenario.empty()) a.scenario = k;
+    else { rc = Usage("only one scenario at a time ('" + k + "' is extra)"); return std::nullopt; }
+  }
+  if (a.resume.empty() && a.scenario.empty()) { rc = Usage("name a scenario file or id"); return std::nullopt; }
+  if (a.resume.empty() && a.team.empty()) { rc = Usage("--team NAME is required (a pseudonym, never a real name)"); return std::nullopt; }
+  return a;
+}
+
+// Transcript labels, Indonesian first.
+const char* L(Lang lang, const char* id, const char* en) { return lang == Lang::En ? en : id; }
+
+const char* VerdictLabel(Lang lang, Verdict v) {
+  switch (v) {
+    case Verdict::Follows: return L(lang, "SESUAI SOP", "FOLLOWS SOP");
+    case Verdict::Violates: return L(lang, "MELANGGAR", "VIOLATES");
+    case Verdict::Critical: return L(lang, "PELANGGARAN KRITIS", "CRITICAL VIOLATION");
+  }
+  return "";
+}
+
+const char* StatusLabel(Lang lang, StepStatus s) {
+  switch (s) {
+    case StepStatus::Followed: return L(lang, "dipatuhi", "followed");
+    case StepStatus::Violated: return L(lang, "dilanggar", "violated");
+    case StepStatus::Critical: return L(lang, "pelanggaran kritis", "critical violation");
+    case StepStatus::NotReached: return L(lang, "tidak tercapai", "not reached");
+  }
+  return "";
+}
+
+void PrintDecision(std::ostream& out, const Session& s, const SessionScore& score, std::size_t index, Lang lang) {
+  const DecisionRecord& r = s.History()[index];
+  const Node* node = s.scenario().FindNode(r.node);
+  out << "\n== " << index + 1 << ". " << node->title.Get(lang) << " [" << r.node << "]\n";
+  if (r.checklist) {
+    out << "   " << L(lang, "Dicentang", "Ticked") << ": " << (r.items.empty() ? "-" : "");
+    for (std::size_t i = 0; i < r.items.size(); ++i) out << (i ? ", " : "") << r.items[i];
+    out << (r.timed_out ? L(lang, "  (waktu habis)", "  (time ran out)") : "") << "\n";
+  } else {
+    for (const auto& c : node->decision->choices)
+      if (c.id == r.choice) out << "   " << L(lang, "Pilihan", "Choice") << " " << c.id << ": " << c.text.Get(lang) << "\n";
+    if (r.timed_out) out << "   " << L(lang, "(waktu habis: pilihan bawaan)", "(time ran out: the default choice)") << "\n";
+  }
+  for (const auto& c : score.checklists)
+    if (c.decision == index)
+      out << "   " << L(lang, "Tepat", "Hits") << " " << c.hits << "/" << c.correct_items << ", " << L(lang, "terlewat", "misses") << " "
+          << c.misses << ", " << L(lang, "salah centang", "false alarms") << " " << c.false_alarms << "\n";
+  const SopCatalogue& cat = *s.catalogue();
+  const LocalText* feedback = nullptr;
+  const std::string* source = nullptr;
+  for (const auto& t : score.tags) {
+    if (t.decision != index) continue;
+    const SopStep* step = cat.FindStep(t.step);
+    out << "   " << VerdictLabel(lang, t.verdict) << "  " << t.step << " — " << (step ? step->label.Get(lang) : "?");
+    if (t.reason == TagReason::Miss) out << L(lang, "  (terlewat: ", "  (missed: ") << t.option << ")";
+    if (t.reason == TagReason::FalseAlarm) out << L(lang, "  (salah centang: ", "  (wrongly ticked: ") << t.option << ")";
+    out << "\n";
+    if (!feedback && t.reason != TagReason::Hit && t.reason != TagReason::Miss && t.reason != TagReason::FalseAlarm) { feedback = t.feedback; source = t.source; }
+  }
+  if (r.checklist) { feedback = &node->decision->feedback; source = &node->decision->source; }
+  if (feedback && !feedback->id.empty()) out << "   " << feedback->Get(lang) << "\n";
+  if (source && !source->empty()) out << "   " << L(lang, "Sumber", "Source") << ": " << *source << "\n";
+}
+
+void PrintSummary(std::ostream& out, const Session& s, const SessionScore& score, Lang lang) {
+  const SopCatalogue& cat = *s.catalogue();
+  out << "\n";
+  if (const Outcome* o = s.EndingOutcome())
+    out << "== " << L(lang, "Akhir", "Ending") << ": " << o->label.Get(lang) << " [" << o->id << ", " << o->rating << "]\n";
+  else
+    out << "== " << L(lang, "Sesi belum selesai di", "Session not finished, at") << " " << s.CurrentNode().id << "\n";
+  out << L(lang, "Skor", "Scores") << ":\n";
+  for (const auto& a : score.axes) {
+    const ScoreAxis* axis = cat.FindAxis(a.axis);
+    auto p = a.Percent();
+    char buf[32];
+    if (p) std::snprintf(buf, sizeof buf, "%3.0f%%", *p);
+    else std::snprintf(buf, sizeof buf, "  –");
+    out << "   " << buf << "  " << (axis ? axis->label.Get(lang) : a.axis) << "\n";
+  }
+  out << L(lang, "Langkah SOP", "SOP steps") << ":\n";
+  for (const auto& st : score.steps) {
+    const SopStep* step = cat.FindStep(st.step);
+    out << "   " << StatusLabel(lang, st.status) << "  " << st.step << " — " << (step ? step->label.Get(lang) : "?") << "\n";
+  }
+  out << L(lang, "Kejadian fatal (never events)", "Never events") << ": " << score.never_events.size() << "\n";
+  for (const auto& t : score.never_events)
+    out << "   " << t.node << ":" << t.option << "  " << t.step << "\n";
+}
+
+json SummaryJson(const RecordedSession& rs, const SessionScore& score) {
+  const Session& s = rs.session();
+  json axes = json::array(), steps = json::array(), never = json::array(), decisions = json::array();
+  for (const auto& a : score.axes) {
+    auto p = a.Percent();
+    axes.push_back({{"axis", a.axis}, {"score", p ? json(std::round(*p * 10) / 10) : json(nullptr)}, {"earned", a.earned}, {"possible", a.possible}});
+  }
+  for (const auto& st : score.steps)
+    steps.push_back({{"step", st.step}, {"status", StepStatusName(st.status)}, {"follows", st.follows}, {"violations", st.violations}, {"criticals", st.criticals}});
+  for (const auto& t : score.never_events) never.push_back({{"node", t.node}, {"option", t.option}, {"step", t.step}});
+  for (const auto& r : s.History()) {
+    json d{{"node", r.node}, {"timed_out", r.timed_out}};
+    if (r.checklist) d["items"] = r.items; else d["choice"] = r.choice;
+    decisions.push_back(d);
+  }
+  const Outcome* o = s.EndingOutcome();
+  return json{{"scenario", s.scenario().id}, {"session", s.info().session_id}, {"team", s.info().team},
+              {"finished", s.state() == SessionState::Ended}, {"node", s.CurrentNode().id},
+              {"outcome", o ? json{{"id", o->id}, {"rating", o->rating}, {"label", o->label.Get(s.info().lang)}} : json(nullptr)},
+              {"axes", axes}, {"steps", steps}, {"never_events", never}, {"decisions", decisions}, {"log", rs.log_path()},
+              {"saved", rs.saved()}};
+}
+
+std::string ResolveScenarioPath(const std::string& arg, const ContentLibrary*& lib_out, ContentLibrary& storage, std::string& id) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(arg, ec)) {
+    storage = LoadLibrary({arg});
+    id.clear();
+    for (const auto& f : storage.files)
+      if (f.scenario) id = f.scenario->id;
+    lib_out = &storage;
+    return arg;
+  }
+  storage = LoadLibrary({ScenariosDir()});
+  lib_out = &storage;
+  id = arg;
+  return arg;
+}
+
+}  // namespace
+
+int RunPlay(const std::vector<std::string>& args) {
+  int rc = 0;
+  auto parsed = Parse(args, rc);
+  if (!parsed) return rc;
+  PlayArgs a = *parsed;
+  std::string results = a.results_dir.empty() ? DefaultResultsDir() : a.results_dir;
+
+  std::optional<RecordedSession> rs;
+  if (!a.resume.empty()) {
+    SessionLogData data = ReadSessionLogFile(a.resume);
+    for (const auto& d : data.diagnostics) std::cerr << FormatDiagnostic(d) << "\n";
+    ContentLibrary lib = LoadLibrary({a.scenario.empty() ? ScenariosDir() : std::filesystem::path(a.scenario).parent_path().string()});
+    if (!a.scenario.empty() && std::filesystem::is_regular_file(a.scenario)) lib = LoadLibrary({a.scenario});
+    auto resumed = RecordedSession::Resume(a.resume, lib);
+    if (auto* err = std::get_if<std::string>(&resumed)) {
+      std::fprintf(stderr, "sigap play: %s\n", err->c_str());
+      return data.finished() ? 1 : 2;
+    }
+    rs.emplace(std::move(std::get<RecordedSession>(resumed)));
+  } else {
+    ContentLibrary storage;
+    const ContentLibrary* lib = nullptr;
+    std::string id;
+    ResolveScenarioPath(a.scenario, lib, storage, id);
+    for (const auto& f : lib->files)
+      for (const auto& d : f.diagnostics)
+        if (d.severity == Severity::Error && (id.empty() || f.path == a.scenario || (f.scenario == nullptr && f.kind == FileKind::Scenario)))
+          std::cerr << FormatDiagnostic(d) << "\n";
+    auto scenario = lib->FindScenario(id);
+    if (!scenario) {
+      std::fprintf(stderr, "sigap play: scenario '%s' not found or not valid; run 'sigap validate' on it\n", a.scenario.c_str());
+      return 1;
+    }
+    std::shared_ptr<const SopCatalogue> catalogue = lib->FindCatalogue(scenario->sop_catalogue);
+    if (!catalogue) {
+      // A scenario given as a file: its catalogue was found beside it while loading.
+      ContentLibrary side = LoadLibrary({std::filesystem::path(scenario->path).parent_path().string()});
+      catalogue = side.FindCatalogue(scenario->sop_catalogue);
+    }
+    if (!catalogue) {
+      std::fprintf(stderr, "sigap play: SOP catalogue '%s' not found\n", scenario->sop_catalogue.c_str());
+      return 1;
+    }
+    SessionInfo info;
+    info.team = a.team;
+    info.members = a.members;
+    info.lang = a.lang;
+    info.mode = a.mode;
+    info.seed = a.seed.value_or(scenario->seed);
+    info.app_version = SIGAP_VERSION;
+    auto started = RecordedSession::Start(scenario, catalogue, info, results);
+    if (auto* err = std::get_if<std::string>(&started)) {
+      std::fprintf(stderr, "sigap play: %s\n", err->c_str());
+      return 2;
+    }
+    rs.emplace(std::move(std::get<RecordedSession>(started)));
+  }
+  Session& s = rs->session();
+  Lang lang = s.info().lang;
+
+  // On resume, the given choices start from the beginning: the logged ones must match them.
+  std::size_t already = s.History().size();
+  if (already > 0 && !a.choices.empty()) {
+    if (a.choices.size() < already) {
+      std::fprintf(stderr, "sigap play: the log already has %zu decisions but only %zu choices were given\n", already, a.choices.size());
+      return 1;
+    }
+    for (std::size_t i = 0; i < already; ++i) {
+      const DecisionRecord& r = s.History()[i];
+      std::string logged = r.checklist ? "" : r.choice;
+      if (r.checklist) {
+        for (std::size_t k = 0; k < r.items.size(); ++k) logged += (k ? "+" : "") + r.items[k];
+        if (logged.empty()) logged = "-";
+      }
+      bool same = r.timed_out ? a.choices[i] == "timeout" : a.choices[i] == logged;
+      if (!same) {
+        std::fprintf(stderr, "sigap play: choice %zu is '%s' but the log recorded '%s'\n", i + 1, a.choices[i].c_str(), logged.c_str());
+        return 1;
+      }
+    }
+  }
+
+  auto start_clock = std::chrono::steady_clock::now();
+  auto now_ms = [&]() { return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_clock).count()); };
+  int exit_code = 0;
+  std::ostringstream transcript;
+  for (std::size_t i = already; i < a.choices.size(); ++i) {
+    while (s.state() == SessionState::AtScene) s.Continue();
+    if (s.state() == SessionState::Ended) {
+      std::fprintf(stderr, "sigap play: the scenario ended before choice %zu ('%s'); extra choices ignored\n", i + 1, a.choices[i].c_str());
+      exit_code = 1;
+      break;
+    }
+    const std::string& c = a.choices[i];
+    std::int64_t at = now_ms();
+    DecideResult result;
+    if (c == "timeout") {
+      result = rs->TimeOut(0, at);
+    } else if (s.state() == SessionState::AwaitingChecklist) {
+      std::vector<std::string> items;
+      if (c != "-" && !c.empty()) items = Split(c, '+');
+      result = rs->SubmitChecklist(items, 0, at);
+    } else {
+      result = rs->Choose(c, 0, at);
+    }
+    if (result.refused) {
+      std::string available;
+      if (s.state() == SessionState::AwaitingChecklist) {
+        for (const ChecklistItem* it : s.ChecklistItems()) available += (available.empty() ? "" : ", ") + it->id;
+        available = "tick items joined by '+' ('-' for none) from: " + available;
+      } else {
+        for (const Choice* ch : s.AvailableChoices()) available += (available.empty() ? "" : ", ") + ch->id;
+        available = "available choices: " + available;
+      }
+      if (s.TimerSeconds()) available += ", or 'timeout'";
+      std::fprintf(stderr, "sigap play: choice %zu ('%s') at %s: %s\n  %s\n", i + 1, c.c_str(), s.CurrentNode().id.c_str(),
+                   result.refused->message.c_str(), available.c_str());
+      exit_code = 1;
+      break;
+    }
+    if (!result.saved) {
+      std::fprintf(stderr, "sigap play: the decision could not be saved: %s\n", result.save_error.c_str());
+      exit_code = 2;
+      break;
+    }
+    if (a.step_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(a.step_delay_ms));
+  }
+  while (s.state() == SessionState::AtScene) s.Continue();
+
+  SessionScore score = rs->Score();
+  if (a.json) {
+    std::cout << SummaryJson(*rs, score).dump(2) << "\n";
+  } else {
+    const Scenario& sc = s.scenario();
+    transcript << sc.title.Get(lang) << " — " << sc.place.Get(lang) << "\n";
+    transcript << L(lang, "Tim", "Team") << ": " << s.info().team << "   " << L(lang, "Mode", "Mode") << ": " << ModeName(s.info().mode)
+               << "   Seed: " << s.info().seed << "\n";
+    for (std::size_t i = 0; i < s.History().size(); ++i) PrintDecision(transcript, s, score, i, lang);
+    PrintSummary(transcript, s, score, lang);
+    std::cout << transcript.str();
+  }
+  std::fprintf(stderr, "%s: %s\n", L(lang, "Hasil disimpan", "Result saved"), rs->log_path().c_str());
+  if (s.state() != SessionState::Ended && exit_code == 0)
+    std::fprintf(stderr, "%s\n", L(lang, "Sesi belum selesai; lanjutkan dengan --resume LOG.", "The session is not finished; continue it with --resume LOG."));
+  return exit_code;
+}
+
+}  // namespace sigap::cli

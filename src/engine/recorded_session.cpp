@@ -1,0 +1,203 @@
+#include "recorded_session.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+namespace sigap {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string UtcNowIso8601() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string SanitisePseudonym(const std::string& team) {
+  std::string out;
+  for (unsigned char c : team) {
+    if (out.size() >= 32) break;
+    if (std::isalnum(c) && c < 0x80) out += static_cast<char>(std::tolower(c));
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "tim" : out;
+}
+
+std::string LogFileName(const SessionInfo& info, const std::string& scenario_id) {
+  std::string stamp;
+  for (char c : info.started_utc)
+    if (std::isdigit(static_cast<unsigned char>(c))) stamp += c;
+  if (stamp.size() >= 12) stamp = stamp.substr(0, 8) + "-" + stamp.substr(8, 6);
+  return stamp + "_" + SanitisePseudonym(info.team) + "_" + scenario_id + "_" + info.session_id.substr(0, 8) + kLogExtension;
+}
+
+json MakeEndRecord(const Session& s, const SessionScore& score, std::int64_t at_ms) {
+  json axes = json::object();
+  for (const auto& a : score.axes) {
+    auto p = a.Percent();
+    axes[a.axis] = p ? json(static_cast<std::int64_t>(*p + 0.5)) : json(nullptr);
+  }
+  const Outcome* o = s.EndingOutcome();
+  return json{{"rec", "end"}, {"ending", s.CurrentNode().id}, {"outcome", o ? o->id : ""}, {"at_ms", at_ms},
+              {"scores", axes}, {"never_events", score.never_events.size()}};
+}
+
+std::variant<RecordedSession, std::string> RecordedSession::Start(std::shared_ptr<const Scenario> scenario,
+                                                                  std::shared_ptr<const SopCatalogue> catalogue, SessionInfo info,
+                                                                  const std::string& results_dir, FaultInjector faults) {
+  if (!scenario || !catalogue) return std::string("the scenario or its SOP catalogue is missing");
+  if (info.session_id.empty()) info.session_id = NewSessionId();
+  if (info.started_utc.empty()) info.started_utc = UtcNowIso8601();
+  RecordedSession rs;
+  rs.faults_ = faults;
+  rs.session_ = std::make_unique<Session>(scenario, catalogue, info);
+  rs.log_path_ = (fs::path(results_dir) / LogFileName(info, scenario->id)).string();
+  std::string error;
+  rs.writer_ = SessionLogWriter::Create(rs.log_path_, MakeLogHeader(info, *scenario, *catalogue), error, faults);
+  if (!rs.writer_) return "cannot start the session log: " + error;
+  return rs;
+}
+
+std::variant<RecordedSession, std::string> RecordedSession::Resume(const std::string& log_path, const ContentLibrary& library,
+                                                                   FaultInjector faults) {
+  SessionLogData data = ReadSessionLogFile(log_path);
+  if (!data.usable()) {
+    std::string why = data.diagnostics.empty() ? "unreadable" : FormatDiagnostic(data.diagnostics.front());
+    return "cannot resume " + log_path + ": " + why;
+  }
+  if (data.finished()) return "this session has already ended; its results are final";
+  auto scenario = library.FindScenario(data.scenario_id);
+  if (!scenario) return "the scenario \"" + data.scenario_id + "\" of this session is not installed";
+  auto catalogue = library.FindCatalogue(scenario->sop_catalogue);
+  if (!catalogue) return "the SOP catalogue \"" + scenario->sop_catalogue + "\" is not installed";
+  RecordedSession rs;
+  rs.faults_ = faults;
+  rs.session_ = std::make_unique<Session>(scenario, catalogue, data.info);
+  for (std::size_t i = 0; i < data.decisions.size(); ++i) {
+    if (auto refusal = rs.session_->Apply(data.decisions[i])) {
+      std::string changed = data.scenario_hash != scenario->content_hash ? " (the scenario has changed since this session started)" : "";
+      return "cannot replay decision " + std::to_string(i + 1) + " of " + log_path + ": " + refusal->message + changed;
+    }
+  }
+  std::string error;
+  rs.writer_ = SessionLogWriter::Reopen(log_path, data.valid_bytes, data.next_seq, error, faults);
+  if (!rs.writer_) return "cannot continue the session log: " + error;
+  rs.log_path_ = log_path;
+  if (!rs.WriteEndIfEnded(error)) rs.unsaved_error_ = error;
+  return rs;
+}
+
+DecideResult RecordedSession::Commit(std::variant<DecisionRecord, Refusal> prepared) {
+  DecideResult result;
+  if (auto* refusal = std::get_if<Refusal>(&prepared)) {
+    result.refused = *refusal;
+    return result;
+  }
+  const DecisionRecord& record = std::get<DecisionRecord>(prepared);
+  std::string error;
+  if (!unsaved_error_.empty()) {
+    result.saved = false;  // an earlier write failed: the log on disk stops there
+    result.save_error = unsaved_error_;
+  } else if (!writer_->Append(MakeDecisionRecord(record), error)) {
+    unsaved_error_ = error;
+    result.saved = false;
+    result.save_error = error;
+  }
+  // The record is on disk (or the failure is reported); now the session may move on.
+  session_->Apply(record);
+  if (result.saved && !WriteEndIfEnded(error)) {
+    unsaved_error_ = error;
+    result.saved = false;
+    result.save_error = error;
+  }
+  return result;
+}
+
+bool RecordedSession::WriteEndIfEnded(std::string& error) {
+  if (end_written_ || session_->state() != SessionState::Ended) return true;
+  std::int64_t at = session_->History().empty() ? 0 : session_->History().back().at_ms;
+  if (!writer_->Append(MakeEndRecord(*session_, Score(), at), error)) return false;
+  end_written_ = true;
+  return true;
+}
+
+DecideResult RecordedSession::Choose(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms) {
+  return Commit(session_->PrepareChoice(choice_id, elapsed_ms, at_ms));
+}
+
+DecideResult RecordedSession::SubmitChecklist(const std::vector<std::string>& ticked, std::int64_t elapsed_ms, std::int64_t at_ms) {
+  return Commit(session_->PrepareChecklist(ticked, elapsed_ms, at_ms));
+}
+
+DecideResult RecordedSession::TimeOut(std::int64_t elapsed_ms, std::int64_t at_ms, const std::vector<std::string>& ticked) {
+  return Commit(session_->PrepareTimeout(elapsed_ms, at_ms, ticked));
+}
+
+SessionScore RecordedSession::Score() const {
+  return ScoreDecisions(session_->scenario(), *session_->catalogue(), session_->History());
+}
+
+std::string RecordedSession::LogText() const {
+  std::string text;
+  std::int64_t seq = 0;
+  text += EncodeLogRecord(MakeLogHeader(session_->info(), session_->scenario(), *session_->catalogue()), seq++);
+  for (const auto& r : session_->History()) text += EncodeLogRecord(MakeDecisionRecord(r), seq++);
+  if (session_->state() == SessionState::Ended) {
+    std::int64_t at = session_->History().empty() ? 0 : session_->History().back().at_ms;
+    text += EncodeLogRecord(MakeEndRecord(*session_, Score(), at), seq++);
+  }
+  return text;
+}
+
+bool RecordedSession::SaveElsewhere(const std::string& dir, std::string& error) {
+  std::string path = (fs::path(dir) / fs::path(log_path_).filename()).string();
+  std::string text = LogText();
+  if (!WriteFileDurably(path, text, error, faults_)) return false;
+  std::int64_t next_seq = static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n'));
+  auto writer = SessionLogWriter::Reopen(path, text.size(), next_seq, error, faults_);
+  if (!writer) return false;
+  writer_ = std::move(writer);
+  log_path_ = path;
+  unsaved_error_.clear();
+  end_written_ = session_->state() == SessionState::Ended;
+  return true;
+}
+
+bool RecordedSession::CopyLogTo(const std::string& dir, std::string& copied_path, std::string& error) const {
+  std::string text, read_error;
+  if (!ReadFileToString(log_path_, text, read_error)) {
+    error = "cannot read " + log_path_ + ": " + read_error;
+    return false;
+  }
+  copied_path = (fs::path(dir) / fs::path(log_path_).filename()).string();
+  if (!WriteFileDurably(copied_path, text, error)) return false;
+  std::string back;
+  if (!ReadFileToString(copied_path, back, read_error) || back != text) {
+    error = "the copy at " + copied_path + " does not read back the same; try another USB stick or folder";
+    return false;
+  }
+  return true;
+}
+
+std::vector<SessionSummary> ListSessions(const std::string& dir) {
+  std::vector<SessionSummary> out;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() < std::string(kLogExtension).size() || !name.ends_with(kLogExtension)) continue;
+    SessionLogData d = ReadSessionLogFile(it->path().string());
+    SessionSummary s{it->path().string(), d.info, d.scenario_id, d.decisions.size(), d.finished(), d.usable()};
+    out.push_back(std::move(s));
+  }
+  std::sort(out.begin(), out.end(), [](const SessionSummary& a, const SessionSummary& b) { return a.info.started_utc > b.info.started_utc; });
+  return out;
+}
+
+}  // namespace sigap

@@ -1,0 +1,111 @@
+#include "scoring.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace sigap {
+
+const char* StepStatusName(StepStatus s) {
+  switch (s) {
+    case StepStatus::NotReached: return "not_reached";
+    case StepStatus::Followed: return "followed";
+    case StepStatus::Violated: return "violated";
+    case StepStatus::Critical: return "critical";
+  }
+  return "?";
+}
+
+const char* TagReasonName(TagReason r) {
+  switch (r) {
+    case TagReason::Chosen: return "chosen";
+    case TagReason::TimedOut: return "timed_out";
+    case TagReason::Hit: return "hit";
+    case TagReason::Miss: return "miss";
+    case TagReason::FalseAlarm: return "false_alarm";
+  }
+  return "?";
+}
+
+const StepResult* SessionScore::FindStep(const std::string& id) const {
+  for (const auto& s : steps)
+    if (s.step == id) return &s;
+  return nullptr;
+}
+
+const AxisResult* SessionScore::FindAxis(const std::string& id) const {
+  for (const auto& a : axes)
+    if (a.axis == id) return &a;
+  return nullptr;
+}
+
+SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalogue, const std::vector<DecisionRecord>& decisions) {
+  SessionScore score;
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    const DecisionRecord& r = decisions[i];
+    const Node* node = scenario.FindNode(r.node);
+    if (!node || !node->decision) continue;  // a record the scenario no longer has; flagged elsewhere
+    const Decision& d = *node->decision;
+    auto add = [&](const std::string& option, const SopTag& t, TagReason reason, const LocalText* fb, const std::string* src) {
+      score.tags.push_back(ScoredTag{i, r.node, option, t.step, t.verdict, reason, fb, src});
+    };
+    if (!r.checklist) {
+      for (const auto& c : d.choices) {
+        if (c.id != r.choice) continue;
+        for (const auto& t : c.sop) add(c.id, t, r.timed_out ? TagReason::TimedOut : TagReason::Chosen, &c.feedback, &c.source);
+      }
+      continue;
+    }
+    ChecklistResult cl{i, r.node, 0, 0, 0, 0};
+    for (const auto& item : d.items) {
+      bool ticked = std::find(r.items.begin(), r.items.end(), item.id) != r.items.end();
+      const LocalText* fb = item.feedback.id.empty() ? &d.feedback : &item.feedback;
+      if (item.correct) ++cl.correct_items;
+      if (item.correct && ticked) {
+        ++cl.hits;
+        for (const auto& t : item.sop) add(item.id, t, TagReason::Hit, fb, &d.source);
+      } else if (item.correct) {
+        ++cl.misses;
+        for (const auto& t : item.sop) add(item.id, SopTag{t.step, Verdict::Violates}, TagReason::Miss, fb, &d.source);
+      } else if (ticked) {
+        ++cl.false_alarms;
+        for (const auto& t : item.sop) add(item.id, t, TagReason::FalseAlarm, fb, &d.source);
+      }
+    }
+    score.checklists.push_back(cl);
+  }
+
+  // Per step: the worst verdict wins; a step listed in "assesses" but never tagged is not reached.
+  std::map<std::string, StepResult> by_step;
+  for (const auto& id : scenario.assesses) by_step[id].step = id;
+  for (const auto& t : score.tags) {
+    StepResult& s = by_step[t.step];
+    s.step = t.step;
+    if (t.verdict == Verdict::Follows) ++s.follows;
+    else if (t.verdict == Verdict::Violates) ++s.violations;
+    else ++s.criticals;
+  }
+  for (const auto& step : catalogue.steps) {
+    auto it = by_step.find(step.id);
+    if (it == by_step.end()) continue;
+    StepResult s = it->second;
+    s.status = s.criticals ? StepStatus::Critical : s.violations ? StepStatus::Violated : s.follows ? StepStatus::Followed : StepStatus::NotReached;
+    score.steps.push_back(s);
+  }
+
+  for (const auto& axis : catalogue.axes) score.axes.push_back(AxisResult{axis.id, 0, 0});
+  for (const auto& t : score.tags) {
+    const SopStep* step = catalogue.FindStep(t.step);
+    if (!step) continue;
+    for (const auto& axis_id : step->axes)
+      for (auto& a : score.axes)
+        if (a.axis == axis_id) {
+          a.possible += step->weight;
+          if (t.verdict == Verdict::Follows) a.earned += step->weight;
+        }
+    if (t.verdict == Verdict::Critical) score.never_events.push_back(t);
+  }
+  return score;
+}
+
+}  // namespace sigap

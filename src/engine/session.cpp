@@ -1,0 +1,319 @@
+#include "session.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "hash.h"
+
+namespace sigap {
+
+const char* SessionStateName(SessionState s) {
+  switch (s) {
+    case SessionState::AtScene: return "at_scene";
+    case SessionState::AwaitingChoice: return "awaiting_choice";
+    case SessionState::AwaitingChecklist: return "awaiting_checklist";
+    case SessionState::Ended: return "ended";
+  }
+  return "?";
+}
+
+const char* ModeName(Mode m) { return m == Mode::Assessment ? "assessment" : "training"; }
+
+std::optional<Mode> ParseMode(const std::string& s) {
+  if (s == "training") return Mode::Training;
+  if (s == "assessment") return Mode::Assessment;
+  return std::nullopt;
+}
+
+std::string NewSessionId() {
+  std::random_device rd;
+  std::string out;
+  static const char* hex = "0123456789abcdef";
+  for (int i = 0; i < 4; ++i) {
+    std::uint32_t v = rd();
+    for (int k = 0; k < 8; ++k) out += hex[(v >> (4 * k)) & 0xF];
+  }
+  return out;
+}
+
+bool Evaluate(const Condition& c, const std::map<std::string, double>& values, const std::map<std::string, double>* counters) {
+  auto lookup = [&](const std::string& var) -> double {
+    if (counters) {
+      if (auto it = counters->find(var); it != counters->end()) return it->second;
+    }
+    auto it = values.find(var);
+    return it == values.end() ? 0.0 : it->second;
+  };
+  switch (c.kind) {
+    case Condition::Kind::Flag: return lookup(c.var) != 0;
+    case Condition::Kind::Not: return !Evaluate(c.children.at(0), values, counters);
+    case Condition::Kind::All:
+      return std::all_of(c.children.begin(), c.children.end(), [&](const Condition& ch) { return Evaluate(ch, values, counters); });
+    case Condition::Kind::Any:
+      return std::any_of(c.children.begin(), c.children.end(), [&](const Condition& ch) { return Evaluate(ch, values, counters); });
+    case Condition::Kind::Compare: {
+      double lhs = lookup(c.var);
+      double rhs = std::holds_alternative<bool>(c.value) ? (std::get<bool>(c.value) ? 1.0 : 0.0) : std::get<double>(c.value);
+      const double eps = 1e-9;
+      switch (c.op) {
+        case CompareOp::Lt: return lhs < rhs - eps;
+        case CompareOp::Le: return lhs <= rhs + eps;
+        case CompareOp::Eq: return std::fabs(lhs - rhs) <= eps;
+        case CompareOp::Ne: return std::fabs(lhs - rhs) > eps;
+        case CompareOp::Ge: return lhs >= rhs - eps;
+        case CompareOp::Gt: return lhs > rhs + eps;
+      }
+    }
+  }
+  return false;
+}
+
+Session::Session(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const SopCatalogue> catalogue, SessionInfo info)
+    : scenario_(std::move(scenario)), catalogue_(std::move(catalogue)), info_(std::move(info)) {
+  for (const auto& v : scenario_->variables) values_[v.id] = v.initial;
+  Enter(scenario_->start);
+}
+
+void Session::Enter(const std::string& node_id) {
+  node_ = scenario_->FindNode(node_id);
+  path_.push_back(node_id);
+  switch (node_->type) {
+    case Node::Type::Scene: state_ = SessionState::AtScene; break;
+    case Node::Type::Ending: state_ = SessionState::Ended; break;
+    case Node::Type::Decision:
+      state_ = node_->decision->kind == Decision::Kind::Checklist ? SessionState::AwaitingChecklist : SessionState::AwaitingChoice;
+      break;
+  }
+}
+
+const Node& Session::CurrentNode() const { return *node_; }
+
+const LocalText& Session::CurrentText() const {
+  for (const auto& v : node_->text_if)
+    if (Evaluate(v.when, values_)) return v.text;
+  return node_->text;
+}
+
+std::vector<const Choice*> Session::AvailableChoices() const {
+  std::vector<const Choice*> out;
+  if (state_ != SessionState::AwaitingChoice) return out;
+  for (const auto& c : node_->decision->choices)
+    if (!c.when || Evaluate(*c.when, values_)) out.push_back(&c);
+  if (node_->decision->shuffle) {
+    // Deterministic per seed and node, independent of history, so replays show the same order.
+    std::uint64_t h = static_cast<std::uint64_t>(info_.seed) ^ (static_cast<std::uint64_t>(Crc32(node_->id)) << 21);
+    std::mt19937_64 rng(h);
+    for (std::size_t i = out.size(); i > 1; --i) std::swap(out[i - 1], out[rng() % i]);
+  }
+  return out;
+}
+
+std::vector<const ChecklistItem*> Session::ChecklistItems() const {
+  std::vector<const ChecklistItem*> out;
+  if (state_ != SessionState::AwaitingChecklist) return out;
+  for (const auto& it : node_->decision->items) out.push_back(&it);
+  return out;
+}
+
+std::optional<int> Session::TimerSeconds() const {
+  if (!node_->decision || !node_->decision->timer || state_ == SessionState::Ended) return std::nullopt;
+  const Timer& t = *node_->decision->timer;
+  for (const auto& o : t.seconds_if)
+    if (Evaluate(o.when, values_)) return o.seconds;
+  return t.seconds;
+}
+
+std::optional<Refusal> Session::Continue() {
+  if (state_ != SessionState::AtScene)
+    return Refusal{"ENG001", std::string("Continue is only possible on a scene; the session is ") + SessionStateName(state_)};
+  Enter(Route(node_->next, {}));
+  return std::nullopt;
+}
+
+const std::string& Session::Route(const std::vector<sigap::Route>& routes, const std::map<std::string, double>& counters) const {
+  for (const auto& r : routes)
+    if (!r.when || Evaluate(*r.when, values_, &counters)) return r.to;
+  return routes.back().to;  // the loader guarantees an unconditional last route
+}
+
+void Session::ApplyEffects(const std::vector<Effect>& effects) {
+  for (const auto& e : effects) {
+    double& v = values_[e.var];
+    const Variable* var = scenario_->FindVariable(e.var);
+    switch (e.kind) {
+      case Effect::Kind::SetFlag: v = e.flag ? 1 : 0; break;
+      case Effect::Kind::Set: v = e.number; break;
+      case Effect::Kind::Add: v += e.number; break;
+    }
+    if (var) v = std::clamp(v, var->min, var->max);
+  }
+}
+
+std::variant<DecisionRecord, Refusal> Session::PrepareChoice(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms) const {
+  if (state_ != SessionState::AwaitingChoice)
+    return Refusal{"ENG002", std::string("no single-choice decision is waiting; the session is ") + SessionStateName(state_)};
+  auto available = AvailableChoices();
+  auto it = std::find_if(available.begin(), available.end(), [&](const Choice* c) { return c->id == choice_id; });
+  if (it == available.end()) {
+    std::string ids;
+    for (const Choice* c : available) ids += (ids.empty() ? "" : ", ") + c->id;
+    return Refusal{"ENG003", "\"" + choice_id + "\" is not an available choice at " + node_->id + "; available: " + ids};
+  }
+  DecisionRecord r;
+  r.node = node_->id;
+  r.choice = choice_id;
+  r.elapsed_ms = std::max<std::int64_t>(0, elapsed_ms);
+  r.at_ms = std::max<std::int64_t>(0, at_ms);
+  return r;
+}
+
+std::variant<DecisionRecord, Refusal> Session::PrepareChecklist(const std::vector<std::string>& ticked, std::int64_t elapsed_ms, std::int64_t at_ms) const {
+  if (state_ != SessionState::AwaitingChecklist)
+    return Refusal{"ENG002", std::string("no checklist is waiting; the session is ") + SessionStateName(state_)};
+  DecisionRecord r;
+  r.node = node_->id;
+  r.checklist = true;
+  r.elapsed_ms = std::max<std::int64_t>(0, elapsed_ms);
+  r.at_ms = std::max<std::int64_t>(0, at_ms);
+  for (const auto& id : ticked) {
+    bool known = std::any_of(node_->decision->items.begin(), node_->decision->items.end(), [&](const ChecklistItem& i) { return i.id == id; });
+    if (!known) {
+      std::string ids;
+      for (const auto& i : node_->decision->items) ids += (ids.empty() ? "" : ", ") + i.id;
+      return Refusal{"ENG004", "\"" + id + "\" is not an item of the checklist at " + node_->id + "; items: " + ids};
+    }
+    if (std::find(r.items.begin(), r.items.end(), id) != r.items.end())
+      return Refusal{"ENG005", "item \"" + id + "\" is ticked twice"};
+    r.items.push_back(id);
+  }
+  // Canonical order: the scenario's order, so equal selections give equal records.
+  std::vector<std::string> ordered;
+  for (const auto& i : node_->decision->items)
+    if (std::find(r.items.begin(), r.items.end(), i.id) != r.items.end()) ordered.push_back(i.id);
+  r.items = std::move(ordered);
+  return r;
+}
+
+std::variant<DecisionRecord, Refusal> Session::PrepareTimeout(std::int64_t elapsed_ms, std::int64_t at_ms,
+                                                              const std::vector<std::string>& ticked) const {
+  if (!TimerSeconds()) return Refusal{"ENG006", "the current decision has no timer"};
+  if (state_ == SessionState::AwaitingChecklist) {
+    auto r = PrepareChecklist(ticked, elapsed_ms, at_ms);
+    if (auto* rec = std::get_if<DecisionRecord>(&r)) rec->timed_out = true;
+    return r;
+  }
+  const std::string& def = node_->decision->timer->default_choice;
+  auto r = PrepareChoice(def, elapsed_ms, at_ms);
+  if (auto* rec = std::get_if<DecisionRecord>(&r)) rec->timed_out = true;
+  else return Refusal{"ENG007", "the timeout default \"" + def + "\" is not available here (its condition does not hold)"};
+  return r;
+}
+
+std::optional<Refusal> Session::Apply(const DecisionRecord& record) {
+  // Pass through scenes until the recorded node (logs record decisions only).
+  std::size_t guard = scenario_->nodes.size() + 1;
+  auto saved_path_len = path_.size();
+  const Node* saved_node = node_;
+  SessionState saved_state = state_;
+  while (state_ == SessionState::AtScene && node_->id != record.node && guard-- > 0) Continue();
+  auto restore = [&](Refusal r) -> std::optional<Refusal> {
+    path_.resize(saved_path_len);
+    node_ = saved_node;
+    state_ = saved_state;
+    return r;
+  };
+  if (node_->id != record.node)
+    return restore(Refusal{"ENG008", "the record is for node \"" + record.node + "\" but the session is at \"" + node_->id + "\""});
+  auto prepared = record.checklist ? PrepareChecklist(record.items, record.elapsed_ms, record.at_ms)
+                                   : PrepareChoice(record.choice, record.elapsed_ms, record.at_ms);
+  if (auto* refusal = std::get_if<Refusal>(&prepared)) return restore(*refusal);
+  if (record.timed_out && !TimerSeconds()) return restore(Refusal{"ENG006", "a timeout was recorded for an untimed decision"});
+
+  const Decision& d = *node_->decision;
+  std::map<std::string, double> counters;
+  if (!record.checklist) {
+    const Choice* choice = nullptr;
+    for (const auto& c : d.choices)
+      if (c.id == record.choice) choice = &c;
+    ApplyEffects(choice->effects);
+    for (const auto& o : d.outcomes)
+      if (!o.when || Evaluate(*o.when, values_)) ApplyEffects(o.effects);
+    history_.push_back(record);
+    Enter(Route(choice->next, counters));
+    return std::nullopt;
+  }
+  double hits = 0, misses = 0, false_alarms = 0;
+  for (const auto& item : d.items) {
+    bool ticked = std::find(record.items.begin(), record.items.end(), item.id) != record.items.end();
+    if (ticked) ApplyEffects(item.effects);
+    if (item.correct && ticked) { ++hits; ApplyEffects(d.per_hit); }
+    else if (item.correct) { ++misses; ApplyEffects(d.per_miss); }
+    else if (ticked) { ++false_alarms; ApplyEffects(d.per_false_alarm); }
+  }
+  counters = {{"$hits", hits}, {"$misses", misses}, {"$false_alarms", false_alarms}};
+  for (const auto& o : d.outcomes)
+    if (!o.when || Evaluate(*o.when, values_, &counters)) ApplyEffects(o.effects);
+  history_.push_back(record);
+  Enter(Route(d.next, counters));
+  return std::nullopt;
+}
+
+double Session::Value(const std::string& var) const {
+  auto it = values_.find(var);
+  return it == values_.end() ? 0.0 : it->second;
+}
+
+const Outcome* Session::EndingOutcome() const {
+  return state_ == SessionState::Ended && node_->outcome ? &*node_->outcome : nullptr;
+}
+
+nlohmann::json Session::ToJson() const {
+  nlohmann::json decisions = nlohmann::json::array();
+  for (const auto& r : history_) {
+    nlohmann::json e{{"node", r.node}, {"elapsed_ms", r.elapsed_ms}, {"at_ms", r.at_ms}, {"timed_out", r.timed_out}};
+    if (r.checklist) e["items"] = r.items;
+    else e["choice"] = r.choice;
+    decisions.push_back(e);
+  }
+  return nlohmann::json{{"scenario", scenario_->id}, {"scenario_hash", scenario_->content_hash},
+                        {"session", info_.session_id}, {"team", info_.team}, {"members", info_.members},
+                        {"lang", LangCode(info_.lang)}, {"mode", ModeName(info_.mode)}, {"seed", info_.seed},
+                        {"started", info_.started_utc}, {"app", info_.app_version}, {"decisions", decisions},
+                        {"node", node_->id}, {"state", SessionStateName(state_)}};
+}
+
+std::variant<Session, Refusal> Session::FromJson(const nlohmann::json& j, std::shared_ptr<const Scenario> scenario,
+                                                 std::shared_ptr<const SopCatalogue> catalogue) {
+  try {
+    if (j.at("scenario").get<std::string>() != scenario->id) return Refusal{"ENG009", "the saved session is for another scenario"};
+    SessionInfo info;
+    info.session_id = j.at("session").get<std::string>();
+    info.team = j.at("team").get<std::string>();
+    info.members = j.value("members", "");
+    info.lang = ParseLang(j.value("lang", "id")).value_or(Lang::Id);
+    info.mode = ParseMode(j.value("mode", "training")).value_or(Mode::Training);
+    info.seed = j.value("seed", std::int64_t{1});
+    info.started_utc = j.value("started", "");
+    info.app_version = j.value("app", "");
+    Session s(std::move(scenario), std::move(catalogue), info);
+    for (const auto& e : j.at("decisions")) {
+      DecisionRecord r;
+      r.node = e.at("node").get<std::string>();
+      r.elapsed_ms = e.value("elapsed_ms", std::int64_t{0});
+      r.at_ms = e.value("at_ms", std::int64_t{0});
+      r.timed_out = e.value("timed_out", false);
+      if (e.contains("items")) { r.checklist = true; r.items = e["items"].get<std::vector<std::string>>(); }
+      else r.choice = e.at("choice").get<std::string>();
+      if (auto refusal = s.Apply(r)) return *refusal;
+    }
+    std::string at = j.value("node", "");
+    std::size_t guard = s.scenario().nodes.size() + 1;
+    while (s.state() == SessionState::AtScene && s.CurrentNode().id != at && guard-- > 0) s.Continue();
+    return s;
+  } catch (const nlohmann::json::exception& e) {
+    return Refusal{"ENG010", std::string("the saved session is malformed: ") + e.what()};
+  }
+}
+
+}  // namespace sigap

@@ -1,0 +1,293 @@
+#include "session_log.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hash.h"
+#include "json_reader.h"
+#include "loader.h"
+
+namespace sigap {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxLogBytes = 16u << 20;
+constexpr std::size_t kMaxLineBytes = 256u << 10;
+
+std::string Errno(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
+
+bool SyncDirectory(const std::string& file_path) {
+  fs::path dir = fs::path(file_path).parent_path();
+  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) return false;
+  int rc = ::fsync(dfd);
+  ::close(dfd);
+  return rc == 0;
+}
+
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string EncodeLogRecord(json record, std::int64_t seq) {
+  record.erase("crc");
+  record["seq"] = seq;
+  std::string canonical = record.dump();
+  record["crc"] = Crc32Hex(canonical);
+  return record.dump() + "\n";
+}
+
+std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& path, const json& header, std::string& error,
+                                                           FaultInjector faults) {
+  std::unique_ptr<SessionLogWriter> w(new SessionLogWriter());
+  w->path_ = path;
+  w->faults_ = std::move(faults);
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  if (w->Fail(WriteStep::Open)) { errno = EACCES; error = Errno(("cannot create " + path).c_str()); return nullptr; }
+  w->fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+  if (w->fd_ < 0) { error = Errno(("cannot create " + path).c_str()); return nullptr; }
+  if (!w->Append(header, error)) {
+    ::close(w->fd_);
+    w->fd_ = -1;
+    ::unlink(path.c_str());
+    return nullptr;
+  }
+  if (w->Fail(WriteStep::DirSync) || !SyncDirectory(path)) {
+    error = Errno(("cannot make the new file durable in its folder: " + path).c_str());
+    ::close(w->fd_);
+    w->fd_ = -1;
+    ::unlink(path.c_str());
+    return nullptr;
+  }
+  return w;
+}
+
+std::unique_ptr<SessionLogWriter> SessionLogWriter::Reopen(const std::string& path, std::uint64_t valid_bytes, std::int64_t next_seq,
+                                                           std::string& error, FaultInjector faults) {
+  std::unique_ptr<SessionLogWriter> w(new SessionLogWriter());
+  w->path_ = path;
+  w->faults_ = std::move(faults);
+  w->next_seq_ = next_seq;
+  if (w->Fail(WriteStep::Open)) { errno = EACCES; error = Errno(("cannot open " + path).c_str()); return nullptr; }
+  w->fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (w->fd_ < 0) { error = Errno(("cannot open " + path + " for writing").c_str()); return nullptr; }
+  struct stat st {};
+  if (::fstat(w->fd_, &st) != 0) { error = Errno("cannot read the log's size"); return nullptr; }
+  if (static_cast<std::uint64_t>(st.st_size) > valid_bytes) {
+    // Cut off the torn tail so that new records never follow garbage.
+    if (::ftruncate(w->fd_, static_cast<off_t>(valid_bytes)) != 0 || ::fsync(w->fd_) != 0) {
+      error = Errno(("cannot repair the end of " + path).c_str());
+      return nullptr;
+    }
+  }
+  w->size_ = valid_bytes;
+  return w;
+}
+
+SessionLogWriter::~SessionLogWriter() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool SessionLogWriter::Append(const json& record, std::string& error) {
+  std::string line = EncodeLogRecord(record, next_seq_);
+  bool ok = !Fail(WriteStep::Write) && WriteAll(fd_, line);
+  if (!ok) {
+    if (errno == 0) errno = ENOSPC;
+    error = Errno(("cannot write to " + path_).c_str());
+  } else if (Fail(WriteStep::Sync) || ::fsync(fd_) != 0) {
+    if (errno == 0) errno = EIO;
+    error = Errno(("cannot flush " + path_ + " to disk").c_str());
+    ok = false;
+  }
+  if (!ok) {
+    // Roll back a partial write: what was saved before stays intact and readable.
+    if (::ftruncate(fd_, static_cast<off_t>(size_)) == 0) (void)::fsync(fd_);
+    return false;
+  }
+  size_ += line.size();
+  ++next_seq_;
+  return true;
+}
+
+json MakeLogHeader(const SessionInfo& info, const Scenario& scenario, const SopCatalogue& catalogue) {
+  return json{{"rec", "header"}, {"format", kLogFormatVersion}, {"session", info.session_id}, {"scenario", scenario.id},
+              {"scenario_hash", scenario.content_hash}, {"catalogue", catalogue.id}, {"catalogue_hash", catalogue.content_hash},
+              {"app", info.app_version}, {"team", info.team}, {"members", info.members}, {"lang", LangCode(info.lang)},
+              {"seed", info.seed}, {"mode", ModeName(info.mode)}, {"started", info.started_utc}};
+}
+
+json MakeDecisionRecord(const DecisionRecord& r) {
+  json j{{"rec", "decision"}, {"node", r.node}, {"timed_out", r.timed_out}, {"elapsed_ms", r.elapsed_ms}, {"at_ms", r.at_ms}};
+  if (r.checklist) j["items"] = r.items;
+  else j["choice"] = r.choice;
+  return j;
+}
+
+namespace {
+
+// Checks one parsed record; returns an error message or "".
+std::string CheckRecordShape(const json& j, bool& is_decision, DecisionRecord& out) {
+  is_decision = false;
+  const std::string rec = j.value("rec", "");
+  if (rec == "decision") {
+    is_decision = true;
+    if (!j.contains("node") || !j["node"].is_string()) return "a decision record needs \"node\"";
+    out.node = j["node"].get<std::string>();
+    out.timed_out = j.value("timed_out", false);
+    auto num = [&](const char* k) -> std::int64_t { return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0; };
+    out.elapsed_ms = num("elapsed_ms");
+    out.at_ms = num("at_ms");
+    if (j.contains("items")) {
+      if (!j["items"].is_array()) return "\"items\" must be an array";
+      out.checklist = true;
+      for (const auto& i : j["items"]) {
+        if (!i.is_string()) return "\"items\" must hold ids";
+        out.items.push_back(i.get<std::string>());
+      }
+    } else if (j.contains("choice") && j["choice"].is_string()) {
+      out.choice = j["choice"].get<std::string>();
+    } else {
+      return "a decision record needs \"choice\" or \"items\"";
+    }
+    return "";
+  }
+  if (rec == "end" || rec == "header") return "";
+  return "unknown record type \"" + rec + "\"";
+}
+
+}  // namespace
+
+SessionLogData ReadSessionLog(const std::string& path, std::string_view text) {
+  SessionLogData d;
+  d.path = path;
+  DiagnosticSink sink(path, 50);
+  if (text.size() > kMaxLogBytes) {
+    sink.Error("LOG001", {1, 1}, "", "file is larger than 16 MiB; a session log is never this big");
+    d.diagnostics = sink.Take();
+    d.corrupted = true;
+    return d;
+  }
+  std::size_t offset = 0;
+  int line_no = 0;
+  while (offset < text.size()) {
+    ++line_no;
+    std::size_t nl = text.find('\n', offset);
+    bool last = nl == std::string_view::npos || nl + 1 == text.size();
+    std::string_view line = text.substr(offset, nl == std::string_view::npos ? std::string_view::npos : nl - offset);
+    std::size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
+    auto bad = [&](const std::string& why) {
+      if (last) {
+        // A crash during a write leaves at most the last record torn: drop it, keep the rest.
+        d.torn_tail = true;
+        sink.Warning("LOG010", {line_no, 1}, "", "the last record is incomplete (" + why + "); it was dropped and everything before it kept");
+      } else {
+        d.corrupted = true;
+        sink.Error("LOG011", {line_no, 1}, "", "record " + std::to_string(line_no) + " is damaged (" + why +
+                   "); the log cannot be trusted after it. Keep the file and re-copy it from the team laptop");
+      }
+    };
+    if (nl == std::string_view::npos) { bad("no end of line"); break; }
+    if (line.size() > kMaxLineBytes) { bad("line too long"); if (last) break; offset = next; break; }
+    DiagnosticSink line_sink(path, 4);
+    JsonLimits limits;
+    limits.max_depth = 8;
+    JsonDocument doc = ReadJson(line, line_sink, limits);
+    if (!doc.ok || !doc.root.is_object()) { bad("not a JSON object"); if (last) break; break; }
+    json rec = std::move(doc.root);
+    std::string crc = rec.contains("crc") && rec["crc"].is_string() ? rec["crc"].get<std::string>() : "";
+    json body = rec;
+    body.erase("crc");
+    if (crc.empty() || Crc32Hex(body.dump()) != crc) { bad("checksum mismatch"); break; }
+    if (!rec.contains("seq") || !rec["seq"].is_number_integer() || rec["seq"].get<std::int64_t>() != d.next_seq) {
+      bad("sequence number out of order");
+      break;
+    }
+    if (line_no == 1) {
+      if (rec.value("rec", "") != "header") { d.corrupted = true; sink.Error("LOG002", {1, 1}, "", "the first record is not a header; this is not a SIGAP session log"); break; }
+      if (rec.value("format", 0) != kLogFormatVersion) { d.corrupted = true; sink.Error("LOG003", {1, 1}, "", "unsupported log format; update SIGAP to read it"); break; }
+      d.has_header = true;
+      auto str = [&](const char* k) { return rec.contains(k) && rec[k].is_string() ? rec[k].get<std::string>() : std::string(); };
+      d.info.session_id = str("session");
+      d.info.team = str("team");
+      d.info.members = str("members");
+      d.info.lang = ParseLang(str("lang")).value_or(Lang::Id);
+      d.info.mode = ParseMode(str("mode")).value_or(Mode::Training);
+      d.info.seed = rec.contains("seed") && rec["seed"].is_number_integer() ? rec["seed"].get<std::int64_t>() : 1;
+      d.info.started_utc = str("started");
+      d.info.app_version = str("app");
+      d.scenario_id = str("scenario");
+      d.scenario_hash = str("scenario_hash");
+      d.catalogue_id = str("catalogue");
+      d.catalogue_hash = str("catalogue_hash");
+      if (d.info.session_id.empty() || d.scenario_id.empty()) { d.corrupted = true; sink.Error("LOG002", {1, 1}, "", "the header has no session or scenario id"); break; }
+    } else {
+      if (d.end) { d.corrupted = true; sink.Error("LOG012", {line_no, 1}, "", "records after the end record"); break; }
+      bool is_decision = false;
+      DecisionRecord r;
+      std::string err = CheckRecordShape(rec, is_decision, r);
+      if (!err.empty()) { bad(err); break; }
+      if (rec.value("rec", "") == "header") { bad("a second header"); break; }
+      if (is_decision) { d.decisions.push_back(std::move(r)); d.decision_lines.push_back(line_no); }
+      else d.end = rec;
+    }
+    ++d.next_seq;
+    d.valid_bytes = next;
+    offset = next;
+  }
+  if (text.empty()) { sink.Error("LOG004", {1, 1}, "", "the file is empty"); d.corrupted = true; }
+  if (!d.has_header && !d.corrupted && !text.empty()) {
+    d.corrupted = true;
+    sink.Error("LOG002", {1, 1}, "", "no valid header; this is not a SIGAP session log");
+  }
+  d.diagnostics = sink.Take();
+  return d;
+}
+
+SessionLogData ReadSessionLogFile(const std::string& path) {
+  std::string text, error;
+  if (!ReadFileToString(path, text, error)) {
+    SessionLogData d;
+    d.path = path;
+    d.corrupted = true;
+    d.diagnostics.push_back(Diagnostic{path, {}, "", Severity::Error, "IO001", "cannot read: " + error});
+    return d;
+  }
+  return ReadSessionLog(path, text);
+}
+
+bool WriteFileDurably(const std::string& path, std::string_view content, std::string& error, FaultInjector faults) {
+  auto fail = [&](WriteStep s) { return faults && faults(s); };
+  std::string tmp = path + ".partial";
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  int fd = fail(WriteStep::Open) ? -1 : ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) { if (errno == 0) errno = EACCES; error = Errno(("cannot create " + tmp).c_str()); return false; }
+  bool ok = !fail(WriteStep::Write) && WriteAll(fd, content);
+  if (!ok) error = Errno(("cannot write " + tmp).c_str());
+  if (ok && (fail(WriteStep::Sync) || ::fsync(fd) != 0)) { ok = false; error = Errno(("cannot flush " + tmp).c_str()); }
+  ::close(fd);
+  if (ok && (fail(WriteStep::Rename) || ::rename(tmp.c_str(), path.c_str()) != 0)) { ok = false; error = Errno(("cannot rename to " + path).c_str()); }
+  if (ok && (fail(WriteStep::DirSync) || !SyncDirectory(path))) { ok = false; error = Errno(("cannot flush the folder of " + path).c_str()); }
+  if (!ok) ::unlink(tmp.c_str());
+  return ok;
+}
+
+}  // namespace sigap

@@ -1,0 +1,92 @@
+// The session log: one append-only JSON Lines file per session, the truth about what a team did.
+// Every record carries a sequence number and a CRC-32 of its canonical form. A decision is
+// written and fsync'd before the host applies it; a failed write is rolled back so that nothing
+// already saved is damaged.
+//
+//   {"rec":"header","seq":0,"format":1,"session":…,"scenario":…,"scenario_hash":…,
+//    "catalogue":…,"catalogue_hash":…,"app":…,"team":…,"members":…,"lang":…,"seed":…,
+//    "mode":…,"started":…,"crc":"…"}
+//   {"rec":"decision","seq":1,"node":"dp1","choice":"a","timed_out":false,"elapsed_ms":…,"at_ms":…,"crc":"…"}
+//   {"rec":"decision","seq":2,"node":"dp3","items":["x","y"],…}
+//   {"rec":"end","seq":13,"ending":"e1","outcome":"e1","at_ms":…,"scores":{…},"never_events":N,"crc":"…"}
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostics.h"
+#include "session.h"
+
+namespace sigap {
+
+inline constexpr int kLogFormatVersion = 1;
+inline constexpr const char* kLogExtension = ".sigap.jsonl";
+
+// Where a write can fail; tests inject failures at each step.
+enum class WriteStep { Open, Write, Sync, DirSync, Rename };
+using FaultInjector = std::function<bool(WriteStep)>;  // true: make this step fail
+
+// The canonical line for a record: `record` plus "seq" and "crc", newline-terminated.
+std::string EncodeLogRecord(nlohmann::json record, std::int64_t seq);
+
+class SessionLogWriter {
+ public:
+  // Creates a new log (fails if the file exists) and durably writes the header.
+  static std::unique_ptr<SessionLogWriter> Create(const std::string& path, const nlohmann::json& header,
+                                                  std::string& error, FaultInjector faults = {});
+  // Continues an existing log whose first `valid_bytes` are good (a torn tail is cut off).
+  static std::unique_ptr<SessionLogWriter> Reopen(const std::string& path, std::uint64_t valid_bytes,
+                                                  std::int64_t next_seq, std::string& error, FaultInjector faults = {});
+  ~SessionLogWriter();
+  SessionLogWriter(const SessionLogWriter&) = delete;
+  SessionLogWriter& operator=(const SessionLogWriter&) = delete;
+
+  // Appends one record durably. On failure the file is cut back to its previous size.
+  bool Append(const nlohmann::json& record, std::string& error);
+  const std::string& path() const { return path_; }
+  std::int64_t next_seq() const { return next_seq_; }
+
+ private:
+  SessionLogWriter() = default;
+  bool Fail(WriteStep step) const { return faults_ && faults_(step); }
+  std::string path_;
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+  std::int64_t next_seq_ = 0;
+  FaultInjector faults_;
+};
+
+struct SessionLogData {
+  std::string path;
+  bool has_header = false;
+  SessionInfo info;
+  std::string scenario_id, scenario_hash, catalogue_id, catalogue_hash;
+  std::vector<DecisionRecord> decisions;
+  std::vector<int> decision_lines;   // 1-based line of each decision
+  std::optional<nlohmann::json> end; // the end record, when the session finished
+  std::vector<Diagnostic> diagnostics;
+  bool corrupted = false;            // a bad record before the last line: not to be trusted
+  bool torn_tail = false;            // the last line was cut off and dropped
+  std::uint64_t valid_bytes = 0;     // length of the good prefix
+  std::int64_t next_seq = 0;
+  bool finished() const { return end.has_value(); }
+  bool usable() const { return has_header && !corrupted; }
+};
+
+SessionLogData ReadSessionLog(const std::string& path, std::string_view text);
+SessionLogData ReadSessionLogFile(const std::string& path);
+
+nlohmann::json MakeLogHeader(const SessionInfo& info, const Scenario& scenario, const SopCatalogue& catalogue);
+nlohmann::json MakeDecisionRecord(const DecisionRecord& r);
+
+// Writes a whole file durably: to a temporary name, fsync, rename, fsync the folder.
+bool WriteFileDurably(const std::string& path, std::string_view content, std::string& error, FaultInjector faults = {});
+
+}  // namespace sigap
