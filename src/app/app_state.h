@@ -6,10 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "facilitator_state.h"
 #include "fonts.h"
 #include "gui_options.h"
 #include "i18n.h"
 #include "loader.h"
+#include "player_state.h"
 
 namespace sigap::app {
 
@@ -55,6 +57,8 @@ struct AppState {
   std::string results_dir;
   ContentLibrary library;
   Screen screen = Screen::Start;
+  PlayerState player;            // participant face
+  FacilitatorState facilitator;  // facilitator face
 
   // Earliest time (glfwGetTime seconds) at which the loop must wake by itself; 0 = none.
   double wake_at = 0;

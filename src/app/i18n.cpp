@@ -1,6 +1,8 @@
 #include "i18n.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -9,18 +11,35 @@
 namespace sigap::app {
 
 bool StringTable::Load(const std::string& assets_dir, std::string& error) {
+  // Every assets/i18n/<area>.<lang>.json is merged into the table of its language, so each part
+  // of the app keeps its own file.
+  namespace fs = std::filesystem;
   bool ok = true;
-  for (Lang lang : {Lang::Id, Lang::En}) {
-    std::string path = (std::filesystem::path(assets_dir) / "i18n" / (std::string(LangCode(lang)) + ".json")).string();
+  std::error_code ec;
+  fs::path dir = fs::path(assets_dir) / "i18n";
+  std::vector<fs::path> files;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    if (it->path().extension() == ".json") files.push_back(it->path());
+  if (files.empty()) {
+    error += dir.string() + ": no string tables found\n";
+    return false;
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& path : files) {
+    std::string stem = path.stem().string();  // e.g. "player.id"
+    Lang lang;
+    if (stem.ends_with(".id")) lang = Lang::Id;
+    else if (stem.ends_with(".en")) lang = Lang::En;
+    else continue;
     std::string text, err;
-    if (!ReadFileToString(path, text, err)) {
-      error += path + ": " + err + "\n";
+    if (!ReadFileToString(path.string(), text, err)) {
+      error += path.string() + ": " + err + "\n";
       ok = false;
       continue;
     }
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
-      error += path + ": not a JSON object of strings\n";
+      error += path.string() + ": not a JSON object of strings\n";
       ok = false;
       continue;
     }

@@ -1,4 +1,4 @@
-// UI string tables: assets/i18n/id.json and en.json, flat objects of key -> text.
+// UI string tables: assets/i18n/<area>.id.json and <area>.en.json, flat objects of key -> text.
 // Screens never hard-code user-visible text; they look it up here.
 #pragma once
 
@@ -11,7 +11,7 @@ namespace sigap::app {
 
 class StringTable {
  public:
-  // Loads both languages from `assets_dir`/i18n. Returns false (and sets `error`) if a table is
+  // Loads every `assets_dir`/i18n/<area>.<id|en>.json. Returns false (and sets `error`) if a table is
   // missing or malformed; lookups then fall back to the key itself.
   bool Load(const std::string& assets_dir, std::string& error);
   void SetLanguage(Lang lang) { lang_ = lang; }

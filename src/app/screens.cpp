@@ -6,6 +6,8 @@ namespace sigap::app {
 
 void InitScreens(AppState& state) {
   if (!state.scenarios_dir.empty()) state.library = LoadLibrary({state.scenarios_dir});
+  InitPlayer(state);
+  InitFacilitator(state);
 }
 
 void ShutdownScreens(AppState&) {}
@@ -17,10 +19,15 @@ void DrawScreens(const AppState& state, ActionQueue& queue) {
   ImGui::Begin("##root", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
   switch (state.screen) {
-    default: DrawStartScreen(state, queue); break;
+    case Screen::Start: DrawStartScreen(state, queue); break;
+    case Screen::Play: DrawPlayScreen(state, queue); break;
+    case Screen::End: DrawEndScreen(state, queue); break;
+    case Screen::FacilitatorLock: DrawFacilitatorLock(state, queue); break;
+    case Screen::Dashboard: DrawDashboard(state, queue); break;
+    case Screen::Map: DrawMapScreen(state, queue); break;
+    case Screen::Present: DrawPresentation(state, queue); break;
   }
   ImGui::End();
-  if (state.close_requested) queue.Push([](AppState& s) { s.quit_requested = true; });
 }
 
 }  // namespace sigap::app

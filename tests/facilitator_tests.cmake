@@ -1,0 +1,1 @@
+# Facilitator: aggregation, exports, screens.

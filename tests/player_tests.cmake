@@ -1,0 +1,1 @@
+# Participant screens: headless screen tests and the Xvfb play-through.
