@@ -1,0 +1,50 @@
+#include "workshop.h"
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "hash.h"
+#include "loader.h"
+#include "paths.h"
+#include "session_log.h"
+
+namespace sigap {
+
+static std::string PinHash(const std::string& pin) { return Sha256Hex("sigap-workshop-pin:" + pin); }
+
+bool WorkshopSettings::CheckPin(const std::string& pin) const { return HasPin() && PinHash(pin) == pin_sha256; }
+void WorkshopSettings::SetPin(const std::string& pin) { pin_sha256 = PinHash(pin); }
+
+std::string WorkshopSettingsPath() { return (std::filesystem::path(ConfigDir()) / "workshop.json").string(); }
+
+WorkshopSettings LoadWorkshopSettings(const std::string& path, std::string& warning) {
+  WorkshopSettings s;
+  std::string text, error;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return s;
+  if (!ReadFileToString(path, text, error)) {
+    warning = path + ": " + error;
+    return s;
+  }
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) {
+    warning = path + ": not a JSON object; using training mode";
+    return s;
+  }
+  if (j.contains("mode") && j["mode"].is_string()) {
+    auto m = ParseMode(j["mode"].get<std::string>());
+    if (m) s.mode = *m;
+    else warning = path + ": \"mode\" must be \"training\" or \"assessment\"";
+  }
+  if (j.contains("pin_sha256") && j["pin_sha256"].is_string()) s.pin_sha256 = j["pin_sha256"].get<std::string>();
+  return s;
+}
+
+bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, std::string& error) {
+  nlohmann::json j{{"mode", ModeName(s.mode)}};
+  if (s.HasPin()) j["pin_sha256"] = s.pin_sha256;
+  return WriteFileDurably(path, j.dump(2) + "\n", error);
+}
+
+}  // namespace sigap
