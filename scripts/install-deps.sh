@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  cmake g++ make pkgconf
+  cmake g++ make pkgconf dpkg-dev
   # libraries (see third_party/README.md for versions and why)
   libimgui-dev libglfw3-dev libstb-dev nlohmann-json3-dev doctest-dev python3-glad
   # run time: a clear TTF font and an OpenGL driver (Mesa software rendering works)
