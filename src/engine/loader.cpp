@@ -520,9 +520,30 @@ void ReadCharacters(Reader& r, const json& root, Scenario& s, ScenarioContext& c
   }
 }
 
+std::vector<TextVariant> ReadTextVariants(Reader& r, ScenarioContext& ctx, const json& v, const std::string& p) {
+  std::vector<TextVariant> out;
+  if (!v.contains("text_if")) return out;
+  std::string tp = PointerAppend(p, "text_if");
+  if (!r.Expect(v["text_if"], tp, json::value_t::array, "an array of {\"if\": …, \"text\": …}")) return out;
+  for (std::size_t i = 0; i < v["text_if"].size(); ++i) {
+    std::string ip = PointerAppend(tp, i);
+    const json& o = v["text_if"][i];
+    if (!r.Expect(o, ip, json::value_t::object, "{\"if\": …, \"text\": …}")) continue;
+    r.CheckKeys(o, ip, {"if", "text"}, "a text variant");
+    TextVariant tv;
+    tv.text = r.Text(o, ip, "text", true, "a text variant");
+    const json* cond = r.Field(o, ip, "if", true, "a text variant");
+    if (!cond) continue;
+    auto c = ReadCondition(r, ctx, *cond, PointerAppend(ip, "if"));
+    if (c) { tv.when = std::move(*c); out.push_back(std::move(tv)); }
+  }
+  return out;
+}
+
 void ReadChoice(Reader& r, ScenarioContext& ctx, const json& v, const std::string& p, Choice& c) {
-  r.CheckKeys(v, p, {"id", "text", "if", "sop", "effects", "feedback", "source", "next"}, "a choice");
+  r.CheckKeys(v, p, {"id", "text", "text_if", "if", "sop", "effects", "feedback", "source", "next"}, "a choice");
   c.text = r.Text(v, p, "text", true, "a choice");
+  c.text_if = ReadTextVariants(r, ctx, v, p);
   if (v.contains("if")) c.when = ReadCondition(r, ctx, v["if"], PointerAppend(p, "if"));
   c.sop = ReadSop(r, ctx, v, p);
   if (!v.contains("sop") || v["sop"].empty())
@@ -683,23 +704,7 @@ void ReadNode(Reader& r, ScenarioContext& ctx, const json& v, const std::string&
   n.title = r.Text(v, p, "title", true, "a node");
   n.text = r.Text(v, p, "text", true, "a node");
   n.image = r.String(v, p, "image", false, "a node").value_or("");
-  if (v.contains("text_if")) {
-    std::string tp = PointerAppend(p, "text_if");
-    if (r.Expect(v["text_if"], tp, json::value_t::array, "an array of {\"if\": …, \"text\": …}")) {
-      for (std::size_t i = 0; i < v["text_if"].size(); ++i) {
-        std::string ip = PointerAppend(tp, i);
-        const json& o = v["text_if"][i];
-        if (!r.Expect(o, ip, json::value_t::object, "{\"if\": …, \"text\": …}")) continue;
-        r.CheckKeys(o, ip, {"if", "text"}, "a text variant");
-        TextVariant tv;
-        tv.text = r.Text(o, ip, "text", true, "a text variant");
-        const json* cond = r.Field(o, ip, "if", true, "a text variant");
-        if (!cond) continue;
-        auto c = ReadCondition(r, ctx, *cond, PointerAppend(ip, "if"));
-        if (c) { tv.when = std::move(*c); n.text_if.push_back(std::move(tv)); }
-      }
-    }
-  }
+  n.text_if = ReadTextVariants(r, ctx, v, p);
   if (v.contains("lines")) {
     std::string lp = PointerAppend(p, "lines");
     if (r.Expect(v["lines"], lp, json::value_t::array, "an array of {\"speaker\": …, \"text\": …}")) {

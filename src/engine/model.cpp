@@ -93,6 +93,12 @@ json ConditionJson(const Condition& c) {
   return json::object();
 }
 
+json VariantsJson(const std::vector<TextVariant>& variants) {
+  json arr = json::array();
+  for (const auto& tv : variants) arr.push_back(json{{"if", ConditionJson(tv.when)}, {"text", Text(tv.text)}});
+  return arr;
+}
+
 json EffectsJson(const std::vector<Effect>& effects) {
   json out = json::object();
   for (const auto& e : effects) {
@@ -137,6 +143,7 @@ json DecisionJson(const Decision& d) {
     json arr = json::array();
     for (const auto& c : d.choices) {
       json e{{"id", c.id}, {"text", Text(c.text)}, {"next", RoutesJson(c.next)}};
+      if (!c.text_if.empty()) e["text_if"] = VariantsJson(c.text_if);
       if (c.when) e["if"] = ConditionJson(*c.when);
       if (!c.sop.empty()) e["sop"] = SopJson(c.sop);
       if (!c.effects.empty()) e["effects"] = EffectsJson(c.effects);
@@ -216,11 +223,7 @@ json ToJson(const Scenario& s) {
     const char* type = n.type == Node::Type::Scene ? "scene" : n.type == Node::Type::Decision ? "decision" : "ending";
     json e{{"id", n.id}, {"type", type}, {"title", Text(n.title)}, {"text", Text(n.text)}};
     if (!n.image.empty()) e["image"] = n.image;
-    if (!n.text_if.empty()) {
-      json arr = json::array();
-      for (const auto& tv : n.text_if) arr.push_back(json{{"if", ConditionJson(tv.when)}, {"text", Text(tv.text)}});
-      e["text_if"] = arr;
-    }
+    if (!n.text_if.empty()) e["text_if"] = VariantsJson(n.text_if);
     if (!n.lines.empty()) {
       json arr = json::array();
       for (const auto& l : n.lines) arr.push_back(json{{"speaker", l.speaker}, {"text", Text(l.text)}});

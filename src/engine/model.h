@@ -150,6 +150,7 @@ struct TextVariant {
 struct Choice {
   std::string id;
   LocalText text;
+  std::vector<TextVariant> text_if;  // first matching variant replaces `text`
   std::optional<Condition> when;
   std::vector<SopTag> sop;
   std::vector<Effect> effects;

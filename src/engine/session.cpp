@@ -95,6 +95,12 @@ const LocalText& Session::CurrentText() const {
   return node_->text;
 }
 
+const LocalText& Session::ChoiceText(const Choice& choice) const {
+  for (const auto& v : choice.text_if)
+    if (Evaluate(v.when, values_)) return v.text;
+  return choice.text;
+}
+
 std::vector<const Choice*> Session::AvailableChoices() const {
   std::vector<const Choice*> out;
   if (state_ != SessionState::AwaitingChoice) return out;

@@ -74,6 +74,8 @@ class Session {
   const Node& CurrentNode() const;
   // The node's narration with its text_if variants applied.
   const LocalText& CurrentText() const;
+  // A choice's text with its text_if variants applied.
+  const LocalText& ChoiceText(const Choice& choice) const;
   // Choices offered now: conditions applied, in display order (shuffled by the seed if asked).
   std::vector<const Choice*> AvailableChoices() const;
   std::vector<const ChecklistItem*> ChecklistItems() const;
