@@ -116,6 +116,14 @@ const char* StatusLabel(Lang lang, StepStatus s) {
   return "";
 }
 
+// A choice's wording as the team saw it: its text_if evaluated with the values before the decision.
+const LocalText& SeenChoiceText(const Session& s, std::size_t index, const Choice& c) {
+  if (c.text_if.empty()) return c.text;
+  Session before(s.scenario_ptr(), s.catalogue_ptr(), s.info());
+  for (std::size_t i = 0; i < index; ++i) before.Apply(s.History()[i]);
+  return before.ChoiceText(c);  // refers into the scenario, which outlives `before`
+}
+
 void PrintDecision(std::ostream& out, const Session& s, const SessionScore& score, std::size_t index, Lang lang) {
   const DecisionRecord& r = s.History()[index];
   const Node* node = s.scenario().FindNode(r.node);
@@ -126,7 +134,7 @@ void PrintDecision(std::ostream& out, const Session& s, const SessionScore& scor
     out << (r.timed_out ? L(lang, "  (waktu habis)", "  (time ran out)") : "") << "\n";
   } else {
     for (const auto& c : node->decision->choices)
-      if (c.id == r.choice) out << "   " << L(lang, "Pilihan", "Choice") << " " << c.id << ": " << c.text.Get(lang) << "\n";
+      if (c.id == r.choice) out << "   " << L(lang, "Pilihan", "Choice") << " " << c.id << ": " << SeenChoiceText(s, index, c).Get(lang) << "\n";
     if (r.timed_out) out << "   " << L(lang, "(waktu habis: pilihan bawaan)", "(time ran out: the default choice)") << "\n";
   }
   for (const auto& c : score.checklists)
@@ -134,18 +142,30 @@ void PrintDecision(std::ostream& out, const Session& s, const SessionScore& scor
       out << "   " << L(lang, "Tepat", "Hits") << " " << c.hits << "/" << c.correct_items << ", " << L(lang, "terlewat", "misses") << " "
           << c.misses << ", " << L(lang, "salah centang", "false alarms") << " " << c.false_alarms << "\n";
   const SopCatalogue& cat = *s.catalogue();
-  const LocalText* feedback = nullptr;
-  const std::string* source = nullptr;
-  for (const auto& t : score.tags) {
+  for (std::size_t k = 0; k < score.tags.size(); ++k) {
+    const ScoredTag& t = score.tags[k];
     if (t.decision != index) continue;
     const SopStep* step = cat.FindStep(t.step);
     out << "   " << VerdictLabel(lang, t.verdict) << "  " << t.step << " — " << (step ? step->label.Get(lang) : "?");
     if (t.reason == TagReason::Miss) out << L(lang, "  (terlewat: ", "  (missed: ") << t.option << ")";
     if (t.reason == TagReason::FalseAlarm) out << L(lang, "  (salah centang: ", "  (wrongly ticked: ") << t.option << ")";
     out << "\n";
-    if (!feedback && t.reason != TagReason::Hit && t.reason != TagReason::Miss && t.reason != TagReason::FalseAlarm) { feedback = t.feedback; source = t.source; }
+    // A missed or wrongly ticked item's own feedback says why, once, after its last tag.
+    bool last_of_item = k + 1 == score.tags.size() || score.tags[k + 1].decision != index || score.tags[k + 1].option != t.option;
+    if ((t.reason == TagReason::Miss || t.reason == TagReason::FalseAlarm) && last_of_item)
+      for (const auto& item : node->decision->items)
+        if (item.id == t.option && !item.feedback.id.empty()) out << "      " << item.feedback.Get(lang) << "\n";
   }
-  if (r.checklist) { feedback = &node->decision->feedback; source = &node->decision->source; }
+  // The explanation comes from the choice (or the checklist), even when the choice has no SOP tag.
+  const LocalText* feedback = nullptr;
+  const std::string* source = nullptr;
+  if (r.checklist) {
+    feedback = &node->decision->feedback;
+    source = &node->decision->source;
+  } else {
+    for (const auto& c : node->decision->choices)
+      if (c.id == r.choice) { feedback = &c.feedback; source = &c.source; }
+  }
   if (feedback && !feedback->id.empty()) out << "   " << feedback->Get(lang) << "\n";
   if (source && !source->empty()) out << "   " << L(lang, "Sumber", "Source") << ": " << *source << "\n";
 }
@@ -196,7 +216,7 @@ json SummaryJson(const RecordedSession& rs, const SessionScore& score) {
               {"finished", s.state() == SessionState::Ended}, {"node", s.CurrentNode().id},
               {"outcome", o ? json{{"id", o->id}, {"rating", o->rating}, {"label", o->label.Get(s.info().lang)}} : json(nullptr)},
               {"axes", axes}, {"steps", steps}, {"never_events", never}, {"decisions", decisions}, {"log", rs.log_path()},
-              {"saved", rs.saved()}};
+              {"saved", rs.saved()}, {"scenario_changed", rs.scenario_changed() || rs.catalogue_changed()}};
 }
 
 std::string ResolveScenarioPath(const std::string& arg, const ContentLibrary*& lib_out, ContentLibrary& storage, std::string& id) {
@@ -228,14 +248,25 @@ int RunPlay(const std::vector<std::string>& args) {
   if (!a.resume.empty()) {
     SessionLogData data = ReadSessionLogFile(a.resume);
     for (const auto& d : data.diagnostics) std::cerr << FormatDiagnostic(d) << "\n";
-    ContentLibrary lib = LoadLibrary({a.scenario.empty() ? ScenariosDir() : std::filesystem::path(a.scenario).parent_path().string()});
-    if (!a.scenario.empty() && std::filesystem::is_regular_file(a.scenario)) lib = LoadLibrary({a.scenario});
+    // The log names its scenario; a scenario file or folder given beside --resume says where to find
+    // it (the folder, so that its SOP catalogue is found too), else the bundled scenarios.
+    std::string where = ScenariosDir();
+    std::error_code ec;
+    if (!a.scenario.empty() && std::filesystem::is_directory(a.scenario, ec)) where = a.scenario;
+    else if (!a.scenario.empty() && std::filesystem::is_regular_file(a.scenario, ec)) {
+      where = std::filesystem::path(a.scenario).parent_path().string();
+      if (where.empty()) where = ".";
+    }
+    ContentLibrary lib = LoadLibrary({where});
     auto resumed = RecordedSession::Resume(a.resume, lib);
     if (auto* err = std::get_if<std::string>(&resumed)) {
       std::fprintf(stderr, "sigap play: %s\n", err->c_str());
       return data.finished() ? 1 : 2;
     }
     rs.emplace(std::move(std::get<RecordedSession>(resumed)));
+    if (rs->scenario_changed() || rs->catalogue_changed())
+      std::fprintf(stderr, "sigap play: warning: the %s has changed since this session started; its decisions were replayed against the current version\n",
+                   rs->scenario_changed() ? "scenario" : "SOP catalogue");
   } else {
     ContentLibrary storage;
     const ContentLibrary* lib = nullptr;
@@ -299,10 +330,21 @@ int RunPlay(const std::vector<std::string>& args) {
     }
   }
 
+  // The transcript is printed as the session goes: a decision appears once it is saved, so what
+  // was printed is always in the log (the kill test relies on it).
+  if (!a.json) {
+    const Scenario& sc = s.scenario();
+    std::cout << sc.title.Get(lang) << " — " << sc.place.Get(lang) << "\n";
+    std::cout << L(lang, "Tim", "Team") << ": " << s.info().team << "   " << L(lang, "Mode", "Mode") << ": " << ModeName(s.info().mode)
+              << "   Seed: " << s.info().seed << "\n";
+    SessionScore replayed = rs->Score();
+    for (std::size_t i = 0; i < already; ++i) PrintDecision(std::cout, s, replayed, i, lang);
+    std::cout << std::flush;
+  }
+
   auto start_clock = std::chrono::steady_clock::now();
   auto now_ms = [&]() { return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_clock).count()); };
   int exit_code = 0;
-  std::ostringstream transcript;
   for (std::size_t i = already; i < a.choices.size(); ++i) {
     while (s.state() == SessionState::AtScene) s.Continue();
     if (s.state() == SessionState::Ended) {
@@ -332,8 +374,8 @@ int RunPlay(const std::vector<std::string>& args) {
         available = "available choices: " + available;
       }
       if (s.TimerSeconds()) available += ", or 'timeout'";
-      std::fprintf(stderr, "sigap play: choice %zu ('%s') at %s: %s\n  %s\n", i + 1, c.c_str(), s.CurrentNode().id.c_str(),
-                   result.refused->message.c_str(), available.c_str());
+      std::fprintf(stderr, "sigap play: choice %zu ('%s') at %s: %s: %s\n  %s\n", i + 1, c.c_str(), s.CurrentNode().id.c_str(),
+                   result.refused->code.c_str(), result.refused->message.c_str(), available.c_str());
       exit_code = 1;
       break;
     }
@@ -341,6 +383,10 @@ int RunPlay(const std::vector<std::string>& args) {
       std::fprintf(stderr, "sigap play: the decision could not be saved: %s\n", result.save_error.c_str());
       exit_code = 2;
       break;
+    }
+    if (!a.json) {
+      PrintDecision(std::cout, s, rs->Score(), s.History().size() - 1, lang);
+      std::cout << std::flush;
     }
     if (a.step_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(a.step_delay_ms));
   }
@@ -350,13 +396,8 @@ int RunPlay(const std::vector<std::string>& args) {
   if (a.json) {
     std::cout << SummaryJson(*rs, score).dump(2) << "\n";
   } else {
-    const Scenario& sc = s.scenario();
-    transcript << sc.title.Get(lang) << " — " << sc.place.Get(lang) << "\n";
-    transcript << L(lang, "Tim", "Team") << ": " << s.info().team << "   " << L(lang, "Mode", "Mode") << ": " << ModeName(s.info().mode)
-               << "   Seed: " << s.info().seed << "\n";
-    for (std::size_t i = 0; i < s.History().size(); ++i) PrintDecision(transcript, s, score, i, lang);
-    PrintSummary(transcript, s, score, lang);
-    std::cout << transcript.str();
+    PrintSummary(std::cout, s, score, lang);
+    std::cout << std::flush;
   }
   std::fprintf(stderr, "%s: %s\n", L(lang, "Hasil disimpan", "Result saved"), rs->log_path().c_str());
   if (s.state() != SessionState::Ended && exit_code == 0)

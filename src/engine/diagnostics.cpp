@@ -19,7 +19,11 @@ void DiagnosticSink::Add(Severity severity, const std::string& code, SourcePos p
   (severity == Severity::Error ? errors_ : warnings_)++;
   if (items_.size() >= cap_) {
     ++dropped_;
-    return;
+    // An error is never the one left out because warnings filled the list (found by
+    // fuzz_scenario: 100 unknown-key warnings hid the errors that stopped the file loading).
+    auto warning = std::find_if(items_.rbegin(), items_.rend(), [](const Diagnostic& d) { return d.severity == Severity::Warning; });
+    if (severity != Severity::Error || warning == items_.rend()) return;
+    items_.erase(std::next(warning).base());
   }
   items_.push_back(Diagnostic{file_, pos, pointer, severity, code, message});
 }

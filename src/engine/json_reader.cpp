@@ -80,6 +80,13 @@ class Parser {
 
   SourcePos Here() const { return {line_, col_}; }
 
+  // After a value, a quote means the next key or value lost its comma; anything else usually
+  // means a string before here ended early, at a double quote that belongs inside it.
+  const char* MissingCommaHint() const {
+    return s_[i_] == '"' ? "a comma is probably missing"
+                         : "a comma is missing, or the text before this has a stray or missing double quote (write a quote inside text as \\\")";
+  }
+
   void Advance() {  // one UTF-8 character (already validated)
     if (s_[i_] == '\n') { ++line_; col_ = 1; ++i_; return; }
     std::size_t n = Utf8SequenceLength(s_, i_);
@@ -277,7 +284,7 @@ class Parser {
       if (i_ >= s_.size()) return Fail("JSN002", "the file ends inside an object; a closing } is missing");
       if (s_[i_] == ',') { Advance(); continue; }
       if (s_[i_] == '}') { Advance(); return true; }
-      return Fail("JSN016", "expected a comma ',' or a closing '}' here; a comma is probably missing");
+      return Fail("JSN016", std::string("expected a comma ',' or a closing '}' here; ") + MissingCommaHint());
     }
   }
 
@@ -299,7 +306,7 @@ class Parser {
       if (i_ >= s_.size()) return Fail("JSN002", "the file ends inside an array; a closing ] is missing");
       if (s_[i_] == ',') { Advance(); continue; }
       if (s_[i_] == ']') { Advance(); return true; }
-      return Fail("JSN016", "expected a comma ',' or a closing ']' here; a comma is probably missing");
+      return Fail("JSN016", std::string("expected a comma ',' or a closing ']' here; ") + MissingCommaHint());
     }
   }
 

@@ -79,11 +79,13 @@ std::variant<RecordedSession, std::string> RecordedSession::Resume(const std::st
   if (!catalogue) return "the SOP catalogue \"" + scenario->sop_catalogue + "\" is not installed";
   RecordedSession rs;
   rs.faults_ = faults;
+  rs.scenario_changed_ = data.scenario_hash != scenario->content_hash;
+  rs.catalogue_changed_ = data.catalogue_hash != catalogue->content_hash;
   rs.session_ = std::make_unique<Session>(scenario, catalogue, data.info);
   for (std::size_t i = 0; i < data.decisions.size(); ++i) {
     if (auto refusal = rs.session_->Apply(data.decisions[i])) {
       std::string changed = data.scenario_hash != scenario->content_hash ? " (the scenario has changed since this session started)" : "";
-      return "cannot replay decision " + std::to_string(i + 1) + " of " + log_path + ": " + refusal->message + changed;
+      return "cannot replay decision " + std::to_string(i + 1) + " of " + log_path + ": " + refusal->code + ": " + refusal->message + changed;
     }
   }
   std::string error;

@@ -34,6 +34,10 @@ class RecordedSession {
   const Session& session() const { return *session_; }
   const std::string& log_path() const { return log_path_; }
   bool saved() const { return unsaved_error_.empty(); }
+  // Resumed from a log whose scenario (or SOP catalogue) content hash differs from the installed
+  // file: the session replays, but the host must say so rather than silently re-read it.
+  bool scenario_changed() const { return scenario_changed_; }
+  bool catalogue_changed() const { return catalogue_changed_; }
   const std::string& unsaved_error() const { return unsaved_error_; }
 
   DecideResult Choose(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms);
@@ -59,6 +63,8 @@ class RecordedSession {
   std::string log_path_;
   std::string unsaved_error_;
   bool end_written_ = false;
+  bool scenario_changed_ = false;
+  bool catalogue_changed_ = false;
   FaultInjector faults_;
 };
 

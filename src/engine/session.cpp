@@ -235,6 +235,10 @@ std::optional<Refusal> Session::Apply(const DecisionRecord& record) {
                                    : PrepareChoice(record.choice, record.elapsed_ms, record.at_ms);
   if (auto* refusal = std::get_if<Refusal>(&prepared)) return restore(*refusal);
   if (record.timed_out && !TimerSeconds()) return restore(Refusal{"ENG006", "a timeout was recorded for an untimed decision"});
+  // A single-choice timeout always takes the default; a record claiming otherwise was not a timeout.
+  if (record.timed_out && !record.checklist && record.choice != node_->decision->timer->default_choice)
+    return restore(Refusal{"ENG007", "a timeout was recorded with \"" + record.choice + "\", but the timeout default at " + node_->id +
+                                         " is \"" + node_->decision->timer->default_choice + "\""});
 
   const Decision& d = *node_->decision;
   std::map<std::string, double> counters;
@@ -313,9 +317,12 @@ std::variant<Session, Refusal> Session::FromJson(const nlohmann::json& j, std::s
       else r.choice = e.at("choice").get<std::string>();
       if (auto refusal = s.Apply(r)) return *refusal;
     }
-    std::string at = j.value("node", "");
+    std::string at = j.value("node", s.CurrentNode().id);
     std::size_t guard = s.scenario().nodes.size() + 1;
     while (s.state() == SessionState::AtScene && s.CurrentNode().id != at && guard-- > 0) s.Continue();
+    // The decisions and scenes must lead to the saved node; anything else is not this session.
+    if (s.CurrentNode().id != at)
+      return Refusal{"ENG010", "the saved session stands at \"" + at + "\", but its decisions lead to \"" + s.CurrentNode().id + "\""};
     return s;
   } catch (const nlohmann::json::exception& e) {
     return Refusal{"ENG010", std::string("the saved session is malformed: ") + e.what()};

@@ -1,5 +1,6 @@
 #include "session_log.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -44,6 +45,14 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
+// An injected failure sets errno as the real failure would, so that the message the user sees
+// names a cause (not "Success", nor a stale errno from an earlier call).
+bool Injected(const FaultInjector& faults, WriteStep step) {
+  if (!faults || !faults(step)) return false;
+  errno = step == WriteStep::Write ? ENOSPC : step == WriteStep::Open || step == WriteStep::Rename ? EACCES : EIO;
+  return true;
+}
+
 }  // namespace
 
 std::string EncodeLogRecord(json record, std::int64_t seq) {
@@ -61,16 +70,29 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& pa
   w->faults_ = std::move(faults);
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
-  if (w->Fail(WriteStep::Open)) { errno = EACCES; error = Errno(("cannot create " + path).c_str()); return nullptr; }
-  w->fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
-  if (w->fd_ < 0) { error = Errno(("cannot create " + path).c_str()); return nullptr; }
-  if (!w->Append(header, error)) {
-    ::close(w->fd_);
+  // The header is written and synced under a temporary name, then the log appears under its own
+  // name with the header already in it: a crash at any moment never leaves an empty or torn log
+  // (at worst a "*.partial" file, which nothing reads). link() fails if the name exists, as
+  // O_EXCL would; where hard links are not supported (FAT on a USB stick) a rename does it.
+  const std::string tmp = path + ".partial";
+  auto give_up = [&]() -> std::unique_ptr<SessionLogWriter> {
+    if (w->fd_ >= 0) ::close(w->fd_);
     w->fd_ = -1;
-    ::unlink(path.c_str());
+    ::unlink(tmp.c_str());
     return nullptr;
+  };
+  if (Injected(w->faults_, WriteStep::Open)) { error = Errno(("cannot create " + path).c_str()); return nullptr; }
+  w->fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+  if (w->fd_ < 0) { error = Errno(("cannot create " + path).c_str()); return nullptr; }
+  if (!w->Append(header, error)) return give_up();
+  if (::link(tmp.c_str(), path.c_str()) == 0) {
+    ::unlink(tmp.c_str());
+  } else if (errno == EEXIST || fs::exists(path, ec) || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (fs::exists(path, ec)) errno = EEXIST;
+    error = Errno(("cannot create " + path).c_str());
+    return give_up();
   }
-  if (w->Fail(WriteStep::DirSync) || !SyncDirectory(path)) {
+  if (Injected(w->faults_, WriteStep::DirSync) || !SyncDirectory(path)) {
     error = Errno(("cannot make the new file durable in its folder: " + path).c_str());
     ::close(w->fd_);
     w->fd_ = -1;
@@ -86,7 +108,7 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Reopen(const std::string& pa
   w->path_ = path;
   w->faults_ = std::move(faults);
   w->next_seq_ = next_seq;
-  if (w->Fail(WriteStep::Open)) { errno = EACCES; error = Errno(("cannot open " + path).c_str()); return nullptr; }
+  if (Injected(w->faults_, WriteStep::Open)) { error = Errno(("cannot open " + path).c_str()); return nullptr; }
   w->fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (w->fd_ < 0) { error = Errno(("cannot open " + path + " for writing").c_str()); return nullptr; }
   struct stat st {};
@@ -108,11 +130,11 @@ SessionLogWriter::~SessionLogWriter() {
 
 bool SessionLogWriter::Append(const json& record, std::string& error) {
   std::string line = EncodeLogRecord(record, next_seq_);
-  bool ok = !Fail(WriteStep::Write) && WriteAll(fd_, line);
+  bool ok = !Injected(faults_, WriteStep::Write) && WriteAll(fd_, line);
   if (!ok) {
     if (errno == 0) errno = ENOSPC;
     error = Errno(("cannot write to " + path_).c_str());
-  } else if (Fail(WriteStep::Sync) || ::fsync(fd_) != 0) {
+  } else if (Injected(faults_, WriteStep::Sync) || ::fsync(fd_) != 0) {
     if (errno == 0) errno = EIO;
     error = Errno(("cannot flush " + path_ + " to disk").c_str());
     ok = false;
@@ -143,14 +165,22 @@ json MakeDecisionRecord(const DecisionRecord& r) {
 
 namespace {
 
+// A string field, or "" when it is missing or of another type. A log is untrusted input:
+// json::value() throws when the key holds another type (found by fuzz_session_log).
+std::string StringField(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // Checks one parsed record; returns an error message or "".
 std::string CheckRecordShape(const json& j, bool& is_decision, DecisionRecord& out) {
   is_decision = false;
-  const std::string rec = j.value("rec", "");
+  const std::string rec = StringField(j, "rec");
   if (rec == "decision") {
     is_decision = true;
     if (!j.contains("node") || !j["node"].is_string()) return "a decision record needs \"node\"";
     out.node = j["node"].get<std::string>();
+    if (j.contains("timed_out") && !j["timed_out"].is_boolean()) return "\"timed_out\" must be true or false";
     out.timed_out = j.value("timed_out", false);
     auto num = [&](const char* k) -> std::int64_t { return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0; };
     out.elapsed_ms = num("elapsed_ms");
@@ -193,36 +223,45 @@ SessionLogData ReadSessionLog(const std::string& path, std::string_view text) {
     bool last = nl == std::string_view::npos || nl + 1 == text.size();
     std::string_view line = text.substr(offset, nl == std::string_view::npos ? std::string_view::npos : nl - offset);
     std::size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
-    auto bad = [&](const std::string& why) {
-      if (last) {
-        // A crash during a write leaves at most the last record torn: drop it, keep the rest.
-        d.torn_tail = true;
-        sink.Warning("LOG010", {line_no, 1}, "", "the last record is incomplete (" + why + "); it was dropped and everything before it kept");
-      } else {
-        d.corrupted = true;
-        sink.Error("LOG011", {line_no, 1}, "", "record " + std::to_string(line_no) + " is damaged (" + why +
-                   "); the log cannot be trusted after it. Keep the file and re-copy it from the team laptop");
-      }
+    auto damaged = [&](const std::string& why) {
+      d.corrupted = true;
+      sink.Error("LOG011", {line_no, 1}, "", "record " + std::to_string(line_no) + " is damaged (" + why +
+                 "); the log cannot be trusted after it. Keep the file and re-copy it from the team laptop");
     };
-    if (nl == std::string_view::npos) { bad("no end of line"); break; }
-    if (line.size() > kMaxLineBytes) { bad("line too long"); if (last) break; offset = next; break; }
+    // A crash during a write leaves at most the last record torn: drop it, keep the rest. Damage
+    // a crash cannot cause (`damaged`, used below) is an error even on the last line, so that a lost
+    // newline or a missing record is never taken for a torn tail.
+    auto bad = [&](const std::string& why) {
+      if (!last) return damaged(why);
+      d.torn_tail = true;
+      sink.Warning("LOG010", {line_no, 1}, "", "the last record is incomplete (" + why + "); it was dropped and everything before it kept");
+    };
+    if (line.size() > kMaxLineBytes) { bad("line too long"); break; }
     DiagnosticSink line_sink(path, 4);
     JsonLimits limits;
     limits.max_depth = 8;
     JsonDocument doc = ReadJson(line, line_sink, limits);
-    if (!doc.ok || !doc.root.is_object()) { bad("not a JSON object"); if (last) break; break; }
+    auto line_diags = line_sink.Take();
+    if (std::any_of(line_diags.begin(), line_diags.end(), [](const Diagnostic& x) { return x.code == "JSN003"; })) {
+      damaged("a complete record is followed by more text on the same line");
+      break;
+    }
+    if (nl == std::string_view::npos) { bad("no end of line"); break; }
+    if (!doc.ok || !doc.root.is_object()) { bad("not a JSON object"); break; }
     json rec = std::move(doc.root);
     std::string crc = rec.contains("crc") && rec["crc"].is_string() ? rec["crc"].get<std::string>() : "";
     json body = rec;
     body.erase("crc");
     if (crc.empty() || Crc32Hex(body.dump()) != crc) { bad("checksum mismatch"); break; }
+    // From here on the checksum holds, so the record was written whole: a problem is damage.
     if (!rec.contains("seq") || !rec["seq"].is_number_integer() || rec["seq"].get<std::int64_t>() != d.next_seq) {
-      bad("sequence number out of order");
+      damaged("sequence number " + (rec.contains("seq") ? rec["seq"].dump() : std::string("missing")) + " where " +
+              std::to_string(d.next_seq) + " was expected: a record is missing or repeated");
       break;
     }
     if (line_no == 1) {
-      if (rec.value("rec", "") != "header") { d.corrupted = true; sink.Error("LOG002", {1, 1}, "", "the first record is not a header; this is not a SIGAP session log"); break; }
-      if (rec.value("format", 0) != kLogFormatVersion) { d.corrupted = true; sink.Error("LOG003", {1, 1}, "", "unsupported log format; update SIGAP to read it"); break; }
+      if (StringField(rec, "rec") != "header") { d.corrupted = true; sink.Error("LOG002", {1, 1}, "", "the first record is not a header; this is not a SIGAP session log"); break; }
+      if (!rec.contains("format") || !rec["format"].is_number_integer() || rec["format"].get<std::int64_t>() != kLogFormatVersion) { d.corrupted = true; sink.Error("LOG003", {1, 1}, "", "unsupported log format; update SIGAP to read it"); break; }
       d.has_header = true;
       auto str = [&](const char* k) { return rec.contains(k) && rec[k].is_string() ? rec[k].get<std::string>() : std::string(); };
       d.info.session_id = str("session");
@@ -243,8 +282,8 @@ SessionLogData ReadSessionLog(const std::string& path, std::string_view text) {
       bool is_decision = false;
       DecisionRecord r;
       std::string err = CheckRecordShape(rec, is_decision, r);
-      if (!err.empty()) { bad(err); break; }
-      if (rec.value("rec", "") == "header") { bad("a second header"); break; }
+      if (!err.empty()) { damaged(err); break; }
+      if (StringField(rec, "rec") == "header") { damaged("a second header"); break; }
       if (is_decision) { d.decisions.push_back(std::move(r)); d.decision_lines.push_back(line_no); }
       else d.end = rec;
     }
@@ -274,7 +313,7 @@ SessionLogData ReadSessionLogFile(const std::string& path) {
 }
 
 bool WriteFileDurably(const std::string& path, std::string_view content, std::string& error, FaultInjector faults) {
-  auto fail = [&](WriteStep s) { return faults && faults(s); };
+  auto fail = [&](WriteStep s) { return Injected(faults, s); };
   std::string tmp = path + ".partial";
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
