@@ -1,4 +1,4 @@
 # `sigap debrief` (CLI side). Paths relative to src/.
 set(SIGAP_DEBRIEF_CLI_SOURCES
-  cli/stub_commands.cpp
+  cli/debrief_command.cpp
 )

@@ -19,16 +19,18 @@
 namespace sigap {
 
 struct ImportedSession {
-  std::string path;                         // the first copy found
+  std::string path;                         // the copy kept: the one with the most records (first found on a tie)
   std::vector<std::string> duplicate_paths; // other copies of the same session (merged)
   SessionLogData log;
   std::shared_ptr<const Scenario> scenario; // null when the scenario is not installed
   std::shared_ptr<const SopCatalogue> catalogue;
   bool scenario_changed = false;            // content hash differs from the installed scenario
+  bool catalogue_changed = false;           // the SOP catalogue's hash differs (scores may differ)
   bool replay_ok = false;                   // the decisions replay against the installed scenario
   std::string replay_error;
+  std::size_t decisions_replayed = 0;       // log.decisions[0, decisions_replayed) fit the scenario
   std::vector<std::string> path_nodes;      // nodes visited, in order (from the replay)
-  SessionScore score;                       // recomputed (valid when replay_ok)
+  SessionScore score;                       // recomputed over the replayed decisions
   std::string outcome_id;                   // the ending's outcome id, "" when unfinished
   std::string outcome_rating;               // good | mixed | bad | ""
   bool finished() const { return log.finished(); }
@@ -37,9 +39,12 @@ struct ImportedSession {
 
 struct ImportResult {
   std::vector<ImportedSession> sessions;    // usable logs, one per session id
-  std::vector<Diagnostic> problems;         // corrupted or unreadable files, with their place
+  std::vector<Diagnostic> problems;         // corrupted or unreadable files, scenarios not installed,
+                                            // logs that no longer replay: each with its place
   std::size_t files_scanned = 0;
   std::size_t duplicates_merged = 0;
+  std::vector<std::string> files;           // every result file read (canonical paths), sorted
+  std::vector<Diagnostic> file_problems;    // problems found while reading files (part of `problems`)
 };
 
 // Files and folders (searched recursively for *.sigap.jsonl). When the same session appears
@@ -71,6 +76,14 @@ struct CriticalMoment {
   std::vector<std::size_t> teams;  // indexes into ScenarioDebrief::teams
 };
 
+// Critical moments of one choice by the same teams, with all the steps it broke: what a
+// slide or a report shows as one item ("2 teams chose dp8 c: 4 never events").
+struct CriticalChoice {
+  std::string node, option;
+  std::vector<std::string> steps;
+  std::vector<std::size_t> teams;
+};
+
 struct ScenarioDebrief {
   std::shared_ptr<const Scenario> scenario;
   std::shared_ptr<const SopCatalogue> catalogue;
@@ -81,22 +94,45 @@ struct ScenarioDebrief {
   std::map<std::pair<std::string, std::string>, int> edges;  // (from node, to node) → teams
   std::vector<CriticalMoment> critical_moments;    // most teams first
   const DecisionAggregate* FindDecision(const std::string& node) const;
+  // critical_moments merged by node, option and teams, in the same order (most teams first).
+  std::vector<CriticalChoice> CriticalChoices() const;
 };
 
 // One debrief per scenario that has at least one usable session, in scenario-title order.
+// The debriefs point into `imported.sessions`: aggregate again after ImportMore.
 std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported);
 
-// "Tim A", "Tim B", … for anonymised presentation (index 26 → "Tim AA").
+// "Tim A", "Tim B", … for anonymised presentation (index 26 → "Tim AA"); "Team A" in English.
 std::string AnonymousTeamName(std::size_t index, Lang lang);
+// The name to show for teams[index]: the pseudonym, or AnonymousTeamName when anonymising.
+std::string TeamDisplayName(const ScenarioDebrief& debrief, std::size_t index, Lang lang, bool anonymise);
 
 // ---- Exports ---------------------------------------------------------------------------------
-// CSV: one row per team decision (RFC 4180, UTF-8): scenario, session, team, decision number,
-// node, option(s), timed_out, elapsed_ms, SOP step, verdict, reason. A decision with several
-// tags gives one row per tag; an untagged decision gives one row with empty step and verdict.
+// CSV: one row per team decision (RFC 4180, UTF-8, CRLF), after a header row:
+//   scenario,session,team,decision,node,options,timed_out,elapsed_ms,step,verdict,reason,item,
+//   step_label,finished,scenario_changed
+// decision: 1-based number in the team's log; options: the choice id, or the ticked checklist
+// items joined by '+' ('-' for none); reason: chosen | timed_out | hit | miss | false_alarm
+// (TagReasonName), or "unscored" for a decision the installed scenario no longer has; item: the
+// checklist item a hit/miss/false alarm is about; step_label: the SOP step's label in `lang`.
+// A decision with several tags gives one row per tag; an untagged decision gives one row with
+// empty step, verdict and reason. Team names that a spreadsheet would run as a formula are
+// prefixed with an apostrophe.
 std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang);
+// The same with team names replaced by AnonymousTeamName when `anonymise` is set.
+std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang, bool anonymise);
 // A self-contained printable HTML report: every scenario, team, step; charts as inline SVG.
 std::string ExportHtml(const std::vector<ScenarioDebrief>& debriefs, Lang lang, bool anonymise);
-// xAPI statements (one per decision) as a JSON array for an LRS's bulk load.
+// xAPI 1.0.3 statements (one per decision) as a JSON array for an LRS's bulk load. The actor is
+// the team as a Group (account homePage "urn:sigap", name = session id); the verb "answered";
+// the object "urn:sigap:scenario:<id>:node:<node>"; context.registration the session id as a
+// UUID (version and variant bits set: see SessionRegistration); the SOP tags under
+// context.extensions["urn:sigap:ext:sop"]. Statement ids are deterministic.
 nlohmann::json ExportXapi(const std::vector<ScenarioDebrief>& debriefs);
+// The same with the Group names anonymised ("Tim A"…; the account still holds the session id).
+nlohmann::json ExportXapi(const std::vector<ScenarioDebrief>& debriefs, bool anonymise);
+// The session id as an RFC 4122 UUID (8-4-4-4-12): the 32 hex digits with the version nibble set
+// to 4 and the variant to 10xx, so that a strict LRS accepts it. Other ids are hashed first.
+std::string SessionRegistration(const std::string& session_id);
 
 }  // namespace sigap

@@ -1,0 +1,462 @@
+// Debrief: import of result files (read-only), replay against the installed scenarios, and the
+// per-scenario aggregation the facilitator shows. Exports live in export_*.cpp.
+//
+// [SECTION] Import: finding files, reading, merging copies of one session, replaying
+// [SECTION] Aggregation: teams, heat map, decisions, edges, critical moments
+#include "debrief.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "session.h"
+
+namespace sigap {
+
+namespace fs = std::filesystem;
+
+// ---- [SECTION] Import --------------------------------------------------------------------------
+
+namespace {
+
+bool HasLogExtension(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.size() > std::string_view(kLogExtension).size() && name.ends_with(kLogExtension);
+}
+
+Diagnostic Problem(const std::string& file, int line, Severity severity, const std::string& code, const std::string& message) {
+  return Diagnostic{file, {line, line > 0 ? 1 : 0}, "", severity, code, message};
+}
+
+// A key that is the same for every spelling of one file's path.
+std::string FileKey(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(p, ec);
+  return ec ? fs::absolute(p, ec).lexically_normal().string() : c.string();
+}
+
+struct FoundFile {
+  std::string path;  // as found (for messages)
+  std::string key;   // canonical
+};
+
+// Result files under `paths` (files, or folders searched recursively), each once, in a stable
+// order; unreadable or wrong paths become problems. Only reads directory listings.
+std::vector<FoundFile> FindResultFiles(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems) {
+  std::vector<FoundFile> out;
+  std::set<std::string> seen;
+  auto add = [&](const fs::path& p) {
+    std::string key = FileKey(p);
+    if (seen.insert(key).second) out.push_back(FoundFile{p.string(), key});
+  };
+  for (const std::string& arg : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(arg, ec);
+    if (ec || !fs::exists(st)) {
+      problems.push_back(Problem(arg, 0, Severity::Error, "DBR001",
+                                 "cannot find this file or folder; check the path (is the USB stick still plugged in?)"));
+      continue;
+    }
+    if (fs::is_regular_file(st)) {
+      if (HasLogExtension(arg)) add(arg);
+      else
+        problems.push_back(Problem(arg, 0, Severity::Error, "DBR002",
+                                   std::string("not a SIGAP result file (their names end in ") + kLogExtension +
+                                       "); import the results folder or its " + kLogExtension + " files"));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      problems.push_back(Problem(arg, 0, Severity::Error, "DBR002", "neither a file nor a folder; import a results folder"));
+      continue;
+    }
+    std::vector<fs::path> found;
+    auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code fec;
+      if (it->is_regular_file(fec) && HasLogExtension(it->path())) found.push_back(it->path());
+    }
+    if (ec)
+      problems.push_back(Problem(arg, 0, Severity::Error, "DBR001",
+                                 "could not read the whole folder (" + ec.message() + "); results in it may be missing"));
+    std::sort(found.begin(), found.end());
+    if (found.empty() && !ec)
+      problems.push_back(Problem(arg, 0, Severity::Warning, "DBR003",
+                                 std::string("no result files (*") + kLogExtension + ") in this folder or its subfolders"));
+    for (const auto& p : found) add(p);
+  }
+  return out;
+}
+
+// The log reader says what is wrong; at the facilitator's desk the next step matters too.
+Diagnostic WithAdvice(Diagnostic d) {
+  const char* advice = nullptr;
+  if (d.code == "LOG002" || d.code == "LOG004" || d.code == "LOG012")
+    advice = "; copy the file again from the team laptop (the results folder), or leave it out";
+  else if (d.code == "LOG001")
+    advice = "; leave it out of the results folder";
+  else if (d.code == "IO001")
+    advice = "; check that the USB stick is still plugged in and the file can be opened, then import again";
+  if (advice) d.message += advice;
+  return d;
+}
+
+std::size_t RecordCount(const SessionLogData& log) { return log.decisions.size() + (log.finished() ? 1 : 0); }
+
+void ResetReplay(ImportedSession& s) {
+  s.scenario.reset();
+  s.catalogue.reset();
+  s.scenario_changed = s.catalogue_changed = s.replay_ok = false;
+  s.replay_error.clear();
+  s.decisions_replayed = 0;
+  s.path_nodes.clear();
+  s.score = SessionScore{};
+  s.outcome_id.clear();
+  s.outcome_rating.clear();
+}
+
+// Replays the logged decisions against the installed scenario: the path, the outcome and the
+// recomputed score. Stops at the first decision the scenario refuses (it changed since).
+void Replay(ImportedSession& s, const ContentLibrary& library) {
+  ResetReplay(s);
+  s.scenario = library.FindScenario(s.log.scenario_id);
+  if (!s.scenario) return;
+  s.catalogue = library.FindCatalogue(s.scenario->sop_catalogue);
+  s.scenario_changed = s.log.scenario_hash != s.scenario->content_hash;
+  if (!s.catalogue) return;
+  s.catalogue_changed = !s.log.catalogue_hash.empty() && s.log.catalogue_hash != s.catalogue->content_hash;
+
+  Session session(s.scenario, s.catalogue, s.log.info);
+  const auto& decisions = s.log.decisions;
+  for (; s.decisions_replayed < decisions.size(); ++s.decisions_replayed) {
+    if (auto refusal = session.Apply(decisions[s.decisions_replayed])) {
+      s.replay_error = refusal->message;
+      break;
+    }
+  }
+  s.replay_ok = s.decisions_replayed == decisions.size();
+  // A finished team went on through any scenes to its ending; an unfinished one is still looking
+  // at the scene where it stopped.
+  if (s.replay_ok && s.log.finished()) {
+    std::size_t guard = s.scenario->nodes.size() + 1;
+    while (session.state() == SessionState::AtScene && guard-- > 0) session.Continue();
+  }
+  s.path_nodes = session.Path();
+  s.score = ScoreDecisions(*s.scenario, *s.catalogue, session.History());
+  if (const Outcome* o = session.EndingOutcome()) {
+    s.outcome_id = o->id;
+    s.outcome_rating = o->rating;
+  } else if (s.log.finished()) {
+    // The replay could not reach the ending (the scenario changed): keep what the log recorded.
+    const auto& end = *s.log.end;
+    s.outcome_id = end.contains("outcome") && end["outcome"].is_string() ? end["outcome"].get<std::string>() : "";
+    for (const auto& n : s.scenario->nodes)
+      if (n.outcome && n.outcome->id == s.outcome_id) s.outcome_rating = n.outcome->rating;
+  }
+}
+
+// Problems that belong to a session rather than to reading its file.
+void AddSessionProblems(const ImportedSession& s, std::vector<Diagnostic>& problems) {
+  if (!s.scenario) {
+    problems.push_back(Problem(s.path, 1, Severity::Error, "DBR010",
+                               "the scenario \"" + s.log.scenario_id + "\" of team \"" + s.team() +
+                                   "\" is not installed; copy its file into the scenarios folder and import again"));
+    return;
+  }
+  if (!s.catalogue) {
+    problems.push_back(Problem(s.path, 1, Severity::Error, "DBR011",
+                               "the SOP catalogue \"" + s.scenario->sop_catalogue + "\" of scenario \"" + s.scenario->id +
+                                   "\" is not installed; copy it beside the scenario and import again"));
+    return;
+  }
+  if (!s.replay_ok) {
+    std::size_t i = s.decisions_replayed;
+    int line = i < s.log.decision_lines.size() ? s.log.decision_lines[i] : 0;
+    problems.push_back(Problem(s.path, line, Severity::Error, "DBR012",
+                               "decision " + std::to_string(i + 1) + " of team \"" + s.team() + "\" does not fit the installed scenario (" +
+                                   s.replay_error + "); the scenario has changed since. Its path and scores stop before it; "
+                                   "install the version the teams played to see the whole session"));
+  }
+}
+
+void RebuildProblems(ImportResult& r) {
+  r.problems = r.file_problems;
+  for (const auto& s : r.sessions) AddSessionProblems(s, r.problems);
+  std::stable_sort(r.problems.begin(), r.problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.pos.line) < std::tie(b.file, b.pos.line);
+  });
+  r.duplicates_merged = 0;
+  for (const auto& s : r.sessions) r.duplicates_merged += s.duplicate_paths.size();
+  r.files_scanned = r.files.size();
+}
+
+}  // namespace
+
+void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const ContentLibrary& library) {
+  std::vector<Diagnostic> path_problems;
+  std::vector<FoundFile> found = FindResultFiles(paths, path_problems);
+
+  // Problems of a path given again are replaced by what this import finds.
+  std::set<std::string> fresh_files;
+  for (const auto& f : found) fresh_files.insert(f.key);
+  for (const auto& p : paths) fresh_files.insert(FileKey(p));
+  std::erase_if(into.file_problems, [&](const Diagnostic& d) { return fresh_files.count(FileKey(d.file)) > 0; });
+  into.file_problems.insert(into.file_problems.end(), path_problems.begin(), path_problems.end());
+
+  std::unordered_map<std::string, std::size_t> by_id;
+  for (std::size_t i = 0; i < into.sessions.size(); ++i) by_id[into.sessions[i].log.info.session_id] = i;
+  std::set<std::string> known_files(into.files.begin(), into.files.end());
+  std::vector<bool> dirty(into.sessions.size(), false);
+
+  for (const FoundFile& f : found) {
+    known_files.insert(f.key);
+    SessionLogData log = ReadSessionLogFile(f.path);
+    for (const auto& d : log.diagnostics)  // an unusable file: its errors say it all
+      if (log.usable() || d.severity == Severity::Error) into.file_problems.push_back(WithAdvice(d));
+    if (!log.usable()) continue;
+    auto it = by_id.find(log.info.session_id);
+    if (it == by_id.end()) {
+      ImportedSession s;
+      s.path = f.path;
+      s.log = std::move(log);
+      by_id[s.log.info.session_id] = into.sessions.size();
+      into.sessions.push_back(std::move(s));
+      dirty.push_back(true);
+      continue;
+    }
+    ImportedSession& s = into.sessions[it->second];
+    if (FileKey(s.path) == f.key) {
+      // The same file read again (the team may have played on): its newest content counts.
+      s.log = std::move(log);
+      dirty[it->second] = true;
+      continue;
+    }
+    auto same_file = [&](const std::string& p) { return FileKey(p) == f.key; };
+    bool known_copy = std::any_of(s.duplicate_paths.begin(), s.duplicate_paths.end(), same_file);
+    if (RecordCount(log) > RecordCount(s.log)) {
+      std::erase_if(s.duplicate_paths, same_file);
+      s.duplicate_paths.push_back(s.path);
+      s.path = f.path;
+      s.log = std::move(log);
+      dirty[it->second] = true;
+    } else if (!known_copy) {
+      s.duplicate_paths.push_back(f.path);
+    }
+  }
+  for (std::size_t i = 0; i < into.sessions.size(); ++i)
+    if (dirty[i]) Replay(into.sessions[i], library);
+  into.files.assign(known_files.begin(), known_files.end());
+  RebuildProblems(into);
+}
+
+ImportResult ImportResults(const std::vector<std::string>& paths, const ContentLibrary& library) {
+  ImportResult r;
+  ImportMore(r, paths, library);
+  return r;
+}
+
+// ---- [SECTION] Aggregation ---------------------------------------------------------------------
+
+std::optional<std::int64_t> DecisionAggregate::MedianElapsed() const {
+  std::vector<std::int64_t> v;
+  for (auto ms : elapsed_ms)
+    if (ms >= 0) v.push_back(ms);
+  if (v.empty()) return std::nullopt;
+  std::sort(v.begin(), v.end());
+  std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+const DecisionAggregate* ScenarioDebrief::FindDecision(const std::string& node) const {
+  for (const auto& d : decisions)
+    if (d.node == node) return &d;
+  return nullptr;
+}
+
+std::vector<CriticalChoice> ScenarioDebrief::CriticalChoices() const {
+  std::vector<CriticalChoice> out;
+  for (const CriticalMoment& m : critical_moments) {
+    auto same = [&](const CriticalChoice& c) { return c.node == m.node && c.option == m.option && c.teams == m.teams; };
+    auto it = std::find_if(out.begin(), out.end(), same);
+    if (it == out.end()) out.push_back(CriticalChoice{m.node, m.option, {m.step}, m.teams});
+    else it->steps.push_back(m.step);
+  }
+  return out;
+}
+
+std::string AnonymousTeamName(std::size_t index, Lang lang) {
+  std::string letters;
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return std::string(lang == Lang::En ? "Team " : "Tim ") + letters;
+}
+
+std::string TeamDisplayName(const ScenarioDebrief& debrief, std::size_t index, Lang lang, bool anonymise) {
+  if (anonymise || index >= debrief.teams.size()) return AnonymousTeamName(index, lang);
+  return debrief.teams[index]->team();
+}
+
+namespace {
+
+std::string Folded(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+Verdict Worst(const std::vector<SopTag>& tags) {
+  Verdict w = Verdict::Follows;
+  for (const auto& t : tags) w = std::max(w, t.verdict);
+  return w;
+}
+
+// Team order: finished first, then by team name (case-insensitive), then start time and id.
+void SortTeams(std::vector<const ImportedSession*>& teams) {
+  std::vector<std::pair<std::string, const ImportedSession*>> keyed;
+  for (const auto* t : teams) keyed.emplace_back(Folded(t->team()), t);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    const ImportedSession& x = *a.second;
+    const ImportedSession& y = *b.second;
+    return std::make_tuple(!x.finished(), std::cref(a.first), std::cref(x.log.info.started_utc), std::cref(x.log.info.session_id)) <
+           std::make_tuple(!y.finished(), std::cref(b.first), std::cref(y.log.info.started_utc), std::cref(y.log.info.session_id));
+  });
+  for (std::size_t i = 0; i < keyed.size(); ++i) teams[i] = keyed[i].second;
+}
+
+void BuildHeatMap(ScenarioDebrief& d) {
+  const SopCatalogue& cat = *d.catalogue;
+  std::unordered_map<std::string, std::size_t> catalogue_order;
+  for (std::size_t i = 0; i < cat.steps.size(); ++i) catalogue_order[cat.steps[i].id] = i;
+  std::set<std::string> ids(d.scenario->assesses.begin(), d.scenario->assesses.end());
+  for (const auto* t : d.teams)
+    for (const auto& st : t->score.steps) ids.insert(st.step);
+  d.steps.assign(ids.begin(), ids.end());
+  auto order = [&](const std::string& id) {
+    auto it = catalogue_order.find(id);
+    return it == catalogue_order.end() ? cat.steps.size() : it->second;
+  };
+  std::stable_sort(d.steps.begin(), d.steps.end(), [&](const std::string& a, const std::string& b) { return order(a) < order(b); });
+
+  std::unordered_map<std::string, std::size_t> row_of;
+  for (std::size_t i = 0; i < d.steps.size(); ++i) row_of[d.steps[i]] = i;
+  d.heat.assign(d.steps.size(), std::vector<StepStatus>(d.teams.size(), StepStatus::NotReached));
+  for (std::size_t team = 0; team < d.teams.size(); ++team)
+    for (const auto& st : d.teams[team]->score.steps) d.heat[row_of.at(st.step)][team] = st.status;
+}
+
+void BuildDecisions(ScenarioDebrief& d) {
+  const std::size_t n_teams = d.teams.size();
+  std::unordered_map<std::string, std::size_t> index_of;
+  // Per aggregate and option: the last team counted, so each team counts once.
+  std::vector<std::vector<std::size_t>> option_last_team;
+  std::vector<std::size_t> timeout_last_team;
+  const std::size_t none = static_cast<std::size_t>(-1);
+  for (const Node& node : d.scenario->nodes) {
+    if (!node.decision) continue;
+    DecisionAggregate a;
+    a.node = node.id;
+    a.checklist = node.decision->kind == Decision::Kind::Checklist;
+    if (a.checklist) {
+      for (const auto& item : node.decision->items) a.options.push_back(OptionCount{item.id, 0, Worst(item.sop), item.correct});
+    } else {
+      for (const auto& c : node.decision->choices) {
+        bool all_follow = !c.sop.empty() && Worst(c.sop) == Verdict::Follows;
+        a.options.push_back(OptionCount{c.id, 0, Worst(c.sop), all_follow});
+      }
+    }
+    a.elapsed_ms.assign(n_teams, -1);
+    index_of[node.id] = d.decisions.size();
+    option_last_team.emplace_back(a.options.size(), none);
+    timeout_last_team.push_back(none);
+    d.decisions.push_back(std::move(a));
+  }
+  for (std::size_t team = 0; team < n_teams; ++team) {
+    const ImportedSession& s = *d.teams[team];
+    for (std::size_t i = 0; i < s.decisions_replayed; ++i) {
+      const DecisionRecord& r = s.log.decisions[i];
+      auto it = index_of.find(r.node);
+      if (it == index_of.end()) continue;
+      DecisionAggregate& a = d.decisions[it->second];
+      if (a.elapsed_ms[team] < 0) {
+        ++a.teams_reached;
+        a.elapsed_ms[team] = 0;
+      }
+      a.elapsed_ms[team] += r.elapsed_ms;  // a decision met twice (a loop) counts its whole time
+      if (r.timed_out && timeout_last_team[it->second] != team) {
+        ++a.timeouts;
+        timeout_last_team[it->second] = team;
+      }
+      auto& last = option_last_team[it->second];
+      for (std::size_t o = 0; o < a.options.size(); ++o) {
+        const std::string& id = a.options[o].option;
+        bool picked = r.checklist ? std::find(r.items.begin(), r.items.end(), id) != r.items.end() : r.choice == id;
+        if (picked && last[o] != team) {
+          ++a.options[o].teams;
+          last[o] = team;
+        }
+      }
+    }
+  }
+}
+
+void BuildEdges(ScenarioDebrief& d) {
+  for (const auto* t : d.teams) {
+    std::set<std::pair<std::string, std::string>> taken;
+    for (std::size_t i = 1; i < t->path_nodes.size(); ++i) taken.emplace(t->path_nodes[i - 1], t->path_nodes[i]);
+    for (const auto& e : taken) ++d.edges[e];
+  }
+}
+
+void BuildCriticalMoments(ScenarioDebrief& d) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index_of;
+  for (std::size_t team = 0; team < d.teams.size(); ++team) {
+    for (const ScoredTag& t : d.teams[team]->score.never_events) {
+      auto key = std::make_tuple(t.node, t.option, t.step);
+      auto [it, added] = index_of.emplace(key, d.critical_moments.size());
+      if (added) d.critical_moments.push_back(CriticalMoment{t.node, t.option, t.step, {}});
+      auto& teams = d.critical_moments[it->second].teams;
+      if (teams.empty() || teams.back() != team) teams.push_back(team);
+    }
+  }
+  std::unordered_map<std::string, std::size_t> node_order;
+  for (std::size_t i = 0; i < d.scenario->nodes.size(); ++i) node_order[d.scenario->nodes[i].id] = i;
+  auto order = [&](const std::string& node) {
+    auto it = node_order.find(node);
+    return it == node_order.end() ? d.scenario->nodes.size() : it->second;
+  };
+  std::stable_sort(d.critical_moments.begin(), d.critical_moments.end(), [&](const CriticalMoment& a, const CriticalMoment& b) {
+    if (a.teams.size() != b.teams.size()) return a.teams.size() > b.teams.size();
+    return order(a.node) < order(b.node);
+  });
+}
+
+}  // namespace
+
+std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported) {
+  std::map<std::string, std::size_t> index_of;
+  std::vector<ScenarioDebrief> out;
+  for (const auto& s : imported.sessions) {
+    if (!s.scenario || !s.catalogue) continue;
+    auto [it, added] = index_of.emplace(s.scenario->id, out.size());
+    if (added) {
+      ScenarioDebrief d;
+      d.scenario = s.scenario;
+      d.catalogue = s.catalogue;
+      out.push_back(std::move(d));
+    }
+    out[it->second].teams.push_back(&s);
+  }
+  std::sort(out.begin(), out.end(), [](const ScenarioDebrief& a, const ScenarioDebrief& b) {
+    return std::tie(a.scenario->title.id, a.scenario->id) < std::tie(b.scenario->title.id, b.scenario->id);
+  });
+  for (auto& d : out) {
+    SortTeams(d.teams);
+    BuildHeatMap(d);
+    BuildDecisions(d);
+    BuildEdges(d);
+    BuildCriticalMoments(d);
+  }
+  return out;
+}
+
+}  // namespace sigap
