@@ -22,7 +22,10 @@ using Action = std::function<void(AppState&)>;
 
 struct ActionQueue {
   std::vector<Action> actions;
+  double wake_at = 0;  // earliest time (glfwGetTime seconds) the loop must redraw by itself; 0 = none
   void Push(Action a) { actions.push_back(std::move(a)); }
+  // A countdown asks for its next redraw here: no action (which would redraw every frame).
+  void WakeAt(double t) { if (wake_at <= 0 || t < wake_at) wake_at = t; }
 };
 
 struct UiSettings {
@@ -31,8 +34,9 @@ struct UiSettings {
 };
 
 struct KeyPress {
-  int key = 0;   // GLFW key code
-  int mods = 0;  // GLFW modifier bits
+  int key = 0;          // GLFW key code
+  int mods = 0;         // GLFW modifier bits
+  bool repeat = false;  // auto-repeat of a held key (a held Enter must not confirm twice)
 };
 
 struct AppState {

@@ -5,6 +5,7 @@
 #include "gui_main.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "app_state.h"
 #include "paths.h"
 #include "screens.h"
+#include "frame_log.h"
 #include "screenshot.h"
 #include "theme.h"
 
@@ -73,7 +75,7 @@ void OnKey(GLFWwindow* w, int key, int, int action, int mods) {
   sig->frames_to_draw = 3;
   if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
   AppState& st = *sig->state;
-  st.keys_pressed.push_back(KeyPress{key, mods});
+  st.keys_pressed.push_back(KeyPress{key, mods, action == GLFW_REPEAT});
   bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
   if (ctrl && (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD)) {
     st.settings.font_px = std::min(st.settings.font_px + 2.0f, 64.0f);
@@ -112,6 +114,18 @@ void OnDrop(GLFWwindow* w, int count, const char** paths) {
   for (int i = 0; i < count; ++i) sig->state->dropped_paths.emplace_back(paths[i]);
 }
 
+// Uploads RGBA pixels as a texture for ImGui::Image (character portraits): GL stays in the host.
+void* UploadRgbaTexture(const unsigned char* rgba, int width, int height) {
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  return reinterpret_cast<void*>(static_cast<std::uintptr_t>(tex));
+}
+
 void OnGlfwError(int code, const char* description) { std::fprintf(stderr, "sigap: GLFW error %d: %s\n", code, description); }
 
 void SetFullscreen(GLFWwindow* win, bool on, int width, int height) {
@@ -133,6 +147,7 @@ void SetFullscreen(GLFWwindow* win, bool on, int width, int height) {
 // =============================================================================================
 
 int RunGui(const GuiOptions& options) {
+  FrameLog frame_log(options.frame_log);  // bench hook: --frame-log FILE (frame_log.h); off by default
   AppState state;
   state.options = options;
   LoadSettings(state.settings);
@@ -202,6 +217,7 @@ int RunGui(const GuiOptions& options) {
   if (!state.fonts.warning.empty()) state.notices.push_back(state.fonts.warning);
   ApplyTheme(state.settings.high_contrast, state.content_scale * state.settings.font_px / UiSettings{}.font_px);
 
+  state.player.upload_texture = UploadRgbaTexture;
   InitScreens(state);
   if (options.fullscreen) { state.fullscreen = true; SetFullscreen(win, true, options.width, options.height); }
 
@@ -217,6 +233,7 @@ int RunGui(const GuiOptions& options) {
     } else {
       glfwPollEvents();
     }
+    frame_log.BeginFrame();
     if (state.fonts_dirty || state.theme_dirty) {
       if (state.fonts_dirty) state.fonts = BuildFonts(state.settings.font_px, state.content_scale, true);
       ApplyTheme(state.settings.high_contrast, state.content_scale * state.settings.font_px / UiSettings{}.font_px);
@@ -248,6 +265,7 @@ int RunGui(const GuiOptions& options) {
     state.keys_pressed.clear();
     state.dropped_paths.clear();
     for (auto& action : queue.actions) action(state);
+    if (queue.wake_at > 0) state.wake_at = queue.wake_at;
     if (!queue.actions.empty()) signals.frames_to_draw = 3;
     ++frame_count;
 
@@ -262,6 +280,7 @@ int RunGui(const GuiOptions& options) {
       state.quit_requested = true;
     }
     glfwSwapBuffers(win);
+    frame_log.EndFrame(static_cast<int>(state.screen));
     --signals.frames_to_draw;
   }
 

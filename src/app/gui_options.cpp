@@ -45,6 +45,7 @@ std::optional<GuiOptions> ParseGuiOptions(const std::vector<std::string>& args, 
       if (o.mode != "training" && o.mode != "assessment") { error = "--mode must be training or assessment"; return std::nullopt; }
     } else if (a == "--import") { std::string p; if (!value(p)) return std::nullopt; o.import_paths.push_back(p); }
     else if (a == "--pin") { if (!value(o.pin)) return std::nullopt; }
+    else if (a == "--frame-log") { if (!value(o.frame_log)) return std::nullopt; }
     else if (a == "--slide") { if (!number(o.slide, 0, 10000)) return std::nullopt; }
     else if (a == "--high-contrast") o.high_contrast = true;
     else if (a == "--fullscreen") o.fullscreen = true;

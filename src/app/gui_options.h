@@ -27,6 +27,7 @@ struct GuiOptions {
   bool anonymise = false;             // --anonymise: team names as Tim A, Tim B…
   std::string pin;                    // --pin: facilitator PIN (tests)
   int slide = 0;                      // --slide N: presentation slide for screenshots
+  std::string frame_log;              // --frame-log FILE: per-frame times for the benchmark (frame_log.h)
 };
 
 // Parses argv (argv[0] excluded). On error returns nullopt and fills `error`.

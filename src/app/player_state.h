@@ -1,6 +1,11 @@
 // State of the participant face (start, play, end screens). Owned by AppState.
+// Screens read it; only the actions in player.cpp change it.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,8 +15,73 @@
 
 namespace sigap::app {
 
+// A character's portrait, uploaded as a texture by the window host.
+struct Portrait {
+  void* texture = nullptr;  // ImTextureID
+  int width = 0;
+  int height = 0;
+};
+
+// An unfinished session on this laptop that can be continued.
+struct ResumeOffer {
+  std::string path;
+  std::string team;
+  std::string scenario_id;
+  std::string started_utc;
+  std::size_t decisions = 0;
+  bool installed = false;  // its scenario is installed here
+};
+
+// A folder the team can save to: a USB stick found under /media, or the home folder.
+struct FolderSuggestion {
+  std::string label;  // the stick's name
+  std::string path;
+};
+
+// The "choose a folder" panel used by "Save a copy to…" and by "save elsewhere" after a failure.
+struct FolderPanel {
+  bool open = false;
+  std::string path;                        // what is typed in the field
+  std::vector<FolderSuggestion> suggestions;
+  std::string message;                     // the last result, shown under the field
+  bool ok = false;                         // whether `message` reports success
+};
+
 struct PlayerState {
-  std::optional<RecordedSession> session;  // the session being played, if any
+  // ---- Start screen
+  Mode workshop_mode = Mode::Training;     // the facilitator's setting (or --mode)
+  bool mode_from_command_line = false;
+  std::string selected_scenario;           // scenario id
+  std::string team;                        // pseudonym being typed
+  std::string members;                     // optional initials
+  std::vector<ResumeOffer> resume_offers;  // newest first
+  std::string start_error;                 // why starting or resuming failed
+
+  // ---- The session being played
+  std::optional<RecordedSession> session;
+  double opened_at = 0;                    // state.now when the session was started or resumed
+  std::int64_t at_offset_ms = 0;           // session time already spent before a resume
+  double decision_shown_at = 0;            // state.now when the current node appeared
+  std::string selected_choice;             // single choice awaiting confirmation ("" = none)
+  std::vector<std::string> ticked;         // checklist items ticked so far (scenario order)
+  bool confirming_checklist = false;       // Enter pressed once: asking to confirm
+  std::string scroll_to;                   // an option picked by key: scroll it into view once
+  std::optional<std::size_t> feedback_for; // training mode: decision index whose feedback shows
+  std::string decide_error;                // a refused decision (should not happen; shown plainly)
+  std::string notice;                      // shown in the header until the next decision (resume)
+  bool timer_stopped = false;              // the timeout could not be applied: do not retry
+  bool confirm_close = false;              // the window's close button was pressed mid-session
+
+  // ---- Saving
+  FolderPanel save_elsewhere;              // after a failed write
+  FolderPanel save_copy;                   // "Save a copy to…" on the end screen
+
+  // ---- Portraits (character id -> texture); empty without a window (tests)
+  std::map<std::string, Portrait> portraits;
+  // Set by the window host: uploads RGBA pixels as a texture, returns the ImTextureID.
+  std::function<void*(const unsigned char* rgba, int width, int height)> upload_texture;
+
+  bool InProgress() const { return session && session->session().state() != SessionState::Ended; }
 };
 
 }  // namespace sigap::app

@@ -27,6 +27,7 @@ void DrawScreens(const AppState& state, ActionQueue& queue) {
     case Screen::Map: DrawMapScreen(state, queue); break;
     case Screen::Present: DrawPresentation(state, queue); break;
   }
+  DrawCloseRequest(state, queue);
   ImGui::End();
 }
 

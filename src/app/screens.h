@@ -14,6 +14,8 @@ void InitPlayer(AppState& state);
 void DrawStartScreen(const AppState& state, ActionQueue& queue);
 void DrawPlayScreen(const AppState& state, ActionQueue& queue);
 void DrawEndScreen(const AppState& state, ActionQueue& queue);
+// The window's close button: quits, or asks first while a session is in progress (any screen).
+void DrawCloseRequest(const AppState& state, ActionQueue& queue);
 
 // Facilitator face (facilitator_*.cpp)
 void InitFacilitator(AppState& state);

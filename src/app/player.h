@@ -1,0 +1,54 @@
+// The participant face's actions. Screens queue them (ActionQueue); they run after the frame and
+// are the only code that changes PlayerState. Every decision goes through RecordedSession, which
+// writes it to the session log before the session moves on.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app_state.h"
+
+namespace sigap::app::player {
+
+// ---- Start screen
+void RefreshResumeOffers(AppState& st);
+void SelectScenario(AppState& st, const std::string& scenario_id);
+void SetLanguage(AppState& st, Lang lang);
+bool StartSession(AppState& st);                     // from the start screen's form
+bool ResumeSession(AppState& st, const std::string& log_path);
+
+// ---- Play screen
+void SelectChoice(AppState& st, const std::string& choice_id);  // the confirm step
+void CancelSelection(AppState& st);                  // Esc: back to choosing
+void ConfirmChoice(AppState& st);                    // commits the selected choice
+void ToggleItem(AppState& st, const std::string& item_id);
+void AskConfirmChecklist(AppState& st);
+void SubmitChecklist(AppState& st);
+void TimeOut(AppState& st);                          // the countdown reached 0
+void ContinueScene(AppState& st);
+void DismissFeedback(AppState& st);                  // training mode: next node or the end screen
+
+// ---- Saving
+void OpenFolderPanel(FolderPanel& panel, const AppState& st);  // fills the USB suggestions
+void SaveElsewhere(AppState& st, const std::string& dir);
+void SaveCopy(AppState& st, const std::string& dir);
+void BackToStart(AppState& st);                      // after the end screen: a new session
+
+// ---- Closing the window
+void HandleCloseRequest(AppState& st);               // quit, or ask when a session is in progress
+void ConfirmClose(AppState& st);
+void CancelClose(AppState& st);
+
+// ---- Clocks (milliseconds, from state.now)
+std::int64_t SessionMs(const AppState& st);          // since the session started (resumes add up)
+std::int64_t DecisionMs(const AppState& st);         // since the current node appeared
+// Seconds left on the current timed decision (negative once past), nullopt when untimed.
+std::optional<double> SecondsLeft(const AppState& st);
+
+// ---- Test hook: --screen start|play|feedback|confirm|end|copy|close with --scenario, --choices,
+// --team. Choices use the CLI's syntax: a choice id; checklist items joined by '+' ('-' for
+// none); 'timeout'. Returns false with `error` when the script cannot be played.
+bool RunScreenHook(AppState& st, std::string& error);
+
+}  // namespace sigap::app::player

@@ -1,0 +1,147 @@
+// The participant face's dialogs: "Save a copy to…", "save elsewhere" after a failed write, and
+// the confirmation when the window is closed mid-session. Each opens and closes with the state.
+#include <algorithm>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "player.h"
+#include "player_screens.h"
+#include "player_widgets.h"
+#include "screens.h"
+#include "theme.h"
+
+namespace sigap::app {
+
+namespace {
+
+using PanelMember = FolderPanel PlayerState::*;
+using SaveAction = void (*)(AppState&, const std::string&);
+
+// Centred, at most 44 ems wide, never taller than the window (it scrolls instead).
+bool BeginDialog(const std::string& title, const char* id, bool open) {
+  if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float width = std::min(vp->WorkSize.x * 0.92f, ui::Em() * 44.0f);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->WorkSize.y * 0.92f));
+  if (!ImGui::BeginPopupModal((title + id).c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings))
+    return false;
+  if (!open) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return false;
+  }
+  return true;
+}
+
+void RightAligned(const std::vector<float>& widths) {
+  float total = 0;
+  for (float w : widths) total += w;
+  total += ImGui::GetStyle().ItemSpacing.x * static_cast<float>(widths.size() > 0 ? widths.size() - 1 : 0);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > total) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - total);
+}
+
+void DrawFolderDialog(const AppState& st, ActionQueue& q, PanelMember member, SaveAction save, const char* id, const char* title_key,
+                      const std::string& intro) {
+  const Palette& pal = CurrentPalette();
+  const FolderPanel& panel = st.player.*member;
+  if (!BeginDialog(st.tr(title_key), id, panel.open)) return;
+  ui::Text(intro);
+  if (!panel.message.empty()) ui::TextIn(st.fonts.bold, panel.message, panel.ok ? pal.follows : pal.critical);
+  ImGui::Spacing();
+
+  if (!panel.suggestions.empty()) {
+    ui::TextIn(st.fonts.bold, st.tr("save.found"), pal.text);
+    for (std::size_t i = 0; i < panel.suggestions.size(); ++i) {
+      const FolderSuggestion& f = panel.suggestions[i];
+      ImGui::PushID(static_cast<int>(i));
+      if (ui::Option("folder", static_cast<int>(i + 1), f.label + "  —  " + f.path, false, ui::Mark::Number)) {
+        std::string dir = f.path;
+        q.Push([save, dir](AppState& a) { save(a, dir); });
+      }
+      ImGui::PopID();
+    }
+  } else {
+    ui::TextColored(st.tr("save.none_found"), pal.text_muted);
+  }
+  ImGui::Spacing();
+  ui::TextIn(st.fonts.bold, st.tr("save.type_folder"), pal.text);
+  std::string path = panel.path;
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::InputText("##folder", &path)) q.Push([member, path](AppState& a) { (a.player.*member).path = path; });
+  ImGui::Spacing();
+
+  const std::string save_label = std::string(st.tr("save.here")) + "  [" + st.tr("key.enter") + "]###save";
+  const std::string refresh_label = std::string(st.tr("save.refresh")) + "###refresh";
+  const std::string close_label = std::string(st.tr("save.close")) + "  [" + st.tr("key.esc") + "]###close";
+  RightAligned({ui::ButtonWidth(refresh_label.c_str()), ui::ButtonWidth(close_label.c_str()), ui::ButtonWidth(save_label.c_str())});
+  if (ui::Button(refresh_label.c_str())) q.Push([member](AppState& a) { player::OpenFolderPanel(a.player.*member, a); });
+  ImGui::SameLine();
+  if (ui::Button(close_label.c_str())) q.Push([member](AppState& a) { (a.player.*member).open = false; });
+  ImGui::SameLine();
+  if (ui::Button(save_label.c_str(), true, true)) q.Push([save, path](AppState& a) { save(a, path); });
+
+  const bool typing = ImGui::GetIO().WantTextInput;
+  for (const KeyPress& k : st.keys_pressed) {
+    const int digit = ui::DigitOf(k);
+    if (ui::IsEnter(k)) {
+      q.Push([save, path](AppState& a) { save(a, path); });
+    } else if (ui::IsEscape(k)) {
+      q.Push([member](AppState& a) { (a.player.*member).open = false; });
+    } else if (!typing && digit >= 1 && static_cast<std::size_t>(digit) <= panel.suggestions.size()) {
+      std::string dir = panel.suggestions[static_cast<std::size_t>(digit) - 1].path;
+      q.Push([save, dir](AppState& a) { save(a, dir); });
+    } else {
+      continue;
+    }
+    break;
+  }
+  ImGui::EndPopup();
+}
+
+void DrawCloseDialog(const AppState& st, ActionQueue& q) {
+  const Palette& pal = CurrentPalette();
+  const PlayerState& p = st.player;
+  if (!BeginDialog(st.tr("close.title"), "###close_dialog", p.confirm_close && p.session)) return;
+  const RecordedSession& rs = *p.session;
+  if (rs.saved()) {
+    ui::Text(st.tr.Format("close.saved", {std::to_string(rs.session().History().size())}));
+    ui::Text(st.tr("close.resume_later"));
+  } else {
+    ui::TextIn(st.fonts.bold, st.tr.Format("close.not_saved", {rs.unsaved_error()}), pal.critical);
+  }
+  ImGui::Spacing();
+  const std::string stay = std::string(st.tr("close.stay")) + "  [" + st.tr("key.esc") + "]###stay";
+  const std::string quit = std::string(st.tr("close.quit")) + "  [" + st.tr("key.enter") + "]###quit";
+  RightAligned({ui::ButtonWidth(stay.c_str()), ui::ButtonWidth(quit.c_str())});
+  if (ui::Button(stay.c_str())) q.Push([](AppState& a) { player::CancelClose(a); });
+  ImGui::SameLine();
+  if (ui::Button(quit.c_str(), true, true)) q.Push([](AppState& a) { player::ConfirmClose(a); });
+  for (const KeyPress& k : st.keys_pressed) {
+    if (ui::IsEnter(k)) q.Push([](AppState& a) { player::ConfirmClose(a); });
+    else if (ui::IsEscape(k)) q.Push([](AppState& a) { player::CancelClose(a); });
+    else continue;
+    break;
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+bool AnyPlayerDialogOpen(const AppState& st) { return st.player.save_copy.open || st.player.save_elsewhere.open; }
+
+void DrawPlayerDialogs(const AppState& st, ActionQueue& q) {
+  if (!st.player.session) return;
+  DrawFolderDialog(st, q, &PlayerState::save_elsewhere, &player::SaveElsewhere, "###save_elsewhere", "save.elsewhere_title",
+                   st.tr("save.elsewhere_intro"));
+  DrawFolderDialog(st, q, &PlayerState::save_copy, &player::SaveCopy, "###save_copy", "save.copy_title", st.tr("save.copy_intro"));
+}
+
+void DrawCloseRequest(const AppState& st, ActionQueue& q) {
+  if (st.close_requested) q.Push([](AppState& a) { player::HandleCloseRequest(a); });
+  DrawCloseDialog(st, q);
+}
+
+}  // namespace sigap::app

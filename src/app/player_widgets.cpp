@@ -1,0 +1,380 @@
+#include "player_widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <imgui_internal.h>
+
+#include "theme.h"
+
+namespace sigap::app::ui {
+
+namespace {
+
+ImU32 U32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
+
+// A border drawn inside the rectangle, so that a thick one is not cut at the window's edge.
+void Border(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness) {
+  const float h = thickness * 0.5f;
+  dl->AddRect(ImVec2(a.x + h, a.y + h), ImVec2(b.x - h, b.y - h), col, ImGui::GetStyle().FrameRounding, 0, thickness);
+}
+
+// WCAG relative luminance of an sRGB colour.
+float Luminance(const ImVec4& c) {
+  auto lin = [](float v) { return v <= 0.03928f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f); };
+  return 0.2126f * lin(c.x) + 0.7152f * lin(c.y) + 0.0722f * lin(c.z);
+}
+
+}  // namespace
+
+// ---- Text ------------------------------------------------------------------------------------
+
+void Text(const std::string& text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  ImGui::PopTextWrapPos();
+}
+
+void TextColored(const std::string& text, const ImVec4& color) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  Text(text);
+  ImGui::PopStyleColor();
+}
+
+void TextIn(ImFont* font, const std::string& text, const ImVec4& color) {
+  if (font) ImGui::PushFont(font);
+  TextColored(text, color);
+  if (font) ImGui::PopFont();
+}
+
+void Heading(const AppState& st, const std::string& text) { TextIn(st.fonts.large, text, CurrentPalette().text); }
+
+void Paragraphs(const std::string& text) {
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    if (!line.empty()) {
+      if (!first) ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y * 0.5f));
+      Text(line);
+      first = false;
+    }
+    start = end + 1;
+  }
+}
+
+// ---- Buttons ---------------------------------------------------------------------------------
+
+float ButtonWidth(const char* label) {
+  const char* end = ImGui::FindRenderedTextEnd(label);
+  return ImGui::CalcTextSize(label, end).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+bool Button(const char* label, bool enabled, bool primary, float width) {
+  const Palette& p = CurrentPalette();
+  if (primary && enabled) {
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x * 0.85f, p.accent.y * 0.85f, p.accent.z * 0.85f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(p.accent.x * 0.7f, p.accent.y * 0.7f, p.accent.z * 0.7f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+  }
+  ImGui::BeginDisabled(!enabled);
+  bool clicked = ImGui::Button(label, ImVec2(width, 0));
+  ImGui::EndDisabled();
+  if (primary && enabled) ImGui::PopStyleColor(4);
+  return clicked && enabled;
+}
+
+bool Option(const char* id, int number, const std::string& text, bool selected, Mark mark) {
+  const Palette& p = CurrentPalette();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float em = ImGui::GetFontSize();
+  const float width = std::max(ImGui::GetContentRegionAvail().x, em * 6.0f);
+  const float pad_x = style.FramePadding.x;
+  const float pad_y = style.FramePadding.y * 1.3f;
+  const float badge = em * 1.6f;
+  const float text_x = pad_x + badge + pad_x;
+  const float wrap = std::max(em * 3.0f, width - text_x - pad_x);
+  const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), text.c_str() + text.size(), false, wrap);
+  const float height = std::max(text_size.y, badge) + pad_y * 2.0f;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+
+  ImGui::PushID(id);
+  bool clicked = ImGui::InvisibleButton("##option", ImVec2(width, height));
+  ImGui::PopID();
+  const bool hovered = ImGui::IsItemHovered();
+  const bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;  // keyboard navigation only
+
+  const ImVec2 end(pos.x + width, pos.y + height);
+  const bool filled = selected && mark == Mark::Number;
+  ImVec4 bg = filled ? p.accent : style.Colors[hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button];
+  ImVec4 fg = filled ? p.accent_text : p.text;
+  dl->AddRectFilled(pos, end, U32(bg), style.FrameRounding);
+  const float thin = std::max(1.0f, em / 16.0f);
+  Border(dl, pos, end, U32(selected || focused ? p.accent : style.Colors[ImGuiCol_Border]), selected || focused ? thin * 3.0f : thin * 1.5f);
+
+  // The badge: the key to press, or a checkbox (with the key number beside the box's corner).
+  const ImVec2 b0(pos.x + pad_x, pos.y + pad_y);
+  const ImVec2 b1(b0.x + badge, b0.y + badge);
+  char digits[8] = "";
+  if (number > 0 && number <= 9) std::snprintf(digits, sizeof digits, "%d", number);
+  else if (number == 10) std::snprintf(digits, sizeof digits, "0");
+  if (mark == Mark::Number) {
+    dl->AddRectFilled(b0, b1, U32(filled ? p.accent_text : p.accent), badge * 0.5f);
+    ImVec2 ds = ImGui::CalcTextSize(digits);
+    dl->AddText(ImVec2(b0.x + (badge - ds.x) * 0.5f, b0.y + (badge - ds.y) * 0.5f), U32(filled ? p.accent : p.accent_text), digits);
+  } else {
+    dl->AddRectFilled(b0, b1, U32(selected ? p.accent : style.Colors[ImGuiCol_FrameBg]), style.FrameRounding);
+    dl->AddRect(b0, b1, U32(selected ? p.accent : p.text), style.FrameRounding, 0, thin * 2.0f);
+    if (selected) {
+      // A check mark drawn as a polyline: no glyph needed.
+      const ImVec2 pts[3] = {ImVec2(b0.x + badge * 0.22f, b0.y + badge * 0.52f), ImVec2(b0.x + badge * 0.42f, b0.y + badge * 0.72f),
+                             ImVec2(b0.x + badge * 0.78f, b0.y + badge * 0.28f)};
+      dl->AddPolyline(pts, 3, U32(p.accent_text), 0, thin * 3.5f);
+    } else if (digits[0]) {
+      ImVec2 ds = ImGui::CalcTextSize(digits);
+      dl->AddText(ImVec2(b0.x + (badge - ds.x) * 0.5f, b0.y + (badge - ds.y) * 0.5f), U32(p.text_muted), digits);
+    }
+  }
+  const float text_y = pos.y + (height - text_size.y) * 0.5f;
+  dl->AddText(ImGui::GetFont(), em, ImVec2(pos.x + text_x, text_y), U32(fg), text.c_str(), text.c_str() + text.size(), wrap);
+  return clicked;
+}
+
+bool Card(const char* id, int number, const std::vector<Piece>& pieces, bool selected) {
+  const Palette& p = CurrentPalette();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float em = ImGui::GetFontSize();
+  const float width = std::max(ImGui::GetContentRegionAvail().x, em * 6.0f);
+  const float pad = style.FramePadding.x;
+  const float badge = em * 1.6f;
+  const float text_x = pad + badge + pad;
+  const float wrap = std::max(em * 3.0f, width - text_x - pad);
+  auto font_of = [](const Piece& piece) { return piece.font ? piece.font : ImGui::GetFont(); };
+  float text_h = 0;
+  std::vector<float> heights;
+  for (const auto& piece : pieces) {
+    ImFont* f = font_of(piece);
+    float h = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, piece.text.c_str(), piece.text.c_str() + piece.text.size()).y;
+    heights.push_back(h);
+    text_h += h + piece.gap_em * em;
+  }
+  const float height = std::max(text_h, badge) + pad * 2.0f;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::PushID(id);
+  bool clicked = ImGui::InvisibleButton("##card", ImVec2(width, height));
+  ImGui::PopID();
+  const bool hovered = ImGui::IsItemHovered();
+  const bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;  // keyboard navigation only
+  const ImVec2 end(pos.x + width, pos.y + height);
+  ImVec4 bg = style.Colors[selected ? ImGuiCol_Header : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button];
+  dl->AddRectFilled(pos, end, U32(bg), style.FrameRounding);
+  const float thin = std::max(1.0f, em / 16.0f);
+  Border(dl, pos, end, U32(selected || focused ? p.accent : style.Colors[ImGuiCol_Border]), selected || focused ? thin * 4.0f : thin * 1.5f);
+  const ImVec2 b0(pos.x + pad, pos.y + pad);
+  char digits[8] = "";
+  if (number > 0 && number <= 9) std::snprintf(digits, sizeof digits, "%d", number);
+  dl->AddRectFilled(b0, ImVec2(b0.x + badge, b0.y + badge), U32(p.accent), badge * 0.5f);
+  ImVec2 ds = ImGui::CalcTextSize(digits);
+  dl->AddText(ImVec2(b0.x + (badge - ds.x) * 0.5f, b0.y + (badge - ds.y) * 0.5f), U32(p.accent_text), digits);
+  float y = pos.y + pad;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const Piece& piece = pieces[i];
+    y += piece.gap_em * em;
+    ImFont* f = font_of(piece);
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + text_x, y), U32(piece.color), piece.text.c_str(),
+                piece.text.c_str() + piece.text.size(), wrap);
+    y += heights[i];
+  }
+  return clicked;
+}
+
+// ---- Pills -----------------------------------------------------------------------------------
+
+ImVec4 TextOn(const ImVec4& background) {
+  // Black or white, whichever contrasts more with the background.
+  const float l = Luminance(background);
+  const float with_white = 1.05f / (l + 0.05f), with_black = (l + 0.05f) / 0.05f;
+  return with_black > with_white ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1);
+}
+
+ImVec2 PillSize(const std::string& text) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImVec2 ts = ImGui::CalcTextSize(text.c_str(), text.c_str() + text.size());
+  return ImVec2(ts.x + style.FramePadding.x * 1.2f, ts.y + style.FramePadding.y * 0.6f);
+}
+
+void Pill(const std::string& text, const ImVec4& background) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImVec2 size = PillSize(text);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), U32(background), size.y * 0.3f);
+  dl->AddText(ImVec2(pos.x + style.FramePadding.x * 0.6f, pos.y + style.FramePadding.y * 0.3f), U32(TextOn(background)),
+              text.c_str(), text.c_str() + text.size());
+  ImGui::Dummy(size);
+}
+
+bool BeginPillTable(const char* id) {
+  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) return false;
+  ImGui::TableSetupColumn("##pill", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("##text", ImGuiTableColumnFlags_WidthStretch);
+  return true;
+}
+
+void AlignWithPill() { ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.3f); }
+
+void Bar(float width, float height, float fraction, const ImVec4& fill, const ImVec4& background) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float r = height * 0.5f;
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), U32(background), r);
+  const float f = std::clamp(fraction, 0.0f, 1.0f);
+  if (f > 0) dl->AddRectFilled(pos, ImVec2(pos.x + std::max(width * f, height), pos.y + height), U32(fill), r);
+  dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), U32(ImGui::GetStyle().Colors[ImGuiCol_Border]), r);
+  ImGui::Dummy(ImVec2(width, height));
+}
+
+// ---- Layout ----------------------------------------------------------------------------------
+
+float Em() { return ImGui::GetFontSize(); }
+
+bool ScrollLastItemIntoView() {
+  const ImVec2 top = ImGui::GetItemRectMin(), bottom = ImGui::GetItemRectMax();
+  const float window_top = ImGui::GetWindowPos().y, window_bottom = window_top + ImGui::GetWindowHeight();
+  const bool fits = bottom.y - top.y <= window_bottom - window_top;
+  if (top.y >= window_top - 1.0f && top.y < window_bottom && (!fits || bottom.y <= window_bottom + 1.0f)) return true;
+  if (fits) ImGui::SetScrollFromPosY((top.y + bottom.y) * 0.5f - window_top, 0.5f);
+  else ImGui::SetScrollFromPosY(top.y - window_top - ImGui::GetStyle().ItemSpacing.y, 0.0f);
+  return false;
+}
+
+void BeginReadingColumn(float max_em) {
+  // A three-column table centres a column of at most max_em ems; text wraps at its edge and the
+  // surrounding window still scrolls as a whole.
+  float avail = ImGui::GetContentRegionAvail().x;
+  float width = std::min(avail, max_em * Em());
+  ImGui::BeginTable("##reading", 3, ImGuiTableFlags_NoPadOuterX | ImGuiTableFlags_NoPadInnerX);
+  ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("##text", ImGuiTableColumnFlags_WidthFixed, width);
+  ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(1);
+}
+
+void EndReadingColumn() { ImGui::EndTable(); }
+
+// ---- Keys ------------------------------------------------------------------------------------
+
+// Auto-repeats are ignored: holding a key must not toggle an item on and off, or confirm twice.
+int DigitOf(const KeyPress& k) {
+  if (k.repeat || (k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER))) return 0;
+  if (k.key >= GLFW_KEY_1 && k.key <= GLFW_KEY_9) return k.key - GLFW_KEY_1 + 1;
+  if (k.key >= GLFW_KEY_KP_1 && k.key <= GLFW_KEY_KP_9) return k.key - GLFW_KEY_KP_1 + 1;
+  if (k.key == GLFW_KEY_0 || k.key == GLFW_KEY_KP_0) return 10;
+  return 0;
+}
+
+bool IsEnter(const KeyPress& k) {
+  return (k.key == GLFW_KEY_ENTER || k.key == GLFW_KEY_KP_ENTER) && !k.repeat && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT));
+}
+
+bool IsEscape(const KeyPress& k) { return k.key == GLFW_KEY_ESCAPE && !k.repeat; }
+
+// ---- Labels ----------------------------------------------------------------------------------
+
+const char* KindLabel(const StringTable& tr, const std::string& kind) {
+  if (kind == "victim_interview") return tr("kind.victim_interview");
+  if (kind == "border_interception") return tr("kind.border_interception");
+  if (kind == "deportee_screening") return tr("kind.deportee_screening");
+  if (kind == "case_conference") return tr("kind.case_conference");
+  return tr("kind.other");
+}
+
+const char* VerdictLabel(const StringTable& tr, Verdict v) {
+  switch (v) {
+    case Verdict::Follows: return tr("verdict.follows");
+    case Verdict::Violates: return tr("verdict.violates");
+    case Verdict::Critical: return tr("verdict.critical");
+  }
+  return "";
+}
+
+ImVec4 VerdictColor(Verdict v) {
+  const Palette& p = CurrentPalette();
+  switch (v) {
+    case Verdict::Follows: return p.follows;
+    case Verdict::Violates: return p.violates;
+    case Verdict::Critical: return p.critical;
+  }
+  return p.not_reached;
+}
+
+int Severity(Verdict v) { return v == Verdict::Critical ? 2 : v == Verdict::Violates ? 1 : 0; }
+
+const char* StatusLabel(const StringTable& tr, StepStatus s) {
+  switch (s) {
+    case StepStatus::Followed: return tr("status.followed");
+    case StepStatus::Violated: return tr("status.violated");
+    case StepStatus::Critical: return tr("status.critical");
+    case StepStatus::NotReached: return tr("status.not_reached");
+  }
+  return "";
+}
+
+ImVec4 StatusColor(StepStatus s) {
+  const Palette& p = CurrentPalette();
+  switch (s) {
+    case StepStatus::Followed: return p.follows;
+    case StepStatus::Violated: return p.violates;
+    case StepStatus::Critical: return p.critical;
+    case StepStatus::NotReached: return p.not_reached;
+  }
+  return p.not_reached;
+}
+
+ImVec4 RatingColor(const std::string& rating) {
+  const Palette& p = CurrentPalette();
+  if (rating == "good") return p.follows;
+  if (rating == "bad") return p.critical;
+  return p.violates;
+}
+
+const char* ModeLabel(const StringTable& tr, Mode m) { return m == Mode::Assessment ? tr("mode.assessment") : tr("mode.training"); }
+
+std::string Countdown(double seconds_left) {
+  int s = static_cast<int>(std::ceil(std::max(0.0, seconds_left)));
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
+  return buf;
+}
+
+std::string LocalTime(const std::string& iso_utc) {
+  std::tm tm{};
+  if (!strptime(iso_utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return iso_utc;
+  std::time_t t = timegm(&tm);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+  return buf;
+}
+
+std::string FormatValue(const Variable& v, double value, const StringTable& tr) {
+  if (v.type == Variable::Type::Flag) return value != 0 ? tr("value.yes") : tr("value.no");
+  char buf[32];
+  if (std::fabs(value - std::round(value)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", value);
+  else std::snprintf(buf, sizeof buf, "%.1f", value);
+  return buf;
+}
+
+}  // namespace sigap::app::ui

@@ -1,0 +1,403 @@
+// The play screen: scene text and dialogue, the decision (choices or checklist) with a confirm
+// step, the countdown of timed decisions, progress, and in training mode the feedback panel.
+// [SECTION] Header: title, progress, save status, countdown
+// [SECTION] Narrative: narration and dialogue
+// [SECTION] Decision: choices and checklist items
+// [SECTION] Footer and keys
+// [SECTION] Screen
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+
+#include "player.h"
+#include "player_screens.h"
+#include "player_widgets.h"
+#include "screens.h"
+#include "theme.h"
+
+namespace sigap::app {
+
+namespace {
+
+const Session& CurrentSession(const AppState& st) { return st.player.session->session(); }
+
+// =============================================================================================
+// [SECTION] Header: title, progress, save status, countdown
+// =============================================================================================
+
+ImVec2 CountdownSize(const AppState& st) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushFont(st.fonts.huge);
+  ImVec2 digits = ImGui::CalcTextSize("0:00");
+  ImGui::PopFont();
+  ImVec2 label = ImGui::CalcTextSize(st.tr("play.time_left"));
+  return ImVec2(std::max(digits.x, label.x) + style.FramePadding.x * 2.0f, digits.y + label.y + style.FramePadding.y * 2.0f);
+}
+
+void DrawCountdown(const AppState& st, double seconds_left, ImVec2 size) {
+  const Palette& pal = CurrentPalette();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool urgent = seconds_left <= 10.0;
+  const ImVec4 bg = urgent ? pal.critical : pal.panel;
+  const ImVec4 fg = urgent ? ui::TextOn(pal.critical) : pal.text;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::ColorConvertFloat4ToU32(bg), style.FrameRounding);
+  dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::ColorConvertFloat4ToU32(urgent ? pal.critical : pal.accent),
+              style.FrameRounding, 0, std::max(2.0f, ui::Em() / 8.0f));
+  const char* label = st.tr("play.time_left");
+  ImVec2 ls = ImGui::CalcTextSize(label);
+  dl->AddText(ImVec2(pos.x + (size.x - ls.x) * 0.5f, pos.y + style.FramePadding.y), ImGui::ColorConvertFloat4ToU32(fg), label);
+  std::string digits = ui::Countdown(seconds_left);
+  ImGui::PushFont(st.fonts.huge);
+  ImVec2 ds = ImGui::CalcTextSize(digits.c_str());
+  dl->AddText(ImVec2(pos.x + (size.x - ds.x) * 0.5f, pos.y + style.FramePadding.y + ls.y), ImGui::ColorConvertFloat4ToU32(fg), digits.c_str());
+  ImGui::PopFont();
+  ImGui::Dummy(size);
+}
+
+}  // namespace
+
+void DrawPlayHeader(const AppState& st, ActionQueue& q) {
+  const Palette& pal = CurrentPalette();
+  const PlayerState& p = st.player;
+  const Session& s = CurrentSession(st);
+  const Lang lang = st.tr.Language();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float x0 = ImGui::GetCursorPosX();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const auto left = player::SecondsLeft(st);
+  const ImVec2 clock = left ? CountdownSize(st) : ImVec2(0, 0);
+  const float text_w = left ? avail - clock.x - style.ItemSpacing.x * 2.0f : avail;
+
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(x0 + text_w);
+  // Row 1: the scenario, the team and the mode.
+  const std::string title = s.scenario().title.Get(lang);
+  const std::string who = st.tr.Format("play.team_mode", {s.info().team, ui::ModeLabel(st.tr, s.info().mode)});
+  ImGui::PushFont(st.fonts.bold);
+  const float title_w = ImGui::CalcTextSize(title.c_str()).x;
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::PopFont();
+  if (title_w + style.ItemSpacing.x + ImGui::CalcTextSize(who.c_str()).x <= text_w) ImGui::SameLine();
+  ui::TextColored(who, pal.text_muted);
+
+  // Row 2: decision k of about n, a progress bar, and whether everything is saved.
+  const std::size_t done = s.History().size();
+  const std::size_t k = p.feedback_for ? *p.feedback_for + 1 : done + 1;
+  const std::size_t n = std::max<std::size_t>(static_cast<std::size_t>(s.scenario().DecisionCount()), k);
+  const std::string progress = st.tr.Format("play.progress", {std::to_string(k), std::to_string(n)});
+  const bool saved = p.session->saved();
+  const char* saved_text = st.tr(saved ? "play.saved" : "play.not_saved");
+  const float progress_w = ImGui::CalcTextSize(progress.c_str()).x;
+  const float saved_w = ImGui::CalcTextSize(saved_text).x;
+  ImGui::TextUnformatted(progress.c_str());
+  float rest = text_w - progress_w - style.ItemSpacing.x;
+  const float bar_w = rest - saved_w - style.ItemSpacing.x;
+  if (bar_w >= ui::Em() * 4.0f) {
+    ImGui::SameLine();
+    const ImVec2 at = ImGui::GetCursorPos();
+    const float bar_h = ui::Em() * 0.45f;
+    ImGui::SetCursorPosY(at.y + (ImGui::GetTextLineHeight() - bar_h) * 0.5f);
+    ui::Bar(bar_w, bar_h, static_cast<float>(done) / static_cast<float>(n), pal.accent, pal.panel);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(at.y);
+  } else if (saved_w <= rest) {
+    ImGui::SameLine(x0 + text_w - saved_w);
+  }
+  ui::TextIn(saved ? nullptr : st.fonts.bold, saved_text, saved ? pal.follows : pal.critical);
+  if (!saved && ui::Button((std::string(st.tr("play.save_elsewhere")) + "###save_elsewhere").c_str()))
+    q.Push([](AppState& a) { player::OpenFolderPanel(a.player.save_elsewhere, a); });
+
+  if (!p.notice.empty()) ui::TextColored(p.notice, pal.warning);
+  // Row 3, training mode: the variables the author marked as visible.
+  if (s.info().mode == Mode::Training) {
+    std::string values;
+    for (const auto& v : s.scenario().variables) {
+      if (!v.show) continue;
+      if (!values.empty()) values += "   ·   ";
+      values += v.label.Get(lang) + ": " + ui::FormatValue(v, s.Value(v.id), st.tr);
+    }
+    if (!values.empty()) ui::TextColored(values, pal.text);
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+
+  if (left) {
+    ImGui::SameLine(x0 + avail - clock.x);
+    DrawCountdown(st, *left, clock);
+  }
+  ImGui::Separator();
+}
+
+namespace {
+
+// =============================================================================================
+// [SECTION] Narrative: narration and dialogue
+// =============================================================================================
+
+void DrawLine(const AppState& st, const DialogueLine& line) {
+  const Palette& pal = CurrentPalette();
+  const Lang lang = st.tr.Language();
+  const Session& s = CurrentSession(st);
+  const Character* c = s.scenario().FindCharacter(line.speaker);
+  const float em = ui::Em();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float bar = std::max(3.0f, em / 6.0f);
+  ImGui::Indent(bar + em * 0.6f);
+  if (c && !c->portrait.empty()) {
+    auto it = st.player.portraits.find(c->portrait);
+    if (it != st.player.portraits.end() && it->second.texture) {
+      const float w = em * 4.0f;
+      const float h = it->second.width > 0 ? w * static_cast<float>(it->second.height) / static_cast<float>(it->second.width) : w;
+      ImGui::Image(it->second.texture, ImVec2(w, h));
+      ImGui::SameLine();
+    }
+  }
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushFont(st.fonts.bold);
+  ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
+  ImGui::TextUnformatted(c ? c->name.c_str() : line.speaker.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  if (c && !c->role.Get(lang).empty()) ui::TextColored(c->role.Get(lang), pal.text_muted);
+  ui::Paragraphs(line.text.Get(lang));
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  ImGui::Unindent(bar + em * 0.6f);
+  const ImVec2 end = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddRectFilled(start, ImVec2(start.x + bar, end.y), ImGui::ColorConvertFloat4ToU32(pal.accent));
+  ImGui::Spacing();
+}
+
+void DrawNarrative(const AppState& st) {
+  const Session& s = CurrentSession(st);
+  const Lang lang = st.tr.Language();
+  const Node& node = s.CurrentNode();
+  ui::Heading(st, node.title.Get(lang));
+  ui::Paragraphs(s.CurrentText().Get(lang));
+  if (!node.lines.empty()) ImGui::Spacing();
+  for (std::size_t i = 0; i < node.lines.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    DrawLine(st, node.lines[i]);
+    ImGui::PopID();
+  }
+}
+
+// =============================================================================================
+// [SECTION] Decision: choices and checklist items
+// =============================================================================================
+
+// An option picked with a key may be below the fold (large fonts, small window): show it once.
+void ScrollIntoViewOnce(const AppState& st, ActionQueue& q, const std::string& id) {
+  if (st.player.scroll_to == id && ui::ScrollLastItemIntoView()) q.Push([](AppState& a) { a.player.scroll_to.clear(); });
+}
+
+void DrawDecision(const AppState& st, ActionQueue& q) {
+  const Palette& pal = CurrentPalette();
+  const PlayerState& p = st.player;
+  const Session& s = CurrentSession(st);
+  const Lang lang = st.tr.Language();
+  const Decision& d = *s.CurrentNode().decision;
+  ui::TextIn(st.fonts.bold, d.prompt.Get(lang), pal.text);
+  if (s.state() == SessionState::AwaitingChoice) {
+    auto choices = s.AvailableChoices();
+    ui::TextColored(st.tr.Format("play.choose_hint", {std::to_string(std::min<std::size_t>(choices.size(), 9))}), pal.text_muted);
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+      const Choice* c = choices[i];
+      if (ui::Option(c->id.c_str(), static_cast<int>(i + 1), s.ChoiceText(*c).Get(lang), p.selected_choice == c->id, ui::Mark::Number)) {
+        std::string id = c->id;
+        q.Push([id](AppState& a) { player::SelectChoice(a, id); });
+      }
+      ScrollIntoViewOnce(st, q, c->id);
+    }
+  } else {
+    auto items = s.ChecklistItems();
+    ui::TextColored(st.tr.Format("play.checklist_hint", {std::to_string(std::min<std::size_t>(items.size(), 10))}), pal.text_muted);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const ChecklistItem* it = items[i];
+      bool ticked = std::find(p.ticked.begin(), p.ticked.end(), it->id) != p.ticked.end();
+      if (ui::Option(it->id.c_str(), static_cast<int>(i + 1), it->text.Get(lang), ticked, ui::Mark::Checkbox)) {
+        std::string id = it->id;
+        q.Push([id](AppState& a) { player::ToggleItem(a, id); });
+      }
+      ScrollIntoViewOnce(st, q, it->id);
+    }
+  }
+  if (d.timer && !p.timer_stopped) ui::TextColored(st.tr(s.state() == SessionState::AwaitingChoice ? "play.timer_note" : "play.timer_note_checklist"), pal.text_muted);
+  if (p.timer_stopped) ui::TextColored(st.tr("play.timer_stopped"), pal.warning);
+  if (!p.decide_error.empty()) ui::TextColored(st.tr.Format("play.refused", {p.decide_error}), pal.critical);
+}
+
+// =============================================================================================
+// [SECTION] Footer and keys
+// =============================================================================================
+
+std::string ChoiceNumber(const Session& s, const std::string& id) {
+  auto choices = s.AvailableChoices();
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    if (choices[i]->id == id) return std::to_string(i + 1);
+  return "?";
+}
+
+Footer PlayFooter(const AppState& st) {
+  if (st.player.feedback_for) return FeedbackFooter(st);
+  const PlayerState& p = st.player;
+  const Session& s = CurrentSession(st);
+  Footer f;
+  auto button = [&](const char* label, const char* key, const char* id, bool enabled, bool primary, std::function<void(AppState&)> action) {
+    f.buttons.push_back(FooterButton{label, key, id, enabled, primary, std::move(action)});
+  };
+  switch (s.state()) {
+    case SessionState::AtScene:
+      button(st.tr("play.continue"), st.tr("key.enter"), "continue", true, true, [](AppState& a) { player::ContinueScene(a); });
+      break;
+    case SessionState::AwaitingChoice:
+      if (p.selected_choice.empty()) {
+        f.hint = st.tr("play.footer.choose");
+        button(st.tr("play.confirm"), st.tr("key.enter"), "confirm", false, true, nullptr);
+      } else {
+        f.hint = st.tr.Format("play.footer.selected", {ChoiceNumber(s, p.selected_choice)});
+        button(st.tr("play.cancel"), st.tr("key.esc"), "cancel", true, false, [](AppState& a) { player::CancelSelection(a); });
+        button(st.tr("play.confirm"), st.tr("key.enter"), "confirm", true, true, [](AppState& a) { player::ConfirmChoice(a); });
+      }
+      break;
+    case SessionState::AwaitingChecklist:
+      if (!p.confirming_checklist) {
+        f.hint = st.tr.Format("play.footer.ticked", {std::to_string(p.ticked.size())});
+        button(st.tr("play.submit"), st.tr("key.enter"), "submit", true, true, [](AppState& a) { player::AskConfirmChecklist(a); });
+      } else {
+        f.hint = st.tr.Format("play.footer.confirm_checklist", {std::to_string(p.ticked.size())});
+        button(st.tr("play.back"), st.tr("key.esc"), "cancel", true, false, [](AppState& a) { player::CancelSelection(a); });
+        button(st.tr("play.submit_yes"), st.tr("key.enter"), "submit_yes", true, true, [](AppState& a) { player::SubmitChecklist(a); });
+      }
+      break;
+    case SessionState::Ended:
+      button(st.tr("play.to_results"), st.tr("key.enter"), "results", true, true, [](AppState& a) { a.screen = Screen::End; });
+      break;
+  }
+  return f;
+}
+
+void HandleKeys(const AppState& st, ActionQueue& q) {
+  if (AnyPlayerDialogOpen(st) || st.player.confirm_close) return;
+  const PlayerState& p = st.player;
+  const Session& s = CurrentSession(st);
+  std::string selected = p.selected_choice;   // follows the keys pressed within this frame
+  bool confirming = p.confirming_checklist;
+  for (const KeyPress& k : st.keys_pressed) {
+    const int digit = ui::DigitOf(k);
+    if (p.feedback_for || s.state() == SessionState::AtScene || s.state() == SessionState::Ended) {
+      if (!ui::IsEnter(k)) continue;
+      if (p.feedback_for) q.Push([](AppState& a) { player::DismissFeedback(a); });
+      else if (s.state() == SessionState::AtScene) q.Push([](AppState& a) { player::ContinueScene(a); });
+      else q.Push([](AppState& a) { a.screen = Screen::End; });
+      return;
+    }
+    if (s.state() == SessionState::AwaitingChoice) {
+      auto choices = s.AvailableChoices();
+      if (digit >= 1 && digit <= 9 && static_cast<std::size_t>(digit) <= choices.size()) {
+        selected = choices[static_cast<std::size_t>(digit) - 1]->id;
+        q.Push([selected](AppState& a) {
+          player::SelectChoice(a, selected);
+          a.player.scroll_to = selected;
+        });
+      } else if (ui::IsEnter(k) && !selected.empty()) {
+        q.Push([](AppState& a) { player::ConfirmChoice(a); });
+        return;
+      } else if (ui::IsEscape(k) && !selected.empty()) {
+        selected.clear();
+        q.Push([](AppState& a) { player::CancelSelection(a); });
+      }
+    } else {
+      auto items = s.ChecklistItems();
+      if (digit >= 1 && static_cast<std::size_t>(digit) <= items.size()) {
+        confirming = false;
+        std::string id = items[static_cast<std::size_t>(digit) - 1]->id;
+        q.Push([id](AppState& a) {
+          player::ToggleItem(a, id);
+          a.player.scroll_to = id;
+        });
+      } else if (ui::IsEnter(k)) {
+        if (confirming) {
+          q.Push([](AppState& a) { player::SubmitChecklist(a); });
+          return;
+        }
+        confirming = true;
+        q.Push([](AppState& a) { player::AskConfirmChecklist(a); });
+      } else if (ui::IsEscape(k) && confirming) {
+        confirming = false;
+        q.Push([](AppState& a) { player::CancelSelection(a); });
+      }
+    }
+  }
+}
+
+// A running countdown redraws once a second, and records the timeout when it reaches 0.
+void TickTimer(const AppState& st, ActionQueue& q) {
+  auto left = player::SecondsLeft(st);
+  if (!left) return;
+  if (*left <= 0) {
+    q.Push([](AppState& a) {
+      if (auto l = player::SecondsLeft(a); l && *l <= 0) player::TimeOut(a);  // not if a choice came first
+    });
+    return;
+  }
+  // The display changes when the time left crosses a whole second.
+  q.WakeAt(st.now + (*left - std::floor(*left)) + 0.005);
+}
+
+}  // namespace
+
+// =============================================================================================
+// [SECTION] Screen
+// =============================================================================================
+void DrawPlayScreen(const AppState& st, ActionQueue& q) {
+  if (!st.player.session) {
+    q.Push([](AppState& a) { a.screen = Screen::Start; });
+    return;
+  }
+  const Session& s = CurrentSession(st);
+  DrawPlayHeader(st, q);
+  const Footer footer = PlayFooter(st);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float body_h = std::max(avail.y - FooterHeight(footer), ui::Em() * 4.0f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysUseWindowPadding;
+
+  if (st.player.feedback_for) {
+    ImGui::BeginChild("##feedback", ImVec2(avail.x, body_h), false, flags | ImGuiWindowFlags_NoBackground);
+    DrawFeedback(st);
+    ImGui::EndChild();
+  } else if (s.state() != SessionState::AwaitingChoice && s.state() != SessionState::AwaitingChecklist) {
+    ImGui::BeginChild("##scene", ImVec2(avail.x, body_h), false, flags | ImGuiWindowFlags_NoBackground);
+    ui::BeginReadingColumn(48.0f);
+    DrawNarrative(st);
+    ui::EndReadingColumn();
+    ImGui::EndChild();
+  } else if (avail.x / ui::Em() >= 36.0f) {
+    // Two columns: the story on the left, the decision on the right, each scrolling alone.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float left_w = std::floor((avail.x - spacing) * 0.5f);
+    ImGui::BeginChild("##narrative", ImVec2(left_w, body_h), false, flags | ImGuiWindowFlags_NoBackground);
+    DrawNarrative(st);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##decision", ImVec2(avail.x - left_w - spacing, body_h), false, flags);
+    DrawDecision(st, q);
+    ImGui::EndChild();
+  } else {
+    ImGui::BeginChild("##narrow", ImVec2(avail.x, body_h), false, flags | ImGuiWindowFlags_NoBackground);
+    DrawNarrative(st);
+    ImGui::Spacing();
+    DrawDecision(st, q);
+    ImGui::EndChild();
+  }
+  DrawFooter(footer, q);
+  HandleKeys(st, q);
+  TickTimer(st, q);
+  DrawPlayerDialogs(st, q);
+}
+
+}  // namespace sigap::app

@@ -1,0 +1,627 @@
+// The participant screens drawn headlessly: a bare ImGui context with a built font atlas and no
+// window or GL. Each test draws frames from a fixture state, presses keys as gui_main's key
+// callback would, and checks what was queued and what it did to the session and its log.
+#include <doctest/doctest.h>
+
+#include <cfloat>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include "app_state.h"
+#include "fonts.h"
+#include "player.h"
+#include "screens.h"
+#include "test_support.h"
+#include "theme.h"
+#include "workshop.h"
+
+using namespace sigap;
+using namespace sigap::app;
+
+namespace {
+
+// Loaded once: the scenarios are immutable and shared.
+const ContentLibrary& BundledLibrary() {
+  static const ContentLibrary library = LoadLibrary({test::SourcePath("scenarios")});
+  return library;
+}
+
+struct Harness {
+  AppState st;
+  std::string dir;
+  ImGuiContext* ctx = nullptr;
+
+  explicit Harness(const std::string& name, float font_px = 24.0f, ImVec2 size = ImVec2(1280, 720), Lang lang = Lang::Id,
+                   const std::string& mode = "training") {
+    dir = test::TempDir("player-" + name);
+    // Hermetic: no workshop.json or settings from the machine running the tests.
+    setenv("XDG_CONFIG_HOME", (dir + "/config").c_str(), 1);
+    ctx = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ctx);  // CreateContext only makes the first context current
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = size;
+    io.DeltaTime = 1.0f / 60.0f;
+    st.fonts = BuildFonts(font_px, 1.0f, false);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ApplyTheme(false, font_px / UiSettings{}.font_px);
+    std::string error;
+    REQUIRE(st.tr.Load(test::SourcePath("assets"), error));
+    st.tr.SetLanguage(lang);
+    st.library = BundledLibrary();
+    st.results_dir = dir + "/results";
+    st.options.mode = mode;
+    st.now = 100.0;
+    InitPlayer(st);
+  }
+  ~Harness() {
+    ImGui::DestroyContext(ctx);
+    std::filesystem::remove_all(dir);
+  }
+
+  // One frame: draw from const state with these keys pressed, then run the queued actions.
+  ActionQueue Frame(std::vector<int> keys = {}) {
+    for (int k : keys) st.keys_pressed.push_back(KeyPress{k, 0});
+    ImGui::SetCurrentContext(ctx);
+    ImGui::NewFrame();
+    ActionQueue q;
+    DrawScreens(st, q);
+    ImGui::Render();
+    st.keys_pressed.clear();
+    return q;
+  }
+  ActionQueue Step(std::vector<int> keys = {}) {
+    ActionQueue q = Frame(std::move(keys));
+    for (auto& a : q.actions) a(st);
+    return q;
+  }
+
+  Session& session() { return st.player.session->session(); }
+  void Start(const std::string& scenario, const std::string& team = "Tim Uji") {
+    st.player.selected_scenario = scenario;
+    st.player.team = team;
+    REQUIRE(player::StartSession(st));
+  }
+  // Passes scenes (Enter) until a decision waits.
+  void ToDecision() {
+    for (int guard = 0; guard < 10 && session().state() == SessionState::AtScene; ++guard) Step({GLFW_KEY_ENTER});
+    REQUIRE((session().state() == SessionState::AwaitingChoice || session().state() == SessionState::AwaitingChecklist));
+  }
+  SessionLogData Log() { return ReadSessionLogFile(st.player.session->log_path()); }
+  // The --screen/--scenario/--choices test hook, as the command line runs it.
+  bool Hook(const std::string& screen, const std::string& scenario, const std::string& choices, std::string& error) {
+    st.options.screen = screen;
+    st.options.scenario = scenario;
+    st.options.choices = choices;
+    return player::RunScreenHook(st, error);
+  }
+  void Hook(const std::string& screen, const std::string& scenario, const std::string& choices) {
+    std::string error;
+    REQUIRE_MESSAGE(Hook(screen, scenario, choices, error), error);
+  }
+};
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("start screen: keys pick a scenario; Enter starts only with a team name") {
+  Harness h("start");
+  auto scenarios = h.st.library.Scenarios();
+  REQUIRE(scenarios.size() >= 2);
+  h.Step({GLFW_KEY_2});
+  CHECK(h.st.player.selected_scenario == scenarios[1]->id);
+  // The last card is below the fold at 1280x720: picking it by key brings it into view.
+  ImGuiWindow* cards = nullptr;
+  for (ImGuiWindow* w : GImGui->Windows)
+    if (std::string(w->Name).find("##scenarios") != std::string::npos) cards = w;
+  REQUIRE(cards);
+  CHECK(cards->Scroll.y == 0.0f);
+  h.Step({GLFW_KEY_0 + static_cast<int>(scenarios.size())});
+  for (int i = 0; i < 3; ++i) h.Step();
+  CHECK(h.st.player.selected_scenario == scenarios.back()->id);
+  CHECK(cards->Scroll.y > 0.0f);
+  CHECK(h.st.player.scroll_to.empty());
+
+  h.st.player.team = "   ";
+  ActionQueue q = h.Step({GLFW_KEY_ENTER});
+  CHECK(h.st.screen == Screen::Start);
+  CHECK(!h.st.player.session);
+
+  h.st.player.team = "Tim Elang";
+  h.Step({GLFW_KEY_ENTER});
+  REQUIRE(h.st.player.session);
+  CHECK(h.st.screen == Screen::Play);
+  CHECK(h.session().scenario().id == scenarios.back()->id);
+  CHECK(h.session().info().team == "Tim Elang");
+  CHECK(h.session().info().mode == Mode::Training);
+  CHECK(h.Log().has_header);  // the log exists before the first decision
+}
+
+TEST_CASE("the mode comes from the facilitator's workshop settings; --mode overrides it") {
+  std::string dir = test::TempDir("player-workshop");
+  setenv("XDG_CONFIG_HOME", (dir + "/config").c_str(), 1);
+  WorkshopSettings ws;
+  ws.mode = Mode::Assessment;
+  std::string error;
+  REQUIRE(SaveWorkshopSettings(WorkshopSettingsPath(), ws, error));
+  {
+    Harness h("workshop-mode", 24.0f, ImVec2(1280, 720), Lang::Id, "");
+    setenv("XDG_CONFIG_HOME", (dir + "/config").c_str(), 1);
+    InitPlayer(h.st);
+    CHECK(h.st.player.workshop_mode == Mode::Assessment);
+    CHECK(!h.st.player.mode_from_command_line);
+    h.st.options.mode = "training";
+    InitPlayer(h.st);
+    CHECK(h.st.player.workshop_mode == Mode::Training);
+    CHECK(h.st.player.mode_from_command_line);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("play screen: key 2 selects the 2nd displayed choice, Enter commits it, and it is in the log first") {
+  Harness h("choose");
+  h.Start("yuliana-nunukan");
+  h.ToDecision();
+  auto shown = h.session().AvailableChoices();
+  REQUIRE(shown.size() >= 3);
+  const std::string second = shown[1]->id;
+
+  h.Step({GLFW_KEY_2});
+  CHECK(h.st.player.selected_choice == second);
+  CHECK(h.session().History().empty());  // selecting is the confirm step, not a decision
+
+  h.st.now += 12.5;
+  h.Step({GLFW_KEY_ENTER});
+  REQUIRE(h.session().History().size() == 1);
+  CHECK(h.session().History()[0].choice == second);
+  CHECK(h.session().History()[0].elapsed_ms == 12500);
+  SessionLogData log = h.Log();
+  REQUIRE(log.decisions.size() == 1);
+  CHECK(log.decisions[0].choice == second);
+  CHECK(h.st.player.feedback_for == std::optional<std::size_t>(0));  // training: feedback next
+}
+
+TEST_CASE("play screen: Esc cancels the selection; keys pressed within one frame keep their order") {
+  Harness h("cancel");
+  h.Start("yuliana-nunukan");
+  h.ToDecision();
+  auto shown = h.session().AvailableChoices();
+  h.Step({GLFW_KEY_3, GLFW_KEY_ESCAPE, GLFW_KEY_ENTER});
+  CHECK(h.st.player.selected_choice.empty());
+  CHECK(h.session().History().empty());
+
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});  // a quick tap of both in one frame still commits choice 1
+  REQUIRE(h.session().History().size() == 1);
+  CHECK(h.session().History()[0].choice == shown[0]->id);
+
+  h.Step({GLFW_KEY_9});  // no 9th choice on the feedback panel: nothing happens
+  CHECK(h.st.player.feedback_for.has_value());
+}
+
+TEST_CASE("checklists: 1-9 toggle items, Enter asks to confirm, Esc goes back, Enter again submits") {
+  Harness h("checklist");
+  h.Start("yuliana-nunukan");
+  h.ToDecision();
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});       // dp1
+  h.Step({GLFW_KEY_ENTER});                   // feedback
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});       // dp2
+  h.Step({GLFW_KEY_ENTER});                   // feedback
+  REQUIRE(h.session().state() == SessionState::AwaitingChecklist);
+  auto items = h.session().ChecklistItems();
+
+  h.Step({GLFW_KEY_3, GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_2});
+  CHECK(h.st.player.ticked == std::vector<std::string>{items[0]->id, items[2]->id});
+  h.Step({GLFW_KEY_ENTER});
+  CHECK(h.st.player.confirming_checklist);
+  CHECK(h.session().History().size() == 2);
+  h.Step({GLFW_KEY_ESCAPE});
+  CHECK(!h.st.player.confirming_checklist);
+  CHECK(h.st.player.ticked.size() == 2);  // going back keeps the ticks
+  h.Step({GLFW_KEY_ENTER});
+  h.Step({GLFW_KEY_ENTER});
+  REQUIRE(h.session().History().size() == 3);
+  CHECK(h.session().History()[2].checklist);
+  CHECK(h.session().History()[2].items == std::vector<std::string>{items[0]->id, items[2]->id});
+  CHECK(h.Log().decisions.size() == 3);
+}
+
+TEST_CASE("with large type in a small window, an item picked by key is scrolled into view") {
+  Harness h("scroll", 40.0f, ImVec2(1280, 720));
+  h.Hook("play", "yuliana-nunukan", "a,a,-,a,a");  // dp6: nine indicators, below the story
+  REQUIRE(h.session().ChecklistItems().size() == 9);
+  h.Step();
+  h.Step();
+  ImGuiWindow* body = nullptr;
+  for (ImGuiWindow* w : GImGui->Windows)
+    if (std::string(w->Name).find("##narrow") != std::string::npos) body = w;
+  REQUIRE(body);
+  CHECK(body->Scroll.y == 0.0f);
+  h.Step({GLFW_KEY_9});
+  h.Step();
+  h.Step();
+  CHECK(body->Scroll.y > 0.0f);
+  CHECK(h.st.player.scroll_to.empty());  // once: the team can scroll away again
+}
+
+TEST_CASE("a held key does not repeat: holding Enter asks to confirm a checklist but does not submit it") {
+  Harness h("repeat");
+  h.Hook("play", "yuliana-nunukan", "a,a");  // dp3, a checklist
+  REQUIRE(h.session().state() == SessionState::AwaitingChecklist);
+  h.st.keys_pressed = {KeyPress{GLFW_KEY_1, 0, false}, KeyPress{GLFW_KEY_1, 0, true}, KeyPress{GLFW_KEY_1, 0, true}};
+  h.Step();
+  CHECK(h.st.player.ticked.size() == 1);  // ticked once, not toggled on, off and on
+  h.st.keys_pressed = {KeyPress{GLFW_KEY_ENTER, 0, false}, KeyPress{GLFW_KEY_ENTER, 0, true}};
+  h.Step();
+  CHECK(h.st.player.confirming_checklist);
+  CHECK(h.session().History().size() == 2);
+  h.Step({GLFW_KEY_ENTER});               // a second, deliberate press submits
+  CHECK(h.session().History().size() == 3);
+}
+
+TEST_CASE("timed decisions: the loop wakes once a second, and time running out records the default") {
+  Harness h("timer");
+  h.Start("liburan-johor-batam");
+  h.ToDecision();
+  const Decision& d = *h.session().CurrentNode().decision;
+  REQUIRE(d.timer);
+  const int seconds = *h.session().TimerSeconds();
+  const double shown = h.st.player.decision_shown_at;
+
+  h.st.now = shown + 3.3;
+  ActionQueue q = h.Step();
+  CHECK(q.actions.empty());                   // a countdown needs no actions, only wake-ups
+  CHECK(q.wake_at > h.st.now);
+  CHECK(q.wake_at <= shown + 4.01);           // the next whole second of the countdown
+
+  h.st.now = shown + seconds + 0.05;
+  h.Step();
+  REQUIRE(h.session().History().size() == 1);
+  CHECK(h.session().History()[0].timed_out);
+  CHECK(h.session().History()[0].choice == d.timer->default_choice);
+  CHECK(h.Log().decisions.size() == 1);
+  CHECK(h.Log().decisions[0].timed_out);
+}
+
+TEST_CASE("a timed checklist submits what is ticked when time runs out; a choice made in time wins") {
+  Harness h("timer-checklist");
+  h.Start("liburan-johor-batam");
+  h.ToDecision();
+  h.Step({GLFW_KEY_1});
+  h.st.now = h.st.player.decision_shown_at + *h.session().TimerSeconds() + 0.01;
+  h.Step({GLFW_KEY_ENTER});  // confirmed in the same frame as the timeout: the team's choice counts
+  REQUIRE(h.session().History().size() == 1);
+  CHECK(!h.session().History()[0].timed_out);
+  h.Step({GLFW_KEY_ENTER});  // feedback
+  REQUIRE(h.session().state() == SessionState::AwaitingChecklist);
+  REQUIRE(h.session().TimerSeconds());
+  auto items = h.session().ChecklistItems();
+  h.Step({GLFW_KEY_2, GLFW_KEY_4});
+  h.st.now = h.st.player.decision_shown_at + *h.session().TimerSeconds() + 0.01;
+  h.Step();
+  REQUIRE(h.session().History().size() == 2);
+  CHECK(h.session().History()[1].timed_out);
+  CHECK(h.session().History()[1].items == std::vector<std::string>{items[1]->id, items[3]->id});
+}
+
+TEST_CASE("assessment mode shows no feedback between decisions") {
+  Harness h("assessment", 24.0f, ImVec2(1280, 720), Lang::Id, "assessment");
+  h.Start("yuliana-nunukan");
+  h.ToDecision();
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  CHECK(h.session().History().size() == 1);
+  CHECK(!h.st.player.feedback_for);
+  CHECK(h.session().info().mode == Mode::Assessment);
+}
+
+TEST_CASE("training mode: the feedback panel follows each decision and Enter moves on") {
+  Harness h("feedback");
+  h.Start("yuliana-nunukan");
+  h.ToDecision();
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  REQUIRE(h.st.player.feedback_for);
+  const std::string node_before = h.session().CurrentNode().id;
+  h.st.now += 30.0;                           // reading the feedback does not count as decision time
+  h.Step({GLFW_KEY_ENTER});
+  CHECK(!h.st.player.feedback_for);
+  CHECK(h.st.player.decision_shown_at == doctest::Approx(h.st.now));
+  CHECK(h.session().CurrentNode().id == node_before);
+}
+
+TEST_CASE("end screen via the test hook; Save a copy writes a verified copy") {
+  Harness h("end");
+  h.Hook("end", "yuliana-nunukan", "a,b");
+  CHECK(h.st.screen == Screen::End);
+  REQUIRE(h.session().state() == SessionState::Ended);
+  CHECK(h.Log().finished());
+  h.Step();
+  h.Step();
+
+  std::string usb = h.dir + "/usb";
+  std::filesystem::create_directories(usb);
+  player::OpenFolderPanel(h.st.player.save_copy, h.st);
+  h.st.player.save_copy.path = usb;
+  h.Step();
+  h.Step({GLFW_KEY_ENTER});
+  CHECK(h.st.player.save_copy.ok);
+  std::string copy = usb + "/" + std::filesystem::path(h.st.player.session->log_path()).filename().string();
+  REQUIRE(std::filesystem::exists(copy));
+  CHECK(ReadAll(copy) == ReadAll(h.st.player.session->log_path()));
+
+  player::SaveCopy(h.st, h.dir + "/no/such/stick");
+  CHECK(!h.st.player.save_copy.ok);
+  CHECK(!h.st.player.save_copy.message.empty());
+
+  h.Step({GLFW_KEY_ESCAPE});
+  CHECK(!h.st.player.save_copy.open);
+  player::BackToStart(h.st);
+  CHECK(h.st.screen == Screen::Start);
+  CHECK(h.st.player.resume_offers.empty());  // a finished session is not offered for resume
+}
+
+TEST_CASE("the test hook reports a choice that is not available") {
+  Harness h("hook");
+  std::string error;
+  CHECK(!h.Hook("play", "yuliana-nunukan", "a,zzz", error));
+  CHECK(error.find("zzz") != std::string::npos);
+  CHECK(error.find("available") != std::string::npos);
+}
+
+TEST_CASE("closing the window mid-session asks first; without a session it quits") {
+  Harness h("close");
+  h.st.close_requested = true;
+  h.Step();
+  CHECK(h.st.quit_requested);
+
+  Harness g("close-session");
+  g.Start("yuliana-nunukan");
+  g.ToDecision();
+  g.st.close_requested = true;
+  g.Step();
+  CHECK(!g.st.close_requested);
+  CHECK(!g.st.quit_requested);
+  CHECK(g.st.player.confirm_close);
+  g.Step({GLFW_KEY_2});                       // the dialog has the keys: no choice is selected
+  CHECK(g.st.player.selected_choice.empty());
+  g.Step({GLFW_KEY_ESCAPE});
+  CHECK(!g.st.player.confirm_close);
+  CHECK(!g.st.quit_requested);
+  g.st.close_requested = true;
+  g.Step();
+  g.Step({GLFW_KEY_ENTER});
+  CHECK(g.st.quit_requested);
+}
+
+TEST_CASE("an unfinished session is offered for resume and continues where it stopped") {
+  Harness h("resume");
+  h.Start("yuliana-nunukan", "Tim Rajawali");
+  h.ToDecision();
+  h.Step({GLFW_KEY_2, GLFW_KEY_ENTER});
+  h.Step({GLFW_KEY_ENTER});
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  const std::string path = h.st.player.session->log_path();
+  const auto history = h.session().History();
+  h.st.player.session.reset();                // the laptop was closed: only the log remains
+  h.st.screen = Screen::Start;
+  InitPlayer(h.st);
+  REQUIRE(h.st.player.resume_offers.size() == 1);
+  CHECK(h.st.player.resume_offers[0].team == "Tim Rajawali");
+  CHECK(h.st.player.resume_offers[0].decisions == 2);
+  h.Step();
+  REQUIRE(player::ResumeSession(h.st, h.st.player.resume_offers[0].path));
+  CHECK(h.st.screen == Screen::Play);
+  CHECK(h.session().History() == history);
+  CHECK(h.st.player.session->log_path() == path);
+  REQUIRE(h.session().state() == SessionState::AwaitingChecklist);  // dp3, where the team stopped
+  h.Step({GLFW_KEY_ENTER});
+  CHECK(h.st.player.confirming_checklist);
+}
+
+TEST_CASE("resuming a session whose scenario has changed since says so") {
+  Harness h("resume-changed");
+  h.Start("yuliana-nunukan");
+  h.ToDecision();
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  const std::string path = h.st.player.session->log_path();
+  h.st.player.session.reset();
+  // The facilitator corrected a typo in the summary: same story, another content hash.
+  const std::string edited = h.dir + "/scenarios";
+  std::filesystem::create_directories(edited);
+  for (const char* f : {"sop-tppo.json", "yuliana-nunukan.json"})
+    std::filesystem::copy_file(test::SourcePath(std::string("scenarios/") + f), edited + "/" + f);
+  auto j = nlohmann::json::parse(ReadAll(edited + "/yuliana-nunukan.json"));
+  j["summary"]["id"] = j["summary"]["id"].get<std::string>() + " (diperbaiki)";
+  std::ofstream(edited + "/yuliana-nunukan.json") << j.dump(2);
+  h.st.library = LoadLibrary({edited});
+  REQUIRE(h.st.library.FindScenario("yuliana-nunukan"));
+  REQUIRE(player::ResumeSession(h.st, path));
+  CHECK(h.session().History().size() == 1);
+  CHECK(!h.st.player.notice.empty());
+  h.Step();
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  CHECK(h.st.player.notice.empty());  // said once, until the next decision
+}
+
+TEST_CASE("a decision that cannot be written is reported, and can be saved elsewhere") {
+  Harness h("save-fail");
+  auto scenario = h.st.library.FindScenario("yuliana-nunukan");
+  auto catalogue = h.st.library.FindCatalogue(scenario->sop_catalogue);
+  auto disk_full = std::make_shared<bool>(false);
+  FaultInjector faults = [disk_full](WriteStep s) { return s == WriteStep::Write && *disk_full; };
+  SessionInfo info;
+  info.team = "Tim Uji";
+  auto started = RecordedSession::Start(scenario, catalogue, info, h.st.results_dir, faults);
+  REQUIRE(std::holds_alternative<RecordedSession>(started));
+  h.st.player.session.emplace(std::move(std::get<RecordedSession>(started)));
+  h.st.screen = Screen::Play;
+  h.ToDecision();
+  *disk_full = true;
+  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  CHECK(h.session().History().size() == 1);  // play goes on in memory…
+  CHECK(!h.st.player.session->saved());     // …but the team is told it is not saved
+  CHECK(h.st.player.save_elsewhere.open);
+  CHECK(!h.st.player.save_elsewhere.message.empty());
+  h.Step();
+  h.Step();
+
+  std::string usb = h.dir + "/usb";
+  std::filesystem::create_directories(usb);
+  *disk_full = false;  // the stick has room
+  player::SaveElsewhere(h.st, usb);
+  CHECK(h.st.player.save_elsewhere.ok);
+  CHECK(h.st.player.session->saved());
+  CHECK(h.st.player.session->log_path().rfind(usb, 0) == 0);
+  CHECK(h.Log().decisions.size() == 1);
+}
+
+TEST_CASE("the string tables have the same keys in Indonesian and English, none empty") {
+  auto load = [](const std::string& lang) {
+    std::ifstream in(test::SourcePath("assets/i18n/player." + lang + ".json"));
+    return nlohmann::json::parse(in);
+  };
+  auto each_in_other = [](const nlohmann::json& table, const nlohmann::json& other) {
+    for (const auto& [k, v] : table.items()) {
+      INFO(k);
+      CHECK(other.contains(k));
+      CHECK(!v.get<std::string>().empty());
+    }
+  };
+  const auto id = load("id"), en = load("en");
+  each_in_other(id, en);
+  each_in_other(en, id);
+}
+
+// ---- Layout: nothing clips at any font size, at both window sizes, in both languages ---------
+
+namespace {
+
+enum class Fixture { Start, Scene, Choice, Checklist, Timed, Feedback, FeedbackChecklist, End, CloseDialog, CopyDialog };
+
+void Prepare(Harness& h, Fixture f) {
+  auto play = [&](const std::string& scenario, const std::string& choices) { h.Hook("play", scenario, choices); };
+  switch (f) {
+    case Fixture::Start: {
+      h.Start("yuliana-nunukan", "Tim Kakatua Jambul Kuning Yang Panjang Namanya");
+      h.ToDecision();
+      h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+      h.st.player.session.reset();
+      h.st.screen = Screen::Start;
+      player::RefreshResumeOffers(h.st);
+      h.st.player.start_error = h.st.tr.Format("start.error.cannot_save", {h.st.results_dir, "Permission denied"});
+      break;
+    }
+    case Fixture::Scene: play("yuliana-nunukan", ""); break;
+    case Fixture::Choice:
+      play("yuliana-nunukan", "a");
+      player::SelectChoice(h.st, h.session().AvailableChoices().back()->id);
+      break;
+    case Fixture::Checklist:
+      play("yuliana-nunukan", "a,a,-,a,a");  // dp6: nine indicators
+      for (const auto* item : h.session().ChecklistItems()) player::ToggleItem(h.st, item->id);
+      player::AskConfirmChecklist(h.st);
+      break;
+    case Fixture::Timed:
+      play("liburan-johor-batam", "");
+      player::ContinueScene(h.st);
+      h.st.now = h.st.player.decision_shown_at + *h.session().TimerSeconds() - 5.0;  // the urgent colour
+      break;
+    case Fixture::Feedback:
+    case Fixture::FeedbackChecklist:
+      h.Hook("feedback", "yuliana-nunukan", f == Fixture::Feedback ? "c" : "a,a,gender_pref+aunt_interprets+phone_record");
+      break;
+    case Fixture::End:
+    case Fixture::CopyDialog: {
+      h.Hook("end", "paman-tanjungpinang", "");
+      if (f == Fixture::CopyDialog) {
+        player::OpenFolderPanel(h.st.player.save_copy, h.st);
+        h.st.player.save_copy.path = "/media/tim/FLASHDISK-PANJANG-SEKALI/hasil-bimtek-tppo-batam-2026";
+        h.st.player.save_copy.message = h.st.tr.Format("save.error.no_such_folder", {h.st.player.save_copy.path});
+      }
+      break;
+    }
+    case Fixture::CloseDialog:
+      play("pariaman-gugus-tugas", "a,a");
+      player::HandleCloseRequest(h.st);
+      break;
+  }
+}
+
+// A vertex of a text glyph: its texture coordinates are neither the atlas's white pixel (filled
+// shapes) nor its anti-aliased line strip (lines and borders).
+bool IsGlyph(const ImDrawVert& v) {
+  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  const ImVec2 white = atlas->TexUvWhitePixel;
+  if (std::fabs(v.uv.x - white.x) < 1e-6f && std::fabs(v.uv.y - white.y) < 1e-6f) return false;
+  const ImFontAtlasCustomRect& lines = atlas->CustomRects[atlas->PackIdLines];
+  const float u0 = lines.X * atlas->TexUvScale.x, u1 = (lines.X + lines.Width) * atlas->TexUvScale.x;
+  const float v0 = lines.Y * atlas->TexUvScale.y, v1 = (lines.Y + lines.Height) * atlas->TexUvScale.y;
+  return !(v.uv.x >= u0 && v.uv.x <= u1 && v.uv.y >= v0 && v.uv.y <= v1);
+}
+
+const char* FixtureName(Fixture f) {
+  const char* names[] = {"start", "scene", "choice", "checklist", "timed", "feedback", "feedback-checklist", "end", "close", "copy"};
+  return names[static_cast<int>(f)];
+}
+
+}  // namespace
+
+TEST_CASE("no screen clips: 16-40 px fonts, 1280x720 and 1920x1080, Indonesian and English") {
+  const Fixture fixtures[] = {Fixture::Start,    Fixture::Scene,             Fixture::Choice, Fixture::Checklist,
+                              Fixture::Timed,    Fixture::Feedback,          Fixture::End,    Fixture::CloseDialog,
+                              Fixture::CopyDialog, Fixture::FeedbackChecklist};
+  const ImVec2 sizes[] = {ImVec2(1280, 720), ImVec2(1920, 1080)};
+  for (float px : {16.0f, 24.0f, 40.0f}) {
+    for (ImVec2 size : sizes) {
+      for (Lang lang : {Lang::Id, Lang::En}) {
+        for (Fixture f : fixtures) {
+          CAPTURE(px);
+          CAPTURE(size.x);
+          const std::string lang_code = LangCode(lang), fixture = FixtureName(f);
+          CAPTURE(lang_code);
+          CAPTURE(fixture);
+          Harness h(std::string("layout-") + FixtureName(f), px, size, lang);
+          Prepare(h, f);
+          for (int i = 0; i < 3; ++i) h.Frame();  // sizes settle over a few frames; actions are not run
+          // The root window's header, body and footer fit the window (the body scrolls instead).
+          ImGuiWindow* root = ImGui::FindWindowByName("##root");
+          REQUIRE(root);
+          CHECK(root->ScrollMax.y <= 0.5f);
+          // Nothing is cut at a left or right edge: every vertex lies inside its clip rectangle
+          // (ImGui drops glyphs wholly outside it, so a clipped line leaves one straddling the edge).
+          // Only glyphs are checked: ImGui's own separators and borders reach past the clip on purpose.
+          const ImDrawData* data = ImGui::GetDrawData();
+          REQUIRE(data);
+          for (int l = 0; l < data->CmdListsCount; ++l) {
+            const ImDrawList* list = data->CmdLists[l];
+            int outside = 0;
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+              for (unsigned e = 0; e < cmd.ElemCount; ++e) {
+                const ImDrawVert& v = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])];
+                if (IsGlyph(v) && (v.pos.x < cmd.ClipRect.x - 1.0f || v.pos.x > cmd.ClipRect.z + 1.0f)) ++outside;
+              }
+            }
+            const std::string window = list->_OwnerName ? list->_OwnerName : "?";
+            CAPTURE(window);
+            CHECK(outside == 0);
+          }
+          if (f == Fixture::CloseDialog || f == Fixture::CopyDialog) CHECK(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+        }
+      }
+    }
+  }
+}
