@@ -1,10 +1,66 @@
-// State of the facilitator face (import, dashboard, map, presentation). Owned by AppState.
+// State of the facilitator face (lock, import, dashboard, map, presentation). Owned by AppState.
+// The screens read it; only the actions in facilitator_actions.cpp change it.
 #pragma once
+
+#include <string>
+#include <vector>
+
+#include "debrief.h"
+#include "i18n.h"
+#include "workshop.h"
 
 namespace sigap::app {
 
+enum class DashboardTab { Teams, Heat, Decisions, Workshop };
+
 struct FacilitatorState {
+  // ---- Lock: a workshop PIN keeps participants out of the screens that show the answers.
   bool unlocked = false;
+  WorkshopSettings workshop;            // mode and PIN hash, from workshop.json
+  std::string workshop_path;            // "" = WorkshopSettingsPath()
+  std::string workshop_warning;         // workshop.json was unreadable (shown on the lock screen)
+  std::string pin_entry;                // digits typed so far (never shown, only counted)
+  std::string pin_first;                // setting a PIN: the first entry, waiting for the repeat
+  std::string lock_message;             // i18n key: why the last entry was refused ("" = none)
+  int failed_attempts = 0;
+  std::string settings_message;         // after saving workshop.json: i18n key or an error text
+  bool settings_error = false;
+
+  // ---- Imported results and what the engine made of them.
+  bool imported_any = false;            // `imported` holds at least one import
+  ImportResult imported;
+  std::vector<ScenarioDebrief> debriefs;  // points into `imported`: rebuilt after every import
+  std::vector<std::string> sources;     // paths imported so far, in order
+  std::string import_field;             // the folder typed or pasted in the import box
+  std::string import_message;           // summary of the last import ("" = none yet)
+
+  // ---- Selection, shared by the dashboard, the map and the presentation.
+  std::size_t scenario = 0;             // index into debriefs
+  DashboardTab tab = DashboardTab::Teams;
+  std::size_t decision = 0;             // index into debriefs[scenario].decisions
+  bool reveal_answer = false;           // dashboard bar chart: show the SOP answer (key R)
+  int heat_step = -1;                   // heat map cell picked (row), -1 = none
+  int heat_team = -1;                   // heat map cell picked (column)
+  bool anonymise = false;               // team names as Tim A, Tim B… (key A)
+
+  // ---- Scenario map.
+  int map_team = -1;                    // team whose path is highlighted, -1 = none
+  int map_step = -1;                    // replay: path nodes shown so far - 1, -1 = whole path
+  float map_zoom = 1.0f;                // 1 = fit the window
+  float map_pan_x = 0, map_pan_y = 0;   // screen pixels, added after fitting
+
+  // ---- Presentation.
+  std::size_t slide = 0;                // index into the current scenario's slides
+  bool return_to_map = false;           // Esc goes back to the map (else the dashboard)
+  bool was_fullscreen = false;          // fullscreen before the presentation started
+
+  // ---- Exports.
+  std::string export_dir;               // "" = the results folder
+  std::string export_message;
+  bool export_error = false;
+
+  // Both languages at once: slides show Indonesian first and English under it.
+  StringTable tr_id, tr_en;
 };
 
 }  // namespace sigap::app

@@ -1,0 +1,467 @@
+// The facilitator face's state changes. Screens push these as actions; they run after the frame.
+// [SECTION] Start-up and lock
+// [SECTION] Import
+// [SECTION] Selection and screens
+// [SECTION] Map
+// [SECTION] Presentation
+// [SECTION] Export
+#include "facilitator_actions.h"
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <filesystem>
+
+#include "facilitator_slides.h"
+#include "screens.h"
+#include "session_log.h"
+
+namespace sigap::app {
+
+namespace fs = std::filesystem;
+
+// =============================================================================================
+// [SECTION] Start-up and lock
+// =============================================================================================
+namespace {
+
+bool IsFacilitatorScreenName(const std::string& name) {
+  return name == "dashboard" || name == "teams" || name == "heatmap" || name == "decisions" || name == "workshop" ||
+         name == "map" || name == "present" || name == "lock";
+}
+
+bool ValidPin(const std::string& pin) {
+  return pin.size() >= kPinMinDigits && pin.size() <= kPinMaxDigits &&
+         std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string SettingsPath(const AppState& state) {
+  return state.facilitator.workshop_path.empty() ? WorkshopSettingsPath() : state.facilitator.workshop_path;
+}
+
+bool SaveSettings(AppState& state) {
+  auto& f = state.facilitator;
+  std::string error;
+  if (SaveWorkshopSettings(SettingsPath(state), f.workshop, error)) return true;
+  f.settings_error = true;
+  f.settings_message = state.tr.Format("fac.settings.save_failed", {SettingsPath(state), error});
+  return false;
+}
+
+// What --screen, --scenario, --slide asked for; applied once, at the first unlock.
+void ApplyLaunchOptions(AppState& state) {
+  auto& f = state.facilitator;
+  const GuiOptions& o = state.options;
+  if (!o.scenario.empty())
+    for (std::size_t i = 0; i < f.debriefs.size(); ++i)
+      if (f.debriefs[i].scenario->id == o.scenario) SelectScenario(state, i);
+  if (o.screen == "heatmap") f.tab = DashboardTab::Heat;
+  else if (o.screen == "decisions") f.tab = DashboardTab::Decisions;
+  else if (o.screen == "workshop") f.tab = DashboardTab::Workshop;
+  if (o.screen == "map") {
+    state.screen = Screen::Map;
+    if (const auto* d = f.debriefs.empty() ? nullptr : &f.debriefs[f.scenario]; d && !d->teams.empty()) {
+      // A team's path on the map, for screenshots: the --team pseudonym if it played.
+      for (std::size_t i = 0; i < d->teams.size(); ++i)
+        if (d->teams[i]->team() == o.team) f.map_team = static_cast<int>(i);
+      // --slide N on the map: the team's path replayed up to its Nth node.
+      if (f.map_team >= 0 && o.slide > 0) {
+        StepMapPath(state, 1);
+        StepMapPath(state, o.slide - 1);
+      }
+    }
+  } else if (o.screen == "present") {
+    StartPresentation(state);
+    if (o.slide > 0) {
+      f.slide = 0;
+      MoveSlide(state, o.slide - 1);
+    }
+  } else {
+    state.screen = Screen::Dashboard;
+  }
+}
+
+void Unlock(AppState& state) {
+  auto& f = state.facilitator;
+  const bool first = !f.imported_any && f.sources.empty();
+  f.unlocked = true;
+  f.pin_entry.clear();
+  f.pin_first.clear();
+  f.lock_message.clear();
+  f.failed_attempts = 0;
+  state.screen = Screen::Dashboard;
+  if (!first) return;
+  // The first time in: the folders named on the command line, else this laptop's results.
+  std::vector<std::string> paths = state.options.import_paths;
+  std::error_code ec;
+  if (paths.empty() && !state.results_dir.empty() && fs::is_directory(state.results_dir, ec)) paths.push_back(state.results_dir);
+  if (!paths.empty()) {
+    ImportPaths(state, paths);
+    f.import_field = paths.front();
+  }
+  ApplyLaunchOptions(state);
+}
+
+}  // namespace
+
+void InitFacilitator(AppState& state) {
+  auto& f = state.facilitator;
+  f.tr_id = state.tr;
+  f.tr_id.SetLanguage(Lang::Id);
+  f.tr_en = state.tr;
+  f.tr_en.SetLanguage(Lang::En);
+  f.workshop = LoadWorkshopSettings(SettingsPath(state), f.workshop_warning);
+  f.anonymise = state.options.anonymise;
+  f.import_field = state.results_dir;
+  f.export_dir = state.results_dir;
+  if (!state.options.facilitator && !IsFacilitatorScreenName(state.options.screen)) return;
+  state.screen = Screen::FacilitatorLock;
+  // --pin: enters the PIN (or sets it, the first time) as if typed, for tests and screenshots.
+  if (!state.options.pin.empty()) {
+    f.pin_entry = state.options.pin;
+    if (f.workshop.HasPin()) {
+      PinSubmit(state);
+    } else if (ValidPin(state.options.pin)) {
+      f.pin_first = state.options.pin;
+      PinSubmit(state);
+    } else {
+      f.pin_entry.clear();
+      f.lock_message = "fac.lock.bad_format";
+    }
+  }
+}
+
+void PinDigit(AppState& state, char digit) {
+  auto& f = state.facilitator;
+  if (digit < '0' || digit > '9') return;
+  if (f.pin_entry.size() < kPinMaxDigits) f.pin_entry.push_back(digit);
+  f.lock_message.clear();
+}
+
+void PinBackspace(AppState& state) {
+  auto& f = state.facilitator;
+  if (!f.pin_entry.empty()) f.pin_entry.pop_back();
+  f.lock_message.clear();
+}
+
+void PinSubmit(AppState& state) {
+  auto& f = state.facilitator;
+  const std::string entry = f.pin_entry;
+  f.pin_entry.clear();
+  if (!ValidPin(entry)) {
+    f.lock_message = "fac.lock.bad_format";
+    return;
+  }
+  if (f.workshop.HasPin()) {
+    if (f.workshop.CheckPin(entry)) {
+      Unlock(state);
+    } else {
+      ++f.failed_attempts;
+      f.lock_message = "fac.lock.wrong";
+    }
+    return;
+  }
+  // Setting the PIN the first time: typed twice, so a slip of the finger does not lock her out.
+  if (f.pin_first.empty()) {
+    f.pin_first = entry;
+    f.lock_message.clear();
+    return;
+  }
+  if (entry != f.pin_first) {
+    f.pin_first.clear();
+    f.lock_message = "fac.lock.mismatch";
+    return;
+  }
+  f.workshop.SetPin(entry);
+  if (SaveSettings(state)) {
+    f.settings_error = false;
+    f.settings_message = state.tr.Format("fac.settings.pin_saved", {SettingsPath(state)});
+  }
+  Unlock(state);
+}
+
+void Lock(AppState& state) {
+  auto& f = state.facilitator;
+  f.unlocked = false;
+  f.pin_entry.clear();
+  f.pin_first.clear();
+  f.lock_message.clear();
+  if (state.screen == Screen::Present) LeavePresentation(state);
+  state.screen = Screen::FacilitatorLock;
+}
+
+void SetWorkshopMode(AppState& state, Mode mode) {
+  auto& f = state.facilitator;
+  f.workshop.mode = mode;
+  if (SaveSettings(state)) {
+    f.settings_error = false;
+    f.settings_message = state.tr.Format("fac.settings.mode_saved", {state.tr(mode == Mode::Training ? "fac.mode.training" : "fac.mode.assessment"),
+                                                                     SettingsPath(state)});
+  }
+}
+
+// =============================================================================================
+// [SECTION] Import
+// =============================================================================================
+namespace {
+
+// A path as typed or pasted: without quotes, spaces or a file:// prefix; ~ is the home folder.
+std::string CleanPath(std::string p) {
+  auto trim = [](std::string& s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+    std::size_t i = 0;
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    s.erase(0, i);
+  };
+  trim(p);
+  if (p.size() >= 2 && (p.front() == '"' || p.front() == '\'') && p.back() == p.front()) p = p.substr(1, p.size() - 2);
+  if (p.rfind("file://", 0) == 0) {
+    p.erase(0, 7);
+    std::string decoded;  // %20 and friends from a file manager's copied location
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (p[i] == '%' && i + 2 < p.size() && std::isxdigit(static_cast<unsigned char>(p[i + 1])) &&
+          std::isxdigit(static_cast<unsigned char>(p[i + 2]))) {
+        decoded.push_back(static_cast<char>(std::stoi(p.substr(i + 1, 2), nullptr, 16)));
+        i += 2;
+      } else {
+        decoded.push_back(p[i]);
+      }
+    }
+    p = decoded;
+  }
+  if (p.rfind("~/", 0) == 0)
+    if (const char* home = std::getenv("HOME")) p = std::string(home) + p.substr(1);
+  return p;
+}
+
+}  // namespace
+
+void ImportPaths(AppState& state, const std::vector<std::string>& raw_paths) {
+  auto& f = state.facilitator;
+  std::vector<std::string> paths;
+  for (const auto& r : raw_paths) {
+    std::string p = CleanPath(r);
+    if (!p.empty()) paths.push_back(p);
+  }
+  if (paths.empty()) {
+    f.import_message = state.tr("fac.import.no_path");
+    return;
+  }
+  std::string scenario_id;
+  if (const auto* d = f.debriefs.empty() ? nullptr : &f.debriefs[f.scenario]) scenario_id = d->scenario->id;
+  const std::size_t sessions_before = f.imported.sessions.size();
+  if (f.imported_any) ImportMore(f.imported, paths, state.library);
+  else f.imported = ImportResults(paths, state.library);
+  f.imported_any = true;
+  for (const auto& p : paths)
+    if (std::find(f.sources.begin(), f.sources.end(), p) == f.sources.end()) f.sources.push_back(p);
+  // The debriefs point into f.imported.sessions, which may have moved: rebuild them now.
+  f.debriefs = Aggregate(f.imported);
+  f.scenario = 0;
+  for (std::size_t i = 0; i < f.debriefs.size(); ++i)
+    if (f.debriefs[i].scenario->id == scenario_id) f.scenario = i;
+  const ScenarioDebrief* d = f.debriefs.empty() ? nullptr : &f.debriefs[f.scenario];
+  const int teams = d ? static_cast<int>(d->teams.size()) : 0;
+  if (f.map_team >= teams) f.map_team = -1, f.map_step = -1;
+  if (f.heat_team >= teams) f.heat_team = -1;
+  if (d && f.decision >= d->decisions.size()) f.decision = 0;
+  f.import_message = state.tr.Format("fac.import.done", {std::to_string(f.imported.sessions.size() - sessions_before),
+                                                        std::to_string(f.imported.sessions.size())});
+}
+
+void ClearImport(AppState& state) {
+  auto& f = state.facilitator;
+  f.debriefs.clear();
+  f.imported = ImportResult{};
+  f.imported_any = false;
+  f.sources.clear();
+  f.scenario = 0;
+  f.decision = 0;
+  f.heat_step = f.heat_team = -1;
+  f.map_team = f.map_step = -1;
+  f.slide = 0;
+  f.import_message = state.tr("fac.import.cleared");
+}
+
+// =============================================================================================
+// [SECTION] Selection and screens
+// =============================================================================================
+
+void SelectScenario(AppState& state, std::size_t index) {
+  auto& f = state.facilitator;
+  if (index >= f.debriefs.size()) return;
+  f.scenario = index;
+  f.decision = 0;
+  f.reveal_answer = false;
+  f.heat_step = f.heat_team = -1;
+  f.map_team = f.map_step = -1;
+  f.slide = 0;
+  ResetMapView(state);
+}
+
+void SelectDecision(AppState& state, std::size_t index) {
+  auto& f = state.facilitator;
+  if (f.debriefs.empty()) return;
+  const auto& d = f.debriefs[f.scenario];
+  if (index >= d.decisions.size()) return;
+  if (index != f.decision) f.reveal_answer = false;
+  f.decision = index;
+}
+
+void MoveHeatCell(AppState& state, int d_row, int d_team) {
+  auto& f = state.facilitator;
+  if (f.debriefs.empty()) return;
+  const auto& d = f.debriefs[f.scenario];
+  if (d.steps.empty() || d.teams.empty()) return;
+  if (f.heat_step < 0 || f.heat_team < 0) {
+    f.heat_step = 0;
+    f.heat_team = 0;
+    return;
+  }
+  f.heat_step = std::clamp(f.heat_step + d_row, 0, static_cast<int>(d.steps.size()) - 1);
+  f.heat_team = std::clamp(f.heat_team + d_team, 0, static_cast<int>(d.teams.size()) - 1);
+}
+
+void ShowScreen(AppState& state, Screen screen) {
+  if (!state.facilitator.unlocked) {
+    state.screen = Screen::FacilitatorLock;
+    return;
+  }
+  if (screen == Screen::Present) StartPresentation(state);
+  else state.screen = screen;
+}
+
+// =============================================================================================
+// [SECTION] Map
+// =============================================================================================
+
+void SelectMapTeam(AppState& state, int team) {
+  auto& f = state.facilitator;
+  const int n = f.debriefs.empty() ? 0 : static_cast<int>(f.debriefs[f.scenario].teams.size());
+  f.map_team = team >= 0 && team < n ? team : -1;
+  f.map_step = -1;
+}
+
+void StepMapPath(AppState& state, int delta) {
+  auto& f = state.facilitator;
+  if (f.debriefs.empty()) return;
+  const auto& d = f.debriefs[f.scenario];
+  if (d.teams.empty()) return;
+  if (f.map_team < 0) {
+    f.map_team = 0;
+    f.map_step = -1;
+  }
+  const int len = static_cast<int>(d.teams[f.map_team]->path_nodes.size());
+  if (len == 0) return;
+  if (f.map_step < 0) f.map_step = delta > 0 ? 0 : len - 1;  // the replay starts from either end
+  else f.map_step = std::clamp(f.map_step + delta, 0, len - 1);
+}
+
+void ZoomMap(AppState& state, float factor) {
+  auto& f = state.facilitator;
+  const float zoom = std::clamp(f.map_zoom * factor, 1.0f, 6.0f);
+  const float applied = zoom / f.map_zoom;
+  f.map_zoom = zoom;
+  f.map_pan_x *= applied;  // zoom about the middle of the view
+  f.map_pan_y *= applied;
+}
+
+void ResetMapView(AppState& state) {
+  auto& f = state.facilitator;
+  f.map_zoom = 1.0f;
+  f.map_pan_x = f.map_pan_y = 0;
+}
+
+// =============================================================================================
+// [SECTION] Presentation
+// =============================================================================================
+
+void StartPresentation(AppState& state) {
+  auto& f = state.facilitator;
+  if (!f.unlocked || f.debriefs.empty() || state.screen == Screen::Present) return;
+  f.return_to_map = state.screen == Screen::Map;
+  f.was_fullscreen = state.fullscreen;
+  state.screen = Screen::Present;
+  if (!state.fullscreen) {
+    state.fullscreen = true;
+    state.fullscreen_dirty = true;
+  }
+  const auto slides = BuildSlides(f.debriefs[f.scenario]);
+  if (f.slide >= slides.size()) f.slide = 0;
+}
+
+void LeavePresentation(AppState& state) {
+  auto& f = state.facilitator;
+  if (state.screen != Screen::Present) return;
+  state.screen = f.return_to_map ? Screen::Map : Screen::Dashboard;
+  if (!f.was_fullscreen && state.fullscreen) {
+    state.fullscreen = false;
+    state.fullscreen_dirty = true;
+  }
+}
+
+void MoveSlide(AppState& state, int delta) {
+  auto& f = state.facilitator;
+  if (f.debriefs.empty()) return;
+  long target = static_cast<long>(f.slide) + delta;
+  // Past either end: on to the next scenario's first slide, or back to the previous one's last.
+  while (true) {
+    const long count = static_cast<long>(BuildSlides(f.debriefs[f.scenario]).size());
+    if (target >= count) {
+      if (f.scenario + 1 >= f.debriefs.size()) { target = count - 1; break; }
+      target -= count;
+      SelectScenario(state, f.scenario + 1);
+    } else if (target < 0) {
+      if (f.scenario == 0) { target = 0; break; }
+      SelectScenario(state, f.scenario - 1);
+      target += static_cast<long>(BuildSlides(f.debriefs[f.scenario]).size());
+    } else {
+      break;
+    }
+  }
+  f.slide = static_cast<std::size_t>(std::max(0L, target));
+}
+
+// =============================================================================================
+// [SECTION] Export
+// =============================================================================================
+
+void Export(AppState& state, unsigned formats) {
+  auto& f = state.facilitator;
+  f.export_error = true;
+  if (f.debriefs.empty()) {
+    f.export_message = state.tr("fac.export.nothing");
+    return;
+  }
+  std::string dir = CleanPath(f.export_dir.empty() ? state.results_dir : f.export_dir);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir, ec)) {
+    f.export_message = state.tr.Format("fac.export.no_folder", {dir, ec ? ec.message() : std::string()});
+    return;
+  }
+  char date[16] = "";
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+  const std::string base = std::string("sigap-debrief-") + date;
+  const Lang lang = state.tr.Language();
+  std::string written;
+  auto write = [&](const std::string& name, const std::string& content) {
+    std::string path = (fs::path(dir) / name).string(), error;
+    if (!WriteFileDurably(path, content, error)) {
+      f.export_message = state.tr.Format("fac.export.failed", {path, error});
+      return false;
+    }
+    written += (written.empty() ? "" : ", ") + name;
+    return true;
+  };
+  if ((formats & kExportCsv) && !write(base + ".csv", ExportCsv(f.debriefs, lang))) return;
+  if ((formats & kExportHtml) && !write(base + ".html", ExportHtml(f.debriefs, lang, f.anonymise))) return;
+  if ((formats & kExportXapi) && !write(base + "-xapi.json", ExportXapi(f.debriefs).dump(2) + "\n")) return;
+  f.export_error = false;
+  f.export_message = state.tr.Format("fac.export.done", {written, dir});
+}
+
+}  // namespace sigap::app

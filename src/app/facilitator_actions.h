@@ -1,0 +1,50 @@
+// What the facilitator screens do to the state. Screens push these as actions; they run after
+// the frame (and directly from the headless tests).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app_state.h"
+
+namespace sigap::app {
+
+inline constexpr std::size_t kPinMinDigits = 4;
+inline constexpr std::size_t kPinMaxDigits = 8;
+
+// ---- Lock ---------------------------------------------------------------------------------
+void PinDigit(AppState& state, char digit);
+void PinBackspace(AppState& state);
+// Checks the PIN typed so far (or, the first time, sets it in two steps). Unlocks on success.
+void PinSubmit(AppState& state);
+// Locks again: the answers disappear until the PIN is entered.
+void Lock(AppState& state);
+void SetWorkshopMode(AppState& state, Mode mode);
+
+// ---- Import -------------------------------------------------------------------------------
+void ImportPaths(AppState& state, const std::vector<std::string>& paths);
+void ClearImport(AppState& state);
+
+// ---- Selection ----------------------------------------------------------------------------
+void SelectScenario(AppState& state, std::size_t index);
+void SelectDecision(AppState& state, std::size_t index);
+void MoveHeatCell(AppState& state, int d_row, int d_team);
+void ShowScreen(AppState& state, Screen screen);
+
+// ---- Map ----------------------------------------------------------------------------------
+void SelectMapTeam(AppState& state, int team);   // -1 = none
+void StepMapPath(AppState& state, int delta);    // replay one node further (or back)
+void ZoomMap(AppState& state, float factor);
+void ResetMapView(AppState& state);
+
+// ---- Presentation -------------------------------------------------------------------------
+void StartPresentation(AppState& state);
+void LeavePresentation(AppState& state);
+void MoveSlide(AppState& state, int delta);      // across scenarios at either end
+
+// ---- Export -------------------------------------------------------------------------------
+enum ExportFormat : unsigned { kExportCsv = 1, kExportHtml = 2, kExportXapi = 4, kExportAll = 7 };
+// Writes sigap-debrief-DATE.csv, .html and/or -xapi.json into the export folder.
+void Export(AppState& state, unsigned formats);
+
+}  // namespace sigap::app

@@ -1,0 +1,220 @@
+// The facilitator dashboard: the top bar, the tab row, and the teams tab (outcome, per-axis
+// scores, never events, unfinished and changed sessions). Keys: 1–4 tabs, A anonymise.
+#include <algorithm>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "facilitator_actions.h"
+#include "facilitator_common.h"
+#include "facilitator_dashboard.h"
+#include "screens.h"
+#include "theme.h"
+
+namespace sigap::app {
+
+namespace {
+
+struct TabInfo {
+  DashboardTab tab;
+  const char* key;
+  const char* id;
+};
+const TabInfo kTabs[] = {{DashboardTab::Teams, "fac.tab.teams", "tab-teams"},
+                         {DashboardTab::Heat, "fac.tab.heat", "tab-heat"},
+                         {DashboardTab::Decisions, "fac.tab.decisions", "tab-decisions"},
+                         {DashboardTab::Workshop, "fac.tab.workshop", "tab-workshop"}};
+
+void DrawTabRow(const AppState& state, ActionQueue& queue, DashboardTab current) {
+  const Palette& p = CurrentPalette();
+  ImGui::PushFont(state.fonts.bold);
+  for (std::size_t i = 0; i < std::size(kTabs); ++i) {
+    const bool on = kTabs[i].tab == current;
+    if (i > 0) ImGui::SameLine();
+    if (on) {
+      ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+      ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    }
+    std::string label = std::to_string(i + 1) + "  " + state.tr(kTabs[i].key) + "###" + kTabs[i].id;
+    const DashboardTab tab = kTabs[i].tab;
+    if (ImGui::Button(label.c_str())) queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
+    if (on) ImGui::PopStyleColor(3);
+    if (!ImGui::GetIO().WantTextInput && Pressed(state, GLFW_KEY_1 + static_cast<int>(i)))
+      queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
+  }
+  ImGui::PopFont();
+  // Anonymise, right-aligned.
+  std::string anon = std::string(state.tr("fac.anonymise")) + "###anonymise";
+  const float w = ImGui::CalcTextSize(anon.c_str(), nullptr, true).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+  bool anonymise = state.facilitator.anonymise;
+  if (ImGui::Checkbox(anon.c_str(), &anonymise)) queue.Push([anonymise](AppState& s) { s.facilitator.anonymise = anonymise; });
+}
+
+const Outcome* FindOutcome(const Scenario& scenario, const std::string& id) {
+  for (const auto& n : scenario.nodes)
+    if (n.outcome && n.outcome->id == id) return &*n.outcome;
+  return nullptr;
+}
+
+void ColoredChip(ImU32 fill, StepStatus symbol, float size) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 3.0f);
+  DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.8f, symbol, InkOn(fill));
+  ImGui::Dummy(ImVec2(size, size));
+}
+
+void WrappedHeader(const char* text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void DrawImportSummary(const AppState& state) {
+  const auto& f = state.facilitator;
+  const auto& imp = f.imported;
+  std::size_t unfinished = 0, changed = 0;
+  for (const auto& s : imp.sessions) {
+    if (!s.finished()) ++unfinished;
+    if (s.scenario_changed) ++changed;
+  }
+  const Palette& p = CurrentPalette();
+  auto item = [&](const std::string& text, bool warn, bool first) {
+    if (!first) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("·");
+      ImGui::SameLine();
+    }
+    if (warn) ImGui::TextColored(p.warning, "%s", text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
+  };
+  item(state.tr.Format("fac.summary.sessions", {std::to_string(imp.sessions.size())}), false, true);
+  item(state.tr.Format("fac.summary.duplicates", {std::to_string(imp.duplicates_merged)}), false, false);
+  item(state.tr.Format("fac.summary.unfinished", {std::to_string(unfinished)}), unfinished > 0, false);
+  item(state.tr.Format("fac.summary.changed", {std::to_string(changed)}), changed > 0, false);
+  item(state.tr.Format("fac.summary.problems", {std::to_string(imp.problems.size())}), !imp.problems.empty(), false);
+}
+
+void DrawTeamsTab(const AppState& state, ActionQueue&) {
+  const ScenarioDebrief* d = CurrentDebrief(state);
+  if (!d) return;
+  const Lang lang = state.tr.Language();
+  const Palette& pal = CurrentPalette();
+  DrawImportSummary(state);
+
+  const auto& axes = d->catalogue->axes;
+  const int columns = 4 + static_cast<int>(axes.size());
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+  // The table scrolls when there are many teams; below the last row the screen stays plain.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+  const bool open = ImGui::BeginTable("teams", columns, flags, ImGui::GetContentRegionAvail());
+  ImGui::PopStyleColor();
+  if (!open) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("team", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupColumn("outcome", ImGuiTableColumnFlags_WidthStretch, 2.6f);
+  for (std::size_t a = 0; a < axes.size(); ++a) ImGui::TableSetupColumn(axes[a].id.c_str(), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+  ImGui::TableSetupColumn("never", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+  ImGui::TableSetupColumn("notes", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+
+  // Header row with wrapped labels: axis names are long and must not be cut.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  ImGui::PushFont(state.fonts.bold);
+  ImGui::TableNextColumn();
+  WrappedHeader(state.tr("fac.teams.team"));
+  ImGui::TableNextColumn();
+  WrappedHeader(state.tr("fac.teams.outcome"));
+  for (const auto& axis : axes) {
+    ImGui::TableNextColumn();
+    WrappedHeader(axis.label.Get(lang).c_str());
+  }
+  ImGui::TableNextColumn();
+  WrappedHeader(state.tr("fac.teams.never"));
+  ImGui::TableNextColumn();
+  WrappedHeader(state.tr("fac.teams.notes"));
+  ImGui::PopFont();
+
+  const float chip = ImGui::GetTextLineHeight();
+  for (std::size_t t = 0; t < d->teams.size(); ++t) {
+    const ImportedSession& s = *d->teams[t];
+    ImGui::PushID(static_cast<int>(t));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushFont(state.fonts.bold);
+    ImGui::TextUnformatted(TeamLabel(state, t).c_str());
+    ImGui::PopFont();
+
+    ImGui::TableNextColumn();
+    if (s.finished()) {
+      const Outcome* o = FindOutcome(*d->scenario, s.outcome_id);
+      StepStatus sym = s.outcome_rating == "good" ? StepStatus::Followed : s.outcome_rating == "bad" ? StepStatus::Critical
+                                                                                                      : StepStatus::Violated;
+      ColoredChip(RatingColor(s.outcome_rating), sym, chip);
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s", o ? o->label.Get(lang).c_str() : s.outcome_id.c_str());
+    } else {
+      ColoredChip(ImGui::ColorConvertFloat4ToU32(pal.not_reached), StepStatus::NotReached, chip);
+      ImGui::SameLine();
+      std::string where = s.path_nodes.empty() ? "" : DecisionNumber(*d, s.path_nodes.back());
+      ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+      ImGui::TextWrapped("%s", where.empty() ? state.tr("fac.teams.unfinished") : state.tr.Format("fac.teams.unfinished_at", {where}).c_str());
+      ImGui::PopStyleColor();
+    }
+
+    for (const auto& axis : axes) {
+      ImGui::TableNextColumn();
+      const AxisResult* r = s.score.FindAxis(axis.id);
+      auto pct = r ? r->Percent() : std::nullopt;
+      ImGui::PushFont(state.fonts.bold);
+      if (pct) ImGui::Text("%.0f%%", *pct);
+      else ImGui::TextDisabled("–");
+      ImGui::PopFont();
+    }
+
+    ImGui::TableNextColumn();
+    const std::size_t never = s.score.never_events.size();
+    if (never > 0) {
+      ColoredChip(StatusColor(StepStatus::Critical), StepStatus::Critical, chip);
+      ImGui::SameLine();
+      ImGui::PushFont(state.fonts.bold);
+      ImGui::TextColored(pal.critical, "%zu", never);
+      ImGui::PopFont();
+    } else {
+      ImGui::TextDisabled("0");
+    }
+
+    ImGui::TableNextColumn();
+    if (s.scenario_changed) ImGui::TextColored(pal.warning, "%s", state.tr("fac.teams.changed"));
+    if (!s.replay_ok) ImGui::TextColored(pal.warning, "%s", state.tr("fac.teams.partial"));
+    if (!s.duplicate_paths.empty())
+      ImGui::TextDisabled("%s", state.tr.Format("fac.teams.copies", {std::to_string(s.duplicate_paths.size() + 1)}).c_str());
+    if (s.finished() && s.replay_ok && !s.scenario_changed && s.duplicate_paths.empty()) ImGui::TextDisabled("–");
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void DrawDashboard(const AppState& state, ActionQueue& queue) {
+  const auto& f = state.facilitator;
+  HandleFacilitatorCommon(state, queue);
+  BeginFacilitatorScreen("##dashboard");
+  DrawFacilitatorTopBar(state, queue);
+  // Nothing imported yet: the import tab is the only useful one.
+  const DashboardTab tab = f.debriefs.empty() ? DashboardTab::Workshop : f.tab;
+  DrawTabRow(state, queue, tab);
+  ImGui::Spacing();
+  switch (tab) {
+    case DashboardTab::Teams: DrawTeamsTab(state, queue); break;
+    case DashboardTab::Heat: DrawHeatTab(state, queue); break;
+    case DashboardTab::Decisions: DrawDecisionsTab(state, queue); break;
+    case DashboardTab::Workshop: DrawWorkshopTab(state, queue); break;
+  }
+  EndFacilitatorScreen();
+}
+
+}  // namespace sigap::app

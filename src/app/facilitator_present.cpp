@@ -1,0 +1,531 @@
+// Presentation mode for the projector: full screen, very large type, one idea per slide.
+// Prompts are bilingual (Indonesian first, English under it, smaller). Clicker keys:
+// Right/PageDown/Space next, Left/PageUp/Backspace back, Home/End, A hides team names, Esc leaves.
+// [SECTION] Layout helpers
+// [SECTION] Slides
+// [SECTION] Screen
+#include <algorithm>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "facilitator_actions.h"
+#include "facilitator_charts.h"
+#include "facilitator_common.h"
+#include "facilitator_slides.h"
+#include "screens.h"
+#include "theme.h"
+
+namespace sigap::app {
+
+namespace {
+
+// =============================================================================================
+// [SECTION] Layout helpers
+// =============================================================================================
+
+float WrappedHeight(ImFont* font, float wrap, const std::string& text) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str()).y;
+}
+
+void Wrapped(ImFont* font, const std::string& text, const ImVec4* color = nullptr) {
+  ImGui::PushFont(font);
+  if (color) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+  ImGui::TextWrapped("%s", text.c_str());
+  if (color) ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+// A bilingual prompt from the string tables: Indonesian in `id_font`, English under it.
+void Prompt(const AppState& state, const char* key, ImFont* id_font, ImFont* en_font) {
+  BilingualText(state, key, id_font, en_font, ImGui::GetContentRegionAvail().x);
+}
+
+// The same with arguments.
+void PromptF(const AppState& state, const char* key, std::initializer_list<std::string> args, ImFont* id_font, ImFont* en_font) {
+  const auto& f = state.facilitator;
+  const ImVec4 muted = CurrentPalette().text_muted;
+  Wrapped(id_font, f.tr_id.Format(key, args));
+  Wrapped(en_font, f.tr_en.Format(key, args), &muted);
+}
+
+// A scenario text in both languages when they differ (titles, prompts).
+void BothLanguages(const LocalText& t, ImFont* id_font, ImFont* en_font) {
+  Wrapped(id_font, t.id);
+  if (!t.en.empty() && t.en != t.id) {
+    const ImVec4 muted = CurrentPalette().text_muted;
+    Wrapped(en_font, t.en, &muted);
+  }
+}
+
+void Chip(ImFont* font, StepStatus s, ImU32 fill) {
+  const float size = font->FontSize * 1.1f;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 4.0f);
+  DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.75f, s, InkOn(fill));
+  ImGui::Dummy(ImVec2(size, size));
+}
+
+// A letter badge like the bar chart's, as tall as a line of `line_font` so that the text beside
+// it sits level with it.
+void LetterBadge(const AppState& state, const std::string& letter, ImU32 fill, ImFont* line_font) {
+  ImFont* font = state.fonts.bold;
+  const float size = line_font->FontSize;
+  const float fs = std::min(font->FontSize, size * 0.8f);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 4.0f);
+  ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, letter.c_str());
+  dl->AddText(font, fs, ImVec2(p.x + (size - ts.x) * 0.5f, p.y + (size - ts.y) * 0.5f), InkOn(fill), letter.c_str());
+  ImGui::Dummy(ImVec2(size, size));
+}
+
+std::string TeamList(const AppState& state, const std::vector<std::size_t>& teams) {
+  std::string out;
+  for (std::size_t t : teams) out += (out.empty() ? "" : ", ") + TeamLabel(state, t);
+  return out;
+}
+
+// =============================================================================================
+// [SECTION] Slides
+// =============================================================================================
+
+void DrawReactions(const AppState& state, const ScenarioDebrief& d) {
+  std::size_t finished = 0;
+  for (const auto* t : d.teams) finished += t->finished() ? 1 : 0;
+  ImGui::Dummy(ImVec2(0, ImGui::GetContentRegionAvail().y * 0.15f));  // the questions sit in the middle
+  Prompt(state, "fac.slide.reactions", state.fonts.huge, state.fonts.large);
+  ImGui::Dummy(ImVec2(0, state.fonts.body_px));
+  Prompt(state, "fac.slide.reactions_more", state.fonts.large, state.fonts.body);
+  ImGui::Dummy(ImVec2(0, state.fonts.body_px));
+  PromptF(state, "fac.slide.teams_played", {std::to_string(d.teams.size()), std::to_string(finished)}, state.fonts.bold, state.fonts.body);
+}
+
+void DrawQuestion(const AppState& state, const ScenarioDebrief& d, std::size_t index) {
+  const DecisionAggregate& a = d.decisions[index];
+  const Node* node = d.scenario->FindNode(a.node);
+  if (!node || !node->decision) return;
+  const Lang lang = state.tr.Language();
+  BothLanguages(node->title, state.fonts.huge, state.fonts.large);
+  ImGui::Spacing();
+  BothLanguages(node->decision->prompt, state.fonts.large, state.fonts.body);
+  ImGui::Spacing();
+
+  // The options, lettered as in the chart; the largest type that fits.
+  std::vector<std::string> texts;
+  for (const auto& o : a.options) {
+    const LocalText* t = OptionText(*node, o.option);
+    texts.push_back(t ? t->Get(lang) : o.option);
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // Leave the discussion prompt room: a bold and a body line.
+  const float avail_h = ImGui::GetContentRegionAvail().y - (state.fonts.bold->FontSize + state.fonts.body->FontSize + style.ItemSpacing.y * 3);
+  const float full_w = ImGui::GetContentRegionAvail().x;
+  struct Option {
+    ImFont* font;
+    int columns;
+  };
+  const Option tries[] = {{state.fonts.large, 1}, {state.fonts.bold, 1}, {state.fonts.large, 2}, {state.fonts.bold, 2}, {state.fonts.body, 2}};
+  Option pick = tries[4];
+  for (const auto& t : tries) {
+    const float badge = t.font->FontSize + style.ItemSpacing.x;
+    const float col_w = (full_w - state.fonts.body_px * static_cast<float>(t.columns - 1)) / static_cast<float>(t.columns) - badge;
+    std::vector<float> col_h(static_cast<std::size_t>(t.columns), 0.0f);
+    const std::size_t per_col = (texts.size() + static_cast<std::size_t>(t.columns) - 1) / static_cast<std::size_t>(t.columns);
+    for (std::size_t i = 0; i < texts.size(); ++i)
+      col_h[i / per_col] += WrappedHeight(t.font, col_w, texts[i]) + style.ItemSpacing.y * 2.5f;
+    if (*std::max_element(col_h.begin(), col_h.end()) <= avail_h) {
+      pick = t;
+      break;
+    }
+  }
+  const float col_w = (full_w - state.fonts.body_px * static_cast<float>(pick.columns - 1)) / static_cast<float>(pick.columns);
+  const std::size_t per_col = (texts.size() + static_cast<std::size_t>(pick.columns) - 1) / static_cast<std::size_t>(pick.columns);
+  const ImU32 accent = ImGui::ColorConvertFloat4ToU32(CurrentPalette().accent);
+  const ImVec2 top = ImGui::GetCursorPos();
+  float bottom = top.y;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const std::size_t col = i / per_col;
+    if (i % per_col == 0) ImGui::SetCursorPos(ImVec2(top.x + static_cast<float>(col) * (col_w + state.fonts.body_px), top.y));
+    const float x = ImGui::GetCursorPosX();
+    LetterBadge(state, OptionLetter(i), accent, pick.font);
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(x + col_w);
+    ImGui::PushFont(pick.font);
+    ImGui::TextUnformatted(texts[i].c_str());
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, style.ItemSpacing.y * 0.5f));
+    ImGui::SetCursorPosX(x);
+    bottom = std::max(bottom, ImGui::GetCursorPosY());
+  }
+  ImGui::SetCursorPos(ImVec2(top.x, bottom));
+  Prompt(state, a.checklist ? "fac.slide.discuss_checklist" : "fac.slide.discuss", state.fonts.bold, state.fonts.body);
+}
+
+void DecisionLabel(const AppState& state, const ScenarioDebrief& d, std::size_t index, const char* part_key) {
+  const DecisionAggregate& a = d.decisions[index];
+  const Node* node = d.scenario->FindNode(a.node);
+  const auto& f = state.facilitator;
+  const ImVec4 muted = CurrentPalette().text_muted;
+  Wrapped(state.fonts.large, f.tr_id.Format(part_key, {std::to_string(index + 1), node ? node->title.id : a.node}));
+  Wrapped(state.fonts.body, f.tr_en.Format(part_key, {std::to_string(index + 1), node ? node->title.Get(Lang::En) : a.node}), &muted);
+}
+
+void DrawSpread(const AppState& state, const ScenarioDebrief& d, std::size_t index) {
+  const DecisionAggregate& a = d.decisions[index];
+  DecisionLabel(state, d, index, "fac.slide.spread");
+  ImGui::Spacing();
+  BarChartStyle style;
+  const bool many = a.options.size() > 5;
+  style.label_font = many ? state.fonts.bold : state.fonts.large;
+  style.columns = many ? 2 : 1;
+  style.team_names = !many;
+  style.tooltips = false;
+  style.bar_height = BarHeightToFill(state, a, style, ImGui::GetContentRegionAvail().y - state.fonts.body_px * 2.5f);
+  DrawChoiceBars(state, d, a, style, ImGui::GetContentRegionAvail().x);
+  auto median = a.MedianElapsed();
+  std::string line = state.facilitator.tr_id.Format("fac.slide.reached", {std::to_string(a.teams_reached), std::to_string(d.teams.size()),
+                                                                          median ? FormatDuration(*median) : "–"});
+  if (a.timeouts > 0) line += " · " + state.facilitator.tr_id.Format("fac.slide.timeouts", {std::to_string(a.timeouts)});
+  Wrapped(state.fonts.large, line);
+}
+
+// What the SOP answer slide says: the recommended option(s), why, the basis and the steps.
+struct Answer {
+  std::vector<std::pair<std::size_t, std::string>> recommended;  // option index, text
+  const LocalText* feedback = nullptr;
+  const std::string* source = nullptr;
+  std::vector<const SopStep*> steps;  // in the order the scenario tags them
+};
+
+Answer FindAnswer(const ScenarioDebrief& d, const DecisionAggregate& a, const Node& node, Lang lang) {
+  Answer out;
+  auto add_steps = [&](const std::vector<SopTag>& tags) {
+    for (const auto& t : tags)
+      if (const SopStep* step = d.catalogue->FindStep(t.step); step && std::find(out.steps.begin(), out.steps.end(), step) == out.steps.end())
+        out.steps.push_back(step);
+  };
+  for (std::size_t i = 0; i < a.options.size(); ++i) {
+    if (!a.options[i].recommended) continue;
+    const std::string& id = a.options[i].option;
+    const LocalText* text = OptionText(node, id);
+    out.recommended.emplace_back(i, text ? text->Get(lang) : id);
+    for (const auto& c : node.decision->choices)
+      if (c.id == id) {
+        out.feedback = &c.feedback;
+        out.source = &c.source;
+        add_steps(c.sop);
+      }
+    for (const auto& item : node.decision->items)
+      if (item.id == id) add_steps(item.sop);
+  }
+  if (a.checklist) {
+    out.feedback = &node.decision->feedback;
+    out.source = &node.decision->source;
+  }
+  return out;
+}
+
+void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t index) {
+  const DecisionAggregate& a = d.decisions[index];
+  const Node* node = d.scenario->FindNode(a.node);
+  if (!node || !node->decision) return;
+  const Lang lang = state.tr.Language();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  DecisionLabel(state, d, index, "fac.slide.answer");
+  ImGui::Spacing();
+
+  const float gap = state.fonts.body_px * 1.5f;
+  const float left_w = (ImGui::GetContentRegionAvail().x - gap) * 0.46f;
+  const float height = ImGui::GetContentRegionAvail().y;
+  ImGui::BeginChild("answer-bars", ImVec2(left_w, height), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+  BarChartStyle bars;
+  bars.label_font = a.options.size() > 5 ? state.fonts.body : state.fonts.bold;
+  bars.reveal = true;
+  bars.tooltips = false;
+  {
+    // A long checklist: the text beside its bar, so that every option fits.
+    const float fs = bars.label_font->FontSize;
+    const float per_row = fs * 1.25f + fs * 0.4f * 1.6f + state.fonts.body_px * 0.45f;
+    if (per_row * static_cast<float>(a.options.size()) > height) bars.label_above = false;
+  }
+  bars.bar_height = BarHeightToFill(state, a, bars, height);
+  DrawChoiceBars(state, d, a, bars, ImGui::GetContentRegionAvail().x);
+  ImGui::EndChild();
+  ImGui::SameLine(0, gap);
+
+  // The SOP answer: which option(s), why, the legal basis, and the steps behind it.
+  ImGui::BeginChild("answer-text", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
+  const Answer ans = FindAnswer(d, a, *node, lang);
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float badge = state.fonts.large->FontSize + style.ItemSpacing.x;
+  const float chip = state.fonts.body->FontSize * 1.1f + style.ItemSpacing.x;
+  const float sp = style.ItemSpacing.y;
+  const std::string feedback = ans.feedback ? ans.feedback->Get(lang) : "";
+  const std::string basis = ans.source && !ans.source->empty() ? state.tr.Format("fac.slide.basis", {*ans.source}) : "";
+  // A checklist names its right items by letter (the bars show their texts); a choice in full.
+  std::string letters;
+  for (const auto& [i, text] : ans.recommended) letters += (letters.empty() ? "" : ", ") + OptionLetter(i);
+  auto step_text = [&](const SopStep* s) { return s->label.Get(lang) + " (" + s->source + ")"; };
+  // The largest type that fits: the option, then the explanation.
+  struct Fonts2 {
+    ImFont* option;
+    ImFont* feedback;
+  };
+  const Fonts2 tries[] = {{state.fonts.large, state.fonts.large}, {state.fonts.large, state.fonts.body},
+                          {state.fonts.bold, state.fonts.body}, {state.fonts.body, state.fonts.body}};
+  Fonts2 pick = tries[3];
+  for (const auto& t : tries) {
+    float h = state.fonts.bold->FontSize + state.fonts.body->FontSize + sp * 3;
+    if (a.checklist) h += WrappedHeight(t.option, w, letters) + sp;
+    else
+      for (const auto& r : ans.recommended) h += WrappedHeight(t.option, w - badge, r.second) + sp;
+    h += WrappedHeight(t.feedback, w, feedback) + sp * 2;
+    h += WrappedHeight(state.fonts.bold, w, basis) + sp;
+    // Steps beyond the third are counted, not listed, when room is short.
+    for (std::size_t i = 0; i < ans.steps.size() && i < 3; ++i) h += WrappedHeight(state.fonts.body, w - chip, step_text(ans.steps[i])) + sp;
+    if (h <= ImGui::GetContentRegionAvail().y) {
+      pick = t;
+      break;
+    }
+  }
+  Prompt(state, a.checklist ? "fac.slide.sop_items" : "fac.slide.sop_choice", state.fonts.bold, state.fonts.body);
+  if (ans.recommended.empty()) Wrapped(state.fonts.bold, state.tr("fac.slide.no_clean_choice"));
+  else if (a.checklist) Wrapped(pick.option, letters);
+  else
+    for (const auto& [i, text] : ans.recommended) {
+      LetterBadge(state, OptionLetter(i), StatusColor(StepStatus::Followed), pick.option);
+      ImGui::SameLine();
+      Wrapped(pick.option, text);
+    }
+  ImGui::Spacing();
+  if (!feedback.empty()) Wrapped(pick.feedback, feedback);
+  if (!basis.empty()) Wrapped(state.fonts.bold, basis);
+  // The steps behind the answer, as many as fit; the rest are counted.
+  const float more_h = state.fonts.body->FontSize + sp;
+  for (std::size_t i = 0; i < ans.steps.size(); ++i) {
+    const float h = WrappedHeight(state.fonts.body, w - chip, step_text(ans.steps[i])) + sp;
+    const bool last = i + 1 == ans.steps.size();
+    if (ImGui::GetContentRegionAvail().y < h + (last ? 0.0f : more_h)) {
+      const ImVec4 muted = CurrentPalette().text_muted;
+      Wrapped(state.fonts.body, state.tr.Format("fac.slide.more_steps", {std::to_string(ans.steps.size() - i)}), &muted);
+      break;
+    }
+    Chip(state.fonts.body, StepStatus::Followed, StatusColor(StepStatus::Followed));
+    ImGui::SameLine();
+    Wrapped(state.fonts.body, step_text(ans.steps[i]));
+  }
+  ImGui::EndChild();
+}
+
+void DrawCritical(const AppState& state, const ScenarioDebrief& d) {
+  const Lang lang = state.tr.Language();
+  const Palette& pal = CurrentPalette();
+  // A dense slide: the heading in large type, the room goes to the cards.
+  Prompt(state, "fac.slide.critical", d.critical_moments.empty() ? state.fonts.huge : state.fonts.large, state.fonts.body);
+  ImGui::Spacing();
+  if (d.critical_moments.empty()) {
+    Chip(state.fonts.large, StepStatus::Followed, StatusColor(StepStatus::Followed));
+    ImGui::SameLine();
+    Prompt(state, "fac.slide.no_critical", state.fonts.large, state.fonts.body);
+    return;
+  }
+  Prompt(state, "fac.slide.critical_ask", state.fonts.bold, state.fonts.body);
+  ImGui::Spacing();
+  // Up to four cards, two by two: where, what the team did, which never events it was.
+  const auto groups = GroupCriticalMoments(d);
+  const std::size_t shown = std::min<std::size_t>(groups.size(), 4);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const std::size_t cols = shown > 1 ? 2 : 1, rows = (shown + 1) / 2;
+  const float card_w = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  const float card_h = (ImGui::GetContentRegionAvail().y - style.ItemSpacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const MomentGroup& m = groups[i];
+    const Node* node = d.scenario->FindNode(m.node);
+    const LocalText* option = node ? OptionText(*node, m.option) : nullptr;
+    ImGui::PushID(static_cast<int>(i));
+    if (i % 2 == 1) ImGui::SameLine();
+    ImGui::BeginChild("moment", ImVec2(card_w, std::min(card_h, state.fonts.body_px * 10.0f)), true, ImGuiWindowFlags_NoScrollbar);
+    Chip(state.fonts.large, StepStatus::Critical, StatusColor(StepStatus::Critical));
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    Wrapped(state.fonts.bold, state.tr.Format("fac.map.decision", {DecisionNumber(d, m.node), node ? node->title.Get(lang) : m.node}) + "  ·  " +
+                                  state.tr.Format("fac.slide.teams_n", {std::to_string(m.teams.size()), TeamList(state, m.teams)}));
+    ImGui::EndGroup();
+    Wrapped(state.fonts.body, "«" + (option ? option->Get(lang) : m.option) + "»");
+    // One step with its source; several by name (their sources are on the answer slides).
+    std::string broken;
+    for (const auto& id : m.steps) {
+      const SopStep* step = d.catalogue->FindStep(id);
+      std::string label = step ? step->label.Get(lang) : id;
+      if (step && m.steps.size() == 1) label += " (" + step->source + ")";
+      broken += (broken.empty() ? "" : "; ") + label;
+    }
+    const ImVec4 red = pal.critical;
+    Wrapped(m.steps.size() == 1 ? state.fonts.bold : state.fonts.body, state.tr.Format("fac.slide.breaks", {broken}), &red);
+    ImGui::EndChild();
+    ImGui::PopID();
+  }
+}
+
+void DrawEnding(const AppState& state, const ScenarioDebrief& d, std::size_t index) {
+  const Lang lang = state.tr.Language();
+  const auto endings = EndingsReached(d);
+  if (index >= endings.size()) return;
+  const Node* node = d.scenario->FindNode(endings[index].node);
+  if (!node || !node->outcome) return;
+  const Outcome& o = *node->outcome;
+  Prompt(state, "fac.slide.ending", state.fonts.bold, state.fonts.body);
+  const StepStatus sym = o.rating == "good" ? StepStatus::Followed : o.rating == "bad" ? StepStatus::Critical : StepStatus::Violated;
+  Chip(state.fonts.huge, sym, RatingColor(o.rating));
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  Wrapped(state.fonts.huge, o.label.Get(lang));
+  std::vector<std::size_t> teams;
+  for (std::size_t t = 0; t < d.teams.size(); ++t)
+    if (d.teams[t]->finished() && !d.teams[t]->path_nodes.empty() && d.teams[t]->path_nodes.back() == node->id) teams.push_back(t);
+  const ImVec4 muted = CurrentPalette().text_muted;
+  Wrapped(state.fonts.bold, state.tr.Format("fac.slide.teams_n", {std::to_string(teams.size()), TeamList(state, teams)}), &muted);
+  ImGui::EndGroup();
+  ImGui::Spacing();
+  // The talking points: the largest type that fits.
+  const std::string text = o.debrief.Get(lang);
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImFont* font = WrappedHeight(state.fonts.large, w, text) <= ImGui::GetContentRegionAvail().y ? state.fonts.large : state.fonts.body;
+  Wrapped(font, text);
+}
+
+void DrawTakeaways(const AppState& state, const ScenarioDebrief& d) {
+  const Lang lang = state.tr.Language();
+  const Palette& pal = CurrentPalette();
+  Prompt(state, "fac.slide.takeaways", state.fonts.huge, state.fonts.large);
+  ImGui::Spacing();
+  const auto steps = MostViolatedSteps(d, 4);
+  if (steps.empty()) {
+    Prompt(state, "fac.slide.all_followed", state.fonts.large, state.fonts.body);
+    return;
+  }
+  Prompt(state, "fac.slide.most_violated", state.fonts.bold, state.fonts.body);
+  ImGui::Spacing();
+  // As many of the most broken steps as fit whole: the correct action is the take-away.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float chip = state.fonts.large->FontSize * 1.1f + style.ItemSpacing.x;
+  const float w = ImGui::GetContentRegionAvail().x - chip;
+  float room = ImGui::GetContentRegionAvail().y;
+  for (const auto& t : steps) {
+    const SopStep* step = d.catalogue->FindStep(t.step);
+    if (!step) continue;
+    const std::string correct = state.tr.Format("fac.slide.correct", {step->correct.Get(lang), step->source});
+    const std::string tally = state.tr.Format("fac.slide.broken_by", {std::to_string(t.violated + t.critical), std::to_string(t.critical)});
+    const float h = state.fonts.large->FontSize + WrappedHeight(state.fonts.body, w, correct) + style.ItemSpacing.y * 3;
+    if (h > room) break;
+    room -= h;
+    const StepStatus s = t.critical > 0 ? StepStatus::Critical : StepStatus::Violated;
+    Chip(state.fonts.large, s, StatusColor(s));
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::PushFont(state.fonts.large);
+    ImGui::TextUnformatted(step->label.Get(lang).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(0, state.fonts.body_px);
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tally.c_str());
+    ImGui::PopStyleColor();
+    Wrapped(state.fonts.body, correct);
+    ImGui::EndGroup();
+    ImGui::Spacing();
+  }
+}
+
+// =============================================================================================
+// [SECTION] Screen
+// =============================================================================================
+
+void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
+  for (const auto& k : state.keys_pressed) {
+    if (k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) continue;
+    switch (k.key) {
+      case GLFW_KEY_RIGHT: case GLFW_KEY_PAGE_DOWN: case GLFW_KEY_SPACE: case GLFW_KEY_ENTER: case GLFW_KEY_N: case GLFW_KEY_DOWN:
+        queue.Push([](AppState& s) { MoveSlide(s, 1); });
+        break;
+      case GLFW_KEY_LEFT: case GLFW_KEY_PAGE_UP: case GLFW_KEY_BACKSPACE: case GLFW_KEY_UP:
+        queue.Push([](AppState& s) { MoveSlide(s, -1); });
+        break;
+      case GLFW_KEY_HOME: queue.Push([](AppState& s) { s.facilitator.slide = 0; }); break;
+      case GLFW_KEY_END:
+        queue.Push([](AppState& s) {
+          if (!s.facilitator.debriefs.empty()) s.facilitator.slide = BuildSlides(s.facilitator.debriefs[s.facilitator.scenario]).size() - 1;
+        });
+        break;
+      case GLFW_KEY_A: queue.Push([](AppState& s) { s.facilitator.anonymise = !s.facilitator.anonymise; }); break;
+      case GLFW_KEY_ESCAPE: queue.Push([](AppState& s) { LeavePresentation(s); }); break;
+      default: break;
+    }
+  }
+}
+
+const char* SectionKey(SlideKind k) {
+  switch (k) {
+    case SlideKind::Reactions: return "fac.section.reactions";
+    case SlideKind::Question: case SlideKind::Spread: case SlideKind::Answer: return "fac.section.decisions";
+    case SlideKind::Critical: return "fac.section.critical";
+    case SlideKind::Ending: case SlideKind::Takeaways: return "fac.section.takeaways";
+  }
+  return "fac.section.reactions";
+}
+
+}  // namespace
+
+void DrawPresentation(const AppState& state, ActionQueue& queue) {
+  const auto& f = state.facilitator;
+  HandleFacilitatorCommon(state, queue);
+  HandlePresentKeys(state, queue);
+  const ScenarioDebrief* d = CurrentDebrief(state);
+  if (!d) return;
+  BeginFacilitatorScreen("##present");
+  const auto slides = BuildSlides(*d);
+  const std::size_t index = std::min(f.slide, slides.size() - 1);
+  const Slide& slide = slides[index];
+  const Lang lang = state.tr.Language();
+  const Palette& pal = CurrentPalette();
+
+  // Header: scenario and section on the left, the slide number on the right.
+  ImGui::PushFont(state.fonts.bold);
+  ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+  std::string header = d->scenario->title.Get(lang) + "  ·  " + f.tr_id(SectionKey(slide.kind)) + " / " + f.tr_en(SectionKey(slide.kind));
+  std::string number = std::to_string(index + 1) + " / " + std::to_string(slides.size());
+  const float number_w = ImGui::CalcTextSize(number.c_str()).x;
+  ImGui::TextUnformatted(Ellipsize(state.fonts.bold, state.fonts.bold->FontSize, header, ImGui::GetContentRegionAvail().x - number_w - 20).c_str());
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - number_w);
+  ImGui::TextUnformatted(number.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+
+  // The slide body, above a thin progress bar.
+  const float bar_h = 6.0f;
+  ImGui::BeginChild("slide", ImVec2(0, ImGui::GetContentRegionAvail().y - bar_h - ImGui::GetStyle().ItemSpacing.y), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoBackground);
+  switch (slide.kind) {
+    case SlideKind::Reactions: DrawReactions(state, *d); break;
+    case SlideKind::Question: DrawQuestion(state, *d, slide.index); break;
+    case SlideKind::Spread: DrawSpread(state, *d, slide.index); break;
+    case SlideKind::Answer: DrawAnswer(state, *d, slide.index); break;
+    case SlideKind::Critical: DrawCritical(state, *d); break;
+    case SlideKind::Ending: DrawEnding(state, *d, slide.index); break;
+    case SlideKind::Takeaways: DrawTakeaways(state, *d); break;
+  }
+  ImGui::EndChild();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + bar_h), ImGui::GetColorU32(ImGuiCol_FrameBg));
+  dl->AddRectFilled(p, ImVec2(p.x + w * static_cast<float>(index + 1) / static_cast<float>(slides.size()), p.y + bar_h),
+                    ImGui::ColorConvertFloat4ToU32(pal.accent));
+  ImGui::Dummy(ImVec2(w, bar_h));
+  EndFacilitatorScreen();
+}
+
+}  // namespace sigap::app
