@@ -296,8 +296,10 @@ int RunDebrief(const std::vector<std::string>& args) {
   std::cout.flush();
 
   bool write_failed = false;
-  auto write = [&](const std::string& path, const std::string& content, const char* what) {
+  // Exports are built only when asked for: on 1,000 logs they cost most of the run.
+  auto write = [&](const std::string& path, auto&& build_content, const char* what) {
     if (path.empty()) return;
+    const std::string content = build_content();
     std::string error;
     if (!WriteFileDurably(path, content, error)) {
       std::fprintf(stderr, "sigap debrief: the %s export was not written: %s\n", what, error.c_str());
@@ -306,9 +308,9 @@ int RunDebrief(const std::vector<std::string>& args) {
     }
     std::fprintf(stderr, "%s: %s\n", L(lang, "Ditulis", "Written"), path.c_str());
   };
-  write(a.csv, ExportCsv(debriefs, lang, a.anonymise), "CSV");
-  write(a.html, ExportHtml(debriefs, lang, a.anonymise), "HTML");
-  write(a.xapi, ExportXapi(debriefs, a.anonymise).dump(2) + "\n", "xAPI");
+  write(a.csv, [&] { return ExportCsv(debriefs, lang, a.anonymise); }, "CSV");
+  write(a.html, [&] { return ExportHtml(debriefs, lang, a.anonymise); }, "HTML");
+  write(a.xapi, [&] { return ExportXapi(debriefs, a.anonymise).dump(2) + "\n"; }, "xAPI");
 
   bool io_problem = false, error_problem = false;
   for (const auto& p : imported.problems) {

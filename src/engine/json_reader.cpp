@@ -223,7 +223,7 @@ class Parser {
           case 'r': out += '\r'; break;
           case 't': out += '\t'; break;
           case 'u': {
-            std::uint32_t cp;
+            std::uint32_t cp = 0;
             if (!ReadHex4(cp)) return false;
             if (cp >= 0xD800 && cp <= 0xDBFF) {
               std::uint32_t lo = 0;
