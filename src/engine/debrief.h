@@ -101,6 +101,8 @@ struct ScenarioDebrief {
 // One debrief per scenario that has at least one usable session, in scenario-title order.
 // The debriefs point into `imported.sessions`: aggregate again after ImportMore.
 std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported);
+// A temporary would be gone before the debriefs are read (found by the asan preset).
+std::vector<ScenarioDebrief> Aggregate(const ImportResult&& imported) = delete;
 
 // "Tim A", "Tim B", … for anonymised presentation (index 26 → "Tim AA"); "Team A" in English.
 std::string AnonymousTeamName(std::size_t index, Lang lang);

@@ -976,15 +976,21 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
     std::error_code ec;
     fs::path dir = fs::path(scenario_path).parent_path();
     if (dir.empty()) dir = ".";
-    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      if (it->path().extension() != ".json") continue;
+    // The usual name first (sop-tppo.json for "sop-tppo"), so the other scenarios in the folder
+    // are not parsed just to find it; then every .json file there.
+    std::vector<fs::path> candidates;
+    if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / (id + ".json"));
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+      if (it->path().extension() == ".json") candidates.push_back(it->path());
+    for (const auto& candidate : candidates) {
       // Not the scenario itself, nor a file already parsed above: a 12 MB scenario was parsed
       // twice by `sigap validate FILE` (found by bench/sigap_bench).
       std::error_code same_ec;
-      if (std::any_of(parsed.begin(), parsed.end(), [&](const Parsed& q) { return fs::equivalent(q.path, it->path(), same_ec); })) continue;
+      if (!fs::is_regular_file(candidate, same_ec)) continue;
+      if (std::any_of(parsed.begin(), parsed.end(), [&](const Parsed& q) { return fs::equivalent(q.path, candidate, same_ec); })) continue;
       std::string text, error;
-      if (!ReadFileToString(it->path().string(), text, error)) continue;
-      Parsed side = Parse(it->path().string(), std::move(text));
+      if (!ReadFileToString(candidate.string(), text, error)) continue;
+      Parsed side = Parse(candidate.string(), std::move(text));
       if (side.kind != FileKind::Catalogue) continue;
       LoadedFile f = Build(side, nullptr);
       if (f.catalogue && f.catalogue->id == id) return f.catalogue;
