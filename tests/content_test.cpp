@@ -19,18 +19,6 @@ const ContentLibrary& Bundled() {
   return lib;
 }
 
-std::set<std::string> TaggedSteps(const Scenario& s) {
-  std::set<std::string> out;
-  for (const auto& n : s.nodes) {
-    if (!n.decision) continue;
-    for (const auto& c : n.decision->choices)
-      for (const auto& t : c.sop) out.insert(t.step);
-    for (const auto& i : n.decision->items)
-      for (const auto& t : i.sop) out.insert(t.step);
-  }
-  return out;
-}
-
 // Fewest decisions on any path from the start to an ending (the shortest main path).
 int FewestDecisionsToAnEnding(const Scenario& s) {
   std::map<std::string, int> best;

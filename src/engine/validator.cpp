@@ -18,6 +18,18 @@ std::vector<std::string> Successors(const Node& node) {
   return out;
 }
 
+std::set<std::string> TaggedSteps(const Scenario& s) {
+  std::set<std::string> tagged;
+  for (const auto& n : s.nodes) {
+    if (!n.decision) continue;
+    for (const auto& c : n.decision->choices)
+      for (const auto& t : c.sop) tagged.insert(t.step);
+    for (const auto& it : n.decision->items)
+      for (const auto& t : it.sop) tagged.insert(t.step);
+  }
+  return tagged;
+}
+
 void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, const JsonDocument& doc,
                            DiagnosticSink& sink) {
   std::map<std::string, std::size_t> index;
@@ -67,14 +79,7 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
     sink.Error("SCN022", doc.PosOf("/start"), "/start", "no ending can be reached from the start; add a node of type \"ending\" and a route to it");
 
   // SOP coverage: the steps it says it assesses and the steps it actually tags.
-  std::set<std::string> tagged;
-  for (const auto& n : s.nodes) {
-    if (!n.decision) continue;
-    for (const auto& c : n.decision->choices)
-      for (const auto& t : c.sop) tagged.insert(t.step);
-    for (const auto& it : n.decision->items)
-      for (const auto& t : it.sop) tagged.insert(t.step);
-  }
+  const std::set<std::string> tagged = TaggedSteps(s);
   std::set<std::string> assessed(s.assesses.begin(), s.assesses.end());
   for (std::size_t i = 0; i < s.assesses.size(); ++i)
     if (!tagged.count(s.assesses[i])) {

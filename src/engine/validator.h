@@ -2,6 +2,10 @@
 // the coverage of the SOP steps the scenario says it assesses.
 #pragma once
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "diagnostics.h"
 #include "json_reader.h"
 #include "model.h"
@@ -10,6 +14,9 @@ namespace sigap {
 
 // The ids of the nodes a route list or a node can lead to.
 std::vector<std::string> Successors(const Node& node);
+
+// Every SOP step some choice or checklist item of the scenario is tagged with.
+std::set<std::string> TaggedSteps(const Scenario& s);
 
 void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, const JsonDocument& doc,
                            DiagnosticSink& sink);
