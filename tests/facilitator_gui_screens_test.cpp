@@ -3,6 +3,9 @@
 // state.keys_pressed as the GLFW callback delivers them; the tests check what the screens queued.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <filesystem>
 
 #define GLFW_INCLUDE_NONE
@@ -473,6 +476,26 @@ TEST_CASE("exports write CSV, HTML and xAPI into the chosen folder, or say why t
   Export(h.state, kExportCsv);
   CHECK(h.state.facilitator.export_error);
   CHECK(h.state.facilitator.export_message.find("plain-file") != std::string::npos);
+}
+
+TEST_CASE("with team names hidden, every export carries Tim A, Tim B… and no pseudonym") {
+  Harness h("export-anon");
+  h.Open();
+  REQUIRE_FALSE(h.state.facilitator.debriefs.empty());
+  std::vector<std::string> teams;
+  for (const auto* t : h.state.facilitator.debriefs[0].teams) teams.push_back(t->team());
+  REQUIRE_FALSE(teams.empty());
+  h.state.facilitator.anonymise = true;
+  h.state.facilitator.export_dir = h.dir + "/report";
+  Export(h.state, kExportAll);
+  REQUIRE_FALSE(h.state.facilitator.export_error);
+  for (const auto& e : fs::directory_iterator(h.dir + "/report")) {
+    std::ifstream in(e.path());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(e.path().filename().string());
+    for (const auto& team : teams) CHECK(text.find(team) == std::string::npos);
+    CHECK(text.find("Tim A") != std::string::npos);
+  }
 }
 
 TEST_CASE("the workshop mode is saved for the team laptops") {

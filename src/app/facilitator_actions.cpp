@@ -457,9 +457,9 @@ void Export(AppState& state, unsigned formats) {
     written += (written.empty() ? "" : ", ") + name;
     return true;
   };
-  if ((formats & kExportCsv) && !write(base + ".csv", ExportCsv(f.debriefs, lang))) return;
+  if ((formats & kExportCsv) && !write(base + ".csv", ExportCsv(f.debriefs, lang, f.anonymise))) return;
   if ((formats & kExportHtml) && !write(base + ".html", ExportHtml(f.debriefs, lang, f.anonymise))) return;
-  if ((formats & kExportXapi) && !write(base + "-xapi.json", ExportXapi(f.debriefs).dump(2) + "\n")) return;
+  if ((formats & kExportXapi) && !write(base + "-xapi.json", ExportXapi(f.debriefs, f.anonymise).dump(2) + "\n")) return;
   f.export_error = false;
   f.export_message = state.tr.Format("fac.export.done", {written, dir});
 }
