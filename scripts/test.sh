@@ -13,17 +13,37 @@ if [[ $all -eq 1 ]]; then bash scripts/install-deps.sh --fuzz; else bash scripts
 echo "== build (debug)"
 cmake --preset debug >/dev/null
 cmake --build --preset debug
+summary_passed=0
+summary_failed=0
+# Runs a ctest preset, keeping its output for the closing summary line.
+run_ctest() {
+  local log="build-$1/ctest-output.txt" rc=0
+  ctest --preset "$1" 2>&1 | tee "$log" || rc=$?
+  local line
+  line=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$log" | tail -n 1 || true)
+  if [[ -n "$line" ]]; then
+    local failed total
+    failed=$(sed -E 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
+    total=$(sed -E 's/.*tests failed out of ([0-9]+).*/\1/' <<<"$line")
+    summary_passed=$((summary_passed + total - failed))
+    summary_failed=$((summary_failed + failed))
+  fi
+  return "$rc"
+}
+
 echo "== tests (debug)"
-ctest --preset debug
+run_ctest debug
 
 if [[ $all -eq 1 ]]; then
   echo "== build (asan: AddressSanitizer + UndefinedBehaviorSanitizer)"
   cmake --preset asan >/dev/null
   cmake --build --preset asan
   echo "== tests (asan)"
-  ctest --preset asan
+  run_ctest asan
   if [[ -x scripts/fuzz.sh ]]; then
     echo "== fuzzing"
     bash scripts/fuzz.sh 60
   fi
 fi
+
+echo "tests: ${summary_passed} passed, ${summary_failed} failed"
