@@ -12,6 +12,7 @@
 #include "recorded_session.h"
 #include "session_log.h"
 #include "test_support.h"
+#include "fuzz/log_reseal.h"
 
 using namespace sigap;
 namespace fs = std::filesystem;
@@ -43,24 +44,7 @@ bool HasError(const std::vector<Diagnostic>& ds, const std::string& code = "") {
   return std::any_of(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.severity == Severity::Error && (code.empty() || d.code == code); });
 }
 
-// What fuzz_session_log does before its second read: every JSON-object line gets a correct
-// seq and CRC, so a mutated record reaches the record checks.
-std::string Reseal(std::string_view text) {
-  std::string out;
-  std::int64_t seq = 0;
-  std::size_t offset = 0;
-  while (offset < text.size()) {
-    std::size_t nl = text.find('\n', offset);
-    std::string_view line = text.substr(offset, nl == std::string_view::npos ? std::string_view::npos : nl - offset);
-    DiagnosticSink sink("line", 1);
-    JsonDocument doc = ReadJson(line, sink);
-    if (doc.ok && doc.root.is_object()) out += EncodeLogRecord(doc.root, seq++);
-    else out.append(line).append(nl == std::string_view::npos ? "" : "\n");
-    if (nl == std::string_view::npos) break;
-    offset = nl + 1;
-  }
-  return out;
-}
+using sigap::fuzz::Reseal;
 
 // A finished-looking real log: header and two decisions of the bundled Yuliana scenario.
 std::vector<nlohmann::json> RealLogRecords() {

@@ -17,6 +17,7 @@
 #include "json_reader.h"
 #include "recorded_session.h"
 #include "session_log.h"
+#include "log_reseal.h"
 
 namespace {
 
@@ -38,22 +39,7 @@ void CheckLog(const SessionLogData& d, std::string_view text) {
   }
 }
 
-std::string Reseal(std::string_view text) {
-  std::string out;
-  std::int64_t seq = 0;
-  std::size_t offset = 0;
-  while (offset < text.size()) {
-    std::size_t nl = text.find('\n', offset);
-    std::string_view line = text.substr(offset, nl == std::string_view::npos ? std::string_view::npos : nl - offset);
-    DiagnosticSink sink("line", 1);
-    JsonDocument doc = ReadJson(line, sink);
-    if (doc.ok && doc.root.is_object()) out += EncodeLogRecord(doc.root, seq++);
-    else out.append(line).append(nl == std::string_view::npos ? "" : "\n");
-    if (nl == std::string_view::npos) break;
-    offset = nl + 1;
-  }
-  return out;
-}
+using sigap::fuzz::Reseal;
 
 // A folder of this process's own (tmpfs when there is one): the log goes there as a file.
 std::string ScratchDir() {
