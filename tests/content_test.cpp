@@ -33,7 +33,7 @@ int FewestDecisionsToAnEnding(const Scenario& s) {
     if (auto it = best.find(id); it != best.end() && it->second <= here) continue;
     best[id] = here;
     if (n->type == Node::Type::Ending) { fewest = std::min(fewest, here); continue; }
-    for (const auto& to : Successors(*n)) queue.emplace_back(to, here);
+    for (const auto& to : n->Successors()) queue.emplace_back(to, here);
   }
   return fewest;
 }

@@ -46,17 +46,6 @@ struct TeamPlan {
   std::string started = "2026-03-02T09:00:00Z";
 };
 
-inline std::vector<std::string> SplitOn(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) { out.push_back(cur); cur.clear(); }
-    else cur += c;
-  }
-  out.push_back(cur);
-  return out;
-}
-
 inline std::string HexId(int n) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "5e55%028x", n);
@@ -78,25 +67,19 @@ inline std::string PlayTeam(const ContentLibrary& lib, const TeamPlan& plan, con
   info.seed = scenario->seed;
   info.app_version = "test";
   auto started = RecordedSession::Start(scenario, catalogue, info, dir);
-  REQUIRE(std::holds_alternative<RecordedSession>(started));
+  if (auto* problem = std::get_if<Problem>(&started)) FAIL(plan.team << ": " << problem->message);
   RecordedSession rs = std::move(std::get<RecordedSession>(started));
   Session& s = rs.session();
   std::int64_t at = 0;
   for (const std::string& c : plan.choices) {
     while (s.state() == SessionState::AtScene) s.Continue();
     REQUIRE_MESSAGE(s.state() != SessionState::Ended, plan.team << ": the scenario ended before '" << c << "'");
-    DecideResult r;
-    if (c == "timeout") {
-      std::int64_t took = static_cast<std::int64_t>(s.TimerSeconds().value_or(0)) * 1000;
-      at += took;
-      r = rs.TimeOut(took, at);
-    } else if (s.state() == SessionState::AwaitingChecklist) {
-      at += plan.elapsed_ms;
-      r = rs.SubmitChecklist(c == "-" ? std::vector<std::string>{} : SplitOn(c, '+'), plan.elapsed_ms, at);
-    } else {
-      at += plan.elapsed_ms;
-      r = rs.Choose(c, plan.elapsed_ms, at);
-    }
+    auto answer = ParseAnswer(c);
+    REQUIRE_MESSAGE(answer, plan.team << ": '" << c << "' is not an answer");
+    // A timeout takes the timer's full time.
+    std::int64_t took = answer->timed_out ? static_cast<std::int64_t>(s.TimerSeconds().value_or(0)) * 1000 : plan.elapsed_ms;
+    at += took;
+    DecideResult r = rs.Answer(*answer, took, at);
     REQUIRE_MESSAGE(!r.refused, plan.team << " at " << s.CurrentNode().id << ": " << (r.refused ? r.refused->message : ""));
     REQUIRE(r.saved);
   }

@@ -45,7 +45,7 @@ void WriteSession(const ContentLibrary& lib, const std::shared_ptr<const Scenari
     if (stop_early && s.History().size() >= stop_after) break;
     std::int64_t took = 3000 + next() % 60000;
     at += took;
-    std::variant<DecisionRecord, Refusal> prepared;
+    std::variant<DecisionRecord, Problem> prepared;
     if (s.TimerSeconds() && next() % 8 == 0) {
       prepared = s.PrepareTimeout(took, at);
     } else if (s.state() == SessionState::AwaitingChecklist) {

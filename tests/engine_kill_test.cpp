@@ -37,15 +37,6 @@ std::string Join(const json& choices) {
   return out;
 }
 
-// How a decision record reads on the command line.
-std::string AsChoice(const DecisionRecord& r) {
-  if (r.timed_out) return "timeout";
-  if (!r.checklist) return r.choice;
-  std::string out;
-  for (const auto& i : r.items) out += (out.empty() ? "" : "+") + i;
-  return out.empty() ? "-" : out;
-}
-
 // The end state a facilitator sees: outcome, axis scores and never events, from `play --json`.
 json EndState(const json& summary) {
   json axes = json::object();
@@ -188,7 +179,7 @@ TEST_CASE("killed at random moments, sigap play loses at most the decision in fl
       problem(std::to_string(printed) + " decisions printed but " + std::to_string(log.decisions.size()) + " in the log");
     if (log.decisions.size() > choices.size()) { problem("more decisions than choices"); return o; }
     for (std::size_t k = 0; k < log.decisions.size(); ++k)
-      if (AsChoice(log.decisions[k]) != choices[k]) problem("decision " + std::to_string(k + 1) + " is " + AsChoice(log.decisions[k]));
+      if (FormatAnswer(log.decisions[k]) != choices[k]) problem("decision " + std::to_string(k + 1) + " is " + FormatAnswer(log.decisions[k]));
 
     if (log.finished()) {
       o.category = Finished;
@@ -205,7 +196,7 @@ TEST_CASE("killed at random moments, sigap play loses at most the decision in fl
     if (!after.finished() || !after.diagnostics.empty()) problem("the resumed log is not finished and clean");
     if (after.decisions.size() != choices.size()) problem("the resumed log has " + std::to_string(after.decisions.size()) + " decisions");
     for (std::size_t k = 0; k < after.decisions.size() && k < choices.size(); ++k)
-      if (AsChoice(after.decisions[k]) != choices[k]) problem("resumed decision " + std::to_string(k + 1) + " is " + AsChoice(after.decisions[k]));
+      if (FormatAnswer(after.decisions[k]) != choices[k]) problem("resumed decision " + std::to_string(k + 1) + " is " + FormatAnswer(after.decisions[k]));
     return o;
   };
 

@@ -105,8 +105,8 @@ TEST_CASE("a new log never replaces an existing file, and leaves no temporary fi
   std::string text = test::ReadText(path);
   CHECK(ReadSessionLog(path, text).usable());
   auto second = RecordedSession::Start(fx.scenario, fx.catalogue, info, dir);  // the same file name
-  REQUIRE(std::holds_alternative<std::string>(second));
-  CHECK(std::get<std::string>(second).find("exists") != std::string::npos);
+  REQUIRE(std::holds_alternative<Problem>(second));
+  CHECK(std::get<Problem>(second).message.find("exists") != std::string::npos);
   CHECK(test::ReadText(path) == text);
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
@@ -283,7 +283,7 @@ TEST_CASE("resume after a torn tail cuts it off and continues with the right seq
   ContentLibrary lib;
   lib.files = test::LoadLibraryFiles(fx);
   auto resumed = RecordedSession::Resume(w.path, lib);
-  if (auto* err = std::get_if<std::string>(&resumed)) FAIL(*err);
+  if (auto* err = std::get_if<Problem>(&resumed)) FAIL(err->message);
   RecordedSession& rs = std::get<RecordedSession>(resumed);
   CHECK_FALSE(rs.scenario_changed());
   CHECK(rs.session().History() == w.decisions);
@@ -306,7 +306,7 @@ TEST_CASE("resume after a torn tail cuts it off and continues with the right seq
 
   SUBCASE("a finished session cannot be resumed") {
     auto again = RecordedSession::Resume(w.path, lib);
-    CHECK(std::holds_alternative<std::string>(again));
+    CHECK(std::holds_alternative<Problem>(again));
   }
   fs::remove_all(dir);
 }
@@ -325,7 +325,7 @@ TEST_CASE("resume flags a scenario whose content changed since the session start
   ContentLibrary lib;
   lib.files = test::LoadLibraryFiles(fx2);
   auto resumed = RecordedSession::Resume(w.path, lib);
-  if (auto* err = std::get_if<std::string>(&resumed)) FAIL(*err);
+  if (auto* err = std::get_if<Problem>(&resumed)) FAIL(err->message);
   RecordedSession& rs = std::get<RecordedSession>(resumed);
   CHECK(rs.scenario_changed());
   CHECK(rs.session().History() == w.decisions);

@@ -43,7 +43,7 @@ class Driver {
     if (round_trip_) {
       nlohmann::json saved = session_->ToJson();
       auto restored = Session::FromJson(saved, fx_.scenario, fx_.catalogue);
-      if (auto* r = std::get_if<Refusal>(&restored)) FAIL(r->code << ": " << r->message);
+      if (auto* r = std::get_if<Problem>(&restored)) FAIL(r->code << ": " << r->message);
       Session& back = std::get<Session>(restored);
       CHECK(back.ToJson() == saved);
       CHECK(back.Path() == session_->Path());
@@ -55,20 +55,20 @@ class Driver {
     return *session_;
   }
 
-  std::optional<Refusal> Continue() { return s().Continue(); }
-  std::optional<Refusal> Choose(const std::string& id, std::int64_t elapsed = 1500) {
+  std::optional<Problem> Continue() { return s().Continue(); }
+  std::optional<Problem> Choose(const std::string& id, std::int64_t elapsed = 1500) {
     auto p = s().PrepareChoice(id, elapsed, ++clock_ * 1000);
-    if (auto* r = std::get_if<Refusal>(&p)) return *r;
+    if (auto* r = std::get_if<Problem>(&p)) return *r;
     return s().Apply(std::get<DecisionRecord>(p));
   }
-  std::optional<Refusal> Tick(const std::vector<std::string>& items) {
+  std::optional<Problem> Tick(const std::vector<std::string>& items) {
     auto p = s().PrepareChecklist(items, 2000, ++clock_ * 1000);
-    if (auto* r = std::get_if<Refusal>(&p)) return *r;
+    if (auto* r = std::get_if<Problem>(&p)) return *r;
     return s().Apply(std::get<DecisionRecord>(p));
   }
-  std::optional<Refusal> Timeout(const std::vector<std::string>& ticked = {}) {
+  std::optional<Problem> Timeout(const std::vector<std::string>& ticked = {}) {
     auto p = s().PrepareTimeout(30000, ++clock_ * 1000, ticked);
-    if (auto* r = std::get_if<Refusal>(&p)) return *r;
+    if (auto* r = std::get_if<Problem>(&p)) return *r;
     return s().Apply(std::get<DecisionRecord>(p));
   }
   // Continues through scenes until a decision or an ending.
@@ -95,7 +95,7 @@ std::vector<std::string> Sorted(std::vector<std::string> v) {
 }
 
 // A refused call must leave the session exactly as it was.
-void CheckRefusedAndUnchanged(Driver& d, const char* code, const std::function<std::optional<Refusal>()>& call) {
+void CheckRefusedAndUnchanged(Driver& d, const char* code, const std::function<std::optional<Problem>()>& call) {
   nlohmann::json before = d.s().ToJson();
   auto path = d.s().Path();
   auto values = d.s().Values();
@@ -304,6 +304,65 @@ TEST_CASE("timers: seconds_if, a timeout takes the default, a checklist timeout 
   CHECK(score.checklists[0].correct_items == 3);
 }
 
+TEST_CASE("a timeout with an option selected submits that option, recorded as unconfirmed and scored as the team's") {
+  ENGINE_ROUND_TRIP_SUBCASES
+  Fixture fx = test::LoadFixture();
+  Driver d(fx, round_trip);
+  d.Advance();
+  REQUIRE_FALSE(d.Choose("a"));
+  d.Advance();
+  REQUIRE(d.s().CurrentNode().id == "dp2");
+  REQUIRE_FALSE(d.Timeout({"a"}));  // "a" was selected when the clock ran out; the default is "b"
+  const DecisionRecord& r = d.s().History().back();
+  CHECK(r.choice == "a");
+  CHECK(r.timed_out);
+  CHECK(r.unconfirmed);
+  SessionScore score = d.Score();
+  bool seen = false;
+  for (const auto& t : score.tags)
+    if (t.node == "dp2") {
+      seen = true;
+      CHECK(t.option == "a");
+      CHECK(t.reason == TagReason::Unconfirmed);
+    }
+  CHECK(seen);
+  CHECK(FormatAnswer(r) == "timeout:a");
+  // A checklist that runs out with items ticked is unconfirmed too; with none it is a plain timeout.
+  REQUIRE(d.s().CurrentNode().id == "dp3");
+  REQUIRE_FALSE(d.Timeout({"x1"}));
+  CHECK(d.s().History().back().unconfirmed);
+  CHECK(FormatAnswer(d.s().History().back()) == "timeout:x1");
+}
+
+TEST_CASE("a record cannot claim to be unconfirmed without a timeout, nor a timeout take two options") {
+  ENGINE_ROUND_TRIP_SUBCASES
+  Fixture fx = test::LoadFixture();
+  Driver d(fx, round_trip);
+  d.Advance();
+  REQUIRE_FALSE(d.Choose("a"));
+  d.Advance();
+  DecisionRecord forged = std::get<DecisionRecord>(d.s().PrepareChoice("a", 100, 100));
+  forged.unconfirmed = true;
+  CheckRefusedAndUnchanged(d, "ENG013", [&] { return d.s().Apply(forged); });
+  CheckRefusedAndUnchanged(d, "ENG012", [&] { return d.Timeout({"a", "c"}); });
+}
+
+TEST_CASE("every decision record holds the order its options were shown in") {
+  ENGINE_ROUND_TRIP_SUBCASES
+  Fixture fx = test::LoadFixture();
+  Driver d(fx, round_trip, 11);
+  d.Advance();
+  auto offered = d.Offered();
+  REQUIRE_FALSE(d.Choose(offered.back()));
+  CHECK(d.s().History().back().shown == offered);
+  d.Advance();
+  REQUIRE_FALSE(d.Choose("a"));
+  std::vector<std::string> items;
+  for (const ChecklistItem* i : d.s().ChecklistItems()) items.push_back(i->id);
+  REQUIRE_FALSE(d.Tick({"x1"}));
+  CHECK(d.s().History().back().shown == items);
+}
+
 TEST_CASE("the timer uses its base seconds when no seconds_if holds") {
   ENGINE_ROUND_TRIP_SUBCASES
   Fixture fx = test::LoadFixture();
@@ -487,7 +546,7 @@ TEST_CASE("a session restored from JSON continues exactly like the original") {
     nlohmann::json bad = saved;
     change(bad);
     auto back = Session::FromJson(bad, fx.scenario, fx.catalogue);
-    return std::holds_alternative<Refusal>(back) ? std::get<Refusal>(back).code : std::string("accepted");
+    return std::holds_alternative<Problem>(back) ? std::get<Problem>(back).code : std::string("accepted");
   };
   CHECK(refusal_code([](nlohmann::json& j) { j["scenario"] = "another"; }) == "ENG009");
   CHECK(refusal_code([](nlohmann::json& j) { j.erase("decisions"); }) == "ENG010");          // malformed
@@ -532,4 +591,51 @@ TEST_CASE("conditions: comparisons, flags, all/any/not and checklist counters") 
   std::map<std::string, double> counters{{"$hits", 3}};
   CHECK(Evaluate(cmp("$hits", CompareOp::Ge, 3.0), values, &counters));
   CHECK_FALSE(Evaluate(cmp("$hits", CompareOp::Ge, 3.0), values));
+}
+
+TEST_CASE("answers: one syntax, parsed and written in one place") {
+  struct Case {
+    const char* text;
+    bool timed_out;
+    std::vector<std::string> ids;
+  };
+  for (const Case& c : {Case{"b", false, {"b"}}, Case{"x+y", false, {"x", "y"}}, Case{"-", false, {}},
+                        Case{"timeout", true, {}}, Case{"timeout:b", true, {"b"}}, Case{"timeout:x+y", true, {"x", "y"}}}) {
+    CAPTURE(c.text);
+    auto a = ParseAnswer(c.text);
+    REQUIRE(a);
+    CHECK(a->timed_out == c.timed_out);
+    CHECK(a->ids == c.ids);
+    CHECK(FormatAnswer(*a) == c.text);
+  }
+  for (const char* bad : {"", "a++b", "+a", "timeout:", "timeoutx", "a,b", "time:a"}) {
+    CAPTURE(bad);
+    std::string why;
+    CHECK_FALSE(ParseAnswer(bad, &why));
+    CHECK_FALSE(why.empty());
+  }
+  auto list = ParseAnswerList("a,x+y,-,timeout:c");
+  REQUIRE(list);
+  CHECK(list->size() == 4);
+  CHECK(ParseAnswerList("")->empty());
+  CHECK_FALSE(ParseAnswerList("a,,b"));
+}
+
+TEST_CASE("options have one letter each, by their authored place, whatever order they are shown in") {
+  Fixture fx = test::LoadFixture();
+  const Node* dp1 = fx.scenario->FindNode("dp1");
+  const Node* dp3 = fx.scenario->FindNode("dp3");
+  REQUIRE(dp1);
+  REQUIRE(dp3);
+  CHECK(dp1->decision->OptionLetter("a") == "A");
+  CHECK(dp1->decision->OptionLetter("d") == "D");
+  CHECK(dp1->decision->OptionLetter("zz").empty());
+  CHECK(dp3->decision->OptionLetter("x1") == "A");
+  CHECK(dp3->decision->OptionLetter("f2") == "E");
+  CHECK(fx.scenario->DecisionNumber("dp1") == 1);
+  CHECK(fx.scenario->DecisionNumber("dp3") == 3);
+  CHECK(fx.scenario->DecisionNumber("intro") == 0);
+  // Successors: each once, scene routes, then the choices' in authored order, then the checklist's.
+  auto next = dp1->Successors();
+  CHECK(std::set<std::string>(next.begin(), next.end()).size() == next.size());
 }

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "debrief_fixtures.h"  // SplitOn
+#include "debrief_fixtures.h"
 #include "loader.h"
 #include "recorded_session.h"
 #include "test_support.h"
@@ -45,24 +45,17 @@ inline std::string PlayGuiTeam(const ContentLibrary& lib, const GuiTeamPlan& pla
   Session& s = rs.session();
   std::int64_t at = 0;
   int k = 0;
-  for (const std::string& c : SplitOn(plan.choices, ',')) {
+  auto answers = ParseAnswerList(plan.choices);
+  REQUIRE_MESSAGE(answers, plan.team << ": bad choices " << plan.choices);
+  for (const Answer& answer : *answers) {
     while (s.state() == SessionState::AtScene) s.Continue();
-    REQUIRE_MESSAGE(s.state() != SessionState::Ended, plan.team << ": ended before '" << c << "'");
-    // 15–95 s per decision, different for each team and decision.
+    REQUIRE_MESSAGE(s.state() != SessionState::Ended, plan.team << ": ended before '" << FormatAnswer(answer) << "'");
+    // 15–95 s per decision, different for each team and decision; a timeout takes the full time.
     std::int64_t took = 15000 + ((plan.pace * 7919 + k * 104729) % 80000);
     ++k;
-    DecideResult r;
-    if (c == "timeout") {
-      took = static_cast<std::int64_t>(s.TimerSeconds().value_or(0)) * 1000;
-      at += took;
-      r = rs.TimeOut(took, at);
-    } else if (s.state() == SessionState::AwaitingChecklist) {
-      at += took;
-      r = rs.SubmitChecklist(c == "-" ? std::vector<std::string>{} : SplitOn(c, '+'), took, at);
-    } else {
-      at += took;
-      r = rs.Choose(c, took, at);
-    }
+    if (answer.timed_out) took = static_cast<std::int64_t>(s.TimerSeconds().value_or(0)) * 1000;
+    at += took;
+    DecideResult r = rs.Answer(answer, took, at);
     REQUIRE_MESSAGE(!r.refused, plan.team << " at " << s.CurrentNode().id << ": " << (r.refused ? r.refused->message : ""));
     REQUIRE(r.saved);
   }

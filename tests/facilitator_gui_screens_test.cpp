@@ -422,7 +422,7 @@ TEST_CASE("the map layout runs left to right, with a waypoint in every layer an 
     for (const auto& node : scenario->nodes)
       if (node.type == Node::Type::Ending) CHECK(layout.Find(node.id)->layer == last);
     std::size_t edges = 0;
-    for (const auto& node : scenario->nodes) edges += Successors(node).size();
+    for (const auto& node : scenario->nodes) edges += node.Successors().size();
     CHECK(layout.edges.size() == edges);
     for (const auto& e : layout.edges) {
       if (e.back) continue;

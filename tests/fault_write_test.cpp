@@ -78,7 +78,7 @@ SessionInfo Info() {
 RecordedSession StartOrFail(const std::string& dir, FaultInjector faults = {}) {
   auto scenario = TestScenario();
   auto started = RecordedSession::Start(scenario, Library().FindCatalogue(scenario->sop_catalogue), Info(), dir, std::move(faults));
-  if (auto* err = std::get_if<std::string>(&started)) FAIL("cannot start: " << *err);
+  if (auto* err = std::get_if<Problem>(&started)) FAIL("cannot start: " << err->message);
   return std::move(std::get<RecordedSession>(started));
 }
 
@@ -148,8 +148,8 @@ TEST_CASE("creating a session log: a failure at any step leaves no file and says
       continue;
     }
     CHECK(fault->fired == 1);
-    REQUIRE(std::holds_alternative<std::string>(started));
-    const std::string& message = std::get<std::string>(started);
+    REQUIRE(std::holds_alternative<Problem>(started));
+    const std::string& message = std::get<Problem>(started).message;
     CHECK(message.find("cannot start the session log") != std::string::npos);
     CHECK(message.find(dir) != std::string::npos);  // says where
     CHECK(FilesIn(dir).empty());                     // no empty or half-written log left behind
@@ -185,8 +185,8 @@ TEST_CASE("appending a decision: a failed write keeps the saved log intact and t
     }
     CHECK(fault->fired == 1);
     CHECK_FALSE(r.saved);
-    CHECK(r.save_error.find(original_path) != std::string::npos);
-    CHECK(r.save_error.find(step == WriteStep::Write ? "cannot write" : "cannot flush") != std::string::npos);
+    CHECK(r.save_problem.message.find(original_path) != std::string::npos);
+    CHECK(r.save_problem.message.find(step == WriteStep::Write ? "cannot write" : "cannot flush") != std::string::npos);
     CHECK_FALSE(rs.saved());
     CHECK(Slurp(original_path) == before);  // no partial record, nothing damaged
 
@@ -195,13 +195,16 @@ TEST_CASE("appending a decision: a failed write keeps the saved log intact and t
     DecideResult next = *Step(rs, 4000);
     CHECK_FALSE(next.refused.has_value());
     CHECK_FALSE(next.saved);
-    CHECK(next.save_error == r.save_error);
+    CHECK(next.save_problem.message == r.save_problem.message);
     CHECK(rs.session().History().size() == decisions_before + 2);
     CHECK(Slurp(original_path) == before);
 
     // Save elsewhere: a complete log that replays to the same state, and the session continues there.
     std::string error;
-    REQUIRE_MESSAGE(rs.SaveElsewhere(elsewhere, error), error);
+    {
+      auto problem = rs.SaveElsewhere(elsewhere);
+      REQUIRE_MESSAGE(!problem, (problem ? problem->message : ""));
+    }
     CHECK(rs.saved());
     CHECK(rs.log_path() != original_path);
     CHECK(fs::path(rs.log_path()).parent_path() == fs::path(elsewhere));
@@ -239,7 +242,9 @@ TEST_CASE("saving elsewhere can fail too: nothing is left at the target and the 
     fault->step = step;
     fault->fired = 0;
     std::string error;
-    bool ok = rs.SaveElsewhere(elsewhere, error);
+    auto save_problem = rs.SaveElsewhere(elsewhere);
+    bool ok = !save_problem;
+    if (save_problem) error = save_problem->message;
     CHECK(fault->fired == 1);
     if (step == WriteStep::DirSync) {
       // The complete file is already in place when the folder sync fails; it is whole and valid,
@@ -258,7 +263,10 @@ TEST_CASE("saving elsewhere can fail too: nothing is left at the target and the 
 
     fault->step.reset();
     error.clear();
-    REQUIRE_MESSAGE(rs.SaveElsewhere(elsewhere, error), error);
+    {
+      auto problem = rs.SaveElsewhere(elsewhere);
+      REQUIRE_MESSAGE(!problem, (problem ? problem->message : ""));
+    }
     CheckLogMatches(rs.log_path(), rs.session());
     fs::remove_all(dir);
     fs::remove_all(elsewhere);
@@ -284,7 +292,7 @@ TEST_CASE("the end record: a failure keeps every decision saved and a resume com
     CHECK(fault->fired == 1);
     CHECK(rs.session().state() == SessionState::Ended);
     CHECK_FALSE(last.saved);
-    CHECK(last.save_error.find(path) != std::string::npos);
+    CHECK(last.save_problem.message.find(path) != std::string::npos);
 
     // On disk: every decision, no end record, nothing torn.
     SessionLogData d = ReadSessionLogFile(path);
@@ -296,7 +304,10 @@ TEST_CASE("the end record: a failure keeps every decision saved and a resume com
     // Saved elsewhere (the disk is fine there): a finished log with the same scores.
     fault->step.reset();
     std::string error;
-    REQUIRE_MESSAGE(rs.SaveElsewhere(elsewhere, error), error);
+    {
+      auto problem = rs.SaveElsewhere(elsewhere);
+      REQUIRE_MESSAGE(!problem, (problem ? problem->message : ""));
+    }
     CheckLogMatches(rs.log_path(), rs.session());
     CHECK(ReadSessionLogFile(rs.log_path()).finished());
 
@@ -363,18 +374,23 @@ TEST_CASE("a full disk stops a write part-way: the partial record is cut off, th
   REQUIRE(::setrlimit(RLIMIT_FSIZE, &limit) == 0);
   DecideResult r = *Step(rs, 2000);
   std::string error;
-  const bool copied = rs.SaveElsewhere(elsewhere, error);  // the new log does not fit either
+  auto save_problem = rs.SaveElsewhere(elsewhere);
+  const bool copied = !save_problem;
+  if (save_problem) error = save_problem->message;  // the new log does not fit either
   REQUIRE(::setrlimit(RLIMIT_FSIZE, &old_limit) == 0);
   std::signal(SIGXFSZ, old_handler);
 
   CHECK_FALSE(r.saved);
-  CHECK(r.save_error.find("cannot write") != std::string::npos);
+  CHECK(r.save_problem.message.find("cannot write") != std::string::npos);
   CHECK(Slurp(rs.log_path()) == before);  // the 20 bytes that fitted were cut off again
   CHECK_FALSE(copied);
   CHECK(FilesIn(elsewhere).empty());
   CHECK(rs.session().History().size() == 2);
 
-  REQUIRE_MESSAGE(rs.SaveElsewhere(elsewhere, error), error);  // room again: saved whole
+  {
+      auto problem = rs.SaveElsewhere(elsewhere);
+      REQUIRE_MESSAGE(!problem, (problem ? problem->message : ""));
+    }  // room again: saved whole
   CheckLogMatches(rs.log_path(), rs.session());
   fs::remove_all(dir);
   fs::remove_all(elsewhere);
@@ -422,8 +438,9 @@ TEST_CASE("a read-only folder: no log can start there, nothing can be saved ther
     auto scenario = TestScenario();
     auto catalogue = Library().FindCatalogue(scenario->sop_catalogue);
     auto started = RecordedSession::Start(scenario, catalogue, Info(), readonly);
-    expect(std::holds_alternative<std::string>(started), "Start in a read-only folder fails");
-    if (auto* msg = std::get_if<std::string>(&started)) {
+    expect(std::holds_alternative<Problem>(started), "Start in a read-only folder fails");
+    if (auto* problem = std::get_if<Problem>(&started)) {
+      const std::string* msg = &problem->message;
       expect(msg->find(std::strerror(EACCES)) != std::string::npos, "the message says permission denied");
       expect(msg->find(readonly) != std::string::npos, "the message names the folder");
     }
@@ -432,10 +449,12 @@ TEST_CASE("a read-only folder: no log can start there, nothing can be saved ther
     RecordedSession& rs = std::get<RecordedSession>(ok_start);
     expect(Step(rs, 1000)->saved, "a decision saves in a writable folder");
     std::string error, copied;
-    expect(!rs.SaveElsewhere(readonly, error), "SaveElsewhere to a read-only folder fails");
+    auto save_problem = rs.SaveElsewhere(readonly);
+    if (save_problem) error = save_problem->message;
+    expect(save_problem.has_value(), "SaveElsewhere to a read-only folder fails");
     expect(error.find(readonly) != std::string::npos, "SaveElsewhere names the folder");
     expect(rs.saved() && rs.log_path().find(writable) == 0, "the session keeps its writable log");
-    expect(!rs.CopyLogTo(readonly, copied, error), "CopyLogTo a read-only folder fails");
+    expect(rs.CopyLogTo(readonly, copied).has_value(), "CopyLogTo a read-only folder fails");
     expect(!WriteFileDurably(readonly + "/laporan.csv", "new\n", error), "an export to a read-only folder fails");
     std::string text, read_error;
     expect(ReadFileToString(readonly + "/laporan.csv", text, read_error) && text == "old\n", "the old export is untouched");

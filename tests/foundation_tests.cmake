@@ -2,3 +2,7 @@
 add_library(sigap_test_image STATIC image_check.cpp)
 target_link_libraries(sigap_test_image PUBLIC sigap::stb)
 sigap_add_test(test_foundation SOURCES foundation_test.cpp LIBS sigap_test_image LABELS "foundation;gui")
+# The app's string tables: run-time problems in both languages, glyph coverage.
+if(SIGAP_BUILD_GUI)
+  sigap_add_test(test_app_strings SOURCES app_strings_test.cpp LIBS sigap_ui LABELS foundation)
+endif()

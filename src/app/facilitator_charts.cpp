@@ -98,7 +98,7 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
     ImVec2 ls = bold->CalcTextSizeA(fs, FLT_MAX, 0, letter.c_str());
     dl->AddText(bold, fs, ImVec2(p.x + (badge - ls.x) * 0.5f, p.y + (badge - ls.y) * 0.5f), InkOn(badge_fill), letter.c_str());
 
-    const LocalText* text = OptionText(*node, o.option);
+    const LocalText* text = node->OptionText(o.option);
     const std::string full = text ? text->Get(lang) : o.option;
     float bar_x, bar_y, bar_w_max;
     if (style.label_above) {

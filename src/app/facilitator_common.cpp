@@ -23,28 +23,9 @@ std::string TeamLabel(const AppState& state, std::size_t team) {
   return TeamDisplayName(*d, team, state.tr.Language(), state.facilitator.anonymise);
 }
 
-const LocalText* OptionText(const Node& node, const std::string& option) {
-  if (!node.decision) return nullptr;
-  for (const auto& c : node.decision->choices)
-    if (c.id == option) return &c.text;
-  for (const auto& i : node.decision->items)
-    if (i.id == option) return &i.text;
-  return nullptr;
-}
-
-const SopTag* FirstTag(const Node& node, const std::string& option) {
-  if (!node.decision) return nullptr;
-  for (const auto& c : node.decision->choices)
-    if (c.id == option && !c.sop.empty()) return &c.sop.front();
-  for (const auto& i : node.decision->items)
-    if (i.id == option && !i.sop.empty()) return &i.sop.front();
-  return nullptr;
-}
-
 std::string DecisionNumber(const ScenarioDebrief& d, const std::string& node) {
-  for (std::size_t i = 0; i < d.decisions.size(); ++i)
-    if (d.decisions[i].node == node) return std::to_string(i + 1);
-  return "";
+  int n = d.scenario ? d.scenario->DecisionNumber(node) : 0;
+  return n > 0 ? std::to_string(n) : std::string();
 }
 
 std::string FormatDuration(std::int64_t ms) {
@@ -91,15 +72,6 @@ ImU32 StatusColor(StepStatus s) {
   ImVec4 c = p.not_reached;
   c.w = 0.45f;
   return ToU32(c);
-}
-
-StepStatus StatusOf(Verdict v) {
-  switch (v) {
-    case Verdict::Follows: return StepStatus::Followed;
-    case Verdict::Violates: return StepStatus::Violated;
-    case Verdict::Critical: return StepStatus::Critical;
-  }
-  return StepStatus::NotReached;
 }
 
 ImU32 VerdictColor(Verdict v) { return StatusColor(StatusOf(v)); }

@@ -16,10 +16,7 @@ namespace sigap::app {
 const ScenarioDebrief* CurrentDebrief(const AppState& state);
 // "Tim A" when anonymised, else the team's pseudonym.
 std::string TeamLabel(const AppState& state, std::size_t team);
-// A choice's or checklist item's text ("" when the node has no such option).
-const LocalText* OptionText(const Node& node, const std::string& option);
-const SopTag* FirstTag(const Node& node, const std::string& option);
-// 1-based number of a decision node in the debrief ("" when not a decision).
+// 1-based number of a decision node, as text ("" when the node is not a decision).
 std::string DecisionNumber(const ScenarioDebrief& d, const std::string& node);
 // m:ss
 std::string FormatDuration(std::int64_t ms);
@@ -31,7 +28,6 @@ ImU32 StatusColor(StepStatus s);
 ImU32 VerdictColor(Verdict v);
 ImU32 RatingColor(const std::string& rating);  // good | mixed | bad
 ImU32 InkOn(ImU32 fill);                       // black or white, whichever reads on `fill`
-StepStatus StatusOf(Verdict v);
 // A symbol that reads without colour: ✓ followed, ! violated, ✕ critical, – not reached.
 void DrawStatusSymbol(ImDrawList* dl, ImVec2 centre, float size, StepStatus s, ImU32 col);
 // A coloured square with its symbol, then the label: for legends and inline verdicts.

@@ -23,6 +23,7 @@ const char* ReasonKey(TagReason r) {
     case TagReason::Hit: return "fac.reason.hit";
     case TagReason::Miss: return "fac.reason.miss";
     case TagReason::FalseAlarm: return "fac.reason.false_alarm";
+    case TagReason::Unconfirmed: return "fac.reason.unconfirmed";
   }
   return "fac.reason.chosen";
 }
@@ -65,7 +66,7 @@ void DrawCellDetail(const AppState& state, const ScenarioDebrief& d, int row, in
   for (const ScoredTag& tag : s.score.tags) {
     if (tag.step != step_id) continue;
     const Node* node = d.scenario->FindNode(tag.node);
-    const LocalText* option = node ? OptionText(*node, tag.option) : nullptr;
+    const LocalText* option = node ? node->OptionText(tag.option) : nullptr;
     std::string number = DecisionNumber(d, tag.node);
     ImGui::TextWrapped("%s", state.tr.Format("fac.heat.cause", {number, node ? node->title.Get(lang) : tag.node,
                                                                option ? option->Get(lang) : tag.option, state.tr(ReasonKey(tag.reason)),

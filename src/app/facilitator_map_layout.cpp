@@ -12,20 +12,6 @@ const MapLayout::Box* MapLayout::Find(const std::string& node) const {
   return nullptr;
 }
 
-std::vector<std::string> Successors(const Node& node) {
-  std::vector<std::string> out;
-  auto add = [&](const std::vector<Route>& routes) {
-    for (const auto& r : routes)
-      if (std::find(out.begin(), out.end(), r.to) == out.end()) out.push_back(r.to);
-  };
-  add(node.next);
-  if (node.decision) {
-    for (const auto& c : node.decision->choices) add(c.next);
-    add(node.decision->next);
-  }
-  return out;
-}
-
 namespace {
 
 // Items are the slots of a layer: a scenario node, or a waypoint of an edge crossing the layer.
@@ -81,7 +67,7 @@ MapLayout LayoutScenario(const Scenario& scenario) {
   for (int i = 0; i < n; ++i) index[scenario.nodes[i].id] = i;
   std::vector<std::vector<int>> succ(n);
   for (int i = 0; i < n; ++i)
-    for (const auto& to : Successors(scenario.nodes[i]))
+    for (const auto& to : scenario.nodes[i].Successors())
       if (auto it = index.find(to); it != index.end()) succ[i].push_back(it->second);
 
   // 1. Depth-first from the start (then from any node it cannot reach): an edge back to a node

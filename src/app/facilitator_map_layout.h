@@ -39,8 +39,6 @@ struct MapLayout {
   const Box* Find(const std::string& node) const;
 };
 
-// The nodes a node can lead to (scene routes, choice routes, checklist routes), without repeats.
-std::vector<std::string> Successors(const Node& node);
 
 MapLayout LayoutScenario(const Scenario& scenario);
 

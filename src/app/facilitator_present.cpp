@@ -115,7 +115,7 @@ void DrawQuestion(const AppState& state, const ScenarioDebrief& d, std::size_t i
   // The options, lettered as in the chart; the largest type that fits.
   std::vector<std::string> texts;
   for (const auto& o : a.options) {
-    const LocalText* t = OptionText(*node, o.option);
+    const LocalText* t = node->OptionText(o.option);
     texts.push_back(t ? t->Get(lang) : o.option);
   }
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -210,7 +210,7 @@ Answer FindAnswer(const ScenarioDebrief& d, const DecisionAggregate& a, const No
   for (std::size_t i = 0; i < a.options.size(); ++i) {
     if (!a.options[i].recommended) continue;
     const std::string& id = a.options[i].option;
-    const LocalText* text = OptionText(node, id);
+    const LocalText* text = node.OptionText(id);
     out.recommended.emplace_back(i, text ? text->Get(lang) : id);
     for (const auto& c : node.decision->choices)
       if (c.id == id) {
@@ -344,7 +344,7 @@ void DrawCritical(const AppState& state, const ScenarioDebrief& d) {
   for (std::size_t i = 0; i < shown; ++i) {
     const MomentGroup& m = groups[i];
     const Node* node = d.scenario->FindNode(m.node);
-    const LocalText* option = node ? OptionText(*node, m.option) : nullptr;
+    const LocalText* option = node ? node->OptionText(m.option) : nullptr;
     ImGui::PushID(static_cast<int>(i));
     if (i % 2 == 1) ImGui::SameLine();
     ImGui::BeginChild("moment", ImVec2(card_w, std::min(card_h, state.fonts.body_px * 10.0f)), true, ImGuiWindowFlags_NoScrollbar);

@@ -40,6 +40,11 @@ std::optional<GuiOptions> ParseGuiOptions(const std::vector<std::string>& args, 
     else if (a == "--scenario") { if (!value(o.scenario)) return std::nullopt; }
     else if (a == "--choices") { if (!value(o.choices)) return std::nullopt; }
     else if (a == "--team") { if (!value(o.team)) return std::nullopt; }
+    else if (a == "--seed") {
+      int seed = 0;
+      if (!number(seed, 1, 2147483647)) return std::nullopt;
+      o.seed = seed;
+    }
     else if (a == "--mode") {
       if (!value(o.mode)) return std::nullopt;
       if (o.mode != "training" && o.mode != "assessment") { error = "--mode must be training or assessment"; return std::nullopt; }

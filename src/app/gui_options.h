@@ -20,6 +20,7 @@ struct GuiOptions {
   std::string scenario;               // --scenario ID: preselect for --screen play/end
   std::string choices;                // --choices a,b,...: played before the screenshot
   std::string team = "Tim Uji";       // --team for scripted sessions
+  long long seed = 0;                 // --seed N: the option order of a new session (0 = a fresh one)
   std::string mode;                   // --mode training|assessment ("" = the workshop setting)
   std::vector<std::string> import_paths;  // --import PATH (facilitator)
   bool high_contrast = false;

@@ -58,6 +58,20 @@ const char* StringTable::operator()(const char* key) const {
 }
 
 std::string StringTable::Format(const char* key, std::initializer_list<std::string> args) const {
+  return Format(key, std::vector<std::string>(args));
+}
+
+bool StringTable::Has(const std::string& key) const {
+  return tables_[0].count(key) > 0 || tables_[1].count(key) > 0;
+}
+
+std::string StringTable::Describe(const Problem& problem) const {
+  const std::string key = "problem." + problem.code;
+  if (!Has(key)) return problem.code.empty() ? problem.message : problem.code + ": " + problem.message;
+  return Format(key.c_str(), problem.args);
+}
+
+std::string StringTable::Format(const char* key, const std::vector<std::string>& args) const {
   std::string s = (*this)(key);
   std::size_t i = 0;
   for (const auto& a : args) {

@@ -4,8 +4,10 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "model.h"
+#include "problem.h"
 
 namespace sigap::app {
 
@@ -21,6 +23,11 @@ class StringTable {
   const char* operator()(const char* key) const;
   // The same with {0}, {1}… replaced by the arguments.
   std::string Format(const char* key, std::initializer_list<std::string> args) const;
+  std::string Format(const char* key, const std::vector<std::string>& args) const;
+  bool Has(const std::string& key) const;
+  // A run-time problem in the current language: "problem.<CODE>" filled with its args; the
+  // engine's English message only for a code the tables do not know.
+  std::string Describe(const Problem& problem) const;
 
  private:
   std::unordered_map<std::string, std::string> tables_[2];

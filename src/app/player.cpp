@@ -39,21 +39,6 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
 // A new node is on screen: nothing is selected and its clock starts now.
 void ResetDecision(PlayerState& p, double now) {
   p.selected_choice.clear();
@@ -145,7 +130,7 @@ void OpenSession(AppState& st, RecordedSession rs) {
   ResetDecision(p, st.now);
   if (!p.session->saved()) {
     player::OpenFolderPanel(p.save_elsewhere, st);
-    p.save_elsewhere.message = st.tr.Format("save.failed", {p.session->unsaved_error()});
+    p.save_elsewhere.message = st.tr.Describe(p.session->unsaved());
   }
   LoadPortraits(st);
   st.screen = s.state() == SessionState::Ended ? Screen::End : Screen::Play;
@@ -155,13 +140,13 @@ void OpenSession(AppState& st, RecordedSession rs) {
 void AfterDecision(AppState& st, const DecideResult& r) {
   PlayerState& p = st.player;
   if (r.refused) {
-    p.decide_error = r.refused->code + ": " + r.refused->message;
+    p.decide_error = st.tr.Describe(*r.refused);
     return;
   }
   const Session& s = p.session->session();
   if (!r.saved) {
     player::OpenFolderPanel(p.save_elsewhere, st);
-    p.save_elsewhere.message = st.tr.Format("save.failed", {r.save_error});
+    p.save_elsewhere.message = st.tr.Describe(r.save_problem);
   }
   ResetDecision(p, st.now);
   if (s.info().mode == Mode::Training) p.feedback_for = s.History().size() - 1;
@@ -224,11 +209,11 @@ bool StartSession(AppState& st) {
   info.members = Trim(p.members);
   info.lang = st.tr.Language();
   info.mode = p.workshop_mode;
-  info.seed = scenario->seed;
+  info.seed = st.options.seed > 0 ? st.options.seed : NewSessionSeed();
   info.app_version = SIGAP_VERSION;
   auto started = RecordedSession::Start(scenario, catalogue, info, st.results_dir);
-  if (auto* err = std::get_if<std::string>(&started)) {
-    p.start_error = st.tr.Format("start.error.cannot_save", {st.results_dir, *err});
+  if (auto* err = std::get_if<Problem>(&started)) {
+    p.start_error = st.tr.Describe(*err);
     return false;
   }
   OpenSession(st, std::move(std::get<RecordedSession>(started)));
@@ -237,8 +222,8 @@ bool StartSession(AppState& st) {
 
 bool ResumeSession(AppState& st, const std::string& log_path) {
   auto resumed = RecordedSession::Resume(log_path, st.library);
-  if (auto* err = std::get_if<std::string>(&resumed)) {
-    st.player.start_error = st.tr.Format("start.error.cannot_resume", {*err});
+  if (auto* err = std::get_if<Problem>(&resumed)) {
+    st.player.start_error = st.tr.Describe(*err);
     return false;
   }
   OpenSession(st, std::move(std::get<RecordedSession>(resumed)));
@@ -299,8 +284,11 @@ void SubmitChecklist(AppState& st) {
 void TimeOut(AppState& st) {
   PlayerState& p = st.player;
   if (!p.session || p.timer_stopped) return;
+  // What the team selected or ticked is their answer, even though they did not confirm it.
   bool checklist = p.session->session().state() == SessionState::AwaitingChecklist;
-  DecideResult r = p.session->TimeOut(DecisionMs(st), SessionMs(st), checklist ? p.ticked : std::vector<std::string>{});
+  std::vector<std::string> selected = checklist ? p.ticked : std::vector<std::string>{};
+  if (!checklist && !p.selected_choice.empty()) selected.push_back(p.selected_choice);
+  DecideResult r = p.session->TimeOut(DecisionMs(st), SessionMs(st), selected);
   if (r.refused) p.timer_stopped = true;  // e.g. the default is not available: let the team choose
   AfterDecision(st, r);
 }
@@ -337,14 +325,13 @@ void SaveElsewhere(AppState& st, const std::string& dir) {
   FolderPanel& panel = p.save_elsewhere;
   panel.path = dir;
   if (!p.session) return;
-  std::string error;
   if (!UsableFolder(dir, st.tr, panel.message)) {
     panel.ok = false;
     return;
   }
-  if (!p.session->SaveElsewhere(dir, error)) {
+  if (auto problem = p.session->SaveElsewhere(dir)) {
     panel.ok = false;
-    panel.message = st.tr.Format("save.error.failed", {dir, error});
+    panel.message = st.tr.Describe(*problem);
     return;
   }
   panel.ok = true;
@@ -360,10 +347,10 @@ void SaveCopy(AppState& st, const std::string& dir) {
     panel.ok = false;
     return;
   }
-  std::string copied, error;
-  if (!p.session->CopyLogTo(dir, copied, error)) {
+  std::string copied;
+  if (auto problem = p.session->CopyLogTo(dir, copied)) {
     panel.ok = false;
-    panel.message = st.tr.Format("save.error.failed", {dir, error});
+    panel.message = st.tr.Describe(*problem);
     return;
   }
   panel.ok = true;
@@ -411,34 +398,32 @@ void CancelClose(AppState& st) { st.player.confirm_close = false; }
 
 namespace {
 
-// Plays one scripted choice as the screens would: select + confirm, tick + submit, or time out.
-bool PlayScripted(AppState& st, const std::string& choice, std::size_t number, std::string& error) {
+// Plays one scripted answer as the screens would: select + confirm, tick + submit, or select or
+// tick and let the clock run out.
+bool PlayScripted(AppState& st, const Answer& answer, std::size_t number, std::string& error) {
   PlayerState& p = st.player;
   p.feedback_for.reset();
   while (p.session->session().state() == SessionState::AtScene) ContinueScene(st);
   const Session& s = p.session->session();
+  const std::string text = FormatAnswer(answer);
   if (s.state() == SessionState::Ended) {
-    error = "--choices: the scenario ended before choice " + std::to_string(number) + " ('" + choice + "')";
+    error = "--choices: the scenario ended before choice " + std::to_string(number) + " ('" + text + "')";
     return false;
   }
   std::size_t before = s.History().size();
-  if (choice == "timeout") {
-    TimeOut(st);
-  } else if (s.state() == SessionState::AwaitingChecklist) {
-    if (choice != "-" && !choice.empty())
-      for (const auto& item : Split(choice, '+')) ToggleItem(st, item);
-    SubmitChecklist(st);
-  } else {
-    SelectChoice(st, choice);
-    ConfirmChoice(st);
+  const bool checklist = s.state() == SessionState::AwaitingChecklist;
+  if (checklist) {
+    for (const auto& item : answer.ids) ToggleItem(st, item);
+  } else if (answer.ids.size() == 1) {
+    SelectChoice(st, answer.ids.front());
   }
+  if (answer.timed_out) TimeOut(st);
+  else if (checklist) SubmitChecklist(st);
+  else ConfirmChoice(st);
   if (s.History().size() == before) {
     std::string available;
-    if (s.state() == SessionState::AwaitingChecklist)
-      for (const ChecklistItem* it : s.ChecklistItems()) available += (available.empty() ? "" : ", ") + it->id;
-    else
-      for (const Choice* c : s.AvailableChoices()) available += (available.empty() ? "" : ", ") + c->id;
-    error = "--choices: choice " + std::to_string(number) + " ('" + choice + "') at " + s.CurrentNode().id + ": " +
+    for (const auto& id : s.ShownOptions()) available += (available.empty() ? "" : ", ") + id;
+    error = "--choices: choice " + std::to_string(number) + " ('" + text + "') at " + s.CurrentNode().id + ": " +
             (p.decide_error.empty() ? "not accepted" : p.decide_error) + "; available: " + available;
     return false;
   }
@@ -471,13 +456,17 @@ bool RunScreenHook(AppState& st, std::string& error) {
     error = p.start_error;
     return false;
   }
-  std::vector<std::string> choices;
-  if (!o.choices.empty()) choices = Split(o.choices, ',');
-  for (std::size_t i = 0; i < choices.size(); ++i)
-    if (!PlayScripted(st, choices[i], i + 1, error)) return false;
+  std::string why;
+  auto choices = ParseAnswerList(o.choices, &why);
+  if (!choices) {
+    error = "--choices: " + why;
+    return false;
+  }
+  for (std::size_t i = 0; i < choices->size(); ++i)
+    if (!PlayScripted(st, (*choices)[i], i + 1, error)) return false;
   const Session& s = p.session->session();
   if (screen == "feedback") {
-    if (choices.empty() || s.info().mode != Mode::Training) {
+    if (choices->empty() || s.info().mode != Mode::Training) {
       error = "--screen feedback needs at least one choice and training mode";
       return false;
     }
@@ -492,7 +481,8 @@ bool RunScreenHook(AppState& st, std::string& error) {
         ContinueScene(st);
         continue;
       }
-      std::string next = s.state() == SessionState::AwaitingChoice ? s.AvailableChoices().front()->id : "-";
+      Answer next;
+      if (s.state() == SessionState::AwaitingChoice) next.ids = {s.AvailableChoices().front()->id};
       if (!PlayScripted(st, next, s.History().size() + 1, error)) return false;
     }
     p.feedback_for.reset();

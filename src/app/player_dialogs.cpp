@@ -110,7 +110,7 @@ void DrawCloseDialog(const AppState& st, ActionQueue& q) {
     ui::Text(st.tr.Format("close.saved", {std::to_string(rs.session().History().size())}));
     ui::Text(st.tr("close.resume_later"));
   } else {
-    ui::TextIn(st.fonts.bold, st.tr.Format("close.not_saved", {rs.unsaved_error()}), pal.critical);
+    ui::TextIn(st.fonts.bold, st.tr.Format("close.not_saved", {st.tr.Describe(rs.unsaved())}), pal.critical);
   }
   ImGui::Spacing();
   const std::string stay = std::string(st.tr("close.stay")) + "  [" + st.tr("key.esc") + "]###stay";

@@ -71,7 +71,7 @@ void DrawSaved(const AppState& st, ActionQueue& q) {
     ui::TextColored(st.tr("end.saved"), pal.follows);
     ui::Text(rs.log_path());
   } else {
-    ui::TextColored(st.tr.Format("end.not_saved", {rs.unsaved_error()}), pal.critical);
+    ui::TextColored(st.tr.Format("end.not_saved", {st.tr.Describe(rs.unsaved())}), pal.critical);
     if (ui::Button((std::string(st.tr("play.save_elsewhere")) + "###end_save_elsewhere").c_str()))
       q.Push([](AppState& a) { player::OpenFolderPanel(a.player.save_elsewhere, a); });
   }

@@ -59,6 +59,7 @@ void PrintUsage() {
       "                          with --facilitator: lock, dashboard, heatmap, decisions, workshop,\n"
       "                          map, present\n"
       "  --scenario ID --team NAME --choices ID,...   the session or scenario those screens show\n"
+      "  --seed N                the option order of that session (default: a fresh one)\n"
       "  --slide N               presentation slide (from 1) or map replay step\n"
       "  --pin PIN               enter (or, the first time, set) the facilitator PIN\n"
       "  --anonymise             facilitator: show teams as Tim A, Tim B...\n"

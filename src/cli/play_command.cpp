@@ -1,8 +1,9 @@
 // `sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] [--mode M] [--lang L]
 //               [--results DIR] [--resume LOG] [--json]`
 // Plays headless through the same RecordedSession the GUI uses: every decision is logged
-// durably before the next one. Choices: a choice id; for a checklist the ticked items joined
-// by '+' ('-' for none); 'timeout' to let the clock run out.
+// durably before the next one. Choices are answers as answer.h writes them: a choice id; for a
+// checklist the ticked items joined by '+' ('-' for none); 'timeout' to let the clock run out
+// with nothing selected, 'timeout:ID' with ID selected (or 'timeout:X+Y' ticked).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,7 +27,7 @@ struct PlayArgs {
   std::string scenario;
   std::string team;
   std::string members;
-  std::vector<std::string> choices;
+  std::vector<Answer> choices;
   std::optional<std::int64_t> seed;
   Mode mode = Mode::Training;
   Lang lang = Lang::Id;
@@ -35,17 +36,6 @@ struct PlayArgs {
   bool json = false;
   int step_delay_ms = 0;  // test hook: pause between decisions (for the kill test)
 };
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) { out.push_back(cur); cur.clear(); }
-    else cur += c;
-  }
-  out.push_back(cur);
-  return out;
-}
 
 int Usage(const std::string& problem) {
   std::fprintf(stderr, "sigap play: %s\nusage: sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] "
@@ -64,7 +54,13 @@ std::optional<PlayArgs> Parse(const std::vector<std::string>& args, int& rc) {
     };
     if (k == "--team") { auto v = value(); if (!v) return std::nullopt; a.team = *v; }
     else if (k == "--members") { auto v = value(); if (!v) return std::nullopt; a.members = *v; }
-    else if (k == "--choices") { auto v = value(); if (!v) return std::nullopt; if (!v->empty()) a.choices = Split(*v, ','); }
+    else if (k == "--choices") {
+      auto v = value(); if (!v) return std::nullopt;
+      std::string why;
+      auto list = ParseAnswerList(*v, &why);
+      if (!list) { rc = Usage("--choices: " + why); return std::nullopt; }
+      a.choices = std::move(*list);
+    }
     else if (k == "--seed") {
       auto v = value(); if (!v) return std::nullopt;
       char* end = nullptr;
@@ -135,7 +131,9 @@ void PrintDecision(std::ostream& out, const Session& s, const SessionScore& scor
   } else {
     for (const auto& c : node->decision->choices)
       if (c.id == r.choice) out << "   " << L(lang, "Pilihan", "Choice") << " " << c.id << ": " << SeenChoiceText(s, index, c).Get(lang) << "\n";
-    if (r.timed_out) out << "   " << L(lang, "(waktu habis: pilihan bawaan)", "(time ran out: the default choice)") << "\n";
+    if (r.unconfirmed)
+      out << "   " << L(lang, "(waktu habis sebelum dikonfirmasi: pilihan tim yang dikirim)", "(time ran out before Confirm: the team's selection was sent)") << "\n";
+    else if (r.timed_out) out << "   " << L(lang, "(waktu habis: pilihan bawaan)", "(time ran out: the default choice)") << "\n";
   }
   for (const auto& c : score.checklists)
     if (c.decision == index)
@@ -207,7 +205,8 @@ json SummaryJson(const RecordedSession& rs, const SessionScore& score) {
     steps.push_back({{"step", st.step}, {"status", StepStatusName(st.status)}, {"follows", st.follows}, {"violations", st.violations}, {"criticals", st.criticals}});
   for (const auto& t : score.never_events) never.push_back({{"node", t.node}, {"option", t.option}, {"step", t.step}});
   for (const auto& r : s.History()) {
-    json d{{"node", r.node}, {"timed_out", r.timed_out}};
+    json d{{"node", r.node}, {"timed_out", r.timed_out}, {"answer", FormatAnswer(r)}};
+    if (r.unconfirmed) d["unconfirmed"] = true;
     if (r.checklist) d["items"] = r.items; else d["choice"] = r.choice;
     decisions.push_back(d);
   }
@@ -259,8 +258,8 @@ int RunPlay(const std::vector<std::string>& args) {
     }
     ContentLibrary lib = LoadLibrary({where});
     auto resumed = RecordedSession::Resume(a.resume, lib);
-    if (auto* err = std::get_if<std::string>(&resumed)) {
-      std::fprintf(stderr, "sigap play: %s\n", err->c_str());
+    if (auto* err = std::get_if<Problem>(&resumed)) {
+      std::fprintf(stderr, "sigap play: %s: %s\n", err->code.c_str(), err->message.c_str());
       return data.finished() ? 1 : 2;
     }
     rs.emplace(std::move(std::get<RecordedSession>(resumed)));
@@ -296,11 +295,11 @@ int RunPlay(const std::vector<std::string>& args) {
     info.members = a.members;
     info.lang = a.lang;
     info.mode = a.mode;
-    info.seed = a.seed.value_or(scenario->seed);
+    info.seed = a.seed.value_or(NewSessionSeed());
     info.app_version = SIGAP_VERSION;
     auto started = RecordedSession::Start(scenario, catalogue, info, results);
-    if (auto* err = std::get_if<std::string>(&started)) {
-      std::fprintf(stderr, "sigap play: %s\n", err->c_str());
+    if (auto* err = std::get_if<Problem>(&started)) {
+      std::fprintf(stderr, "sigap play: %s: %s\n", err->code.c_str(), err->message.c_str());
       return 2;
     }
     rs.emplace(std::move(std::get<RecordedSession>(started)));
@@ -317,14 +316,9 @@ int RunPlay(const std::vector<std::string>& args) {
     }
     for (std::size_t i = 0; i < already; ++i) {
       const DecisionRecord& r = s.History()[i];
-      std::string logged = r.checklist ? "" : r.choice;
-      if (r.checklist) {
-        for (std::size_t k = 0; k < r.items.size(); ++k) logged += (k ? "+" : "") + r.items[k];
-        if (logged.empty()) logged = "-";
-      }
-      bool same = r.timed_out ? a.choices[i] == "timeout" : a.choices[i] == logged;
-      if (!same) {
-        std::fprintf(stderr, "sigap play: choice %zu is '%s' but the log recorded '%s'\n", i + 1, a.choices[i].c_str(), logged.c_str());
+      if (AnswerOf(r) != a.choices[i]) {
+        std::fprintf(stderr, "sigap play: choice %zu is '%s' but the log recorded '%s'\n", i + 1, FormatAnswer(a.choices[i]).c_str(),
+                     FormatAnswer(r).c_str());
         return 1;
       }
     }
@@ -348,22 +342,13 @@ int RunPlay(const std::vector<std::string>& args) {
   for (std::size_t i = already; i < a.choices.size(); ++i) {
     while (s.state() == SessionState::AtScene) s.Continue();
     if (s.state() == SessionState::Ended) {
-      std::fprintf(stderr, "sigap play: the scenario ended before choice %zu ('%s'); extra choices ignored\n", i + 1, a.choices[i].c_str());
+      std::fprintf(stderr, "sigap play: the scenario ended before choice %zu ('%s'); extra choices ignored\n", i + 1,
+                   FormatAnswer(a.choices[i]).c_str());
       exit_code = 1;
       break;
     }
-    const std::string& c = a.choices[i];
-    std::int64_t at = now_ms();
-    DecideResult result;
-    if (c == "timeout") {
-      result = rs->TimeOut(0, at);
-    } else if (s.state() == SessionState::AwaitingChecklist) {
-      std::vector<std::string> items;
-      if (c != "-" && !c.empty()) items = Split(c, '+');
-      result = rs->SubmitChecklist(items, 0, at);
-    } else {
-      result = rs->Choose(c, 0, at);
-    }
+    const std::string c = FormatAnswer(a.choices[i]);
+    DecideResult result = rs->Answer(a.choices[i], 0, now_ms());
     if (result.refused) {
       std::string available;
       if (s.state() == SessionState::AwaitingChecklist) {
@@ -373,14 +358,14 @@ int RunPlay(const std::vector<std::string>& args) {
         for (const Choice* ch : s.AvailableChoices()) available += (available.empty() ? "" : ", ") + ch->id;
         available = "available choices: " + available;
       }
-      if (s.TimerSeconds()) available += ", or 'timeout'";
+      if (s.TimerSeconds()) available += ", or 'timeout' / 'timeout:ID'";
       std::fprintf(stderr, "sigap play: choice %zu ('%s') at %s: %s: %s\n  %s\n", i + 1, c.c_str(), s.CurrentNode().id.c_str(),
                    result.refused->code.c_str(), result.refused->message.c_str(), available.c_str());
       exit_code = 1;
       break;
     }
     if (!result.saved) {
-      std::fprintf(stderr, "sigap play: the decision could not be saved: %s\n", result.save_error.c_str());
+      std::fprintf(stderr, "sigap play: %s: %s\n", result.save_problem.code.c_str(), result.save_problem.message.c_str());
       exit_code = 2;
       break;
     }

@@ -26,7 +26,7 @@ bool HasLogExtension(const fs::path& p) {
   return name.size() > std::string_view(kLogExtension).size() && name.ends_with(kLogExtension);
 }
 
-Diagnostic Problem(const std::string& file, int line, Severity severity, const std::string& code, const std::string& message) {
+Diagnostic FileProblem(const std::string& file, int line, Severity severity, const std::string& code, const std::string& message) {
   return Diagnostic{file, {line, line > 0 ? 1 : 0}, "", severity, code, message};
 }
 
@@ -55,20 +55,20 @@ std::vector<FoundFile> FindResultFiles(const std::vector<std::string>& paths, st
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
     if (ec || !fs::exists(st)) {
-      problems.push_back(Problem(arg, 0, Severity::Error, "DBR001",
+      problems.push_back(FileProblem(arg, 0, Severity::Error, "DBR001",
                                  "cannot find this file or folder; check the path (is the USB stick still plugged in?)"));
       continue;
     }
     if (fs::is_regular_file(st)) {
       if (HasLogExtension(arg)) add(arg);
       else
-        problems.push_back(Problem(arg, 0, Severity::Error, "DBR002",
+        problems.push_back(FileProblem(arg, 0, Severity::Error, "DBR002",
                                    std::string("not a SIGAP result file (their names end in ") + kLogExtension +
                                        "); import the results folder or its " + kLogExtension + " files"));
       continue;
     }
     if (!fs::is_directory(st)) {
-      problems.push_back(Problem(arg, 0, Severity::Error, "DBR002", "neither a file nor a folder; import a results folder"));
+      problems.push_back(FileProblem(arg, 0, Severity::Error, "DBR002", "neither a file nor a folder; import a results folder"));
       continue;
     }
     std::vector<fs::path> found;
@@ -78,11 +78,11 @@ std::vector<FoundFile> FindResultFiles(const std::vector<std::string>& paths, st
       if (it->is_regular_file(fec) && HasLogExtension(it->path())) found.push_back(it->path());
     }
     if (ec)
-      problems.push_back(Problem(arg, 0, Severity::Error, "DBR001",
+      problems.push_back(FileProblem(arg, 0, Severity::Error, "DBR001",
                                  "could not read the whole folder (" + ec.message() + "); results in it may be missing"));
     std::sort(found.begin(), found.end());
     if (found.empty() && !ec)
-      problems.push_back(Problem(arg, 0, Severity::Warning, "DBR003",
+      problems.push_back(FileProblem(arg, 0, Severity::Warning, "DBR003",
                                  std::string("no result files (*") + kLogExtension + ") in this folder or its subfolders"));
     for (const auto& p : found) add(p);
   }
@@ -159,13 +159,13 @@ void Replay(ImportedSession& s, const ContentLibrary& library) {
 // Problems that belong to a session rather than to reading its file.
 void AddSessionProblems(const ImportedSession& s, std::vector<Diagnostic>& problems) {
   if (!s.scenario) {
-    problems.push_back(Problem(s.path, 1, Severity::Error, "DBR010",
+    problems.push_back(FileProblem(s.path, 1, Severity::Error, "DBR010",
                                "the scenario \"" + s.log.scenario_id + "\" of team \"" + s.team() +
                                    "\" is not installed; copy its file into the scenarios folder and import again"));
     return;
   }
   if (!s.catalogue) {
-    problems.push_back(Problem(s.path, 1, Severity::Error, "DBR011",
+    problems.push_back(FileProblem(s.path, 1, Severity::Error, "DBR011",
                                "the SOP catalogue \"" + s.scenario->sop_catalogue + "\" of scenario \"" + s.scenario->id +
                                    "\" is not installed; copy it beside the scenario and import again"));
     return;
@@ -173,7 +173,7 @@ void AddSessionProblems(const ImportedSession& s, std::vector<Diagnostic>& probl
   if (!s.replay_ok) {
     std::size_t i = s.decisions_replayed;
     int line = i < s.log.decision_lines.size() ? s.log.decision_lines[i] : 0;
-    problems.push_back(Problem(s.path, line, Severity::Error, "DBR012",
+    problems.push_back(FileProblem(s.path, line, Severity::Error, "DBR012",
                                "decision " + std::to_string(i + 1) + " of team \"" + s.team() + "\" does not fit the installed scenario (" +
                                    s.replay_error + "); the scenario has changed since. Its path and scores stop before it; "
                                    "install the version the teams played to see the whole session"));

@@ -114,7 +114,7 @@ std::string TeamDisplayName(const ScenarioDebrief& debrief, std::size_t index, L
 //   scenario,session,team,decision,node,options,timed_out,elapsed_ms,step,verdict,reason,item,
 //   step_label,finished,scenario_changed
 // decision: 1-based number in the team's log; options: the choice id, or the ticked checklist
-// items joined by '+' ('-' for none); reason: chosen | timed_out | hit | miss | false_alarm
+// items joined by '+' ('-' for none); reason: chosen | timed_out | unconfirmed | hit | miss | false_alarm
 // (TagReasonName), or "unscored" for a decision the installed scenario no longer has; item: the
 // checklist item a hit/miss/false alarm is about; step_label: the SOP step's label in `lang`.
 // A decision with several tags gives one row per tag; an untagged decision gives one row with

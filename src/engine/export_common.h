@@ -8,15 +8,6 @@
 
 namespace sigap::exports {
 
-// What the team answered: the choice id, or the ticked items joined by '+' ('-' for none).
-inline std::string OptionsText(const DecisionRecord& r) {
-  if (!r.checklist) return r.choice;
-  if (r.items.empty()) return "-";
-  std::string out;
-  for (const auto& i : r.items) out += (out.empty() ? "" : "+") + i;
-  return out;
-}
-
 // The scored tags of each decision of a session (index = decision number - 1).
 inline std::vector<std::vector<const ScoredTag*>> TagsByDecision(const ImportedSession& s) {
   std::vector<std::vector<const ScoredTag*>> out(s.log.decisions.size());

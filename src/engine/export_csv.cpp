@@ -51,7 +51,7 @@ std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang, b
       for (std::size_t i = 0; i < s->log.decisions.size(); ++i) {
         const DecisionRecord& r = s->log.decisions[i];
         std::vector<std::string> common{d.scenario->id, s->log.info.session_id, SafeText(TeamDisplayName(d, team, lang, anonymise)), std::to_string(i + 1), r.node,
-                                        exports::OptionsText(r), Bool(r.timed_out), std::to_string(r.elapsed_ms)};
+                                        FormatOptions(r), Bool(r.timed_out), std::to_string(r.elapsed_ms)};
         auto row = [&](const std::string& step, const std::string& verdict, const std::string& reason, const std::string& item) {
           std::vector<std::string> f = common;
           const SopStep* st = step.empty() ? nullptr : d.catalogue->FindStep(step);

@@ -106,14 +106,6 @@ std::string TeamName(const ScenarioDebrief& d, std::size_t i, const Words& w, bo
   return TeamDisplayName(d, i, w.lang, anonymise);
 }
 
-const LocalText* OptionText(const Node& node, const std::string& option) {
-  for (const auto& c : node.decision->choices)
-    if (c.id == option) return &c.text;
-  for (const auto& it : node.decision->items)
-    if (it.id == option) return &it.text;
-  return nullptr;
-}
-
 std::string StepLabel(const ScenarioDebrief& d, const std::string& step, const Words& w) {
   const SopStep* s = d.catalogue->FindStep(step);
   return s ? s->label.Get(w.lang) : step;
@@ -258,7 +250,7 @@ void Decisions(std::string& h, const ScenarioDebrief& d, const Words& w) {
     if (a.teams_reached > 0) BarChart(h, a, w, d.teams.size());
     h += "<table class=\"options\"><tbody>\n";
     for (const OptionCount& o : a.options) {
-      const LocalText* text = OptionText(*node, o.option);
+      const LocalText* text = node->OptionText(o.option);
       h += "<tr" + std::string(o.recommended ? " class=\"rec-row\"" : "") + "><th scope=\"row\">" + (o.recommended ? "★ " : "") + Esc(o.option) +
            "</th><td>" + Esc(text ? text->Get(w.lang) : "") + "</td><td class=\"num\">" + std::to_string(o.teams) + "</td></tr>\n";
     }
@@ -294,7 +286,7 @@ void CriticalMoments(std::string& h, const ScenarioDebrief& d, const Words& w, b
   h += "<ol class=\"moments\">\n";
   for (const CriticalChoice& m : d.CriticalChoices()) {
     const Node* node = d.scenario->FindNode(m.node);
-    const LocalText* text = node && node->decision ? OptionText(*node, m.option) : nullptr;
+    const LocalText* text = node ? node->OptionText(m.option) : nullptr;
     h += "<li><strong class=\"crit-text\">‼ " + std::to_string(m.teams.size()) + " " + w("tim", m.teams.size() == 1 ? "team" : "teams") +
          "</strong> — " + Esc(node ? node->title.Get(w.lang) : m.node) + " [" + Esc(m.node) + "], " + w("pilihan ", "option ") + Esc(m.option);
     if (text) h += ": <em>" + Esc(text->Get(w.lang)) + "</em>";

@@ -47,9 +47,4 @@ LoadedFile LoadFromText(const std::string& path, std::string_view text,
 
 bool ReadFileToString(const std::string& path, std::string& out, std::string& error);
 
-// Canonical JSON of a model (the inverse of loading): used for round trips and saving.
-// (The content hash is taken over the parsed document, so any edit, even to "_comment", flags old logs.)
-nlohmann::json ToJson(const Scenario& s);
-nlohmann::json ToJson(const SopCatalogue& c);
-
 }  // namespace sigap

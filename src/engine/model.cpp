@@ -1,7 +1,7 @@
 // Model helpers and the canonical JSON writer (the inverse of loader.cpp).
+#include <algorithm>
 #include <cmath>
 
-#include "loader.h"
 #include "model.h"
 
 namespace sigap {
@@ -50,6 +50,72 @@ const SopPhase* SopCatalogue::FindPhase(const std::string& key) const { return F
 const Node* Scenario::FindNode(const std::string& key) const { return FindById(nodes, key); }
 const Variable* Scenario::FindVariable(const std::string& key) const { return FindById(variables, key); }
 const Character* Scenario::FindCharacter(const std::string& key) const { return FindById(characters, key); }
+
+const Choice* Decision::FindChoice(const std::string& key) const { return FindById(choices, key); }
+const ChecklistItem* Decision::FindItem(const std::string& key) const { return FindById(items, key); }
+
+const LocalText* Decision::OptionText(const std::string& option) const {
+  if (const Choice* c = FindChoice(option)) return &c->text;
+  if (const ChecklistItem* i = FindItem(option)) return &i->text;
+  return nullptr;
+}
+
+const std::vector<SopTag>* Decision::OptionTags(const std::string& option) const {
+  if (const Choice* c = FindChoice(option)) return &c->sop;
+  if (const ChecklistItem* i = FindItem(option)) return &i->sop;
+  return nullptr;
+}
+
+namespace {
+std::string LetterAt(std::size_t index) {
+  std::string out;
+  // A…Z, then AA, AB… (a decision has at most a dozen options; this only keeps it total).
+  do {
+    out.insert(out.begin(), static_cast<char>('A' + index % 26));
+    index = index / 26;
+  } while (index-- > 0);
+  return out;
+}
+}  // namespace
+
+std::string Decision::OptionLetter(const std::string& option) const {
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    if (choices[i].id == option) return LetterAt(i);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == option) return LetterAt(i);
+  return "";
+}
+
+bool Decision::Recommended(const std::string& option) const {
+  if (const ChecklistItem* i = FindItem(option)) return i->correct;
+  const Choice* c = FindChoice(option);
+  return c && !c->sop.empty() &&
+         std::all_of(c->sop.begin(), c->sop.end(), [](const SopTag& t) { return t.verdict == Verdict::Follows; });
+}
+
+std::vector<std::string> Node::Successors() const {
+  std::vector<std::string> out;
+  auto add = [&](const std::vector<Route>& routes) {
+    for (const auto& r : routes)
+      if (std::find(out.begin(), out.end(), r.to) == out.end()) out.push_back(r.to);
+  };
+  add(next);
+  if (decision) {
+    for (const auto& c : decision->choices) add(c.next);
+    add(decision->next);
+  }
+  return out;
+}
+
+int Scenario::DecisionNumber(const std::string& node) const {
+  int n = 0;
+  for (const auto& x : nodes) {
+    if (x.type != Node::Type::Decision) continue;
+    ++n;
+    if (x.id == node) return n;
+  }
+  return 0;
+}
 
 int Scenario::DecisionCount() const {
   int n = 0;

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diagnostics.h"
 
 namespace sigap {
@@ -201,6 +203,19 @@ struct Decision {
   std::string source;                  // checklist
   std::vector<Route> next;             // checklist
   bool operator==(const Decision&) const = default;
+
+  const Choice* FindChoice(const std::string& key) const;
+  const ChecklistItem* FindItem(const std::string& key) const;
+  // A choice's or checklist item's text and SOP tags (null when the decision has no such option).
+  const LocalText* OptionText(const std::string& option) const;
+  const std::vector<SopTag>* OptionTags(const std::string& option) const;
+  // The option's own letter, by its authored place: "A" for the first choice (or item), "B" for
+  // the second… The team's screen, the facilitator's views and every export use it, whatever
+  // order the options were shown in. "" when the decision has no such option.
+  std::string OptionLetter(const std::string& option) const;
+  // The fully correct answer: a choice whose tags all follow the SOP (and has at least one), or
+  // a checklist item marked correct.
+  bool Recommended(const std::string& option) const;
 };
 
 struct Outcome {
@@ -223,6 +238,12 @@ struct Node {
   std::optional<Decision> decision;
   std::optional<Outcome> outcome; // ending
   bool operator==(const Node&) const = default;
+
+  // The nodes this node can lead to, each once: the scene's routes, then each choice's routes in
+  // authored order, then the checklist's routes.
+  std::vector<std::string> Successors() const;
+  // Decision::OptionText, null on a node that is not a decision.
+  const LocalText* OptionText(const std::string& option) const { return decision ? decision->OptionText(option) : nullptr; }
 };
 
 struct Scenario {
@@ -252,7 +273,15 @@ struct Scenario {
   const Variable* FindVariable(const std::string& key) const;
   const Character* FindCharacter(const std::string& key) const;
   int DecisionCount() const;
+  // 1-based number of a decision node among the scenario's decisions in file order (0: not one).
+  int DecisionNumber(const std::string& node) const;
   bool operator==(const Scenario& o) const;
 };
+
+// Canonical JSON of a model (the inverse of loading, in loader.cpp): used for round trips and
+// saving. The content hash is taken over the parsed document, so any edit, even to "_comment",
+// flags old logs.
+nlohmann::json ToJson(const Scenario& s);
+nlohmann::json ToJson(const SopCatalogue& c);
 
 }  // namespace sigap

@@ -49,10 +49,16 @@ json MakeEndRecord(const Session& s, const SessionScore& score, std::int64_t at_
               {"scores", axes}, {"never_events", score.never_events.size()}};
 }
 
-std::variant<RecordedSession, std::string> RecordedSession::Start(std::shared_ptr<const Scenario> scenario,
-                                                                  std::shared_ptr<const SopCatalogue> catalogue, SessionInfo info,
-                                                                  const std::string& results_dir, FaultInjector faults) {
-  if (!scenario || !catalogue) return std::string("the scenario or its SOP catalogue is missing");
+namespace {
+Problem SaveProblem(const std::string& path, const std::string& error) {
+  return Problem{"SAV002", "the decision could not be saved to " + path + ": " + error, {path, error}};
+}
+}  // namespace
+
+std::variant<RecordedSession, Problem> RecordedSession::Start(std::shared_ptr<const Scenario> scenario,
+                                                              std::shared_ptr<const SopCatalogue> catalogue, SessionInfo info,
+                                                              const std::string& results_dir, FaultInjector faults) {
+  if (!scenario || !catalogue) return Problem{"RES003", "the scenario or its SOP catalogue is missing", {""}};
   if (info.session_id.empty()) info.session_id = NewSessionId();
   if (info.started_utc.empty()) info.started_utc = UtcNowIso8601();
   RecordedSession rs;
@@ -61,22 +67,25 @@ std::variant<RecordedSession, std::string> RecordedSession::Start(std::shared_pt
   rs.log_path_ = (fs::path(results_dir) / LogFileName(info, scenario->id)).string();
   std::string error;
   rs.writer_ = SessionLogWriter::Create(rs.log_path_, MakeLogHeader(info, *scenario, *catalogue), error, faults);
-  if (!rs.writer_) return "cannot start the session log: " + error;
+  if (!rs.writer_) return Problem{"SAV001", "cannot start the session log: " + error, {results_dir, error}};
   return rs;
 }
 
-std::variant<RecordedSession, std::string> RecordedSession::Resume(const std::string& log_path, const ContentLibrary& library,
-                                                                   FaultInjector faults) {
+std::variant<RecordedSession, Problem> RecordedSession::Resume(const std::string& log_path, const ContentLibrary& library,
+                                                               FaultInjector faults) {
   SessionLogData data = ReadSessionLogFile(log_path);
   if (!data.usable()) {
     std::string why = data.diagnostics.empty() ? "unreadable" : FormatDiagnostic(data.diagnostics.front());
-    return "cannot resume " + log_path + ": " + why;
+    std::string code = data.diagnostics.empty() ? "" : data.diagnostics.front().code;
+    return Problem{"RES001", "cannot resume " + log_path + ": " + why, {log_path, code}};
   }
-  if (data.finished()) return "this session has already ended; its results are final";
+  if (data.finished()) return Problem{"ENG011", "this session has already ended; its results are final", {data.info.team}};
   auto scenario = library.FindScenario(data.scenario_id);
-  if (!scenario) return "the scenario \"" + data.scenario_id + "\" of this session is not installed";
+  if (!scenario)
+    return Problem{"RES002", "the scenario \"" + data.scenario_id + "\" of this session is not installed", {data.scenario_id}};
   auto catalogue = library.FindCatalogue(scenario->sop_catalogue);
-  if (!catalogue) return "the SOP catalogue \"" + scenario->sop_catalogue + "\" is not installed";
+  if (!catalogue)
+    return Problem{"RES003", "the SOP catalogue \"" + scenario->sop_catalogue + "\" is not installed", {scenario->sop_catalogue}};
   RecordedSession rs;
   rs.faults_ = faults;
   rs.scenario_changed_ = data.scenario_hash != scenario->content_hash;
@@ -85,49 +94,54 @@ std::variant<RecordedSession, std::string> RecordedSession::Resume(const std::st
   for (std::size_t i = 0; i < data.decisions.size(); ++i) {
     if (auto refusal = rs.session_->Apply(data.decisions[i])) {
       std::string changed = data.scenario_hash != scenario->content_hash ? " (the scenario has changed since this session started)" : "";
-      return "cannot replay decision " + std::to_string(i + 1) + " of " + log_path + ": " + refusal->code + ": " + refusal->message + changed;
+      return Problem{"RES004",
+                     "cannot replay decision " + std::to_string(i + 1) + " of " + log_path + ": " + refusal->code + ": " + refusal->message + changed,
+                     {std::to_string(i + 1), refusal->code}};
     }
   }
   std::string error;
   rs.writer_ = SessionLogWriter::Reopen(log_path, data.valid_bytes, data.next_seq, error, faults);
-  if (!rs.writer_) return "cannot continue the session log: " + error;
+  if (!rs.writer_) return Problem{"RES005", "cannot continue the session log: " + error, {log_path, error}};
   rs.log_path_ = log_path;
-  if (!rs.WriteEndIfEnded(error)) rs.unsaved_error_ = error;
+  if (auto p = rs.WriteEndIfEnded()) rs.unsaved_ = *p;
   return rs;
 }
 
-DecideResult RecordedSession::Commit(std::variant<DecisionRecord, Refusal> prepared) {
+DecideResult RecordedSession::Commit(std::variant<DecisionRecord, Problem> prepared) {
   DecideResult result;
-  if (auto* refusal = std::get_if<Refusal>(&prepared)) {
+  if (auto* refusal = std::get_if<Problem>(&prepared)) {
     result.refused = *refusal;
     return result;
   }
   const DecisionRecord& record = std::get<DecisionRecord>(prepared);
   std::string error;
-  if (!unsaved_error_.empty()) {
+  if (!unsaved_.code.empty()) {
     result.saved = false;  // an earlier write failed: the log on disk stops there
-    result.save_error = unsaved_error_;
+    result.save_problem = unsaved_;
   } else if (!writer_->Append(MakeDecisionRecord(record), error)) {
-    unsaved_error_ = error;
+    unsaved_ = SaveProblem(log_path_, error);
     result.saved = false;
-    result.save_error = error;
+    result.save_problem = unsaved_;
   }
   // The record is on disk (or the failure is reported); now the session may move on.
   session_->Apply(record);
-  if (result.saved && !WriteEndIfEnded(error)) {
-    unsaved_error_ = error;
-    result.saved = false;
-    result.save_error = error;
+  if (result.saved) {
+    if (auto p = WriteEndIfEnded()) {
+      unsaved_ = *p;
+      result.saved = false;
+      result.save_problem = unsaved_;
+    }
   }
   return result;
 }
 
-bool RecordedSession::WriteEndIfEnded(std::string& error) {
-  if (end_written_ || session_->state() != SessionState::Ended) return true;
+std::optional<Problem> RecordedSession::WriteEndIfEnded() {
+  if (end_written_ || session_->state() != SessionState::Ended) return std::nullopt;
   std::int64_t at = session_->History().empty() ? 0 : session_->History().back().at_ms;
-  if (!writer_->Append(MakeEndRecord(*session_, Score(), at), error)) return false;
+  std::string error;
+  if (!writer_->Append(MakeEndRecord(*session_, Score(), at), error)) return SaveProblem(log_path_, error);
   end_written_ = true;
-  return true;
+  return std::nullopt;
 }
 
 DecideResult RecordedSession::Choose(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms) {
@@ -138,8 +152,12 @@ DecideResult RecordedSession::SubmitChecklist(const std::vector<std::string>& ti
   return Commit(session_->PrepareChecklist(ticked, elapsed_ms, at_ms));
 }
 
-DecideResult RecordedSession::TimeOut(std::int64_t elapsed_ms, std::int64_t at_ms, const std::vector<std::string>& ticked) {
-  return Commit(session_->PrepareTimeout(elapsed_ms, at_ms, ticked));
+DecideResult RecordedSession::TimeOut(std::int64_t elapsed_ms, std::int64_t at_ms, const std::vector<std::string>& selected) {
+  return Commit(session_->PrepareTimeout(elapsed_ms, at_ms, selected));
+}
+
+DecideResult RecordedSession::Answer(const sigap::Answer& answer, std::int64_t elapsed_ms, std::int64_t at_ms) {
+  return Commit(session_->PrepareAnswer(answer, elapsed_ms, at_ms));
 }
 
 SessionScore RecordedSession::Score() const {
@@ -158,34 +176,33 @@ std::string RecordedSession::LogText() const {
   return text;
 }
 
-bool RecordedSession::SaveElsewhere(const std::string& dir, std::string& error) {
+std::optional<Problem> RecordedSession::SaveElsewhere(const std::string& dir) {
   std::string path = (fs::path(dir) / fs::path(log_path_).filename()).string();
   std::string text = LogText();
-  if (!WriteFileDurably(path, text, error, faults_)) return false;
+  std::string error;
+  auto failed = [&]() { return Problem{"SAV003", "cannot save the session in " + dir + ": " + error, {dir, error}}; };
+  if (!WriteFileDurably(path, text, error, faults_)) return failed();
   std::int64_t next_seq = static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n'));
   auto writer = SessionLogWriter::Reopen(path, text.size(), next_seq, error, faults_);
-  if (!writer) return false;
+  if (!writer) return failed();
   writer_ = std::move(writer);
   log_path_ = path;
-  unsaved_error_.clear();
+  unsaved_ = Problem{};
   end_written_ = session_->state() == SessionState::Ended;
-  return true;
+  return std::nullopt;
 }
 
-bool RecordedSession::CopyLogTo(const std::string& dir, std::string& copied_path, std::string& error) const {
-  std::string text, read_error;
-  if (!ReadFileToString(log_path_, text, read_error)) {
-    error = "cannot read " + log_path_ + ": " + read_error;
-    return false;
-  }
+std::optional<Problem> RecordedSession::CopyLogTo(const std::string& dir, std::string& copied_path) const {
+  std::string text, error;
+  if (!ReadFileToString(log_path_, text, error))
+    return Problem{"CPY001", "cannot read " + log_path_ + ": " + error, {dir, error}};
   copied_path = (fs::path(dir) / fs::path(log_path_).filename()).string();
-  if (!WriteFileDurably(copied_path, text, error)) return false;
+  if (!WriteFileDurably(copied_path, text, error))
+    return Problem{"CPY001", "cannot copy the result to " + dir + ": " + error, {dir, error}};
   std::string back;
-  if (!ReadFileToString(copied_path, back, read_error) || back != text) {
-    error = "the copy at " + copied_path + " does not read back the same; try another USB stick or folder";
-    return false;
-  }
-  return true;
+  if (!ReadFileToString(copied_path, back, error) || back != text)
+    return Problem{"CPY002", "the copy at " + copied_path + " does not read back the same; try another USB stick or folder", {copied_path}};
+  return std::nullopt;
 }
 
 std::vector<SessionSummary> ListSessions(const std::string& dir) {

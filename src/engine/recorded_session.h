@@ -15,53 +15,58 @@
 namespace sigap {
 
 struct DecideResult {
-  std::optional<Refusal> refused;  // set: nothing happened
-  bool saved = true;               // false: applied in memory only (see save_error)
-  std::string save_error;
+  std::optional<Problem> refused;  // set: nothing happened
+  bool saved = true;               // false: applied in memory only (see save_problem)
+  Problem save_problem;            // SAV002: why the decision is not on disk
 };
 
 class RecordedSession {
  public:
-  // Starts a new session and writes its header under `results_dir`.
-  static std::variant<RecordedSession, std::string> Start(std::shared_ptr<const Scenario> scenario,
+  // Starts a new session and writes its header under `results_dir` (SAV001 when it cannot).
+  static std::variant<RecordedSession, Problem> Start(std::shared_ptr<const Scenario> scenario,
                                                          std::shared_ptr<const SopCatalogue> catalogue, SessionInfo info,
                                                          const std::string& results_dir, FaultInjector faults = {});
-  // Resumes an unfinished log, replaying its decisions against the scenario in `library`.
-  static std::variant<RecordedSession, std::string> Resume(const std::string& log_path, const ContentLibrary& library,
+  // Resumes an unfinished log, replaying its decisions against the scenario in `library`
+  // (RES001…RES005, ENG011 when it cannot).
+  static std::variant<RecordedSession, Problem> Resume(const std::string& log_path, const ContentLibrary& library,
                                                           FaultInjector faults = {});
 
   Session& session() { return *session_; }
   const Session& session() const { return *session_; }
   const std::string& log_path() const { return log_path_; }
-  bool saved() const { return unsaved_error_.empty(); }
+  bool saved() const { return unsaved_.code.empty(); }
   // Resumed from a log whose scenario (or SOP catalogue) content hash differs from the installed
   // file: the session replays, but the host must say so rather than silently re-read it.
   bool scenario_changed() const { return scenario_changed_; }
   bool catalogue_changed() const { return catalogue_changed_; }
-  const std::string& unsaved_error() const { return unsaved_error_; }
+  const Problem& unsaved() const { return unsaved_; }
 
   DecideResult Choose(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms);
   DecideResult SubmitChecklist(const std::vector<std::string>& ticked, std::int64_t elapsed_ms, std::int64_t at_ms);
-  DecideResult TimeOut(std::int64_t elapsed_ms, std::int64_t at_ms, const std::vector<std::string>& ticked = {});
-  std::optional<Refusal> Continue() { return session_->Continue(); }
+  // `selected`: the choice selected but not confirmed, or the ticked items (see PrepareTimeout).
+  DecideResult TimeOut(std::int64_t elapsed_ms, std::int64_t at_ms, const std::vector<std::string>& selected = {});
+  DecideResult Answer(const sigap::Answer& answer, std::int64_t elapsed_ms, std::int64_t at_ms);
+  std::optional<Problem> Continue() { return session_->Continue(); }
 
   SessionScore Score() const;
 
-  // After a write failure: writes the whole session as a new log in `dir` and continues there.
-  bool SaveElsewhere(const std::string& dir, std::string& error);
-  // Copies the log to `dir` (a USB stick) and checks the copy reads back identically.
-  bool CopyLogTo(const std::string& dir, std::string& copied_path, std::string& error) const;
+  // After a write failure: writes the whole session as a new log in `dir` and continues there
+  // (SAV003 when it cannot).
+  std::optional<Problem> SaveElsewhere(const std::string& dir);
+  // Copies the log to `dir` (a USB stick) and checks the copy reads back identically (CPY001,
+  // CPY002 when not).
+  std::optional<Problem> CopyLogTo(const std::string& dir, std::string& copied_path) const;
 
  private:
   RecordedSession() = default;
-  DecideResult Commit(std::variant<DecisionRecord, Refusal> prepared);
-  bool WriteEndIfEnded(std::string& error);
+  DecideResult Commit(std::variant<DecisionRecord, Problem> prepared);
+  std::optional<Problem> WriteEndIfEnded();
   std::string LogText() const;  // the whole session as log lines (for SaveElsewhere)
 
   std::unique_ptr<Session> session_;
   std::unique_ptr<SessionLogWriter> writer_;
   std::string log_path_;
-  std::string unsaved_error_;
+  Problem unsaved_;  // the first write that failed (code empty: everything is on disk)
   bool end_written_ = false;
   bool scenario_changed_ = false;
   bool catalogue_changed_ = false;

@@ -6,6 +6,15 @@
 
 namespace sigap {
 
+StepStatus StatusOf(Verdict v) {
+  switch (v) {
+    case Verdict::Follows: return StepStatus::Followed;
+    case Verdict::Violates: return StepStatus::Violated;
+    case Verdict::Critical: return StepStatus::Critical;
+  }
+  return StepStatus::NotReached;
+}
+
 const char* StepStatusName(StepStatus s) {
   switch (s) {
     case StepStatus::NotReached: return "not_reached";
@@ -23,6 +32,7 @@ const char* TagReasonName(TagReason r) {
     case TagReason::Hit: return "hit";
     case TagReason::Miss: return "miss";
     case TagReason::FalseAlarm: return "false_alarm";
+    case TagReason::Unconfirmed: return "unconfirmed";
   }
   return "?";
 }
@@ -52,7 +62,8 @@ SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalo
     if (!r.checklist) {
       for (const auto& c : d.choices) {
         if (c.id != r.choice) continue;
-        for (const auto& t : c.sop) add(c.id, t, r.timed_out ? TagReason::TimedOut : TagReason::Chosen, &c.feedback, &c.source);
+        const TagReason reason = r.unconfirmed ? TagReason::Unconfirmed : r.timed_out ? TagReason::TimedOut : TagReason::Chosen;
+        for (const auto& t : c.sop) add(c.id, t, reason, &c.feedback, &c.source);
       }
       continue;
     }

@@ -13,9 +13,12 @@ namespace sigap {
 
 enum class StepStatus { NotReached, Followed, Violated, Critical };
 const char* StepStatusName(StepStatus s);  // not_reached | followed | violated | critical
+// The status a single tag gives its step: follows → followed, violates → violated, critical → critical.
+StepStatus StatusOf(Verdict v);
 
-// Why a tag applies: the team chose it, ticked it, missed it, or it was the timeout default.
-enum class TagReason { Chosen, TimedOut, Hit, Miss, FalseAlarm };
+// Why a tag applies: the team chose it, ticked it, missed it, it was the timeout default, or
+// it was the team's selection when time ran out before they confirmed it.
+enum class TagReason { Chosen, TimedOut, Hit, Miss, FalseAlarm, Unconfirmed };
 const char* TagReasonName(TagReason r);
 
 // One scored point: the decision, the SOP step and the feedback behind it.

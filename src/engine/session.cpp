@@ -37,6 +37,12 @@ std::string NewSessionId() {
   return out;
 }
 
+std::int64_t NewSessionSeed() {
+  std::random_device rd;
+  std::int64_t seed = static_cast<std::int64_t>(((static_cast<std::uint64_t>(rd()) << 32) | rd()) % 2147483646u) + 1;
+  return seed;
+}
+
 bool Evaluate(const Condition& c, const std::map<std::string, double>& values, const std::map<std::string, double>* counters) {
   auto lookup = [&](const std::string& var) -> double {
     if (counters) {
@@ -101,17 +107,22 @@ const LocalText& Session::ChoiceText(const Choice& choice) const {
   return choice.text;
 }
 
+namespace {
+// Deterministic per session seed and node, independent of history, so replays show the same order.
+template <typename T>
+void ShuffleForSession(std::vector<T>& v, std::int64_t seed, const std::string& node) {
+  std::uint64_t h = static_cast<std::uint64_t>(seed) ^ (static_cast<std::uint64_t>(Crc32(node)) << 21);
+  std::mt19937_64 rng(h);
+  for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng() % i]);
+}
+}  // namespace
+
 std::vector<const Choice*> Session::AvailableChoices() const {
   std::vector<const Choice*> out;
   if (state_ != SessionState::AwaitingChoice) return out;
   for (const auto& c : node_->decision->choices)
     if (!c.when || Evaluate(*c.when, values_)) out.push_back(&c);
-  if (node_->decision->shuffle) {
-    // Deterministic per seed and node, independent of history, so replays show the same order.
-    std::uint64_t h = static_cast<std::uint64_t>(info_.seed) ^ (static_cast<std::uint64_t>(Crc32(node_->id)) << 21);
-    std::mt19937_64 rng(h);
-    for (std::size_t i = out.size(); i > 1; --i) std::swap(out[i - 1], out[rng() % i]);
-  }
+  if (node_->decision->shuffle) ShuffleForSession(out, info_.seed, node_->id);
   return out;
 }
 
@@ -119,6 +130,14 @@ std::vector<const ChecklistItem*> Session::ChecklistItems() const {
   std::vector<const ChecklistItem*> out;
   if (state_ != SessionState::AwaitingChecklist) return out;
   for (const auto& it : node_->decision->items) out.push_back(&it);
+  if (node_->decision->shuffle) ShuffleForSession(out, info_.seed, node_->id);
+  return out;
+}
+
+std::vector<std::string> Session::ShownOptions() const {
+  std::vector<std::string> out;
+  for (const Choice* c : AvailableChoices()) out.push_back(c->id);
+  for (const ChecklistItem* i : ChecklistItems()) out.push_back(i->id);
   return out;
 }
 
@@ -130,9 +149,9 @@ std::optional<int> Session::TimerSeconds() const {
   return t.seconds;
 }
 
-std::optional<Refusal> Session::Continue() {
+std::optional<Problem> Session::Continue() {
   if (state_ != SessionState::AtScene)
-    return Refusal{"ENG001", std::string("Continue is only possible on a scene; the session is ") + SessionStateName(state_)};
+    return Problem{"ENG001", std::string("Continue is only possible on a scene; the session is ") + SessionStateName(state_), {SessionStateName(state_)}};
   Enter(Route(node_->next, {}));
   return std::nullopt;
 }
@@ -156,30 +175,35 @@ void Session::ApplyEffects(const std::vector<Effect>& effects) {
   }
 }
 
-std::variant<DecisionRecord, Refusal> Session::PrepareChoice(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms) const {
+std::variant<DecisionRecord, Problem> Session::PrepareChoice(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms) const {
   if (state_ != SessionState::AwaitingChoice)
-    return Refusal{"ENG002", std::string("no single-choice decision is waiting; the session is ") + SessionStateName(state_)};
+    return Problem{"ENG002", std::string("no single-choice decision is waiting; the session is ") + SessionStateName(state_),
+                   {SessionStateName(state_)}};
   auto available = AvailableChoices();
   auto it = std::find_if(available.begin(), available.end(), [&](const Choice* c) { return c->id == choice_id; });
   if (it == available.end()) {
     std::string ids;
     for (const Choice* c : available) ids += (ids.empty() ? "" : ", ") + c->id;
-    return Refusal{"ENG003", "\"" + choice_id + "\" is not an available choice at " + node_->id + "; available: " + ids};
+    return Problem{"ENG003", "\"" + choice_id + "\" is not an available choice at " + node_->id + "; available: " + ids,
+                   {choice_id, node_->id, ids}};
   }
   DecisionRecord r;
   r.node = node_->id;
   r.choice = choice_id;
+  r.shown = ShownOptions();
   r.elapsed_ms = std::max<std::int64_t>(0, elapsed_ms);
   r.at_ms = std::max<std::int64_t>(0, at_ms);
   return r;
 }
 
-std::variant<DecisionRecord, Refusal> Session::PrepareChecklist(const std::vector<std::string>& ticked, std::int64_t elapsed_ms, std::int64_t at_ms) const {
+std::variant<DecisionRecord, Problem> Session::PrepareChecklist(const std::vector<std::string>& ticked, std::int64_t elapsed_ms, std::int64_t at_ms) const {
   if (state_ != SessionState::AwaitingChecklist)
-    return Refusal{"ENG002", std::string("no checklist is waiting; the session is ") + SessionStateName(state_)};
+    return Problem{"ENG002", std::string("no checklist is waiting; the session is ") + SessionStateName(state_),
+                   {SessionStateName(state_)}};
   DecisionRecord r;
   r.node = node_->id;
   r.checklist = true;
+  r.shown = ShownOptions();
   r.elapsed_ms = std::max<std::int64_t>(0, elapsed_ms);
   r.at_ms = std::max<std::int64_t>(0, at_ms);
   for (const auto& id : ticked) {
@@ -187,10 +211,11 @@ std::variant<DecisionRecord, Refusal> Session::PrepareChecklist(const std::vecto
     if (!known) {
       std::string ids;
       for (const auto& i : node_->decision->items) ids += (ids.empty() ? "" : ", ") + i.id;
-      return Refusal{"ENG004", "\"" + id + "\" is not an item of the checklist at " + node_->id + "; items: " + ids};
+      return Problem{"ENG004", "\"" + id + "\" is not an item of the checklist at " + node_->id + "; items: " + ids,
+                     {id, node_->id, ids}};
     }
     if (std::find(r.items.begin(), r.items.end(), id) != r.items.end())
-      return Refusal{"ENG005", "item \"" + id + "\" is ticked twice"};
+      return Problem{"ENG005", "item \"" + id + "\" is ticked twice", {id}};
     r.items.push_back(id);
   }
   // Canonical order: the scenario's order, so equal selections give equal records.
@@ -201,43 +226,68 @@ std::variant<DecisionRecord, Refusal> Session::PrepareChecklist(const std::vecto
   return r;
 }
 
-std::variant<DecisionRecord, Refusal> Session::PrepareTimeout(std::int64_t elapsed_ms, std::int64_t at_ms,
-                                                              const std::vector<std::string>& ticked) const {
-  if (!TimerSeconds()) return Refusal{"ENG006", "the current decision has no timer"};
+std::variant<DecisionRecord, Problem> Session::PrepareTimeout(std::int64_t elapsed_ms, std::int64_t at_ms,
+                                                              const std::vector<std::string>& selected) const {
+  if (!TimerSeconds()) return Problem{"ENG006", "the current decision has no timer"};
   if (state_ == SessionState::AwaitingChecklist) {
-    auto r = PrepareChecklist(ticked, elapsed_ms, at_ms);
-    if (auto* rec = std::get_if<DecisionRecord>(&r)) rec->timed_out = true;
+    auto r = PrepareChecklist(selected, elapsed_ms, at_ms);
+    if (auto* rec = std::get_if<DecisionRecord>(&r)) {
+      rec->timed_out = true;
+      rec->unconfirmed = !rec->items.empty();
+    }
+    return r;
+  }
+  if (selected.size() > 1) return Problem{"ENG012", "a single-choice decision has one answer, not " + std::to_string(selected.size()),
+                                                 {std::to_string(selected.size())}};
+  if (selected.size() == 1) {
+    // The team's selection is their answer, even though the clock ran out before they confirmed.
+    auto r = PrepareChoice(selected.front(), elapsed_ms, at_ms);
+    if (auto* rec = std::get_if<DecisionRecord>(&r)) rec->timed_out = rec->unconfirmed = true;
     return r;
   }
   const std::string& def = node_->decision->timer->default_choice;
   auto r = PrepareChoice(def, elapsed_ms, at_ms);
   if (auto* rec = std::get_if<DecisionRecord>(&r)) rec->timed_out = true;
-  else return Refusal{"ENG007", "the timeout default \"" + def + "\" is not available here (its condition does not hold)"};
+  else return Problem{"ENG007", "the timeout default \"" + def + "\" is not available here (its condition does not hold)",
+                        {def, node_->id}};
   return r;
 }
 
-std::optional<Refusal> Session::Apply(const DecisionRecord& record) {
+std::variant<DecisionRecord, Problem> Session::PrepareAnswer(const Answer& answer, std::int64_t elapsed_ms, std::int64_t at_ms) const {
+  if (answer.timed_out) return PrepareTimeout(elapsed_ms, at_ms, answer.ids);
+  if (state_ == SessionState::AwaitingChecklist) return PrepareChecklist(answer.ids, elapsed_ms, at_ms);
+  if (state_ == SessionState::AwaitingChoice && answer.ids.size() != 1)
+    return Problem{"ENG012", "a single-choice decision has one answer, not " + std::to_string(answer.ids.size()),
+                   {std::to_string(answer.ids.size())}};
+  return PrepareChoice(answer.ids.empty() ? std::string() : answer.ids.front(), elapsed_ms, at_ms);
+}
+
+std::optional<Problem> Session::Apply(const DecisionRecord& record) {
   // Pass through scenes until the recorded node (logs record decisions only).
   std::size_t guard = scenario_->nodes.size() + 1;
   auto saved_path_len = path_.size();
   const Node* saved_node = node_;
   SessionState saved_state = state_;
   while (state_ == SessionState::AtScene && node_->id != record.node && guard-- > 0) Continue();
-  auto restore = [&](Refusal r) -> std::optional<Refusal> {
+  auto restore = [&](Problem r) -> std::optional<Problem> {
     path_.resize(saved_path_len);
     node_ = saved_node;
     state_ = saved_state;
     return r;
   };
   if (node_->id != record.node)
-    return restore(Refusal{"ENG008", "the record is for node \"" + record.node + "\" but the session is at \"" + node_->id + "\""});
+    return restore(Problem{"ENG008", "the record is for node \"" + record.node + "\" but the session is at \"" + node_->id + "\"",
+                                   {record.node, node_->id}});
   auto prepared = record.checklist ? PrepareChecklist(record.items, record.elapsed_ms, record.at_ms)
                                    : PrepareChoice(record.choice, record.elapsed_ms, record.at_ms);
-  if (auto* refusal = std::get_if<Refusal>(&prepared)) return restore(*refusal);
-  if (record.timed_out && !TimerSeconds()) return restore(Refusal{"ENG006", "a timeout was recorded for an untimed decision"});
-  // A single-choice timeout always takes the default; a record claiming otherwise was not a timeout.
-  if (record.timed_out && !record.checklist && record.choice != node_->decision->timer->default_choice)
-    return restore(Refusal{"ENG007", "a timeout was recorded with \"" + record.choice + "\", but the timeout default at " + node_->id +
+  if (auto* refusal = std::get_if<Problem>(&prepared)) return restore(*refusal);
+  if (record.timed_out && !TimerSeconds()) return restore(Problem{"ENG006", "a timeout was recorded for an untimed decision"});
+  if (record.unconfirmed && !record.timed_out)
+    return restore(Problem{"ENG013", "a decision is recorded as unconfirmed although the clock did not run out"});
+  // A single-choice timeout with nothing selected takes the default; a record claiming otherwise
+  // was not a timeout.
+  if (record.timed_out && !record.checklist && !record.unconfirmed && record.choice != node_->decision->timer->default_choice)
+    return restore(Problem{"ENG007", "a timeout was recorded with \"" + record.choice + "\", but the timeout default at " + node_->id +
                                          " is \"" + node_->decision->timer->default_choice + "\""});
 
   const Decision& d = *node_->decision;
@@ -284,6 +334,8 @@ nlohmann::json Session::ToJson() const {
     nlohmann::json e{{"node", r.node}, {"elapsed_ms", r.elapsed_ms}, {"at_ms", r.at_ms}, {"timed_out", r.timed_out}};
     if (r.checklist) e["items"] = r.items;
     else e["choice"] = r.choice;
+    if (r.unconfirmed) e["unconfirmed"] = true;
+    if (!r.shown.empty()) e["shown"] = r.shown;
     decisions.push_back(e);
   }
   return nlohmann::json{{"scenario", scenario_->id}, {"scenario_hash", scenario_->content_hash},
@@ -293,10 +345,10 @@ nlohmann::json Session::ToJson() const {
                         {"node", node_->id}, {"state", SessionStateName(state_)}};
 }
 
-std::variant<Session, Refusal> Session::FromJson(const nlohmann::json& j, std::shared_ptr<const Scenario> scenario,
+std::variant<Session, Problem> Session::FromJson(const nlohmann::json& j, std::shared_ptr<const Scenario> scenario,
                                                  std::shared_ptr<const SopCatalogue> catalogue) {
   try {
-    if (j.at("scenario").get<std::string>() != scenario->id) return Refusal{"ENG009", "the saved session is for another scenario"};
+    if (j.at("scenario").get<std::string>() != scenario->id) return Problem{"ENG009", "the saved session is for another scenario"};
     SessionInfo info;
     info.session_id = j.at("session").get<std::string>();
     info.team = j.at("team").get<std::string>();
@@ -313,6 +365,8 @@ std::variant<Session, Refusal> Session::FromJson(const nlohmann::json& j, std::s
       r.elapsed_ms = e.value("elapsed_ms", std::int64_t{0});
       r.at_ms = e.value("at_ms", std::int64_t{0});
       r.timed_out = e.value("timed_out", false);
+      r.unconfirmed = e.value("unconfirmed", false);
+      if (e.contains("shown")) r.shown = e["shown"].get<std::vector<std::string>>();
       if (e.contains("items")) { r.checklist = true; r.items = e["items"].get<std::vector<std::string>>(); }
       else r.choice = e.at("choice").get<std::string>();
       if (auto refusal = s.Apply(r)) return *refusal;
@@ -322,10 +376,11 @@ std::variant<Session, Refusal> Session::FromJson(const nlohmann::json& j, std::s
     while (s.state() == SessionState::AtScene && s.CurrentNode().id != at && guard-- > 0) s.Continue();
     // The decisions and scenes must lead to the saved node; anything else is not this session.
     if (s.CurrentNode().id != at)
-      return Refusal{"ENG010", "the saved session stands at \"" + at + "\", but its decisions lead to \"" + s.CurrentNode().id + "\""};
+      return Problem{"ENG010", "the saved session stands at \"" + at + "\", but its decisions lead to \"" + s.CurrentNode().id + "\"",
+                     {at, s.CurrentNode().id}};
     return s;
   } catch (const nlohmann::json::exception& e) {
-    return Refusal{"ENG010", std::string("the saved session is malformed: ") + e.what()};
+    return Problem{"ENG010", std::string("the saved session is malformed: ") + e.what()};
   }
 }
 

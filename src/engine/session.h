@@ -21,7 +21,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "answer.h"
 #include "model.h"
+#include "problem.h"
 
 namespace sigap {
 
@@ -43,22 +45,25 @@ struct SessionInfo {
   std::string app_version;
 };
 
-// One decision as recorded in the log.
+// One decision as recorded in the log. The rule for a clock that runs out (docs/scoring.md):
+// a single choice that the team had selected is submitted as their answer and recorded as
+// unconfirmed; with nothing selected the timer's default is taken; a checklist submits what is
+// ticked (unconfirmed when anything is).
 struct DecisionRecord {
   std::string node;
-  std::string choice;               // single-choice (also set on timeout: the default)
+  std::string choice;               // single-choice (on a plain timeout: the default)
   std::vector<std::string> items;   // checklist: the ticked items
   bool checklist = false;
   bool timed_out = false;
+  bool unconfirmed = false;         // timed out while the team's selection waited for Confirm
+  std::vector<std::string> shown;   // option or item ids in the order the screen showed them
   std::int64_t elapsed_ms = 0;      // time the team took on this decision
   std::int64_t at_ms = 0;           // since the session started
   bool operator==(const DecisionRecord&) const = default;
 };
 
-struct Refusal {
-  std::string code;     // ENG001…
-  std::string message;
-};
+// Helpers' branches written against the old name (kept until they are merged).
+using Refusal = Problem;
 
 class Session {
  public:
@@ -76,23 +81,30 @@ class Session {
   const LocalText& CurrentText() const;
   // A choice's text with its text_if variants applied.
   const LocalText& ChoiceText(const Choice& choice) const;
-  // Choices offered now: conditions applied, in display order (shuffled by the seed if asked).
+  // Choices offered now: conditions applied, in display order (shuffled by the session's seed
+  // when the decision asks for it).
   std::vector<const Choice*> AvailableChoices() const;
+  // Checklist items in display order (shuffled likewise).
   std::vector<const ChecklistItem*> ChecklistItems() const;
+  // The ids of the options on screen now, in display order (what a decision record's `shown` holds).
+  std::vector<std::string> ShownOptions() const;
   // Seconds on the clock for the current decision, if it is timed.
   std::optional<int> TimerSeconds() const;
 
   // Scene → next node.
-  std::optional<Refusal> Continue();
+  std::optional<Problem> Continue();
   // Checks a decision against the current state; returns the record or why it is refused.
-  std::variant<DecisionRecord, Refusal> PrepareChoice(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms) const;
-  std::variant<DecisionRecord, Refusal> PrepareChecklist(const std::vector<std::string>& ticked, std::int64_t elapsed_ms, std::int64_t at_ms) const;
-  // Time ran out: a single-choice decision takes its default; a checklist submits `ticked`.
-  std::variant<DecisionRecord, Refusal> PrepareTimeout(std::int64_t elapsed_ms, std::int64_t at_ms,
-                                                       const std::vector<std::string>& ticked = {}) const;
+  std::variant<DecisionRecord, Problem> PrepareChoice(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms) const;
+  std::variant<DecisionRecord, Problem> PrepareChecklist(const std::vector<std::string>& ticked, std::int64_t elapsed_ms, std::int64_t at_ms) const;
+  // Time ran out. `selected`: the choice the team had selected (zero or one id) or the items
+  // ticked. A selected choice is submitted, unconfirmed; none takes the timer's default.
+  std::variant<DecisionRecord, Problem> PrepareTimeout(std::int64_t elapsed_ms, std::int64_t at_ms,
+                                                       const std::vector<std::string>& selected = {}) const;
+  // Any of the above, from an answer written as text (answer.h).
+  std::variant<DecisionRecord, Problem> PrepareAnswer(const Answer& answer, std::int64_t elapsed_ms, std::int64_t at_ms) const;
   // Applies a prepared (or logged) record: effects, routes, history. Scenes on the way are
   // passed through (Continue) when the record is for a later node. Refused records change nothing.
-  std::optional<Refusal> Apply(const DecisionRecord& record);
+  std::optional<Problem> Apply(const DecisionRecord& record);
 
   const std::vector<DecisionRecord>& History() const { return history_; }
   const std::vector<std::string>& Path() const { return path_; }  // node ids visited in order
@@ -102,7 +114,7 @@ class Session {
 
   // Serialises the progress (not the scenario); FromJson replays it against the scenario.
   nlohmann::json ToJson() const;
-  static std::variant<Session, Refusal> FromJson(const nlohmann::json& j, std::shared_ptr<const Scenario> scenario,
+  static std::variant<Session, Problem> FromJson(const nlohmann::json& j, std::shared_ptr<const Scenario> scenario,
                                                  std::shared_ptr<const SopCatalogue> catalogue);
 
  private:
@@ -126,5 +138,7 @@ bool Evaluate(const Condition& c, const std::map<std::string, double>& values,
 
 // A session id: 16 random bytes as hex.
 std::string NewSessionId();
+// A fresh seed for one session (1 … 2^31-1): each team sees its own option order.
+std::int64_t NewSessionSeed();
 
 }  // namespace sigap

@@ -160,6 +160,8 @@ json MakeDecisionRecord(const DecisionRecord& r) {
   json j{{"rec", "decision"}, {"node", r.node}, {"timed_out", r.timed_out}, {"elapsed_ms", r.elapsed_ms}, {"at_ms", r.at_ms}};
   if (r.checklist) j["items"] = r.items;
   else j["choice"] = r.choice;
+  if (r.unconfirmed) j["unconfirmed"] = true;
+  if (!r.shown.empty()) j["shown"] = r.shown;
   return j;
 }
 
@@ -182,6 +184,15 @@ std::string CheckRecordShape(const json& j, bool& is_decision, DecisionRecord& o
     out.node = j["node"].get<std::string>();
     if (j.contains("timed_out") && !j["timed_out"].is_boolean()) return "\"timed_out\" must be true or false";
     out.timed_out = j.value("timed_out", false);
+    if (j.contains("unconfirmed") && !j["unconfirmed"].is_boolean()) return "\"unconfirmed\" must be true or false";
+    out.unconfirmed = j.value("unconfirmed", false);
+    if (j.contains("shown")) {
+      if (!j["shown"].is_array()) return "\"shown\" must be an array";
+      for (const auto& i : j["shown"]) {
+        if (!i.is_string()) return "\"shown\" must hold ids";
+        out.shown.push_back(i.get<std::string>());
+      }
+    }
     auto num = [&](const char* k) -> std::int64_t { return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0; };
     out.elapsed_ms = num("elapsed_ms");
     out.at_ms = num("at_ms");

@@ -5,19 +5,6 @@
 
 namespace sigap {
 
-std::vector<std::string> Successors(const Node& node) {
-  std::vector<std::string> out;
-  auto add = [&](const std::vector<Route>& routes) {
-    for (const auto& r : routes) out.push_back(r.to);
-  };
-  add(node.next);
-  if (node.decision) {
-    add(node.decision->next);
-    for (const auto& c : node.decision->choices) add(c.next);
-  }
-  return out;
-}
-
 std::set<std::string> TaggedSteps(const Scenario& s) {
   std::set<std::string> tagged;
   for (const auto& n : s.nodes) {
@@ -43,7 +30,7 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
   while (!stack.empty()) {
     std::size_t i = stack.back();
     stack.pop_back();
-    for (const auto& to : Successors(s.nodes[i])) {
+    for (const auto& to : s.nodes[i].Successors()) {
       auto it = index.find(to);
       if (it != index.end() && !reached[it->second]) { reached[it->second] = true; stack.push_back(it->second); }
     }
@@ -51,7 +38,7 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
   // Backward: which nodes can reach an ending.
   std::vector<std::vector<std::size_t>> preds(s.nodes.size());
   for (std::size_t i = 0; i < s.nodes.size(); ++i)
-    for (const auto& to : Successors(s.nodes[i]))
+    for (const auto& to : s.nodes[i].Successors())
       if (auto it = index.find(to); it != index.end()) preds[it->second].push_back(i);
   std::vector<bool> finishes(s.nodes.size(), false);
   for (std::size_t i = 0; i < s.nodes.size(); ++i)

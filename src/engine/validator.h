@@ -12,9 +12,6 @@
 
 namespace sigap {
 
-// The ids of the nodes a route list or a node can lead to.
-std::vector<std::string> Successors(const Node& node);
-
 // Every SOP step some choice or checklist item of the scenario is tagged with.
 std::set<std::string> TaggedSteps(const Scenario& s);
 

@@ -24,8 +24,8 @@ std::string Play(const std::shared_ptr<const Scenario>& scenario, const std::sha
   info.lang = seed % 3 ? Lang::Id : Lang::En;
   info.app_version = "fuzz-seed";
   auto started = RecordedSession::Start(scenario, catalogue, info, results);
-  if (auto* err = std::get_if<std::string>(&started)) {
-    std::fprintf(stderr, "fuzz_make_seeds: %s\n", err->c_str());
+  if (auto* err = std::get_if<Problem>(&started)) {
+    std::fprintf(stderr, "fuzz_make_seeds: %s\n", err->message.c_str());
     return "";
   }
   RecordedSession& rs = std::get<RecordedSession>(started);
