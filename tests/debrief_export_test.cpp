@@ -69,12 +69,12 @@ struct Exported {
   ContentLibrary lib = BundledLibrary();
   ScopedDir dir;
   Workshop w;
-  ImportResult imported;
-  std::vector<ScenarioDebrief> debriefs;
+  DebriefBook book;
+  const ImportResult& imported = book.Imported();
+  const std::vector<ScenarioDebrief>& debriefs = book.Scenarios();
   explicit Exported(const std::string& name) : dir(name) {
     w = BuildWorkshop(lib, dir.path);
-    imported = ImportResults({w.root}, lib);
-    debriefs = Aggregate(imported);
+    book.Add({w.root}, lib);
     REQUIRE(debriefs.size() == 2);
   }
   const ScenarioDebrief& yuliana() const { return debriefs[0]; }
@@ -166,8 +166,9 @@ TEST_CASE("CSV: a pseudonym that looks like a formula stays text in a spreadshee
   p.session_id = HexId(40);
   p.choices = {"a"};
   PlayTeam(lib, p, dir.path);
-  ImportResult imported = ImportResults({dir.path}, lib);
-  auto debriefs = Aggregate(imported);
+  DebriefBook book;
+  book.Add({dir.path}, lib);
+  const auto& debriefs = book.Scenarios();
   bool crlf_only = false;
   auto rows = ParseCsv(ExportCsv(debriefs, Lang::Id), crlf_only);
   REQUIRE(rows.size() == 3);  // header + dp1 a's two tags

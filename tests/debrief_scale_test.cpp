@@ -97,9 +97,11 @@ TEST_CASE("1,000 sessions aggregate correctly") {
     }
 
   auto t0 = std::chrono::steady_clock::now();
-  ImportResult r = ImportResults({root}, lib);
+  DebriefBook book;
+  book.Add({root}, lib);
+  const ImportResult& r = book.Imported();
   auto t1 = std::chrono::steady_clock::now();
-  auto debriefs = Aggregate(r);
+  const auto& debriefs = book.Scenarios();
   auto t2 = std::chrono::steady_clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count(); };
   MESSAGE("import of " << r.files_scanned << " files: " << ms(t0, t1) << " ms; aggregation: " << ms(t1, t2) << " ms");

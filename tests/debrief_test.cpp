@@ -49,12 +49,12 @@ struct WorkshopImport {
   ContentLibrary lib = BundledLibrary();
   ScopedDir dir;
   Workshop w;
-  ImportResult imported;
-  std::vector<ScenarioDebrief> debriefs;
+  DebriefBook book;
+  const ImportResult& imported = book.Imported();
+  const std::vector<ScenarioDebrief>& debriefs = book.Scenarios();
   explicit WorkshopImport(const std::string& name) : dir(name) {
     w = BuildWorkshop(lib, dir.path);
-    imported = ImportResults({w.root}, lib);
-    debriefs = Aggregate(imported);
+    book.Add({w.root}, lib);
   }
 };
 
@@ -107,9 +107,10 @@ TEST_CASE("importing changes nothing in the source folder") {
   ScopedDir src("debrief-readonly"), out_dir("debrief-readonly-out");
   Workshop w = BuildWorkshop(lib, src.path);
   auto before = Snapshot(w.root);
-  ImportResult r = ImportResults({w.root, w.log["Anggrek"]}, lib);
-  ImportMore(r, {w.root}, lib);
-  auto debriefs = Aggregate(r);
+  DebriefBook book;
+  book.Add({w.root, w.log["Anggrek"]}, lib);
+  book.Add({w.root}, lib);
+  const auto& debriefs = book.Scenarios();
   const std::string& out = out_dir.path;
   std::string error;
   REQUIRE(WriteFileDurably(out + "/r.html", ExportHtml(debriefs, Lang::Id, false), error));
@@ -297,11 +298,13 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
   }
 }
 
-TEST_CASE("ImportMore merges files dropped later; the same file read twice is not a duplicate") {
+TEST_CASE("a book merges files dropped later; the same file read twice is not a duplicate") {
   ContentLibrary lib = BundledLibrary();
   ScopedDir src("debrief-more");
   Workshop w = BuildWorkshop(lib, src.path);
-  ImportResult r = ImportResults({w.log["Cempaka"], w.short_copy}, lib);
+  DebriefBook book;
+  const ImportResult& r = book.Imported();
+  CHECK(book.Add({w.log["Cempaka"], w.short_copy}, lib) == 2);
   CHECK(r.sessions.size() == 2);
   CHECK(r.files_scanned == 2);
   // The early copy of Flamboyan stands in until the full log arrives.
@@ -314,7 +317,7 @@ TEST_CASE("ImportMore merges files dropped later; the same file read twice is no
   CHECK(find("Flamboyan").log.decisions.size() == 3);
   CHECK_FALSE(find("Flamboyan").finished());
 
-  ImportMore(r, {w.log["Flamboyan"], w.log["Cempaka"]}, lib);
+  CHECK(book.Add({w.log["Flamboyan"], w.log["Cempaka"]}, lib) == 0);
   CHECK(r.sessions.size() == 2);
   CHECK(r.files_scanned == 3);
   CHECK(r.duplicates_merged == 1);
@@ -324,7 +327,7 @@ TEST_CASE("ImportMore merges files dropped later; the same file read twice is no
   CHECK(find("Flamboyan").outcome_id == "e4");
   CHECK(find("Cempaka").duplicate_paths.empty());
 
-  ImportMore(r, {w.root}, lib);
+  CHECK(book.Add({w.root}, lib) == 8);
   CHECK(r.sessions.size() == 10);
   CHECK(r.duplicates_merged == 2);
   CHECK(r.problems.size() == 2);
@@ -399,7 +402,9 @@ TEST_CASE("a decision the installed scenario no longer has stops the replay ther
   CHECK_FALSE(s.replay_ok);
   CHECK(s.decisions_replayed == 1);
   CHECK(HasProblem(r, log, "DBR012", 3));  // decision 2 is on line 3
-  auto debriefs = Aggregate(r);
+  DebriefBook book;
+  book.Add({dir}, lib);
+  const auto& debriefs = book.Scenarios();
   REQUIRE(debriefs.size() == 1);
   CHECK(debriefs[0].FindDecision("dp1")->teams_reached == 1);
   CHECK(debriefs[0].FindDecision("dp2")->teams_reached == 0);
@@ -412,4 +417,44 @@ TEST_CASE("anonymous team names") {
   CHECK(AnonymousTeamName(27, Lang::En) == "Team AB");
   CHECK(AnonymousTeamName(701, Lang::Id) == "Tim ZZ");
   CHECK(AnonymousTeamName(702, Lang::Id) == "Tim AAA");
+}
+
+TEST_CASE("a copy of a book has debriefs of its own, and survives the original being cleared") {
+  ContentLibrary lib = BundledLibrary();
+  ScopedDir src("debrief-book-copy");
+  Workshop w = BuildWorkshop(lib, src.path);
+  auto book = std::make_unique<DebriefBook>();
+  book->Add({w.root}, lib);
+  DebriefBook kept = *book;  // what "undo" keeps
+  book->Clear();
+  book.reset();
+  REQUIRE(kept.Scenarios().size() == 2);
+  for (const auto& d : kept.Scenarios())
+    for (const ImportedSession* s : d.teams) {
+      bool owned = false;
+      for (const auto& own : kept.Imported().sessions) owned |= &own == s;
+      CHECK(owned);  // every team points into the copy's own sessions
+    }
+  CHECK(kept.Sources() == std::vector<std::string>{w.root});
+}
+
+TEST_CASE("exports are written by one writer that never replaces a result file it read") {
+  ContentLibrary lib = BundledLibrary();
+  ScopedDir src("debrief-writer"), out("debrief-writer-out");
+  Workshop w = BuildWorkshop(lib, src.path);
+  DebriefBook book;
+  book.Add({w.root}, lib);
+  const std::string before = ReadText(w.log["Anggrek"]);
+  ExportRequest onto_log{w.log["Anggrek"], out.path + "/r.html", "", Lang::Id, false};
+  auto problems = WriteExports(book, onto_log);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].code == "EXP001");
+  CHECK(ReadText(w.log["Anggrek"]) == before);
+  CHECK_FALSE(std::filesystem::exists(out.path + "/r.html"));  // nothing at all is written
+
+  std::vector<std::string> written;
+  ExportRequest all = ExportsIn(out.path, kExportAll, "2026-12-06");
+  CHECK(WriteExports(book, all, &written).empty());
+  CHECK(written == std::vector<std::string>{out.path + "/sigap-debrief-2026-12-06.csv", out.path + "/sigap-debrief-2026-12-06.html",
+                                            out.path + "/sigap-debrief-2026-12-06-xapi.json"});
 }

@@ -116,12 +116,12 @@ struct Harness {
     state.options.import_paths = {Workshop().root};
     Init();
     REQUIRE(state.facilitator.unlocked);
-    REQUIRE(!state.facilitator.debriefs.empty());
+    REQUIRE(!state.facilitator.book.Scenarios().empty());
   }
 
   void SelectScenarioById(const std::string& id) {
-    for (std::size_t i = 0; i < state.facilitator.debriefs.size(); ++i)
-      if (state.facilitator.debriefs[i].scenario->id == id) SelectScenario(state, i);
+    for (std::size_t i = 0; i < state.facilitator.book.Scenarios().size(); ++i)
+      if (state.facilitator.book.Scenarios()[i].scenario->id == id) SelectScenario(state, i);
     REQUIRE(CurrentDebrief(state)->scenario->id == id);
   }
 };
@@ -193,7 +193,7 @@ TEST_CASE("the answers stay behind the lock: no screen opens before the PIN") {
   h.state.options.pin = "0000";
   h.Init();
   CHECK(h.state.screen == Screen::FacilitatorLock);
-  CHECK(h.state.facilitator.debriefs.empty());  // nothing imported while locked
+  CHECK(h.state.facilitator.book.Scenarios().empty());  // nothing imported while locked
   h.Frame({GLFW_KEY_D});
   h.Frame({GLFW_KEY_P});
   h.Frame({GLFW_KEY_M});
@@ -210,13 +210,13 @@ TEST_CASE("--pin and --import open the dashboard with the workshop's results") {
   h.Open();
   const auto& f = h.state.facilitator;
   CHECK(h.state.screen == Screen::Dashboard);
-  CHECK(f.imported.sessions.size() == Workshop().sessions);
-  CHECK(f.imported.duplicates_merged == 1);
-  CHECK_FALSE(f.imported.problems.empty());  // the damaged log is listed…
+  CHECK(f.book.Imported().sessions.size() == Workshop().sessions);
+  CHECK(f.book.Imported().duplicates_merged == 1);
+  CHECK_FALSE(f.book.Imported().problems.empty());  // the damaged log is listed…
   bool damaged_listed = false;
-  for (const auto& p : f.imported.problems) damaged_listed |= p.file.find("rusak") != std::string::npos;
+  for (const auto& p : f.book.Imported().problems) damaged_listed |= p.file.find("rusak") != std::string::npos;
   CHECK(damaged_listed);
-  CHECK(f.debriefs.size() == 2);  // …and everything else still imports
+  CHECK(f.book.Scenarios().size() == 2);  // …and everything else still imports
   h.SelectScenarioById("liburan-johor-batam");
   CHECK(CurrentDebrief(h.state)->teams.size() == 9);
   // Each dashboard tab draws something, chosen by the number keys.
@@ -314,10 +314,10 @@ TEST_CASE("presentation: clicker keys move through the slides; Esc leaves full s
 TEST_CASE("presentation: past the last slide it goes on to the next scenario") {
   Harness h("present-next");
   h.Open();
-  REQUIRE(h.state.facilitator.debriefs.size() == 2);
+  REQUIRE(h.state.facilitator.book.Scenarios().size() == 2);
   SelectScenario(h.state, 0);
   StartPresentation(h.state);
-  const std::size_t count = BuildSlides(h.state.facilitator.debriefs[0]).size();
+  const std::size_t count = BuildSlides(h.state.facilitator.book.Scenarios()[0]).size();
   h.state.facilitator.slide = count - 1;
   h.Frame({GLFW_KEY_PAGE_DOWN});
   CHECK(h.state.facilitator.scenario == 1);
@@ -441,14 +441,14 @@ TEST_CASE("files dropped on the window are imported and merged") {
   h.state.options.pin = "2468";
   h.state.options.import_paths = {Workshop().root + "/laptop-a"};
   h.Init();
-  const std::size_t before = h.state.facilitator.imported.sessions.size();
+  const std::size_t before = h.state.facilitator.book.Imported().sessions.size();
   CHECK(before > 0);
   CHECK(before < Workshop().sessions);
   h.state.dropped_paths = {Workshop().root + "/laptop-b", Workshop().duplicate};
   h.Frame();
-  CHECK(h.state.facilitator.imported.sessions.size() == Workshop().sessions);
-  CHECK(h.state.facilitator.imported.duplicates_merged == 1);
-  CHECK(h.state.facilitator.sources.size() == 3);
+  CHECK(h.state.facilitator.book.Imported().sessions.size() == Workshop().sessions);
+  CHECK(h.state.facilitator.book.Imported().duplicates_merged == 1);
+  CHECK(h.state.facilitator.book.Sources().size() == 3);
   // Nothing in the source folders was written.
   for (const auto& e : fs::recursive_directory_iterator(Workshop().root))
     CHECK(e.path().filename().string().rfind("sigap-debrief", 0) != 0);
@@ -481,9 +481,9 @@ TEST_CASE("exports write CSV, HTML and xAPI into the chosen folder, or say why t
 TEST_CASE("with team names hidden, every export carries Tim A, Tim B… and no pseudonym") {
   Harness h("export-anon");
   h.Open();
-  REQUIRE_FALSE(h.state.facilitator.debriefs.empty());
+  REQUIRE_FALSE(h.state.facilitator.book.Scenarios().empty());
   std::vector<std::string> teams;
-  for (const auto* t : h.state.facilitator.debriefs[0].teams) teams.push_back(t->team());
+  for (const auto* t : h.state.facilitator.book.Scenarios()[0].teams) teams.push_back(t->team());
   REQUIRE_FALSE(teams.empty());
   h.state.facilitator.anonymise = true;
   h.state.facilitator.export_dir = h.dir + "/report";
@@ -512,10 +512,10 @@ TEST_CASE("the workshop mode is saved for the team laptops") {
 TEST_CASE("a typed folder that does not exist is reported, and the other results stay") {
   Harness h("bad-path");
   h.Open();
-  const std::size_t before = h.state.facilitator.imported.sessions.size();
+  const std::size_t before = h.state.facilitator.book.Imported().sessions.size();
   ImportPaths(h.state, {"  '" + h.dir + "/no-such-stick'  "});
-  CHECK(h.state.facilitator.imported.sessions.size() == before);
+  CHECK(h.state.facilitator.book.Imported().sessions.size() == before);
   bool listed = false;
-  for (const auto& p : h.state.facilitator.imported.problems) listed |= p.file.find("no-such-stick") != std::string::npos;
+  for (const auto& p : h.state.facilitator.book.Imported().problems) listed |= p.file.find("no-such-stick") != std::string::npos;
   CHECK(listed);
 }

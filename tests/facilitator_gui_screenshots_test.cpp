@@ -39,8 +39,9 @@ TEST_CASE("screenshots of the facilitator screens at 1280x720 from a generated w
 
   // The slide numbers (1-based) of the first decision's spread and answer, and of the critical moments.
   std::size_t spread = 0, answer = 0, critical = 0;
-  const ImportResult imported = ImportResults({w.root}, lib);  // the debriefs point into it: keep it alive
-  for (const auto& d : Aggregate(imported)) {
+  DebriefBook book;
+  book.Add({w.root}, lib);
+  for (const auto& d : book.Scenarios()) {
     if (d.scenario->id != "liburan-johor-batam") continue;
     const auto slides = app::BuildSlides(d);
     for (std::size_t i = 0; i < slides.size(); ++i) {

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <filesystem>
 
 #include "facilitator_slides.h"
@@ -53,14 +52,14 @@ void ApplyLaunchOptions(AppState& state) {
   auto& f = state.facilitator;
   const GuiOptions& o = state.options;
   if (!o.scenario.empty())
-    for (std::size_t i = 0; i < f.debriefs.size(); ++i)
-      if (f.debriefs[i].scenario->id == o.scenario) SelectScenario(state, i);
+    for (std::size_t i = 0; i < f.book.Scenarios().size(); ++i)
+      if (f.book.Scenarios()[i].scenario->id == o.scenario) SelectScenario(state, i);
   if (o.screen == "heatmap") f.tab = DashboardTab::Heat;
   else if (o.screen == "decisions") f.tab = DashboardTab::Decisions;
   else if (o.screen == "workshop") f.tab = DashboardTab::Workshop;
   if (o.screen == "map") {
     state.screen = Screen::Map;
-    if (const auto* d = f.debriefs.empty() ? nullptr : &f.debriefs[f.scenario]; d && !d->teams.empty()) {
+    if (const auto* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario]; d && !d->teams.empty()) {
       // A team's path on the map, for screenshots: the --team pseudonym if it played.
       for (std::size_t i = 0; i < d->teams.size(); ++i)
         if (d->teams[i]->team() == o.team) f.map_team = static_cast<int>(i);
@@ -83,7 +82,7 @@ void ApplyLaunchOptions(AppState& state) {
 
 void Unlock(AppState& state) {
   auto& f = state.facilitator;
-  const bool first = !f.imported_any && f.sources.empty();
+  const bool first = f.book.Empty() && f.book.Sources().empty();
   f.unlocked = true;
   f.pin_entry.clear();
   f.pin_first.clear();
@@ -248,33 +247,22 @@ void ImportPaths(AppState& state, const std::vector<std::string>& raw_paths) {
     return;
   }
   std::string scenario_id;
-  if (const auto* d = f.debriefs.empty() ? nullptr : &f.debriefs[f.scenario]) scenario_id = d->scenario->id;
-  const std::size_t sessions_before = f.imported.sessions.size();
-  if (f.imported_any) ImportMore(f.imported, paths, state.library);
-  else f.imported = ImportResults(paths, state.library);
-  f.imported_any = true;
-  for (const auto& p : paths)
-    if (std::find(f.sources.begin(), f.sources.end(), p) == f.sources.end()) f.sources.push_back(p);
-  // The debriefs point into f.imported.sessions, which may have moved: rebuild them now.
-  f.debriefs = Aggregate(f.imported);
+  if (const auto* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario]) scenario_id = d->scenario->id;
+  const std::size_t added = f.book.Add(paths, state.library);
   f.scenario = 0;
-  for (std::size_t i = 0; i < f.debriefs.size(); ++i)
-    if (f.debriefs[i].scenario->id == scenario_id) f.scenario = i;
-  const ScenarioDebrief* d = f.debriefs.empty() ? nullptr : &f.debriefs[f.scenario];
+  for (std::size_t i = 0; i < f.book.Scenarios().size(); ++i)
+    if (f.book.Scenarios()[i].scenario->id == scenario_id) f.scenario = i;
+  const ScenarioDebrief* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario];
   const int teams = d ? static_cast<int>(d->teams.size()) : 0;
   if (f.map_team >= teams) f.map_team = -1, f.map_step = -1;
   if (f.heat_team >= teams) f.heat_team = -1;
   if (d && f.decision >= d->decisions.size()) f.decision = 0;
-  f.import_message = state.tr.Format("fac.import.done", {std::to_string(f.imported.sessions.size() - sessions_before),
-                                                        std::to_string(f.imported.sessions.size())});
+  f.import_message = state.tr.Format("fac.import.done", {std::to_string(added), std::to_string(f.book.Imported().sessions.size())});
 }
 
 void ClearImport(AppState& state) {
   auto& f = state.facilitator;
-  f.debriefs.clear();
-  f.imported = ImportResult{};
-  f.imported_any = false;
-  f.sources.clear();
+  f.book.Clear();
   f.scenario = 0;
   f.decision = 0;
   f.heat_step = f.heat_team = -1;
@@ -289,7 +277,7 @@ void ClearImport(AppState& state) {
 
 void SelectScenario(AppState& state, std::size_t index) {
   auto& f = state.facilitator;
-  if (index >= f.debriefs.size()) return;
+  if (index >= f.book.Scenarios().size()) return;
   f.scenario = index;
   f.decision = 0;
   f.reveal_answer = false;
@@ -301,8 +289,8 @@ void SelectScenario(AppState& state, std::size_t index) {
 
 void SelectDecision(AppState& state, std::size_t index) {
   auto& f = state.facilitator;
-  if (f.debriefs.empty()) return;
-  const auto& d = f.debriefs[f.scenario];
+  if (f.book.Scenarios().empty()) return;
+  const auto& d = f.book.Scenarios()[f.scenario];
   if (index >= d.decisions.size()) return;
   if (index != f.decision) f.reveal_answer = false;
   f.decision = index;
@@ -310,8 +298,8 @@ void SelectDecision(AppState& state, std::size_t index) {
 
 void MoveHeatCell(AppState& state, int d_row, int d_team) {
   auto& f = state.facilitator;
-  if (f.debriefs.empty()) return;
-  const auto& d = f.debriefs[f.scenario];
+  if (f.book.Scenarios().empty()) return;
+  const auto& d = f.book.Scenarios()[f.scenario];
   if (d.steps.empty() || d.teams.empty()) return;
   if (f.heat_step < 0 || f.heat_team < 0) {
     f.heat_step = 0;
@@ -337,15 +325,15 @@ void ShowScreen(AppState& state, Screen screen) {
 
 void SelectMapTeam(AppState& state, int team) {
   auto& f = state.facilitator;
-  const int n = f.debriefs.empty() ? 0 : static_cast<int>(f.debriefs[f.scenario].teams.size());
+  const int n = f.book.Scenarios().empty() ? 0 : static_cast<int>(f.book.Scenarios()[f.scenario].teams.size());
   f.map_team = team >= 0 && team < n ? team : -1;
   f.map_step = -1;
 }
 
 void StepMapPath(AppState& state, int delta) {
   auto& f = state.facilitator;
-  if (f.debriefs.empty()) return;
-  const auto& d = f.debriefs[f.scenario];
+  if (f.book.Scenarios().empty()) return;
+  const auto& d = f.book.Scenarios()[f.scenario];
   if (d.teams.empty()) return;
   if (f.map_team < 0) {
     f.map_team = 0;
@@ -378,7 +366,7 @@ void ResetMapView(AppState& state) {
 
 void StartPresentation(AppState& state) {
   auto& f = state.facilitator;
-  if (!f.unlocked || f.debriefs.empty() || state.screen == Screen::Present) return;
+  if (!f.unlocked || f.book.Scenarios().empty() || state.screen == Screen::Present) return;
   f.return_to_map = state.screen == Screen::Map;
   f.was_fullscreen = state.fullscreen;
   state.screen = Screen::Present;
@@ -386,7 +374,7 @@ void StartPresentation(AppState& state) {
     state.fullscreen = true;
     state.fullscreen_dirty = true;
   }
-  const auto slides = BuildSlides(f.debriefs[f.scenario]);
+  const auto slides = BuildSlides(f.book.Scenarios()[f.scenario]);
   if (f.slide >= slides.size()) f.slide = 0;
 }
 
@@ -402,19 +390,19 @@ void LeavePresentation(AppState& state) {
 
 void MoveSlide(AppState& state, int delta) {
   auto& f = state.facilitator;
-  if (f.debriefs.empty()) return;
+  if (f.book.Scenarios().empty()) return;
   long target = static_cast<long>(f.slide) + delta;
   // Past either end: on to the next scenario's first slide, or back to the previous one's last.
   while (true) {
-    const long count = static_cast<long>(BuildSlides(f.debriefs[f.scenario]).size());
+    const long count = static_cast<long>(BuildSlides(f.book.Scenarios()[f.scenario]).size());
     if (target >= count) {
-      if (f.scenario + 1 >= f.debriefs.size()) { target = count - 1; break; }
+      if (f.scenario + 1 >= f.book.Scenarios().size()) { target = count - 1; break; }
       target -= count;
       SelectScenario(state, f.scenario + 1);
     } else if (target < 0) {
       if (f.scenario == 0) { target = 0; break; }
       SelectScenario(state, f.scenario - 1);
-      target += static_cast<long>(BuildSlides(f.debriefs[f.scenario]).size());
+      target += static_cast<long>(BuildSlides(f.book.Scenarios()[f.scenario]).size());
     } else {
       break;
     }
@@ -429,7 +417,7 @@ void MoveSlide(AppState& state, int delta) {
 void Export(AppState& state, unsigned formats) {
   auto& f = state.facilitator;
   f.export_error = true;
-  if (f.debriefs.empty()) {
+  if (f.book.Scenarios().empty()) {
     f.export_message = state.tr("fac.export.nothing");
     return;
   }
@@ -440,28 +428,19 @@ void Export(AppState& state, unsigned formats) {
     f.export_message = state.tr.Format("fac.export.no_folder", {dir, ec ? ec.message() : std::string()});
     return;
   }
-  char date[16] = "";
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  std::strftime(date, sizeof date, "%Y-%m-%d", &local);
-  const std::string base = std::string("sigap-debrief-") + date;
-  const Lang lang = state.tr.Language();
-  std::string written;
-  auto write = [&](const std::string& name, const std::string& content) {
-    std::string path = (fs::path(dir) / name).string(), error;
-    if (!WriteFileDurably(path, content, error)) {
-      f.export_message = state.tr.Format("fac.export.failed", {path, error});
-      return false;
-    }
-    written += (written.empty() ? "" : ", ") + name;
-    return true;
-  };
-  if ((formats & kExportCsv) && !write(base + ".csv", ExportCsv(f.debriefs, lang, f.anonymise))) return;
-  if ((formats & kExportHtml) && !write(base + ".html", ExportHtml(f.debriefs, lang, f.anonymise))) return;
-  if ((formats & kExportXapi) && !write(base + "-xapi.json", ExportXapi(f.debriefs, f.anonymise).dump(2) + "\n")) return;
+  ExportRequest request = ExportsIn(dir, formats, LocalDate());
+  request.lang = state.tr.Language();
+  request.anonymise = f.anonymise;
+  std::vector<std::string> written;
+  std::vector<Problem> problems = WriteExports(f.book, request, &written);
+  if (!problems.empty()) {
+    f.export_message = state.tr.Describe(problems.front());
+    return;
+  }
+  std::string names;
+  for (const auto& w : written) names += (names.empty() ? "" : ", ") + fs::path(w).filename().string();
   f.export_error = false;
-  f.export_message = state.tr.Format("fac.export.done", {written, dir});
+  f.export_message = state.tr.Format("fac.export.done", {names, dir});
 }
 
 }  // namespace sigap::app

@@ -43,7 +43,6 @@ void LeavePresentation(AppState& state);
 void MoveSlide(AppState& state, int delta);      // across scenarios at either end
 
 // ---- Export -------------------------------------------------------------------------------
-enum ExportFormat : unsigned { kExportCsv = 1, kExportHtml = 2, kExportXapi = 4, kExportAll = 7 };
 // Writes sigap-debrief-DATE.csv, .html and/or -xapi.json into the export folder.
 void Export(AppState& state, unsigned formats);
 

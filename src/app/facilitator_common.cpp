@@ -13,8 +13,8 @@ namespace sigap::app {
 
 const ScenarioDebrief* CurrentDebrief(const AppState& state) {
   const auto& f = state.facilitator;
-  if (f.debriefs.empty()) return nullptr;
-  return &f.debriefs[std::min(f.scenario, f.debriefs.size() - 1)];
+  if (f.book.Scenarios().empty()) return nullptr;
+  return &f.book.Scenarios()[std::min(f.scenario, f.book.Scenarios().size() - 1)];
 }
 
 std::string TeamLabel(const AppState& state, std::size_t team) {
@@ -201,7 +201,7 @@ void DrawScenarioPicker(const AppState& state, ActionQueue& queue, float room) {
   const auto& f = state.facilitator;
   const Lang lang = state.tr.Language();
   const ImGuiStyle& style = ImGui::GetStyle();
-  if (f.debriefs.empty()) {
+  if (f.book.Scenarios().empty()) {
     ImGui::PushFont(state.fonts.large);
     ImGui::TextUnformatted(state.tr("fac.title"));
     ImGui::PopFont();
@@ -209,11 +209,11 @@ void DrawScenarioPicker(const AppState& state, ActionQueue& queue, float room) {
   }
   std::vector<std::string> labels;
   float total = 0;
-  for (const auto& d : f.debriefs) {
+  for (const auto& d : f.book.Scenarios()) {
     labels.push_back(state.tr.Format("fac.scenario_button", {d.scenario->title.Get(lang), std::to_string(d.teams.size())}));
     total += ImGui::CalcTextSize(labels.back().c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   }
-  if (f.debriefs.size() == 1) {
+  if (f.book.Scenarios().size() == 1) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Ellipsize(state.fonts.bold, state.fonts.bold->FontSize, labels[0], room).c_str());
     return;
@@ -268,7 +268,7 @@ void DrawFacilitatorTopBar(const AppState& state, ActionQueue& queue) {
   ImGui::SameLine();
   if (ScreenButton(state, keys[1], "nav-map", state.screen == Screen::Map)) queue.Push([](AppState& s) { ShowScreen(s, Screen::Map); });
   ImGui::SameLine();
-  ImGui::BeginDisabled(f.debriefs.empty());
+  ImGui::BeginDisabled(f.book.Scenarios().empty());
   if (ScreenButton(state, keys[2], "nav-present", false)) queue.Push([](AppState& s) { StartPresentation(s); });
   ImGui::EndDisabled();
   ImGui::SameLine();
@@ -277,7 +277,7 @@ void DrawFacilitatorTopBar(const AppState& state, ActionQueue& queue) {
 
   // Keys: S / Shift+S next / previous scenario; M map; D dashboard; P or F5 presentation.
   if (!ImGui::GetIO().WantTextInput) {
-    const std::size_t n = f.debriefs.size();
+    const std::size_t n = f.book.Scenarios().size();
     if (n > 1 && Pressed(state, GLFW_KEY_S)) {
       bool back = PressedWithMods(state, GLFW_KEY_S, GLFW_MOD_SHIFT);
       std::size_t next = back ? (f.scenario + n - 1) % n : (f.scenario + 1) % n;

@@ -76,7 +76,7 @@ void WrappedHeader(const char* text) {
 
 void DrawImportSummary(const AppState& state) {
   const auto& f = state.facilitator;
-  const auto& imp = f.imported;
+  const auto& imp = f.book.Imported();
   std::size_t unfinished = 0, changed = 0;
   for (const auto& s : imp.sessions) {
     if (!s.finished()) ++unfinished;
@@ -205,7 +205,7 @@ void DrawDashboard(const AppState& state, ActionQueue& queue) {
   BeginFacilitatorScreen("##dashboard");
   DrawFacilitatorTopBar(state, queue);
   // Nothing imported yet: the import tab is the only useful one.
-  const DashboardTab tab = f.debriefs.empty() ? DashboardTab::Workshop : f.tab;
+  const DashboardTab tab = f.book.Scenarios().empty() ? DashboardTab::Workshop : f.tab;
   DrawTabRow(state, queue, tab);
   ImGui::Spacing();
   switch (tab) {

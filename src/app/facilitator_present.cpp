@@ -457,7 +457,7 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       case GLFW_KEY_HOME: queue.Push([](AppState& s) { s.facilitator.slide = 0; }); break;
       case GLFW_KEY_END:
         queue.Push([](AppState& s) {
-          if (!s.facilitator.debriefs.empty()) s.facilitator.slide = BuildSlides(s.facilitator.debriefs[s.facilitator.scenario]).size() - 1;
+          if (!s.facilitator.book.Scenarios().empty()) s.facilitator.slide = BuildSlides(s.facilitator.book.Scenarios()[s.facilitator.scenario]).size() - 1;
         });
         break;
       case GLFW_KEY_A: queue.Push([](AppState& s) { s.facilitator.anonymise = !s.facilitator.anonymise; }); break;

@@ -26,11 +26,8 @@ struct FacilitatorState {
   std::string settings_message;         // after saving workshop.json: i18n key or an error text
   bool settings_error = false;
 
-  // ---- Imported results and what the engine made of them.
-  bool imported_any = false;            // `imported` holds at least one import
-  ImportResult imported;
-  std::vector<ScenarioDebrief> debriefs;  // points into `imported`: rebuilt after every import
-  std::vector<std::string> sources;     // paths imported so far, in order
+  // ---- Imported results and what the engine made of them (one owner keeps them consistent).
+  DebriefBook book;
   std::string import_field;             // the folder typed or pasted in the import box
   std::string import_message;           // summary of the last import ("" = none yet)
 

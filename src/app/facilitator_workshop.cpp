@@ -50,8 +50,8 @@ void DrawImportPanel(const AppState& state, ActionQueue& queue) {
   ImGui::TextDisabled("%s", state.tr("fac.import.drop_hint"));
   if (!f.import_message.empty()) ImGui::TextWrapped("%s", f.import_message.c_str());
 
-  if (f.imported_any) {
-    const auto& imp = f.imported;
+  if (!f.book.Empty()) {
+    const auto& imp = f.book.Imported();
     std::size_t unfinished = 0, changed = 0;
     for (const auto& s : imp.sessions) {
       if (!s.finished()) ++unfinished;
@@ -94,7 +94,7 @@ void DrawExportPanel(const AppState& state, ActionQueue& queue) {
   std::string dir = f.export_dir;
   ImGui::InputText("##export-dir", &dir);
   if (dir != f.export_dir) queue.Push([dir](AppState& s) { s.facilitator.export_dir = dir; });
-  ImGui::BeginDisabled(f.debriefs.empty());
+  ImGui::BeginDisabled(f.book.Scenarios().empty());
   struct Btn {
     const char* key;
     const char* id;

@@ -254,12 +254,6 @@ json SummaryJson(const ImportResult& imported, const std::vector<ScenarioDebrief
               {"duplicates_merged", imported.duplicates_merged}, {"scenarios", scenarios}, {"problems", problems}};
 }
 
-std::string Key(const std::string& path) {
-  std::error_code ec;
-  auto p = std::filesystem::weakly_canonical(path, ec);
-  return ec ? path : p.string();
-}
-
 }  // namespace
 
 int RunDebrief(const std::vector<std::string>& args) {
@@ -280,37 +274,26 @@ int RunDebrief(const std::vector<std::string>& args) {
     std::fprintf(stderr, "sigap debrief: some scenario files in '%s' have errors; their sessions cannot be scored. Run 'sigap validate %s'\n",
                  scenarios_dir.c_str(), scenarios_dir.c_str());
 
-  ImportResult imported = ImportResults(a.paths, library);
-  std::vector<ScenarioDebrief> debriefs = Aggregate(imported);
+  DebriefBook book;
+  book.Add(a.paths, library);
+  const ImportResult& imported = book.Imported();
+  const std::vector<ScenarioDebrief>& debriefs = book.Scenarios();
 
-  // An export must never replace a result file it was made from.
-  for (const std::string* out : {&a.csv, &a.html, &a.xapi}) {
-    if (out->empty()) continue;
-    std::string key = Key(*out);
-    for (const auto& f : imported.files)
-      if (f == key) return Usage("'" + *out + "' is one of the result files being read; choose another name for the export");
-  }
+  ExportRequest request{a.csv, a.html, a.xapi, lang, a.anonymise};
+  // An export must never replace a result file it was made from: refused before anything is printed.
+  for (const std::string* out : {&request.csv, &request.html, &request.xapi})
+    if (!out->empty() && book.IsResultFile(*out))
+      return Usage("'" + *out + "' is one of the result files being read; choose another name for the export");
 
   if (a.json) std::cout << SummaryJson(imported, debriefs, lang, a.anonymise).dump(2) << "\n";
   else PrintText(std::cout, imported, debriefs, lang, a.anonymise);
   std::cout.flush();
 
-  bool write_failed = false;
-  // Exports are built only when asked for: on 1,000 logs they cost most of the run.
-  auto write = [&](const std::string& path, auto&& build_content, const char* what) {
-    if (path.empty()) return;
-    const std::string content = build_content();
-    std::string error;
-    if (!WriteFileDurably(path, content, error)) {
-      std::fprintf(stderr, "sigap debrief: the %s export was not written: %s\n", what, error.c_str());
-      write_failed = true;
-      return;
-    }
-    std::fprintf(stderr, "%s: %s\n", L(lang, "Ditulis", "Written"), path.c_str());
-  };
-  write(a.csv, [&] { return ExportCsv(debriefs, lang, a.anonymise); }, "CSV");
-  write(a.html, [&] { return ExportHtml(debriefs, lang, a.anonymise); }, "HTML");
-  write(a.xapi, [&] { return ExportXapi(debriefs, a.anonymise).dump(2) + "\n"; }, "xAPI");
+  std::vector<std::string> written;
+  const std::vector<Problem> export_problems = WriteExports(book, request, &written);
+  for (const auto& p : export_problems) std::fprintf(stderr, "sigap debrief: %s: %s\n", p.code.c_str(), p.message.c_str());
+  for (const auto& w : written) std::fprintf(stderr, "%s: %s\n", L(lang, "Ditulis", "Written"), w.c_str());
+  const bool write_failed = !export_problems.empty();
 
   bool io_problem = false, error_problem = false;
   for (const auto& p : imported.problems) {

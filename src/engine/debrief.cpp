@@ -30,12 +30,7 @@ Diagnostic FileProblem(const std::string& file, int line, Severity severity, con
   return Diagnostic{file, {line, line > 0 ? 1 : 0}, "", severity, code, message};
 }
 
-// A key that is the same for every spelling of one file's path.
-std::string FileKey(const fs::path& p) {
-  std::error_code ec;
-  fs::path c = fs::weakly_canonical(p, ec);
-  return ec ? fs::absolute(p, ec).lexically_normal().string() : c.string();
-}
+std::string FileKey(const fs::path& p) { return ResultFileKey(p.string()); }
 
 struct FoundFile {
   std::string path;  // as found (for messages)
@@ -193,6 +188,14 @@ void RebuildProblems(ImportResult& r) {
 
 }  // namespace
 
+std::string ResultFileKey(const std::string& path) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(path, ec);
+  return ec ? fs::absolute(path, ec).lexically_normal().string() : c.string();
+}
+
+namespace {
+
 void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const ContentLibrary& library) {
   std::vector<Diagnostic> path_problems;
   std::vector<FoundFile> found = FindResultFiles(paths, path_problems);
@@ -249,6 +252,8 @@ void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const
   into.files.assign(known_files.begin(), known_files.end());
   RebuildProblems(into);
 }
+
+}  // namespace
 
 ImportResult ImportResults(const std::vector<std::string>& paths, const ContentLibrary& library) {
   ImportResult r;
@@ -430,9 +435,7 @@ void BuildCriticalMoments(ScenarioDebrief& d) {
   });
 }
 
-}  // namespace
-
-std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported) {
+std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported) {  // the debriefs point into `imported`
   std::map<std::string, std::size_t> index_of;
   std::vector<ScenarioDebrief> out;
   for (const auto& s : imported.sessions) {
@@ -458,5 +461,48 @@ std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported) {
   }
   return out;
 }
+
+}  // namespace
+
+// ---- [SECTION] The book: one owner of the imported sessions and their debriefs ----------------
+
+DebriefBook::DebriefBook(const DebriefBook& other) : imported_(other.imported_), sources_(other.sources_) { Rebuild(); }
+
+DebriefBook& DebriefBook::operator=(const DebriefBook& other) {
+  if (this != &other) {
+    imported_ = other.imported_;
+    sources_ = other.sources_;
+    Rebuild();
+  }
+  return *this;
+}
+
+std::size_t DebriefBook::Add(const std::vector<std::string>& paths, const ContentLibrary& library) {
+  const std::size_t before = imported_.sessions.size();
+  ImportMore(imported_, paths, library);
+  for (const auto& p : paths)
+    if (std::find(sources_.begin(), sources_.end(), p) == sources_.end()) sources_.push_back(p);
+  Rebuild();
+  return imported_.sessions.size() - before;
+}
+
+void DebriefBook::Reload(const ContentLibrary& library) {
+  imported_ = ImportResult{};
+  ImportMore(imported_, sources_, library);
+  Rebuild();
+}
+
+void DebriefBook::Clear() {
+  imported_ = ImportResult{};
+  sources_.clear();
+  debriefs_.clear();
+}
+
+bool DebriefBook::IsResultFile(const std::string& path) const {
+  const std::string key = ResultFileKey(path);
+  return std::binary_search(imported_.files.begin(), imported_.files.end(), key);
+}
+
+void DebriefBook::Rebuild() { debriefs_ = Aggregate(imported_); }
 
 }  // namespace sigap

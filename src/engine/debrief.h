@@ -13,6 +13,7 @@
 
 #include "diagnostics.h"
 #include "loader.h"
+#include "problem.h"
 #include "scoring.h"
 #include "session_log.h"
 
@@ -49,9 +50,11 @@ struct ImportResult {
 
 // Files and folders (searched recursively for *.sigap.jsonl). When the same session appears
 // more than once, the copy with the most records wins and the others are listed as duplicates.
+// The result holds data only; a DebriefBook (below) turns it into debriefs and keeps them valid.
 ImportResult ImportResults(const std::vector<std::string>& paths, const ContentLibrary& library);
-// Adds more paths to an existing import (drag-and-drop), merging duplicates again.
-void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const ContentLibrary& library);
+
+// A key that is the same for every spelling of one file's path (canonical when it exists).
+std::string ResultFileKey(const std::string& path);
 
 struct OptionCount {
   std::string option;     // choice id or checklist item id
@@ -98,11 +101,40 @@ struct ScenarioDebrief {
   std::vector<CriticalChoice> CriticalChoices() const;
 };
 
-// One debrief per scenario that has at least one usable session, in scenario-title order.
-// The debriefs point into `imported.sessions`: aggregate again after ImportMore.
-std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported);
-// A temporary would be gone before the debriefs are read (found by the asan preset).
-std::vector<ScenarioDebrief> Aggregate(const ImportResult&& imported) = delete;
+// The facilitator's imported results and the debriefs made of them, kept consistent by this one
+// owner: the debriefs point into the sessions it holds and are rebuilt whenever they change, so
+// no host re-aggregates by hand and no debrief outlives its sessions. Copyable (the copy builds
+// its own debriefs), so a host can keep one for "undo".
+class DebriefBook {
+ public:
+  DebriefBook() = default;
+  DebriefBook(const DebriefBook& other);
+  DebriefBook& operator=(const DebriefBook& other);
+  DebriefBook(DebriefBook&&) noexcept = default;             // a moved vector keeps its elements in place
+  DebriefBook& operator=(DebriefBook&&) noexcept = default;
+
+  // Imports more files and folders (drag-and-drop, a second USB stick): copies of a session
+  // already here are merged again. Returns the number of sessions that are new.
+  std::size_t Add(const std::vector<std::string>& paths, const ContentLibrary& library);
+  // Reads every source again against `library` (scenarios installed or changed since).
+  void Reload(const ContentLibrary& library);
+  void Clear();
+
+  bool Empty() const { return imported_.sessions.empty() && imported_.problems.empty(); }
+  const ImportResult& Imported() const { return imported_; }
+  // One debrief per scenario that has at least one usable session, in scenario-title order.
+  const std::vector<ScenarioDebrief>& Scenarios() const { return debriefs_; }
+  // Every path added, in the order given (what a host remembers across restarts).
+  const std::vector<std::string>& Sources() const { return sources_; }
+  // True when `path` is one of the result files read (an export must never replace one).
+  bool IsResultFile(const std::string& path) const;
+
+ private:
+  void Rebuild();
+  ImportResult imported_;
+  std::vector<ScenarioDebrief> debriefs_;
+  std::vector<std::string> sources_;
+};
 
 // "Tim A", "Tim B", … for anonymised presentation (index 26 → "Tim AA"); "Team A" in English.
 std::string AnonymousTeamName(std::size_t index, Lang lang);
@@ -133,6 +165,21 @@ std::string ExportHtml(const std::vector<ScenarioDebrief>& debriefs, Lang lang, 
 nlohmann::json ExportXapi(const std::vector<ScenarioDebrief>& debriefs);
 // The same with the Group names anonymised ("Tim A"…; the account still holds the session id).
 nlohmann::json ExportXapi(const std::vector<ScenarioDebrief>& debriefs, bool anonymise);
+// ---- Writing exports to files ----------------------------------------------------------------
+enum ExportFormat : unsigned { kExportCsv = 1, kExportHtml = 2, kExportXapi = 4, kExportAll = 7 };
+struct ExportRequest {
+  std::string csv, html, xapi;  // files to write ("" = not asked for)
+  Lang lang = Lang::Id;
+  bool anonymise = false;
+};
+// The usual names in `dir`: sigap-debrief-DATE.csv, sigap-debrief-DATE.html, sigap-debrief-DATE-xapi.json.
+ExportRequest ExportsIn(const std::string& dir, unsigned formats, const std::string& date);
+std::string LocalDate();  // today on this computer, YYYY-MM-DD
+// Writes the exports asked for, each durably. Nothing is written when a target is one of the
+// result files the book read (EXP001); a write that fails is EXP002 (the others are still
+// written). `written` receives the paths written.
+std::vector<Problem> WriteExports(const DebriefBook& book, const ExportRequest& request, std::vector<std::string>* written = nullptr);
+
 // The session id as an RFC 4122 UUID (8-4-4-4-12): the 32 hex digits with the version nibble set
 // to 4 and the variant to 10xx, so that a strict LRS accepts it. Other ids are hashed first.
 std::string SessionRegistration(const std::string& session_id);

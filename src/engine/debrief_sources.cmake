@@ -4,4 +4,5 @@ set(SIGAP_DEBRIEF_ENGINE_SOURCES
   engine/export_csv.cpp
   engine/export_html.cpp
   engine/export_xapi.cpp
+  engine/export_files.cpp
 )

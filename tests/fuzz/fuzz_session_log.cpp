@@ -4,7 +4,7 @@
 //     so mutated records reach the record checks and the replay instead of stopping at a
 //     checksum mismatch.
 //  3. A usable resealed log is replayed against the bundled scenario it names (Session::Apply),
-//     scored, imported by the debrief engine (ImportResults, Aggregate and the CSV, HTML and
+//     scored, imported by the debrief engine (a DebriefBook and the CSV, HTML and
 //     xAPI exports) and, when unfinished, resumed from a real file by RecordedSession::Resume,
 //     which cuts a torn tail and continues the log.
 // Bad input must give diagnostics (or a refusal), never a crash.
@@ -56,10 +56,12 @@ std::string ScratchDir() {
 
 void Debrief(const std::string& path) {
   const ContentLibrary& lib = sigap::fuzz::BundledLibrary();
-  ImportResult imported = ImportResults({path}, lib);
+  DebriefBook book;
+  book.Add({path}, lib);
+  const ImportResult& imported = book.Imported();
   sigap::fuzz::CheckDiagnostics(imported.problems);
   SIGAP_FUZZ_CHECK(imported.sessions.size() + imported.problems.size() >= 1);  // the file is either used or reported
-  std::vector<ScenarioDebrief> debriefs = Aggregate(imported);
+  const std::vector<ScenarioDebrief>& debriefs = book.Scenarios();
   for (const auto& d : debriefs) {
     SIGAP_FUZZ_CHECK(d.heat.size() == d.steps.size());
     for (const auto& row : d.heat) SIGAP_FUZZ_CHECK(row.size() == d.teams.size());
