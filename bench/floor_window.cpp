@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   io.ConfigInputTextCursorBlink = false;
   ImGui_ImplGlfw_InitForOpenGL(win, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  if (o.sigap_fonts) (void)sigap::app::BuildFonts(24.0f, 1.0f, false);
+  if (o.sigap_fonts) (void)sigap::app::BuildFonts(24.0f, {});
 
   int frame = 0;
   while (!glfwWindowShouldClose(win)) {

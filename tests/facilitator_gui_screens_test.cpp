@@ -1,6 +1,6 @@
 // The facilitator screens drawn headless: a bare ImGui context (no window, no GL), the real
 // string tables and fonts, and a workshop of generated result files. Keys go in through
-// state.keys_pressed as the GLFW callback delivers them; the tests check what the screens queued.
+// state.keys_pressed as the window host delivers them; the tests check what the screens queued.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -8,10 +8,9 @@
 
 #include <filesystem>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app_harness.h"
 #include "app_state.h"
 #include "engine_test_util.h"
 #include "facilitator_actions.h"
@@ -50,63 +49,30 @@ const test::GuiWorkshop& Workshop() {
   return shared.w;
 }
 
-struct Harness {
-  AppState state;
-  std::string dir;
-  ImGuiContext* context = nullptr;
+struct Harness : test::ScreenHarness {
+  AppState& state = st;
 
-  explicit Harness(const std::string& name, GuiOptions options = {}) : dir(test::TempDir("fac-gui-" + name)) {
-    context = ImGui::CreateContext();
-    ImGui::SetCurrentContext(context);
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 720);
+  explicit Harness(const std::string& name, GuiOptions options = {}) : test::ScreenHarness("fac-gui-" + name) {
     state.options = options;
-    std::string error;
-    REQUIRE_MESSAGE(state.tr.Load(test::SourcePath("assets"), error), error);
     state.tr.SetLanguage(options.lang == "en" ? Lang::En : Lang::Id);
-    state.fonts = BuildFonts(24.0f, 1.0f, false);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ApplyTheme(false, 1.0f);
-    state.library = Library();
-    state.results_dir = dir + "/results";
+    UseLibrary(Library());
     state.facilitator.workshop_path = dir + "/workshop.json";
   }
-  ~Harness() {
-    ImGui::DestroyContext(context);
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  Harness(const Harness&) = delete;
-  Harness& operator=(const Harness&) = delete;
 
   void Init() {
-    ImGui::SetCurrentContext(context);
+    ImGui::SetCurrentContext(ctx);
     InitFacilitator(state);
   }
 
-  // Draws one frame with these keys pressed, applies the queued actions; returns the vertices drawn.
-  int Frame(std::initializer_list<int> keys = {}, int mods = 0) {
-    for (int k : keys) state.keys_pressed.push_back(KeyPress{k, mods});
-    ImGui::SetCurrentContext(context);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    ActionQueue queue;
-    DrawScreens(state, queue);
-    ImGui::Render();
-    const int vertices = ImGui::GetDrawData()->TotalVtxCount;
-    state.keys_pressed.clear();
-    state.dropped_paths.clear();
-    for (auto& a : queue.actions) a(state);
-    return vertices;
+  // Draws one frame with these keys pressed and applies the queued actions; returns the vertices drawn.
+  int Frame(std::vector<KeyPress> keys = {}) {
+    test::ScreenHarness::Frame(std::move(keys));
+    return ImGui::GetDrawData()->TotalVtxCount;
   }
 
   void Type(const std::string& digits) {
-    for (char c : digits) Frame({GLFW_KEY_0 + (c - '0')});
-    Frame({GLFW_KEY_ENTER});
+    for (char c : digits) Frame({test::Digit(c - '0')});
+    Frame({test::kEnter});
   }
 
   // Unlocked with a PIN and the workshop imported.
@@ -171,13 +137,13 @@ TEST_CASE("the right PIN unlocks; a wrong or short PIN does not") {
   CHECK(h.state.facilitator.lock_message == "fac.lock.bad_format");
 
   // Backspace takes back a digit typed by mistake.
-  h.Frame({GLFW_KEY_8});
-  h.Frame({GLFW_KEY_6});
-  h.Frame({GLFW_KEY_5});
-  h.Frame({GLFW_KEY_BACKSPACE});
-  h.Frame({GLFW_KEY_KP_4});
-  h.Frame({GLFW_KEY_2});
-  h.Frame({GLFW_KEY_KP_ENTER});
+  h.Frame({test::Digit(8)});
+  h.Frame({test::Digit(6)});
+  h.Frame({test::Digit(5)});
+  h.Frame({test::kBackspace});
+  h.Frame({test::Digit(4)});
+  h.Frame({test::Digit(2)});
+  h.Frame({test::kEnter});
   CHECK(h.state.facilitator.unlocked);
   CHECK(h.state.screen == Screen::Dashboard);
 }
@@ -194,14 +160,14 @@ TEST_CASE("the answers stay behind the lock: no screen opens before the PIN") {
   h.Init();
   CHECK(h.state.screen == Screen::FacilitatorLock);
   CHECK(h.state.facilitator.book.Scenarios().empty());  // nothing imported while locked
-  h.Frame({GLFW_KEY_D});
-  h.Frame({GLFW_KEY_P});
-  h.Frame({GLFW_KEY_M});
+  h.Frame({test::Letter('D')});
+  h.Frame({test::Letter('P')});
+  h.Frame({test::Letter('M')});
   CHECK(h.state.screen == Screen::FacilitatorLock);
   ShowScreen(h.state, Screen::Dashboard);
   CHECK(h.state.screen == Screen::FacilitatorLock);
   // Esc goes back to the participants' start screen.
-  h.Frame({GLFW_KEY_ESCAPE});
+  h.Frame({test::kEscape});
   CHECK(h.state.screen == Screen::Start);
 }
 
@@ -220,7 +186,7 @@ TEST_CASE("--pin and --import open the dashboard with the workshop's results") {
   h.SelectScenarioById("liburan-johor-batam");
   CHECK(CurrentDebrief(h.state)->teams.size() == 9);
   // Each dashboard tab draws something, chosen by the number keys.
-  for (int key : {GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4}) {
+  for (KeyPress key : {test::Digit(1), test::Digit(2), test::Digit(3), test::Digit(4)}) {
     h.Frame({key});
     CHECK(h.Frame() > 1000);
   }
@@ -233,11 +199,11 @@ TEST_CASE("team names hide behind Tim A, Tim B… with the A key, everywhere") {
   h.SelectScenarioById("liburan-johor-batam");
   const std::string real = TeamLabel(h.state, 0);
   CHECK(real == CurrentDebrief(h.state)->teams[0]->team());
-  h.Frame({GLFW_KEY_A});
+  h.Frame({test::Letter('A')});
   CHECK(h.state.facilitator.anonymise);
   CHECK(TeamLabel(h.state, 0) == "Tim A");
   CHECK(TeamLabel(h.state, 2) == "Tim C");
-  h.Frame({GLFW_KEY_A});
+  h.Frame({test::Letter('A')});
   CHECK_FALSE(h.state.facilitator.anonymise);
   CHECK(TeamLabel(h.state, 0) == real);
 }
@@ -245,34 +211,34 @@ TEST_CASE("team names hide behind Tim A, Tim B… with the A key, everywhere") {
 TEST_CASE("the decisions tab reveals the SOP answer only on demand") {
   Harness h("reveal");
   h.Open();
-  h.Frame({GLFW_KEY_3});
+  h.Frame({test::Digit(3)});
   REQUIRE(h.state.facilitator.tab == DashboardTab::Decisions);
   CHECK_FALSE(h.state.facilitator.reveal_answer);
-  h.Frame({GLFW_KEY_R});
+  h.Frame({test::Letter('R')});
   CHECK(h.state.facilitator.reveal_answer);
   // Moving to the next decision hides it again, so the room sees the spread first.
-  h.Frame({GLFW_KEY_DOWN});
+  h.Frame({test::kDown});
   CHECK(h.state.facilitator.decision == 1);
   CHECK_FALSE(h.state.facilitator.reveal_answer);
-  h.Frame({GLFW_KEY_UP});
+  h.Frame({test::kUp});
   CHECK(h.state.facilitator.decision == 0);
 }
 
 TEST_CASE("the heat map's cells are picked with the arrow keys") {
   Harness h("heat");
   h.Open();
-  h.Frame({GLFW_KEY_2});
+  h.Frame({test::Digit(2)});
   REQUIRE(h.state.facilitator.tab == DashboardTab::Heat);
-  h.Frame({GLFW_KEY_DOWN});
+  h.Frame({test::kDown});
   CHECK(h.state.facilitator.heat_step == 0);
   CHECK(h.state.facilitator.heat_team == 0);
-  h.Frame({GLFW_KEY_DOWN});
-  h.Frame({GLFW_KEY_RIGHT});
-  h.Frame({GLFW_KEY_RIGHT});
+  h.Frame({test::kDown});
+  h.Frame({test::kRight});
+  h.Frame({test::kRight});
   CHECK(h.state.facilitator.heat_step == 1);
   CHECK(h.state.facilitator.heat_team == 2);
   CHECK(h.Frame() > 1000);  // with the picked cell's explanation
-  h.Frame({GLFW_KEY_ESCAPE});
+  h.Frame({test::kEscape});
   CHECK(h.state.facilitator.heat_step == -1);
 }
 
@@ -281,21 +247,21 @@ TEST_CASE("presentation: clicker keys move through the slides; Esc leaves full s
   h.Open();
   h.SelectScenarioById("liburan-johor-batam");
   CHECK_FALSE(h.state.fullscreen);
-  h.Frame({GLFW_KEY_P});
+  h.Frame({test::Letter('P')});
   REQUIRE(h.state.screen == Screen::Present);
   CHECK(h.state.fullscreen);
   CHECK(h.state.fullscreen_dirty);
   CHECK(h.state.facilitator.slide == 0);
-  h.Frame({GLFW_KEY_PAGE_DOWN});
+  h.Frame({test::kPageDown});
   CHECK(h.state.facilitator.slide == 1);
-  h.Frame({GLFW_KEY_SPACE});
+  h.Frame({test::kSpace});
   CHECK(h.state.facilitator.slide == 2);
-  h.Frame({GLFW_KEY_RIGHT});
+  h.Frame({test::kRight});
   CHECK(h.state.facilitator.slide == 3);
-  h.Frame({GLFW_KEY_LEFT});
-  h.Frame({GLFW_KEY_PAGE_UP});
+  h.Frame({test::kLeft});
+  h.Frame({test::kPageUp});
   CHECK(h.state.facilitator.slide == 1);
-  h.Frame({GLFW_KEY_A});
+  h.Frame({test::Letter('A')});
   CHECK(h.state.facilitator.anonymise);
   // Every slide of the scenario draws.
   const auto slides = BuildSlides(*CurrentDebrief(h.state));
@@ -305,7 +271,7 @@ TEST_CASE("presentation: clicker keys move through the slides; Esc leaves full s
     CHECK(h.Frame() > 200);
   }
   h.state.fullscreen_dirty = false;
-  h.Frame({GLFW_KEY_ESCAPE});
+  h.Frame({test::kEscape});
   CHECK(h.state.screen == Screen::Dashboard);
   CHECK_FALSE(h.state.fullscreen);
   CHECK(h.state.fullscreen_dirty);
@@ -319,10 +285,10 @@ TEST_CASE("presentation: past the last slide it goes on to the next scenario") {
   StartPresentation(h.state);
   const std::size_t count = BuildSlides(h.state.facilitator.book.Scenarios()[0]).size();
   h.state.facilitator.slide = count - 1;
-  h.Frame({GLFW_KEY_PAGE_DOWN});
+  h.Frame({test::kPageDown});
   CHECK(h.state.facilitator.scenario == 1);
   CHECK(h.state.facilitator.slide == 0);
-  h.Frame({GLFW_KEY_PAGE_UP});
+  h.Frame({test::kPageUp});
   CHECK(h.state.facilitator.scenario == 0);
   CHECK(h.state.facilitator.slide == count - 1);
 }
@@ -382,30 +348,30 @@ TEST_CASE("the map: Up/Down pick a team, Left/Right replay its path") {
   Harness h("map");
   h.Open();
   h.SelectScenarioById("liburan-johor-batam");
-  h.Frame({GLFW_KEY_M});
+  h.Frame({test::Letter('M')});
   REQUIRE(h.state.screen == Screen::Map);
   CHECK(h.Frame() > 1000);
-  h.Frame({GLFW_KEY_DOWN});
+  h.Frame({test::kDown});
   CHECK(h.state.facilitator.map_team == 0);
   CHECK(h.state.facilitator.map_step == -1);
-  h.Frame({GLFW_KEY_RIGHT});
+  h.Frame({test::kRight});
   CHECK(h.state.facilitator.map_step == 0);
-  h.Frame({GLFW_KEY_RIGHT});
-  h.Frame({GLFW_KEY_RIGHT});
+  h.Frame({test::kRight});
+  h.Frame({test::kRight});
   CHECK(h.state.facilitator.map_step == 2);
-  h.Frame({GLFW_KEY_LEFT});
+  h.Frame({test::kLeft});
   CHECK(h.state.facilitator.map_step == 1);
   CHECK(h.Frame() > 1000);
   const std::size_t len = CurrentDebrief(h.state)->teams[0]->path_nodes.size();
-  for (std::size_t i = 0; i < len + 3; ++i) h.Frame({GLFW_KEY_RIGHT});
+  for (std::size_t i = 0; i < len + 3; ++i) h.Frame({test::kRight});
   CHECK(h.state.facilitator.map_step == static_cast<int>(len) - 1);  // stops at the ending
-  h.Frame({GLFW_KEY_UP});
+  h.Frame({test::kUp});
   CHECK(h.state.facilitator.map_team == -1);
-  h.Frame({GLFW_KEY_EQUAL});
+  h.Frame({test::kPlus});
   CHECK(h.state.facilitator.map_zoom > 1.0f);
-  h.Frame({GLFW_KEY_0});
+  h.Frame({test::Digit(0)});
   CHECK(h.state.facilitator.map_zoom == 1.0f);
-  h.Frame({GLFW_KEY_ESCAPE});
+  h.Frame({test::kEscape});
   CHECK(h.state.screen == Screen::Dashboard);
 }
 

@@ -9,18 +9,18 @@
 #include <fstream>
 #include <sstream>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include "app_harness.h"
 #include "app_state.h"
 #include "fonts.h"
 #include "player.h"
 #include "screens.h"
 #include "test_support.h"
 #include "theme.h"
+#include "widgets.h"
 #include "workshop.h"
 
 using namespace sigap;
@@ -34,57 +34,26 @@ const ContentLibrary& BundledLibrary() {
   return library;
 }
 
-struct Harness {
-  AppState st;
-  std::string dir;
-  ImGuiContext* ctx = nullptr;
-
-  explicit Harness(const std::string& name, float font_px = 24.0f, ImVec2 size = ImVec2(1280, 720), Lang lang = Lang::Id,
-                   const std::string& mode = "training") {
-    dir = test::TempDir("player-" + name);
+struct Harness : test::ScreenHarness {
+  explicit Harness(const std::string& name, float zoom = 1.0f, ImVec2 size = ImVec2(1280, 720), Lang lang = Lang::Id,
+                   const std::string& mode = "training")
+      : test::ScreenHarness("player-" + name, size, zoom, lang) {
     // Hermetic: no workshop.json or settings from the machine running the tests.
     setenv("XDG_CONFIG_HOME", (dir + "/config").c_str(), 1);
-    ctx = ImGui::CreateContext();
-    ImGui::SetCurrentContext(ctx);  // CreateContext only makes the first context current
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = size;
-    io.DeltaTime = 1.0f / 60.0f;
-    st.fonts = BuildFonts(font_px, 1.0f, false);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ApplyTheme(false, font_px / UiSettings{}.font_px);
-    std::string error;
-    REQUIRE(st.tr.Load(test::SourcePath("assets"), error));
-    st.tr.SetLanguage(lang);
-    st.library = BundledLibrary();
-    st.results_dir = dir + "/results";
+    UseLibrary(BundledLibrary());
     st.options.mode = mode;
-    st.now = 100.0;
+    st.options.seed = 7;  // every team gets its own order; tests fix one
     InitPlayer(st);
   }
-  ~Harness() {
-    ImGui::DestroyContext(ctx);
-    std::filesystem::remove_all(dir);
-  }
 
-  // One frame: draw from const state with these keys pressed, then run the queued actions.
-  ActionQueue Frame(std::vector<int> keys = {}) {
-    for (int k : keys) st.keys_pressed.push_back(KeyPress{k, 0});
-    ImGui::SetCurrentContext(ctx);
-    ImGui::NewFrame();
-    ActionQueue q;
-    DrawScreens(st, q);
-    ImGui::Render();
-    st.keys_pressed.clear();
-    return q;
+  bool Step(std::vector<KeyPress> keys = {}) { return Frame(std::move(keys)); }
+  // The key of the option shown at `place` (0 = first on screen): its letter.
+  KeyPress Shown(std::size_t place) {
+    const Session& s = session();
+    const std::string id = s.ShownOptions().at(place);
+    return test::Letter(s.CurrentNode().decision->OptionLetter(id)[0]);
   }
-  ActionQueue Step(std::vector<int> keys = {}) {
-    ActionQueue q = Frame(std::move(keys));
-    for (auto& a : q.actions) a(st);
-    return q;
-  }
+  std::string ShownId(std::size_t place) { return session().ShownOptions().at(place); }
 
   Session& session() { return st.player.session->session(); }
   void Start(const std::string& scenario, const std::string& team = "Tim Uji") {
@@ -94,7 +63,7 @@ struct Harness {
   }
   // Passes scenes (Enter) until a decision waits.
   void ToDecision() {
-    for (int guard = 0; guard < 10 && session().state() == SessionState::AtScene; ++guard) Step({GLFW_KEY_ENTER});
+    for (int guard = 0; guard < 10 && session().state() == SessionState::AtScene; ++guard) Step({test::kEnter});
     REQUIRE((session().state() == SessionState::AwaitingChoice || session().state() == SessionState::AwaitingChecklist));
   }
   SessionLogData Log() { return ReadSessionLogFile(st.player.session->log_path()); }
@@ -124,27 +93,26 @@ TEST_CASE("start screen: keys pick a scenario; Enter starts only with a team nam
   Harness h("start");
   auto scenarios = h.st.library.Scenarios();
   REQUIRE(scenarios.size() >= 2);
-  h.Step({GLFW_KEY_2});
+  h.Step({test::Digit(2)});
   CHECK(h.st.player.selected_scenario == scenarios[1]->id);
-  // The last card is below the fold at 1280x720: picking it by key brings it into view.
+  // At 1280x720 every bundled scenario's card is in view at once: the room sees there is a choice.
   ImGuiWindow* cards = nullptr;
   for (ImGuiWindow* w : GImGui->Windows)
     if (std::string(w->Name).find("##scenarios") != std::string::npos) cards = w;
   REQUIRE(cards);
-  CHECK(cards->Scroll.y == 0.0f);
-  h.Step({GLFW_KEY_0 + static_cast<int>(scenarios.size())});
+  CHECK(cards->ScrollMax.y == 0.0f);
+  h.Step({test::Digit(static_cast<int>(scenarios.size()))});
   for (int i = 0; i < 3; ++i) h.Step();
   CHECK(h.st.player.selected_scenario == scenarios.back()->id);
-  CHECK(cards->Scroll.y > 0.0f);
   CHECK(h.st.player.scroll_to.empty());
 
   h.st.player.team = "   ";
-  ActionQueue q = h.Step({GLFW_KEY_ENTER});
+  h.Step({test::kEnter});
   CHECK(h.st.screen == Screen::Start);
   CHECK(!h.st.player.session);
 
   h.st.player.team = "Tim Elang";
-  h.Step({GLFW_KEY_ENTER});
+  h.Step({test::kEnter});
   REQUIRE(h.st.player.session);
   CHECK(h.st.screen == Screen::Play);
   CHECK(h.session().scenario().id == scenarios.back()->id);
@@ -161,7 +129,7 @@ TEST_CASE("the mode comes from the facilitator's workshop settings; --mode overr
   std::string error;
   REQUIRE(SaveWorkshopSettings(WorkshopSettingsPath(), ws, error));
   {
-    Harness h("workshop-mode", 24.0f, ImVec2(1280, 720), Lang::Id, "");
+    Harness h("workshop-mode", 1.0f, ImVec2(1280, 720), Lang::Id, "");
     setenv("XDG_CONFIG_HOME", (dir + "/config").c_str(), 1);
     InitPlayer(h.st);
     CHECK(h.st.player.workshop_mode == Mode::Assessment);
@@ -174,7 +142,7 @@ TEST_CASE("the mode comes from the facilitator's workshop settings; --mode overr
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("play screen: key 2 selects the 2nd displayed choice, Enter commits it, and it is in the log first") {
+TEST_CASE("play screen: an option's own letter selects it wherever it is shown, Enter commits it, and it is in the log first") {
   Harness h("choose");
   h.Start("yuliana-nunukan");
   h.ToDecision();
@@ -182,12 +150,12 @@ TEST_CASE("play screen: key 2 selects the 2nd displayed choice, Enter commits it
   REQUIRE(shown.size() >= 3);
   const std::string second = shown[1]->id;
 
-  h.Step({GLFW_KEY_2});
+  h.Step({h.Shown(1)});
   CHECK(h.st.player.selected_choice == second);
   CHECK(h.session().History().empty());  // selecting is the confirm step, not a decision
 
   h.st.now += 12.5;
-  h.Step({GLFW_KEY_ENTER});
+  h.Step({test::kEnter});
   REQUIRE(h.session().History().size() == 1);
   CHECK(h.session().History()[0].choice == second);
   CHECK(h.session().History()[0].elapsed_ms == 12500);
@@ -202,39 +170,39 @@ TEST_CASE("play screen: Esc cancels the selection; keys pressed within one frame
   h.Start("yuliana-nunukan");
   h.ToDecision();
   auto shown = h.session().AvailableChoices();
-  h.Step({GLFW_KEY_3, GLFW_KEY_ESCAPE, GLFW_KEY_ENTER});
+  h.Step({h.Shown(2), test::kEscape, test::kEnter});
   CHECK(h.st.player.selected_choice.empty());
   CHECK(h.session().History().empty());
 
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});  // a quick tap of both in one frame still commits choice 1
+  h.Step({h.Shown(0), test::kEnter});  // a quick tap of both in one frame still commits the first shown
   REQUIRE(h.session().History().size() == 1);
   CHECK(h.session().History()[0].choice == shown[0]->id);
 
-  h.Step({GLFW_KEY_9});  // no 9th choice on the feedback panel: nothing happens
+  h.Step({test::Letter('Z')});  // no option Z on the feedback panel: nothing happens
   CHECK(h.st.player.feedback_for.has_value());
 }
 
-TEST_CASE("checklists: 1-9 toggle items, Enter asks to confirm, Esc goes back, Enter again submits") {
+TEST_CASE("checklists: letters toggle items, Enter asks to confirm, Esc goes back, Enter again submits") {
   Harness h("checklist");
   h.Start("yuliana-nunukan");
   h.ToDecision();
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});       // dp1
-  h.Step({GLFW_KEY_ENTER});                   // feedback
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});       // dp2
-  h.Step({GLFW_KEY_ENTER});                   // feedback
+  h.Step({h.Shown(0), test::kEnter});       // dp1
+  h.Step({test::kEnter});                   // feedback
+  h.Step({h.Shown(0), test::kEnter});       // dp2
+  h.Step({test::kEnter});                   // feedback
   REQUIRE(h.session().state() == SessionState::AwaitingChecklist);
   auto items = h.session().ChecklistItems();
 
-  h.Step({GLFW_KEY_3, GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_2});
+  h.Step({h.Shown(2), h.Shown(0), h.Shown(1), h.Shown(1)});
   CHECK(h.st.player.ticked == std::vector<std::string>{items[0]->id, items[2]->id});
-  h.Step({GLFW_KEY_ENTER});
+  h.Step({test::kEnter});
   CHECK(h.st.player.confirming_checklist);
   CHECK(h.session().History().size() == 2);
-  h.Step({GLFW_KEY_ESCAPE});
+  h.Step({test::kEscape});
   CHECK(!h.st.player.confirming_checklist);
   CHECK(h.st.player.ticked.size() == 2);  // going back keeps the ticks
-  h.Step({GLFW_KEY_ENTER});
-  h.Step({GLFW_KEY_ENTER});
+  h.Step({test::kEnter});
+  h.Step({test::kEnter});
   REQUIRE(h.session().History().size() == 3);
   CHECK(h.session().History()[2].checklist);
   CHECK(h.session().History()[2].items == std::vector<std::string>{items[0]->id, items[2]->id});
@@ -242,7 +210,7 @@ TEST_CASE("checklists: 1-9 toggle items, Enter asks to confirm, Esc goes back, E
 }
 
 TEST_CASE("with large type in a small window, an item picked by key is scrolled into view") {
-  Harness h("scroll", 40.0f, ImVec2(1280, 720));
+  Harness h("scroll", 40.0f / 24.0f, ImVec2(1280, 720));
   h.Hook("play", "yuliana-nunukan", "a,a,-,a,a");  // dp6: nine indicators, below the story
   REQUIRE(h.session().ChecklistItems().size() == 9);
   h.Step();
@@ -252,7 +220,7 @@ TEST_CASE("with large type in a small window, an item picked by key is scrolled 
     if (std::string(w->Name).find("##narrow") != std::string::npos) body = w;
   REQUIRE(body);
   CHECK(body->Scroll.y == 0.0f);
-  h.Step({GLFW_KEY_9});
+  h.Step({h.Shown(8)});
   h.Step();
   h.Step();
   CHECK(body->Scroll.y > 0.0f);
@@ -263,14 +231,16 @@ TEST_CASE("a held key does not repeat: holding Enter asks to confirm a checklist
   Harness h("repeat");
   h.Hook("play", "yuliana-nunukan", "a,a");  // dp3, a checklist
   REQUIRE(h.session().state() == SessionState::AwaitingChecklist);
-  h.st.keys_pressed = {KeyPress{GLFW_KEY_1, 0, false}, KeyPress{GLFW_KEY_1, 0, true}, KeyPress{GLFW_KEY_1, 0, true}};
-  h.Step();
+  KeyPress held = h.Shown(0);
+  held.repeat = true;
+  h.Step({h.Shown(0), held, held});
   CHECK(h.st.player.ticked.size() == 1);  // ticked once, not toggled on, off and on
-  h.st.keys_pressed = {KeyPress{GLFW_KEY_ENTER, 0, false}, KeyPress{GLFW_KEY_ENTER, 0, true}};
-  h.Step();
+  KeyPress held_enter = test::kEnter;
+  held_enter.repeat = true;
+  h.Step({test::kEnter, held_enter});
   CHECK(h.st.player.confirming_checklist);
   CHECK(h.session().History().size() == 2);
-  h.Step({GLFW_KEY_ENTER});               // a second, deliberate press submits
+  h.Step({test::kEnter});               // a second, deliberate press submits
   CHECK(h.session().History().size() == 3);
 }
 
@@ -284,10 +254,9 @@ TEST_CASE("timed decisions: the loop wakes once a second, and time running out r
   const double shown = h.st.player.decision_shown_at;
 
   h.st.now = shown + 3.3;
-  ActionQueue q = h.Step();
-  CHECK(q.actions.empty());                   // a countdown needs no actions, only wake-ups
-  CHECK(q.wake_at > h.st.now);
-  CHECK(q.wake_at <= shown + 4.01);           // the next whole second of the countdown
+  CHECK_FALSE(h.Step());                      // a countdown needs no actions, only wake-ups
+  CHECK(h.st.wake_at > h.st.now);
+  CHECK(h.st.wake_at <= shown + 4.01);        // the next whole second of the countdown
 
   h.st.now = shown + seconds + 0.05;
   h.Step();
@@ -302,16 +271,16 @@ TEST_CASE("a timed checklist submits what is ticked when time runs out; a choice
   Harness h("timer-checklist");
   h.Start("liburan-johor-batam");
   h.ToDecision();
-  h.Step({GLFW_KEY_1});
+  h.Step({h.Shown(0)});
   h.st.now = h.st.player.decision_shown_at + *h.session().TimerSeconds() + 0.01;
-  h.Step({GLFW_KEY_ENTER});  // confirmed in the same frame as the timeout: the team's choice counts
+  h.Step({test::kEnter});  // confirmed in the same frame as the timeout: the team's choice counts
   REQUIRE(h.session().History().size() == 1);
   CHECK(!h.session().History()[0].timed_out);
-  h.Step({GLFW_KEY_ENTER});  // feedback
+  h.Step({test::kEnter});  // feedback
   REQUIRE(h.session().state() == SessionState::AwaitingChecklist);
   REQUIRE(h.session().TimerSeconds());
   auto items = h.session().ChecklistItems();
-  h.Step({GLFW_KEY_2, GLFW_KEY_4});
+  h.Step({h.Shown(1), h.Shown(3)});
   h.st.now = h.st.player.decision_shown_at + *h.session().TimerSeconds() + 0.01;
   h.Step();
   REQUIRE(h.session().History().size() == 2);
@@ -320,10 +289,10 @@ TEST_CASE("a timed checklist submits what is ticked when time runs out; a choice
 }
 
 TEST_CASE("assessment mode shows no feedback between decisions") {
-  Harness h("assessment", 24.0f, ImVec2(1280, 720), Lang::Id, "assessment");
+  Harness h("assessment", 1.0f, ImVec2(1280, 720), Lang::Id, "assessment");
   h.Start("yuliana-nunukan");
   h.ToDecision();
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  h.Step({h.Shown(0), test::kEnter});
   CHECK(h.session().History().size() == 1);
   CHECK(!h.st.player.feedback_for);
   CHECK(h.session().info().mode == Mode::Assessment);
@@ -333,11 +302,11 @@ TEST_CASE("training mode: the feedback panel follows each decision and Enter mov
   Harness h("feedback");
   h.Start("yuliana-nunukan");
   h.ToDecision();
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  h.Step({h.Shown(0), test::kEnter});
   REQUIRE(h.st.player.feedback_for);
   const std::string node_before = h.session().CurrentNode().id;
   h.st.now += 30.0;                           // reading the feedback does not count as decision time
-  h.Step({GLFW_KEY_ENTER});
+  h.Step({test::kEnter});
   CHECK(!h.st.player.feedback_for);
   CHECK(h.st.player.decision_shown_at == doctest::Approx(h.st.now));
   CHECK(h.session().CurrentNode().id == node_before);
@@ -357,7 +326,7 @@ TEST_CASE("end screen via the test hook; Save a copy writes a verified copy") {
   player::OpenFolderPanel(h.st.player.save_copy, h.st);
   h.st.player.save_copy.path = usb;
   h.Step();
-  h.Step({GLFW_KEY_ENTER});
+  h.Step({test::kEnter});
   CHECK(h.st.player.save_copy.ok);
   std::string copy = usb + "/" + std::filesystem::path(h.st.player.session->log_path()).filename().string();
   REQUIRE(std::filesystem::exists(copy));
@@ -367,7 +336,7 @@ TEST_CASE("end screen via the test hook; Save a copy writes a verified copy") {
   CHECK(!h.st.player.save_copy.ok);
   CHECK(!h.st.player.save_copy.message.empty());
 
-  h.Step({GLFW_KEY_ESCAPE});
+  h.Step({test::kEscape});
   CHECK(!h.st.player.save_copy.open);
   player::BackToStart(h.st);
   CHECK(h.st.screen == Screen::Start);
@@ -396,14 +365,14 @@ TEST_CASE("closing the window mid-session asks first; without a session it quits
   CHECK(!g.st.close_requested);
   CHECK(!g.st.quit_requested);
   CHECK(g.st.player.confirm_close);
-  g.Step({GLFW_KEY_2});                       // the dialog has the keys: no choice is selected
+  g.Step({g.Shown(1)});                       // the dialog has the keys: no choice is selected
   CHECK(g.st.player.selected_choice.empty());
-  g.Step({GLFW_KEY_ESCAPE});
+  g.Step({test::kEscape});
   CHECK(!g.st.player.confirm_close);
   CHECK(!g.st.quit_requested);
   g.st.close_requested = true;
   g.Step();
-  g.Step({GLFW_KEY_ENTER});
+  g.Step({test::kEnter});
   CHECK(g.st.quit_requested);
 }
 
@@ -411,9 +380,9 @@ TEST_CASE("an unfinished session is offered for resume and continues where it st
   Harness h("resume");
   h.Start("yuliana-nunukan", "Tim Rajawali");
   h.ToDecision();
-  h.Step({GLFW_KEY_2, GLFW_KEY_ENTER});
-  h.Step({GLFW_KEY_ENTER});
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  h.Step({h.Shown(1), test::kEnter});
+  h.Step({test::kEnter});
+  h.Step({h.Shown(0), test::kEnter});
   const std::string path = h.st.player.session->log_path();
   const auto history = h.session().History();
   h.st.player.session.reset();                // the laptop was closed: only the log remains
@@ -428,7 +397,7 @@ TEST_CASE("an unfinished session is offered for resume and continues where it st
   CHECK(h.session().History() == history);
   CHECK(h.st.player.session->log_path() == path);
   REQUIRE(h.session().state() == SessionState::AwaitingChecklist);  // dp3, where the team stopped
-  h.Step({GLFW_KEY_ENTER});
+  h.Step({test::kEnter});
   CHECK(h.st.player.confirming_checklist);
 }
 
@@ -436,7 +405,7 @@ TEST_CASE("resuming a session whose scenario has changed since says so") {
   Harness h("resume-changed");
   h.Start("yuliana-nunukan");
   h.ToDecision();
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  h.Step({h.Shown(0), test::kEnter});
   const std::string path = h.st.player.session->log_path();
   h.st.player.session.reset();
   // The facilitator corrected a typo in the summary: same story, another content hash.
@@ -453,7 +422,7 @@ TEST_CASE("resuming a session whose scenario has changed since says so") {
   CHECK(h.session().History().size() == 1);
   CHECK(!h.st.player.notice.empty());
   h.Step();
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  h.Step({h.Shown(0), test::kEnter});
   CHECK(h.st.player.notice.empty());  // said once, until the next decision
 }
 
@@ -471,7 +440,7 @@ TEST_CASE("a decision that cannot be written is reported, and can be saved elsew
   h.st.screen = Screen::Play;
   h.ToDecision();
   *disk_full = true;
-  h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+  h.Step({h.Shown(0), test::kEnter});
   CHECK(h.session().History().size() == 1);  // play goes on in memory…
   CHECK(!h.st.player.session->saved());     // …but the team is told it is not saved
   CHECK(h.st.player.save_elsewhere.open);
@@ -518,11 +487,11 @@ void Prepare(Harness& h, Fixture f) {
     case Fixture::Start: {
       h.Start("yuliana-nunukan", "Tim Kakatua Jambul Kuning Yang Panjang Namanya");
       h.ToDecision();
-      h.Step({GLFW_KEY_1, GLFW_KEY_ENTER});
+      h.Step({h.Shown(0), test::kEnter});
       h.st.player.session.reset();
       h.st.screen = Screen::Start;
       player::RefreshResumeOffers(h.st);
-      h.st.player.start_error = h.st.tr.Format("start.error.cannot_save", {h.st.results_dir, "Permission denied"});
+      h.st.player.start_error = h.st.tr.Describe(Problem{"SAV001", "", {h.st.results_dir, "Permission denied"}});
       break;
     }
     case Fixture::Scene: play("yuliana-nunukan", ""); break;
@@ -580,27 +549,32 @@ const char* FixtureName(Fixture f) {
 
 }  // namespace
 
-TEST_CASE("no screen clips: 16-40 px fonts, 1280x720 and 1920x1080, Indonesian and English") {
+TEST_CASE("no screen breaks: from 1024x600 to 1920x1080, at the smallest and the largest text, in both languages") {
   const Fixture fixtures[] = {Fixture::Start,    Fixture::Scene,             Fixture::Choice, Fixture::Checklist,
                               Fixture::Timed,    Fixture::Feedback,          Fixture::End,    Fixture::CloseDialog,
                               Fixture::CopyDialog, Fixture::FeedbackChecklist};
-  const ImVec2 sizes[] = {ImVec2(1280, 720), ImVec2(1920, 1080)};
-  for (float px : {16.0f, 24.0f, 40.0f}) {
+  const ImVec2 sizes[] = {ImVec2(1024, 600), ImVec2(1280, 720), ImVec2(1920, 1080)};
+  ui::ProbeEnable(true);
+  for (float zoom : {kMinZoom, 1.0f, kMaxZoom}) {
     for (ImVec2 size : sizes) {
       for (Lang lang : {Lang::Id, Lang::En}) {
         for (Fixture f : fixtures) {
-          CAPTURE(px);
+          CAPTURE(zoom);
           CAPTURE(size.x);
           const std::string lang_code = LangCode(lang), fixture = FixtureName(f);
           CAPTURE(lang_code);
           CAPTURE(fixture);
-          Harness h(std::string("layout-") + FixtureName(f), px, size, lang);
+          Harness h(std::string("layout-") + FixtureName(f), zoom, size, lang);
           Prepare(h, f);
-          for (int i = 0; i < 3; ++i) h.Frame();  // sizes settle over a few frames; actions are not run
+          for (int i = 0; i < 3; ++i) h.Frame();  // sizes settle over a few frames
+          // The text follows the window: the same share of the screen at every size.
+          CHECK(h.st.fonts.body_px == doctest::Approx(BodyPx(size, zoom, Face::Participant)));
           // The root window's header, body and footer fit the window (the body scrolls instead).
           ImGuiWindow* root = ImGui::FindWindowByName("##root");
           REQUIRE(root);
           CHECK(root->ScrollMax.y <= 0.5f);
+          // No widget overlaps another, none is too narrow for its text, nothing runs off the side.
+          for (const auto& p : ui::ProbeProblems()) FAIL_CHECK(p.what << ": '" << p.a << "' / '" << p.b << "'");
           // Nothing is cut at a left or right edge: every vertex lies inside its clip rectangle
           // (ImGui drops glyphs wholly outside it, so a clipped line leaves one straddling the edge).
           // Only glyphs are checked: ImGui's own separators and borders reach past the clip on purpose.
@@ -624,4 +598,5 @@ TEST_CASE("no screen clips: 16-40 px fonts, 1280x720 and 1920x1080, Indonesian a
       }
     }
   }
+  ui::ProbeEnable(false);
 }

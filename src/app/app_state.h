@@ -29,13 +29,20 @@ struct ActionQueue {
 };
 
 struct UiSettings {
-  float font_px = 24.0f;       // body text size in logical pixels (Ctrl +/-), remembered
+  float zoom = 1.0f;           // text size over the window's own (Ctrl +/-, 0.6–2), remembered
   bool high_contrast = false;  // remembered
 };
 
+// The keys the screens use, translated once from the platform's codes (gui_main.cpp), so that no
+// screen knows GLFW.
+enum class Key { None, Enter, Escape, Space, Backspace, Up, Down, Left, Right, Home, End, PageUp, PageDown, F5, Plus, Minus, Digit, Letter };
+
 struct KeyPress {
-  int key = 0;          // GLFW key code
-  int mods = 0;         // GLFW modifier bits
+  Key key = Key::None;
+  char ch = 0;          // Digit: '0'…'9' (top row or keypad); Letter: 'A'…'Z'
+  bool ctrl = false;
+  bool shift = false;
+  bool alt = false;     // Alt or the system key
   bool repeat = false;  // auto-repeat of a held key (a held Enter must not confirm twice)
 };
 
@@ -44,12 +51,15 @@ struct AppState {
   StringTable tr;
   Fonts fonts;
   UiSettings settings;
-  float content_scale = 1.0f;
+  std::vector<ImWchar> glyph_ranges;    // every character the screens may draw (GlyphRanges)
+  std::function<void()> upload_fonts;   // set by the window host: sends a rebuilt atlas to the GPU
   bool fonts_dirty = false;      // rebuild the atlas before the next frame
   bool theme_dirty = false;
+  bool settings_dirty = false;   // zoom or contrast changed: save settings.json
   bool fullscreen = false;
   bool fullscreen_dirty = false;
   bool quit_requested = false;
+  int exit_code = 0;             // the process's, when a test hook or start-up step failed
   bool close_requested = false;  // the window's close button; screens confirm or quit
   double now = 0;                // glfwGetTime() at the start of the frame
 

@@ -36,9 +36,9 @@ namespace {
 ImU32 BarColor(const OptionCount& o, bool reveal) {
   const Palette& p = CurrentPalette();
   if (!reveal) return ImGui::ColorConvertFloat4ToU32(p.accent);
-  if (o.recommended) return StatusColor(StepStatus::Followed);
+  if (o.recommended) return ui::U32(ui::StatusColor(StepStatus::Followed));
   if (o.worst == Verdict::Follows) return ImGui::ColorConvertFloat4ToU32(p.not_reached);
-  return VerdictColor(o.worst);
+  return ui::U32(ui::VerdictColor(o.worst));
 }
 
 }  // namespace
@@ -96,20 +96,20 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
     dl->AddRectFilled(p, ImVec2(p.x + badge, p.y + badge), badge_fill, 4.0f);
     const std::string letter = OptionLetter(i);
     ImVec2 ls = bold->CalcTextSizeA(fs, FLT_MAX, 0, letter.c_str());
-    dl->AddText(bold, fs, ImVec2(p.x + (badge - ls.x) * 0.5f, p.y + (badge - ls.y) * 0.5f), InkOn(badge_fill), letter.c_str());
+    dl->AddText(bold, fs, ImVec2(p.x + (badge - ls.x) * 0.5f, p.y + (badge - ls.y) * 0.5f), ui::TextOn(badge_fill), letter.c_str());
 
     const LocalText* text = node->OptionText(o.option);
     const std::string full = text ? text->Get(lang) : o.option;
     float bar_x, bar_y, bar_w_max;
     if (style.label_above) {
       const float label_w = col_w - badge - pad;
-      dl->AddText(font, fs, ImVec2(p.x + badge + pad, p.y + (badge - fs) * 0.5f), ink, Ellipsize(font, fs, full, label_w).c_str());
+      dl->AddText(font, fs, ImVec2(p.x + badge + pad, p.y + (badge - fs) * 0.5f), ink, ui::Ellipsize(font, fs, full, label_w).c_str());
       bar_x = p.x + badge + pad;
       bar_y = p.y + line_h + pad * 0.4f;
       bar_w_max = col_w - badge - pad - count_w - mark_w;
     } else {
       const float label_w = col_w * 0.58f - badge - pad * 2;
-      dl->AddText(font, fs, ImVec2(p.x + badge + pad, p.y + (badge - fs) * 0.5f), ink, Ellipsize(font, fs, full, label_w).c_str());
+      dl->AddText(font, fs, ImVec2(p.x + badge + pad, p.y + (badge - fs) * 0.5f), ink, ui::Ellipsize(font, fs, full, label_w).c_str());
       bar_x = p.x + col_w * 0.58f;
       bar_y = p.y + (badge - style.bar_height) * 0.5f;
       bar_w_max = col_w * 0.42f - count_w - mark_w;
@@ -131,9 +131,9 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
       const StepStatus s = o.recommended ? StepStatus::Followed : o.worst == Verdict::Follows ? StepStatus::NotReached : StatusOf(o.worst);
       const float m = line_h * 0.9f;
       const ImVec2 mp(x, bar_y + (style.bar_height - m) * 0.5f);
-      const ImU32 mf = s == StepStatus::NotReached ? ImGui::ColorConvertFloat4ToU32(pal.not_reached) : StatusColor(s);
+      const ImU32 mf = s == StepStatus::NotReached ? ImGui::ColorConvertFloat4ToU32(pal.not_reached) : ui::U32(ui::StatusColor(s));
       dl->AddRectFilled(mp, ImVec2(mp.x + m, mp.y + m), mf, 3.0f);
-      DrawStatusSymbol(dl, ImVec2(mp.x + m * 0.5f, mp.y + m * 0.5f), m * 0.8f, s, InkOn(mf));
+      ui::DrawStatusSymbol(dl, ImVec2(mp.x + m * 0.5f, mp.y + m * 0.5f), m * 0.8f, s, ui::TextOn(mf));
       x += mark_w;
     }
     if (style.team_names && o.teams > 0) {
@@ -142,7 +142,7 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
       const float room = p.x + col_w - x;
       ImFont* small = state.fonts.body;
       dl->AddText(small, small->FontSize, ImVec2(x, bar_y + (style.bar_height - small->FontSize) * 0.5f), muted,
-                  Ellipsize(small, small->FontSize, names, room).c_str());
+                  ui::Ellipsize(small, small->FontSize, names, room).c_str());
     }
     // The whole text on hover (the label may have been cut).
     if (style.tooltips && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + col_w, p.y + row_h)) &&

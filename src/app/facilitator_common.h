@@ -1,5 +1,5 @@
-// Pieces shared by the facilitator screens: team labels, option texts, status colours and
-// symbols, the top bar, and key handling. Drawing helpers only: no state changes here.
+// Pieces shared by the facilitator screens: the debrief on screen, team labels, the top bar and
+// the screen frame. Widgets, colours and keys are the app's one vocabulary (widgets.h).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 
 #include "app_state.h"
 #include "debrief.h"
+#include "widgets.h"
 
 namespace sigap::app {
 
@@ -20,24 +21,6 @@ std::string TeamLabel(const AppState& state, std::size_t team);
 std::string DecisionNumber(const ScenarioDebrief& d, const std::string& node);
 // m:ss
 std::string FormatDuration(std::int64_t ms);
-
-// Text that fits in `width` at the font's size, cut with "…" when needed.
-std::string Ellipsize(ImFont* font, float size, const std::string& text, float width);
-
-ImU32 StatusColor(StepStatus s);
-ImU32 VerdictColor(Verdict v);
-ImU32 RatingColor(const std::string& rating);  // good | mixed | bad
-ImU32 InkOn(ImU32 fill);                       // black or white, whichever reads on `fill`
-// A symbol that reads without colour: ✓ followed, ! violated, ✕ critical, – not reached.
-void DrawStatusSymbol(ImDrawList* dl, ImVec2 centre, float size, StepStatus s, ImU32 col);
-// A coloured square with its symbol, then the label: for legends and inline verdicts.
-void StatusChip(const AppState& state, StepStatus s, const char* label);
-const char* StatusKey(StepStatus s);  // i18n key of a status name
-const char* RatingKey(const std::string& rating);
-
-// Keys pressed since the last frame (GLFW codes), ignored while a text field has the keyboard.
-bool Pressed(const AppState& state, int key, bool allow_in_text_field = false);
-bool PressedWithMods(const AppState& state, int key, int mods);
 
 // The bar across the top of the dashboard and the map: title, scenario picker, screen buttons.
 void DrawFacilitatorTopBar(const AppState& state, ActionQueue& queue);

@@ -2,9 +2,6 @@
 // scores, never events, unfinished and changed sessions). Keys: 1–4 tabs, A anonymise.
 #include <algorithm>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "facilitator_actions.h"
 #include "facilitator_common.h"
 #include "facilitator_dashboard.h"
@@ -40,7 +37,7 @@ void DrawTabRow(const AppState& state, ActionQueue& queue, DashboardTab current)
     const DashboardTab tab = kTabs[i].tab;
     if (ImGui::Button(label.c_str())) queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
     if (on) ImGui::PopStyleColor(3);
-    if (!ImGui::GetIO().WantTextInput && Pressed(state, GLFW_KEY_1 + static_cast<int>(i)))
+    if (!ImGui::GetIO().WantTextInput && ui::PressedDigit(state, static_cast<int>(i) + 1))
       queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
   }
   ImGui::PopFont();
@@ -62,7 +59,7 @@ void ColoredChip(ImU32 fill, StepStatus symbol, float size) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 3.0f);
-  DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.8f, symbol, InkOn(fill));
+  ui::DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.8f, symbol, ui::TextOn(fill));
   ImGui::Dummy(ImVec2(size, size));
 }
 
@@ -154,7 +151,7 @@ void DrawTeamsTab(const AppState& state, ActionQueue&) {
       const Outcome* o = FindOutcome(*d->scenario, s.outcome_id);
       StepStatus sym = s.outcome_rating == "good" ? StepStatus::Followed : s.outcome_rating == "bad" ? StepStatus::Critical
                                                                                                       : StepStatus::Violated;
-      ColoredChip(RatingColor(s.outcome_rating), sym, chip);
+      ColoredChip(ui::U32(ui::RatingColor(s.outcome_rating)), sym, chip);
       ImGui::SameLine();
       ImGui::TextWrapped("%s", o ? o->label.Get(lang).c_str() : s.outcome_id.c_str());
     } else {
@@ -179,7 +176,7 @@ void DrawTeamsTab(const AppState& state, ActionQueue&) {
     ImGui::TableNextColumn();
     const std::size_t never = s.score.never_events.size();
     if (never > 0) {
-      ColoredChip(StatusColor(StepStatus::Critical), StepStatus::Critical, chip);
+      ColoredChip(ui::U32(ui::StatusColor(StepStatus::Critical)), StepStatus::Critical, chip);
       ImGui::SameLine();
       ImGui::PushFont(state.fonts.bold);
       ImGui::TextColored(pal.critical, "%zu", never);

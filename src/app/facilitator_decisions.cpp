@@ -2,9 +2,6 @@
 // demand: R), and the time each team took. Up/Down pick the decision.
 #include <algorithm>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "facilitator_actions.h"
 #include "facilitator_charts.h"
 #include "facilitator_common.h"
@@ -66,11 +63,11 @@ void DrawDecisionsTab(const AppState& state, ActionQueue& queue) {
   const Lang lang = state.tr.Language();
   const std::size_t current = std::min(f.decision, d->decisions.size() - 1);
 
-  if ((Pressed(state, GLFW_KEY_UP) || Pressed(state, GLFW_KEY_PAGE_UP)) && current > 0)
+  if ((ui::Pressed(state, Key::Up) || ui::Pressed(state, Key::PageUp)) && current > 0)
     queue.Push([current](AppState& s) { SelectDecision(s, current - 1); });
-  if ((Pressed(state, GLFW_KEY_DOWN) || Pressed(state, GLFW_KEY_PAGE_DOWN)) && current + 1 < d->decisions.size())
+  if ((ui::Pressed(state, Key::Down) || ui::Pressed(state, Key::PageDown)) && current + 1 < d->decisions.size())
     queue.Push([current](AppState& s) { SelectDecision(s, current + 1); });
-  if (Pressed(state, GLFW_KEY_R)) queue.Push([](AppState& s) { s.facilitator.reveal_answer = !s.facilitator.reveal_answer; });
+  if (ui::PressedLetter(state, 'R')) queue.Push([](AppState& s) { s.facilitator.reveal_answer = !s.facilitator.reveal_answer; });
 
   const float list_w = std::min(ImGui::GetContentRegionAvail().x * 0.3f, state.fonts.body_px * 15);
   ImGui::BeginChild("decision-list", ImVec2(list_w, 0), true);

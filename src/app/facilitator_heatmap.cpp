@@ -4,9 +4,6 @@
 // source and the decision that caused the verdict.
 #include <algorithm>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "facilitator_actions.h"
 #include "facilitator_common.h"
 #include "facilitator_dashboard.h"
@@ -32,13 +29,13 @@ void DrawLegend(const AppState& state) {
   const StepStatus all[] = {StepStatus::Followed, StepStatus::Violated, StepStatus::Critical, StepStatus::NotReached};
   for (std::size_t i = 0; i < std::size(all); ++i) {
     if (i > 0) ImGui::SameLine(0, state.fonts.body_px * 1.2f);
-    StatusChip(state, all[i], state.tr(StatusKey(all[i])));
+    ui::StatusChip(all[i], ui::StatusLabel(state.tr, all[i]));
   }
   // The red mark before a step's label: breaking it can be a never event.
   ImGui::SameLine(0, state.fonts.body_px * 1.2f);
   const float h = ImGui::GetTextLineHeight();
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 5, p.y + h - 2), StatusColor(StepStatus::Critical));
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 5, p.y + h - 2), ui::U32(ui::StatusColor(StepStatus::Critical)));
   ImGui::Dummy(ImVec2(5, h));
   ImGui::SameLine(0, state.fonts.body_px * 0.4f);
   ImGui::TextUnformatted(state.tr("fac.heat.critical_step"));
@@ -52,8 +49,8 @@ void DrawCellDetail(const AppState& state, const ScenarioDebrief& d, int row, in
   const SopStep* step = d.catalogue->FindStep(step_id);
   const StepStatus status = d.heat[row][team];
   ImGui::PushFont(state.fonts.bold);
-  StatusChip(state, status, state.tr.Format("fac.heat.cell_title", {step ? step->label.Get(lang) : step_id, TeamLabel(state, team),
-                                                                   state.tr(StatusKey(status))}).c_str());
+  ui::StatusChip(status, state.tr.Format("fac.heat.cell_title", {step ? step->label.Get(lang) : step_id, TeamLabel(state, team),
+                                                                   ui::StatusLabel(state.tr, status)}).c_str());
   ImGui::PopFont();
   if (step) {
     ImGui::TextWrapped("%s", state.tr.Format("fac.heat.correct", {step->correct.Get(lang)}).c_str());
@@ -70,7 +67,7 @@ void DrawCellDetail(const AppState& state, const ScenarioDebrief& d, int row, in
     std::string number = DecisionNumber(d, tag.node);
     ImGui::TextWrapped("%s", state.tr.Format("fac.heat.cause", {number, node ? node->title.Get(lang) : tag.node,
                                                                option ? option->Get(lang) : tag.option, state.tr(ReasonKey(tag.reason)),
-                                                               state.tr(StatusKey(StatusOf(tag.verdict)))}).c_str());
+                                                               ui::StatusLabel(state.tr, StatusOf(tag.verdict))}).c_str());
   }
   if (status == StepStatus::NotReached) ImGui::TextDisabled("%s", state.tr("fac.heat.not_reached_why"));
 }
@@ -91,10 +88,10 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
 
   // Arrow keys move the picked cell; the grid scrolls to it in the same frame.
   int d_row = 0, d_team = 0;
-  if (Pressed(state, GLFW_KEY_UP)) d_row = -1;
-  if (Pressed(state, GLFW_KEY_DOWN)) d_row = 1;
-  if (Pressed(state, GLFW_KEY_LEFT)) d_team = -1;
-  if (Pressed(state, GLFW_KEY_RIGHT)) d_team = 1;
+  if (ui::Pressed(state, Key::Up)) d_row = -1;
+  if (ui::Pressed(state, Key::Down)) d_row = 1;
+  if (ui::Pressed(state, Key::Left)) d_team = -1;
+  if (ui::Pressed(state, Key::Right)) d_team = 1;
   bool moved = d_row != 0 || d_team != 0;
   if (moved) {
     queue.Push([d_row, d_team](AppState& s) { MoveHeatCell(s, d_row, d_team); });
@@ -104,7 +101,7 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
       sel_team = std::clamp(sel_team + d_team, 0, teams - 1);
     }
   }
-  if (Pressed(state, GLFW_KEY_ESCAPE) && sel_row >= 0)
+  if (ui::Pressed(state, Key::Escape) && sel_row >= 0)
     queue.Push([](AppState& s) { s.facilitator.heat_step = s.facilitator.heat_team = -1; });
 
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -128,7 +125,7 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     const float line = fs + 6;
     for (int t = 0; t < teams; ++t) {
       const float room = stagger ? col_w * 2 - 10 : col_w - 6;
-      std::string name = Ellipsize(bold, fs, TeamLabel(state, t), room);
+      std::string name = ui::Ellipsize(bold, fs, TeamLabel(state, t), room);
       const float tw = bold->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str()).x;
       const float x = p.x + label_w + col_w * (static_cast<float>(t) + 0.5f) - tw * 0.5f;
       const float y = p.y + (stagger && t % 2 == 0 ? 0.0f : stagger ? line : 0.0f);
@@ -139,7 +136,7 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     const ImU32 muted = ImGui::ColorConvertFloat4ToU32(CurrentPalette().text_muted);
     ImFont* body = state.fonts.body;
     if (stagger) {
-      dl->AddText(body, body->FontSize, p, muted, Ellipsize(body, body->FontSize, state.tr("fac.heat.hint"), label_w - 12).c_str());
+      dl->AddText(body, body->FontSize, p, muted, ui::Ellipsize(body, body->FontSize, state.tr("fac.heat.hint"), label_w - 12).c_str());
       ImGui::Dummy(ImVec2(0, line - ImGui::GetStyle().ItemSpacing.y));
     }
     ImGui::PushFont(bold);
@@ -148,7 +145,7 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     if (!stagger) {
       ImGui::SameLine();
       const float room = label_w - ImGui::GetCursorPosX() - 12;
-      ImGui::TextDisabled("%s", Ellipsize(body, body->FontSize, state.tr("fac.heat.hint"), room).c_str());
+      ImGui::TextDisabled("%s", ui::Ellipsize(body, body->FontSize, state.tr("fac.heat.hint"), room).c_str());
     }
   }
 
@@ -171,18 +168,18 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
                                       ImGui::GetColorU32(ImGuiCol_TableRowBgAlt, 1.0f));
     if (step && step->critical) {
       // Never-event steps carry a red mark before their label.
-      dl->AddRectFilled(ImVec2(origin.x, y + 4), ImVec2(origin.x + 5, y + row_h - 4), StatusColor(StepStatus::Critical));
+      dl->AddRectFilled(ImVec2(origin.x, y + 4), ImVec2(origin.x + 5, y + row_h - 4), ui::U32(ui::StatusColor(StepStatus::Critical)));
     }
     dl->AddText(state.fonts.body, state.fonts.body->FontSize, ImVec2(origin.x + 12, y + 4), ink,
-                Ellipsize(state.fonts.body, state.fonts.body->FontSize, label, label_w - 20).c_str());
+                ui::Ellipsize(state.fonts.body, state.fonts.body->FontSize, label, label_w - 20).c_str());
     for (int t = 0; t < teams; ++t) {
       const StepStatus s = d->heat[r][t];
       ImVec2 a(origin.x + label_w + col_w * static_cast<float>(t) + 2, y + 2);
       ImVec2 b(a.x + col_w - 4, y + row_h - 2);
-      const ImU32 fill = StatusColor(s);
+      const ImU32 fill = ui::U32(ui::StatusColor(s));
       dl->AddRectFilled(a, b, fill, 3.0f);
       const float sym = std::min(row_h - 8, col_w - 8);
-      DrawStatusSymbol(dl, ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), sym, s, InkOn(fill));
+      ui::DrawStatusSymbol(dl, ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), sym, s, ui::TextOn(fill));
       if (hovered_window && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) hover_row = r, hover_team = t;
       if (r == sel_row && t == sel_team) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), ink, 3.0f, 0, 4.0f);
     }

@@ -3,9 +3,6 @@
 // later launches ask for it. Digits by keyboard or the on-screen keypad; Enter submits.
 #include <algorithm>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "facilitator_actions.h"
 #include "facilitator_common.h"
 #include "screens.h"
@@ -18,12 +15,11 @@ namespace {
 void HandleLockKeys(const AppState& state, ActionQueue& queue) {
   for (const auto& k : state.keys_pressed) {
     char digit = 0;
-    if (k.key >= GLFW_KEY_0 && k.key <= GLFW_KEY_9) digit = static_cast<char>('0' + (k.key - GLFW_KEY_0));
-    else if (k.key >= GLFW_KEY_KP_0 && k.key <= GLFW_KEY_KP_9) digit = static_cast<char>('0' + (k.key - GLFW_KEY_KP_0));
+    if (k.key == Key::Digit && ui::Plain(k)) digit = k.ch;
     if (digit) queue.Push([digit](AppState& s) { PinDigit(s, digit); });
-    else if (k.key == GLFW_KEY_BACKSPACE) queue.Push([](AppState& s) { PinBackspace(s); });
-    else if (k.key == GLFW_KEY_ENTER || k.key == GLFW_KEY_KP_ENTER) queue.Push([](AppState& s) { PinSubmit(s); });
-    else if (k.key == GLFW_KEY_ESCAPE) queue.Push([](AppState& s) { s.screen = Screen::Start; });
+    else if (k.key == Key::Backspace) queue.Push([](AppState& s) { PinBackspace(s); });
+    else if (k.key == Key::Enter) queue.Push([](AppState& s) { PinSubmit(s); });
+    else if (k.key == Key::Escape) queue.Push([](AppState& s) { s.screen = Screen::Start; });
   }
 }
 

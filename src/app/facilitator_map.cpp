@@ -9,9 +9,6 @@
 #include <algorithm>
 #include <cmath>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "facilitator_actions.h"
 #include "facilitator_common.h"
 #include "facilitator_map_layout.h"
@@ -222,8 +219,8 @@ const Node* DrawBoxes(const AppState& state, const ScenarioDebrief& d, const Map
     const bool visited = path.team && Visited(path, b.node);
     ImU32 fill = box_fill, text_col = ink;
     if (ending && node->outcome) {
-      fill = RatingColor(node->outcome->rating);
-      text_col = InkOn(fill);
+      fill = ui::U32(ui::RatingColor(node->outcome->rating));
+      text_col = ui::TextOn(fill);
     } else if (current) {
       fill = accent;
       text_col = accent_text;
@@ -317,10 +314,10 @@ void DrawTeamStep(const AppState& state, const ScenarioDebrief& d, const PathInf
       what = state.tr.Format("fac.map.chose", {t ? t->Get(lang) : r->choice});
     }
     if (r->timed_out) what += "  " + std::string(state.tr("fac.map.timed_out"));
-    if (worst) StatusChip(state, StatusOf(*worst), what.c_str());
+    if (worst) ui::StatusChip(StatusOf(*worst), what.c_str());
     else ImGui::TextWrapped("%s", what.c_str());
   } else if (node->type == Node::Type::Ending && node->outcome) {
-    ImGui::TextUnformatted(state.tr(RatingKey(node->outcome->rating)));
+    ImGui::TextUnformatted(ui::RatingLabel(state.tr, node->outcome->rating));
   }
 }
 
@@ -380,23 +377,23 @@ void DrawTeamPicker(const AppState& state, ActionQueue& queue, const ScenarioDeb
 void HandleMapKeys(const AppState& state, ActionQueue& queue, const ScenarioDebrief& d) {
   const auto& f = state.facilitator;
   const int n = static_cast<int>(d.teams.size());
-  if (Pressed(state, GLFW_KEY_DOWN) && n > 0) {
+  if (ui::Pressed(state, Key::Down) && n > 0) {
     int next = f.map_team + 1 >= n ? -1 : f.map_team + 1;
     queue.Push([next](AppState& s) { SelectMapTeam(s, next); });
   }
-  if (Pressed(state, GLFW_KEY_UP) && n > 0) {
+  if (ui::Pressed(state, Key::Up) && n > 0) {
     int prev = f.map_team < 0 ? n - 1 : f.map_team - 1;
     queue.Push([prev](AppState& s) { SelectMapTeam(s, prev); });
   }
-  if (Pressed(state, GLFW_KEY_RIGHT) || Pressed(state, GLFW_KEY_SPACE) || Pressed(state, GLFW_KEY_PAGE_DOWN))
+  if (ui::Pressed(state, Key::Right) || ui::Pressed(state, Key::Space) || ui::Pressed(state, Key::PageDown))
     queue.Push([](AppState& s) { StepMapPath(s, 1); });
-  if (Pressed(state, GLFW_KEY_LEFT) || Pressed(state, GLFW_KEY_PAGE_UP)) queue.Push([](AppState& s) { StepMapPath(s, -1); });
-  if (Pressed(state, GLFW_KEY_HOME)) queue.Push([](AppState& s) { s.facilitator.map_step = -1; StepMapPath(s, 1); });
-  if (Pressed(state, GLFW_KEY_END)) queue.Push([](AppState& s) { s.facilitator.map_step = -1; });
-  if (Pressed(state, GLFW_KEY_EQUAL) || Pressed(state, GLFW_KEY_KP_ADD)) queue.Push([](AppState& s) { ZoomMap(s, 1.25f); });
-  if (Pressed(state, GLFW_KEY_MINUS) || Pressed(state, GLFW_KEY_KP_SUBTRACT)) queue.Push([](AppState& s) { ZoomMap(s, 0.8f); });
-  if (Pressed(state, GLFW_KEY_0) || Pressed(state, GLFW_KEY_KP_0)) queue.Push([](AppState& s) { ResetMapView(s); });
-  if (Pressed(state, GLFW_KEY_ESCAPE)) queue.Push([](AppState& s) { ShowScreen(s, Screen::Dashboard); });
+  if (ui::Pressed(state, Key::Left) || ui::Pressed(state, Key::PageUp)) queue.Push([](AppState& s) { StepMapPath(s, -1); });
+  if (ui::Pressed(state, Key::Home)) queue.Push([](AppState& s) { s.facilitator.map_step = -1; StepMapPath(s, 1); });
+  if (ui::Pressed(state, Key::End)) queue.Push([](AppState& s) { s.facilitator.map_step = -1; });
+  if (ui::Pressed(state, Key::Plus)) queue.Push([](AppState& s) { ZoomMap(s, 1.25f); });
+  if (ui::Pressed(state, Key::Minus)) queue.Push([](AppState& s) { ZoomMap(s, 0.8f); });
+  if (ui::PressedDigit(state, 10)) queue.Push([](AppState& s) { ResetMapView(s); });
+  if (ui::Pressed(state, Key::Escape)) queue.Push([](AppState& s) { ShowScreen(s, Screen::Dashboard); });
 }
 
 }  // namespace

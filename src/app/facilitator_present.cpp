@@ -6,9 +6,6 @@
 // [SECTION] Screen
 #include <algorithm>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "facilitator_actions.h"
 #include "facilitator_charts.h"
 #include "facilitator_common.h"
@@ -63,7 +60,7 @@ void Chip(ImFont* font, StepStatus s, ImU32 fill) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 4.0f);
-  DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.75f, s, InkOn(fill));
+  ui::DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.75f, s, ui::TextOn(fill));
   ImGui::Dummy(ImVec2(size, size));
 }
 
@@ -77,7 +74,7 @@ void LetterBadge(const AppState& state, const std::string& letter, ImU32 fill, I
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 4.0f);
   ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, letter.c_str());
-  dl->AddText(font, fs, ImVec2(p.x + (size - ts.x) * 0.5f, p.y + (size - ts.y) * 0.5f), InkOn(fill), letter.c_str());
+  dl->AddText(font, fs, ImVec2(p.x + (size - ts.x) * 0.5f, p.y + (size - ts.y) * 0.5f), ui::TextOn(fill), letter.c_str());
   ImGui::Dummy(ImVec2(size, size));
 }
 
@@ -296,7 +293,7 @@ void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t ind
   else if (a.checklist) Wrapped(pick.option, letters);
   else
     for (const auto& [i, text] : ans.recommended) {
-      LetterBadge(state, OptionLetter(i), StatusColor(StepStatus::Followed), pick.option);
+      LetterBadge(state, OptionLetter(i), ui::U32(ui::StatusColor(StepStatus::Followed)), pick.option);
       ImGui::SameLine();
       Wrapped(pick.option, text);
     }
@@ -313,7 +310,7 @@ void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t ind
       Wrapped(state.fonts.body, state.tr.Format("fac.slide.more_steps", {std::to_string(ans.steps.size() - i)}), &muted);
       break;
     }
-    Chip(state.fonts.body, StepStatus::Followed, StatusColor(StepStatus::Followed));
+    Chip(state.fonts.body, StepStatus::Followed, ui::U32(ui::StatusColor(StepStatus::Followed)));
     ImGui::SameLine();
     Wrapped(state.fonts.body, step_text(ans.steps[i]));
   }
@@ -327,7 +324,7 @@ void DrawCritical(const AppState& state, const ScenarioDebrief& d) {
   Prompt(state, "fac.slide.critical", d.critical_moments.empty() ? state.fonts.huge : state.fonts.large, state.fonts.body);
   ImGui::Spacing();
   if (d.critical_moments.empty()) {
-    Chip(state.fonts.large, StepStatus::Followed, StatusColor(StepStatus::Followed));
+    Chip(state.fonts.large, StepStatus::Followed, ui::U32(ui::StatusColor(StepStatus::Followed)));
     ImGui::SameLine();
     Prompt(state, "fac.slide.no_critical", state.fonts.large, state.fonts.body);
     return;
@@ -348,7 +345,7 @@ void DrawCritical(const AppState& state, const ScenarioDebrief& d) {
     ImGui::PushID(static_cast<int>(i));
     if (i % 2 == 1) ImGui::SameLine();
     ImGui::BeginChild("moment", ImVec2(card_w, std::min(card_h, state.fonts.body_px * 10.0f)), true, ImGuiWindowFlags_NoScrollbar);
-    Chip(state.fonts.large, StepStatus::Critical, StatusColor(StepStatus::Critical));
+    Chip(state.fonts.large, StepStatus::Critical, ui::U32(ui::StatusColor(StepStatus::Critical)));
     ImGui::SameLine();
     ImGui::BeginGroup();
     Wrapped(state.fonts.bold, state.tr.Format("fac.map.decision", {DecisionNumber(d, m.node), node ? node->title.Get(lang) : m.node}) + "  ·  " +
@@ -379,7 +376,7 @@ void DrawEnding(const AppState& state, const ScenarioDebrief& d, std::size_t ind
   const Outcome& o = *node->outcome;
   Prompt(state, "fac.slide.ending", state.fonts.bold, state.fonts.body);
   const StepStatus sym = o.rating == "good" ? StepStatus::Followed : o.rating == "bad" ? StepStatus::Critical : StepStatus::Violated;
-  Chip(state.fonts.huge, sym, RatingColor(o.rating));
+  Chip(state.fonts.huge, sym, ui::U32(ui::RatingColor(o.rating)));
   ImGui::SameLine();
   ImGui::BeginGroup();
   Wrapped(state.fonts.huge, o.label.Get(lang));
@@ -423,7 +420,7 @@ void DrawTakeaways(const AppState& state, const ScenarioDebrief& d) {
     if (h > room) break;
     room -= h;
     const StepStatus s = t.critical > 0 ? StepStatus::Critical : StepStatus::Violated;
-    Chip(state.fonts.large, s, StatusColor(s));
+    Chip(state.fonts.large, s, ui::U32(ui::StatusColor(s)));
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::PushFont(state.fonts.large);
@@ -446,22 +443,29 @@ void DrawTakeaways(const AppState& state, const ScenarioDebrief& d) {
 
 void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
   for (const auto& k : state.keys_pressed) {
-    if (k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) continue;
+    if (!ui::Plain(k)) continue;
+    if (k.key == Key::Letter && k.ch == 'N') {
+      queue.Push([](AppState& s) { MoveSlide(s, 1); });
+      continue;
+    }
+    if (k.key == Key::Letter && k.ch == 'A') {
+      queue.Push([](AppState& s) { s.facilitator.anonymise = !s.facilitator.anonymise; });
+      continue;
+    }
     switch (k.key) {
-      case GLFW_KEY_RIGHT: case GLFW_KEY_PAGE_DOWN: case GLFW_KEY_SPACE: case GLFW_KEY_ENTER: case GLFW_KEY_N: case GLFW_KEY_DOWN:
+      case Key::Right: case Key::PageDown: case Key::Space: case Key::Enter: case Key::Down:
         queue.Push([](AppState& s) { MoveSlide(s, 1); });
         break;
-      case GLFW_KEY_LEFT: case GLFW_KEY_PAGE_UP: case GLFW_KEY_BACKSPACE: case GLFW_KEY_UP:
+      case Key::Left: case Key::PageUp: case Key::Backspace: case Key::Up:
         queue.Push([](AppState& s) { MoveSlide(s, -1); });
         break;
-      case GLFW_KEY_HOME: queue.Push([](AppState& s) { s.facilitator.slide = 0; }); break;
-      case GLFW_KEY_END:
+      case Key::Home: queue.Push([](AppState& s) { s.facilitator.slide = 0; }); break;
+      case Key::End:
         queue.Push([](AppState& s) {
           if (!s.facilitator.book.Scenarios().empty()) s.facilitator.slide = BuildSlides(s.facilitator.book.Scenarios()[s.facilitator.scenario]).size() - 1;
         });
         break;
-      case GLFW_KEY_A: queue.Push([](AppState& s) { s.facilitator.anonymise = !s.facilitator.anonymise; }); break;
-      case GLFW_KEY_ESCAPE: queue.Push([](AppState& s) { LeavePresentation(s); }); break;
+      case Key::Escape: queue.Push([](AppState& s) { LeavePresentation(s); }); break;
       default: break;
     }
   }
@@ -498,7 +502,7 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   std::string header = d->scenario->title.Get(lang) + "  ·  " + f.tr_id(SectionKey(slide.kind)) + " / " + f.tr_en(SectionKey(slide.kind));
   std::string number = std::to_string(index + 1) + " / " + std::to_string(slides.size());
   const float number_w = ImGui::CalcTextSize(number.c_str()).x;
-  ImGui::TextUnformatted(Ellipsize(state.fonts.bold, state.fonts.bold->FontSize, header, ImGui::GetContentRegionAvail().x - number_w - 20).c_str());
+  ImGui::TextUnformatted(ui::Ellipsize(state.fonts.bold, state.fonts.bold->FontSize, header, ImGui::GetContentRegionAvail().x - number_w - 20).c_str());
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - number_w);
   ImGui::TextUnformatted(number.c_str());
   ImGui::PopStyleColor();

@@ -1,70 +1,156 @@
 #include "fonts.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "i18n.h"
+#include "paths.h"
 
 namespace sigap::app {
 
 namespace {
 
-struct FontFiles {
-  std::string regular, bold;
-};
+namespace fs = std::filesystem;
 
-FontFiles FindFontFiles(std::string& warning) {
-  const FontFiles candidates[] = {
-      {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"},
-      {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
-      {"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"},
-  };
+// Where the font files are: beside the data (the Windows zip and installer ship them in
+// <data>/fonts), else Debian's packages.
+std::vector<fs::path> FontFolders() {
+  std::vector<fs::path> out;
+  if (std::string data = DataDir(); !data.empty()) out.push_back(fs::path(data) / "fonts");
+  out.push_back("/usr/share/fonts/truetype/noto");
+  out.push_back("/usr/share/fonts/truetype/dejavu");
+  return out;
+}
+
+std::string FindFont(const std::string& name) {
   std::error_code ec;
-  for (std::size_t i = 0; i < std::size(candidates); ++i) {
-    if (std::filesystem::exists(candidates[i].regular, ec)) {
-      if (i > 0) warning = "Noto Sans (fonts-noto-core) not found; using " + candidates[i].regular;
-      FontFiles f = candidates[i];
-      if (!std::filesystem::exists(f.bold, ec)) f.bold = f.regular;
-      return f;
-    }
+  for (const auto& dir : FontFolders())
+    if (fs::is_regular_file(dir / name, ec)) return (dir / name).string();
+  return "";
+}
+
+// The files' bytes, read once per process: the atlas is rebuilt whenever the window is resized,
+// and re-reading four faces each time would cost more than the rebuild.
+const std::string* FontBytes(const std::string& path) {
+  static std::map<std::string, std::string> cache;
+  auto it = cache.find(path);
+  if (it == cache.end()) {
+    std::string bytes, error;
+    if (path.empty() || !ReadFileToString(path, bytes, error) || bytes.size() < 1024) return nullptr;
+    it = cache.emplace(path, std::move(bytes)).first;
   }
-  warning = "no TTF font found (install fonts-noto-core); using ImGui's built-in font";
-  return {};
+  return &it->second;
+}
+
+ImFont* AddFont(const std::string& path, float px, const ImWchar* ranges, bool merge) {
+  const std::string* bytes = FontBytes(path);
+  if (!bytes) return nullptr;
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the cache keeps the bytes
+  cfg.MergeMode = merge;
+  cfg.OversampleH = px <= 40.0f ? 2 : 1;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = merge;  // symbols line up with the text pixels they sit among
+  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes->data()), static_cast<int>(bytes->size()), px, &cfg, ranges);
+}
+
+void CollectCodePoints(const std::string& text, std::set<ImWchar>& out) {
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    std::uint32_t cp = 0;
+    int n = 1;
+    if (c < 0x80) cp = c;
+    else if ((c >> 5) == 0x6) { cp = c & 0x1F; n = 2; }
+    else if ((c >> 4) == 0xE) { cp = c & 0x0F; n = 3; }
+    else if ((c >> 3) == 0x1E) { cp = c & 0x07; n = 4; }
+    else { ++i; continue; }
+    if (i + static_cast<std::size_t>(n) > text.size()) break;
+    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
+    i += static_cast<std::size_t>(n);
+    if (cp >= 0x20 && cp <= 0xFFFF) out.insert(static_cast<ImWchar>(cp));  // ImGui 1.86 draws the BMP only
+  }
+}
+
+void CollectJsonStrings(const nlohmann::json& j, std::set<ImWchar>& out) {
+  if (j.is_string()) CollectCodePoints(j.get_ref<const std::string&>(), out);
+  else if (j.is_structured())
+    for (const auto& v : j) CollectJsonStrings(v, out);
 }
 
 }  // namespace
 
-Fonts BuildFonts(float body_px, float scale, bool upload_texture) {
+std::vector<ImWchar> GlyphRanges(const StringTable& tr, const ContentLibrary& library) {
+  std::set<ImWchar> points;
+  // Always: Latin with its extensions, punctuation, currency, arrows, and the symbols screens draw.
+  const std::pair<ImWchar, ImWchar> base[] = {{0x20, 0x7E},     {0xA0, 0x24F},    {0x2010, 0x205E}, {0x20A0, 0x20BF},
+                                               {0x2190, 0x21FF}, {0x2212, 0x2212}, {0x2713, 0x2718}, {0x26A0, 0x26A0},
+                                               {0x25A0, 0x25CF}};
+  for (const auto& [lo, hi] : base)
+    for (std::uint32_t c = lo; c <= hi; ++c) points.insert(static_cast<ImWchar>(c));
+  tr.ForEachText([&](const std::string& text) { CollectCodePoints(text, points); });
+  for (const auto& f : library.files) {
+    if (f.scenario) CollectJsonStrings(ToJson(*f.scenario), points);
+    if (f.catalogue) CollectJsonStrings(ToJson(*f.catalogue), points);
+  }
+  std::vector<ImWchar> ranges;
+  for (auto it = points.begin(); it != points.end();) {
+    ImWchar lo = *it, hi = *it;
+    for (++it; it != points.end() && *it == hi + 1; ++it) hi = *it;
+    ranges.push_back(lo);
+    ranges.push_back(hi);
+  }
+  ranges.push_back(0);
+  return ranges;
+}
+
+Fonts BuildFonts(float body_px, const std::vector<ImWchar>& ranges) {
   Fonts fonts;
-  fonts.body_px = body_px * scale;
+  fonts.body_px = body_px;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  FontFiles files = FindFontFiles(fonts.warning);
-  fonts.file = files.regular;
-  // Latin + Latin-1 + Latin Extended-A, general punctuation (– — ' " • …), arrows and the euro.
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x205E,
-                                   0x20AC, 0x20AC, 0x2190, 0x2199, 0x2212, 0x2212, 0x25A0, 0x25CF, 0};
-  ImFontConfig cfg;
-  cfg.OversampleH = 2;
-  cfg.OversampleV = 1;
+  std::string regular = FindFont("NotoSans-Regular.ttf"), bold = FindFont("NotoSans-Bold.ttf");
+  if (regular.empty()) {
+    regular = FindFont("DejaVuSans.ttf");
+    bold = FindFont("DejaVuSans-Bold.ttf");
+    fonts.warning = regular.empty() ? "no TTF font found (install fonts-noto-core); using ImGui's built-in font"
+                                    : "Noto Sans (fonts-noto-core) not found; using " + regular;
+  }
+  if (bold.empty()) bold = regular;
+  fonts.file = regular;
+  // Merged after the text face, which keeps its own glyphs: symbols (⚠ ✓ ✕ ■), arrows, − and more.
+  std::vector<std::string> symbols;
+  for (const char* name : {"NotoSansSymbols2-Regular.ttf", "NotoSansSymbols-Regular.ttf", "NotoSansMath-Regular.ttf", "DejaVuSans.ttf"})
+    if (std::string path = FindFont(name); !path.empty() && path != regular) symbols.push_back(path);
+  fonts.merged = symbols;
+  const ImWchar* glyphs = ranges.empty() ? io.Fonts->GetGlyphRangesDefault() : ranges.data();
   auto add = [&](const std::string& file, float px) -> ImFont* {
-    if (file.empty()) {
+    ImFont* font = AddFont(file, px, glyphs, false);
+    if (!font) {
       ImFontConfig def;
       def.SizePixels = px;
       return io.Fonts->AddFontDefault(&def);
     }
-    return io.Fonts->AddFontFromFileTTF(file.c_str(), px * scale, &cfg, ranges);
+    for (const auto& s : symbols) AddFont(s, px, glyphs, true);
+    return font;
   };
-  fonts.body = add(files.regular, body_px);
-  fonts.bold = add(files.bold, body_px);
-  fonts.large = add(files.bold, body_px * 1.45f);
-  fonts.huge = add(files.bold, body_px * 2.4f);
+  // Titles and countdown digits are capped: a 200 px face would fill a texture larger than old
+  // laptops' GPUs accept, and such a size never helps a room.
+  fonts.body = add(regular, body_px);
+  fonts.bold = add(bold, body_px);
+  fonts.large = add(bold, std::min(body_px * 1.45f, 110.0f));
+  fonts.huge = add(bold, std::min(body_px * 2.4f, 150.0f));
   io.Fonts->Build();
-  if (upload_texture) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
   return fonts;
+}
+
+float BodyPx(ImVec2 window_px, float zoom, Face face) {
+  const float fit = std::clamp(std::min(window_px.x / 1280.0f, window_px.y / 720.0f), 0.6f, 3.0f);
+  const float minimum = face == Face::Presentation ? 20.0f : face == Face::Participant ? 16.0f : 14.0f;
+  return std::round(std::max(kBasePx * fit * std::clamp(zoom, kMinZoom, kMaxZoom), minimum));
 }
 
 }  // namespace sigap::app

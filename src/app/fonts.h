@@ -1,25 +1,45 @@
-// Fonts: a clear TTF from a Debian font package, baked at the size the room needs.
+// Fonts: Noto Sans from Debian's fonts-noto-core (or shipped beside the data on Windows), with the
+// Noto symbol and math faces merged in so that every character SIGAP shows has a glyph, baked
+// at the size the room needs. The text size follows the window: the same share of the screen at
+// 1024×600 as at 1920×1080, times the user's zoom, never below the face's minimum.
 #pragma once
 
 #include <string>
+#include <vector>
 
-struct ImFont;
+#include <imgui.h>
+
+#include "loader.h"
 
 namespace sigap::app {
+
+class StringTable;
 
 struct Fonts {
   ImFont* body = nullptr;     // scene text, choices
   ImFont* bold = nullptr;     // headings, speaker names
   ImFont* large = nullptr;    // titles, countdown
   ImFont* huge = nullptr;     // presentation slides, countdown digits
-  float body_px = 0;
+  float body_px = 0;          // the body size baked (0: not built yet)
   std::string file;           // the regular font used
+  std::vector<std::string> merged;  // symbol faces merged in
   std::string warning;        // set when the preferred font was missing
 };
 
-// (Re)builds the font atlas at `body_px` times `scale` (the monitor content scale: on X11 the
-// window is sized in pixels, so everything grows with the scale).
-// Call between frames; re-uploads the texture when the GL backend is already initialised.
-Fonts BuildFonts(float body_px, float scale, bool upload_texture);
+// The code points the app must be able to draw: Latin with its extensions and punctuation, the
+// symbols the screens use, and every character of the string tables and the loaded content
+// (a list of inclusive ranges, 0-terminated, as ImGui takes them).
+std::vector<ImWchar> GlyphRanges(const StringTable& tr, const ContentLibrary& library);
+
+// (Re)builds the font atlas with the body text at `body_px` pixels. The caller uploads the atlas
+// texture when a renderer is running (fonts have no GL in them).
+Fonts BuildFonts(float body_px, const std::vector<ImWchar>& ranges);
+
+// Which face is on screen: each has its own minimum text size.
+enum class Face { Participant, Facilitator, Presentation };
+inline constexpr float kBasePx = 24.0f;  // body text at 1280×720 and zoom 1
+inline constexpr float kMinZoom = 0.6f, kMaxZoom = 2.0f;
+// The body text size for a window of `window_px` pixels at `zoom`.
+float BodyPx(ImVec2 window_px, float zoom, Face face);
 
 }  // namespace sigap::app

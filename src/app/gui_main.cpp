@@ -41,7 +41,9 @@ void LoadSettings(UiSettings& s) {
   if (!ReadFileToString(SettingsPath(), text, error)) return;
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object()) return;
-  if (j.contains("font_px") && j["font_px"].is_number()) s.font_px = std::clamp(j["font_px"].get<float>(), 14.0f, 64.0f);
+  if (j.contains("zoom") && j["zoom"].is_number()) s.zoom = std::clamp(j["zoom"].get<float>(), kMinZoom, kMaxZoom);
+  else if (j.contains("font_px") && j["font_px"].is_number())  // the setting of earlier versions
+    s.zoom = std::clamp(j["font_px"].get<float>() / kBasePx, kMinZoom, kMaxZoom);
   if (j.contains("high_contrast") && j["high_contrast"].is_boolean()) s.high_contrast = j["high_contrast"].get<bool>();
 }
 
@@ -52,7 +54,7 @@ void SaveSettings(const UiSettings& s) {
   {
     std::ofstream out(tmp, std::ios::trunc);
     if (!out) return;
-    out << nlohmann::json{{"font_px", s.font_px}, {"high_contrast", s.high_contrast}}.dump(2) << "\n";
+    out << nlohmann::json{{"zoom", s.zoom}, {"high_contrast", s.high_contrast}}.dump(2) << "\n";
     if (!out) return;
   }
   fs::rename(tmp, SettingsPath(), ec);
@@ -70,28 +72,69 @@ struct LoopSignals {
 
 LoopSignals* Signals(GLFWwindow* w) { return static_cast<LoopSignals*>(glfwGetWindowUserPointer(w)); }
 
+// GLFW's key codes become the app's Key once, here: no screen knows GLFW.
+KeyPress Translate(int key, int mods, bool repeat) {
+  KeyPress k;
+  k.ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+  k.shift = (mods & GLFW_MOD_SHIFT) != 0;
+  k.alt = (mods & (GLFW_MOD_ALT | GLFW_MOD_SUPER)) != 0;
+  k.repeat = repeat;
+  if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) {
+    k.key = Key::Digit;
+    k.ch = static_cast<char>('0' + (key - GLFW_KEY_0));
+  } else if (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9) {
+    k.key = Key::Digit;
+    k.ch = static_cast<char>('0' + (key - GLFW_KEY_KP_0));
+  } else if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) {
+    k.key = Key::Letter;
+    k.ch = static_cast<char>('A' + (key - GLFW_KEY_A));
+  } else {
+    switch (key) {
+      case GLFW_KEY_ENTER: case GLFW_KEY_KP_ENTER: k.key = Key::Enter; break;
+      case GLFW_KEY_ESCAPE: k.key = Key::Escape; break;
+      case GLFW_KEY_SPACE: k.key = Key::Space; break;
+      case GLFW_KEY_BACKSPACE: k.key = Key::Backspace; break;
+      case GLFW_KEY_UP: k.key = Key::Up; break;
+      case GLFW_KEY_DOWN: k.key = Key::Down; break;
+      case GLFW_KEY_LEFT: k.key = Key::Left; break;
+      case GLFW_KEY_RIGHT: k.key = Key::Right; break;
+      case GLFW_KEY_HOME: k.key = Key::Home; break;
+      case GLFW_KEY_END: k.key = Key::End; break;
+      case GLFW_KEY_PAGE_UP: k.key = Key::PageUp; break;
+      case GLFW_KEY_PAGE_DOWN: k.key = Key::PageDown; break;
+      case GLFW_KEY_F5: k.key = Key::F5; break;
+      case GLFW_KEY_EQUAL: case GLFW_KEY_KP_ADD: k.key = Key::Plus; break;
+      case GLFW_KEY_MINUS: case GLFW_KEY_KP_SUBTRACT: k.key = Key::Minus; break;
+      default: break;
+    }
+  }
+  return k;
+}
+
 void OnKey(GLFWwindow* w, int key, int, int action, int mods) {
   LoopSignals* sig = Signals(w);
   sig->frames_to_draw = 3;
   if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
   AppState& st = *sig->state;
-  st.keys_pressed.push_back(KeyPress{key, mods, action == GLFW_REPEAT});
+  KeyPress k = Translate(key, mods, action == GLFW_REPEAT);
+  if (k.key != Key::None) st.keys_pressed.push_back(k);
   bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+  // Ctrl +/-: a tenth larger or smaller each press, from 0.6× to 2× the window's own size.
   if (ctrl && (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD)) {
-    st.settings.font_px = std::min(st.settings.font_px + 2.0f, 64.0f);
-    st.fonts_dirty = true;
+    st.settings.zoom = std::min(st.settings.zoom * 1.1f, kMaxZoom);
+    st.settings_dirty = true;
   } else if (ctrl && (key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT)) {
-    st.settings.font_px = std::max(st.settings.font_px - 2.0f, 14.0f);
-    st.fonts_dirty = true;
+    st.settings.zoom = std::max(st.settings.zoom / 1.1f, kMinZoom);
+    st.settings_dirty = true;
   } else if (ctrl && key == GLFW_KEY_0) {
-    st.settings.font_px = UiSettings{}.font_px;
-    st.fonts_dirty = true;
+    st.settings.zoom = 1.0f;
+    st.settings_dirty = true;
   } else if (key == GLFW_KEY_F11 && action == GLFW_PRESS) {
     st.fullscreen = !st.fullscreen;
     st.fullscreen_dirty = true;
   } else if (ctrl && key == GLFW_KEY_H && action == GLFW_PRESS) {
     st.settings.high_contrast = !st.settings.high_contrast;
-    st.theme_dirty = true;
+    st.theme_dirty = st.settings_dirty = true;
   }
 }
 
@@ -152,6 +195,7 @@ int RunGui(const GuiOptions& options) {
   state.options = options;
   LoadSettings(state.settings);
   if (options.high_contrast) state.settings.high_contrast = true;
+  if (options.zoom > 0) state.settings.zoom = options.zoom;
 
   std::string data_dir = DataDir();
   std::string assets_dir = AssetsDir();
@@ -210,13 +254,10 @@ int RunGui(const GuiOptions& options) {
   ImGui_ImplGlfw_InitForOpenGL(win, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
-  float xscale = 1, yscale = 1;
-  glfwGetWindowContentScale(win, &xscale, &yscale);
-  state.content_scale = std::clamp(std::max(xscale, yscale), 1.0f, 4.0f);
-  state.fonts = BuildFonts(state.settings.font_px, state.content_scale, false);
-  if (!state.fonts.warning.empty()) state.notices.push_back(state.fonts.warning);
-  ApplyTheme(state.settings.high_contrast, state.content_scale * state.settings.font_px / UiSettings{}.font_px);
-
+  state.upload_fonts = [] {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  };
   state.player.upload_texture = UploadRgbaTexture;
   InitScreens(state);
   if (options.fullscreen) { state.fullscreen = true; SetFullscreen(win, true, options.width, options.height); }
@@ -234,25 +275,19 @@ int RunGui(const GuiOptions& options) {
       glfwPollEvents();
     }
     frame_log.BeginFrame();
-    if (state.fonts_dirty || state.theme_dirty) {
-      if (state.fonts_dirty) state.fonts = BuildFonts(state.settings.font_px, state.content_scale, true);
-      ApplyTheme(state.settings.high_contrast, state.content_scale * state.settings.font_px / UiSettings{}.font_px);
+    if (state.settings_dirty) {
       SaveSettings(state.settings);
-      state.fonts_dirty = state.theme_dirty = false;
+      state.settings_dirty = false;
     }
     if (state.fullscreen_dirty) {
       SetFullscreen(win, state.fullscreen, options.width, options.height);
       state.fullscreen_dirty = false;
     }
     state.now = glfwGetTime();
-    state.wake_at = 0;
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    ActionQueue queue;
-    DrawScreens(state, queue);
-    ImGui::Render();
+    const bool acted = RunFrame(state);
 
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(win, &fb_w, &fb_h);
@@ -262,11 +297,7 @@ int RunGui(const GuiOptions& options) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    state.keys_pressed.clear();
-    state.dropped_paths.clear();
-    for (auto& action : queue.actions) action(state);
-    if (queue.wake_at > 0) state.wake_at = queue.wake_at;
-    if (!queue.actions.empty()) signals.frames_to_draw = 3;
+    if (acted) signals.frames_to_draw = 3;
     ++frame_count;
 
     if (capture && frame_count >= frame_budget) {
@@ -284,6 +315,7 @@ int RunGui(const GuiOptions& options) {
     --signals.frames_to_draw;
   }
 
+  if (exit_code == 0) exit_code = state.exit_code;
   ShutdownScreens(state);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

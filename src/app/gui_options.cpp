@@ -40,7 +40,17 @@ std::optional<GuiOptions> ParseGuiOptions(const std::vector<std::string>& args, 
     else if (a == "--scenario") { if (!value(o.scenario)) return std::nullopt; }
     else if (a == "--choices") { if (!value(o.choices)) return std::nullopt; }
     else if (a == "--team") { if (!value(o.team)) return std::nullopt; }
-    else if (a == "--seed") {
+    else if (a == "--zoom") {
+      std::string v;
+      if (!value(v)) return std::nullopt;
+      char* end = nullptr;
+      const double z = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || z < 0.6 || z > 2.0) {
+        error = "--zoom needs a number between 0.6 and 2 (1 = the window's own text size)";
+        return std::nullopt;
+      }
+      o.zoom = static_cast<float>(z);
+    } else if (a == "--seed") {
       int seed = 0;
       if (!number(seed, 1, 2147483647)) return std::nullopt;
       o.seed = seed;

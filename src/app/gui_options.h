@@ -23,6 +23,7 @@ struct GuiOptions {
   long long seed = 0;                 // --seed N: the option order of a new session (0 = a fresh one)
   std::string mode;                   // --mode training|assessment ("" = the workshop setting)
   std::vector<std::string> import_paths;  // --import PATH (facilitator)
+  float zoom = 0;                     // --zoom F: text size over the window's own (0 = the remembered one)
   bool high_contrast = false;
   bool fullscreen = false;
   bool anonymise = false;             // --anonymise: team names as Tim A, Tim B…

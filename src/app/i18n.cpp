@@ -65,6 +65,12 @@ bool StringTable::Has(const std::string& key) const {
   return tables_[0].count(key) > 0 || tables_[1].count(key) > 0;
 }
 
+std::string StringTable::Count(const std::string& key, std::size_t n) const {
+  const std::string one = key + ".one", other = key + ".other";
+  const std::string& chosen = n == 1 && Has(one) ? one : other;
+  return Format(chosen.c_str(), {std::to_string(n)});
+}
+
 std::string StringTable::Describe(const Problem& problem) const {
   const std::string key = "problem." + problem.code;
   if (!Has(key)) return problem.code.empty() ? problem.message : problem.code + ": " + problem.message;

@@ -25,6 +25,14 @@ class StringTable {
   std::string Format(const char* key, std::initializer_list<std::string> args) const;
   std::string Format(const char* key, const std::vector<std::string>& args) const;
   bool Has(const std::string& key) const;
+  // "{0} …" for a count: key.one when n is 1 and the table has it, else key.other.
+  std::string Count(const std::string& key, std::size_t n) const;
+  // Every text of both languages (to know which characters the fonts must hold).
+  template <typename F>
+  void ForEachText(F&& f) const {
+    for (const auto& table : tables_)
+      for (const auto& [key, text] : table) f(text);
+  }
   // A run-time problem in the current language: "problem.<CODE>" filled with its args; the
   // engine's English message only for a code the tables do not know.
   std::string Describe(const Problem& problem) const;

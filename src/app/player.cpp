@@ -19,6 +19,8 @@
 #include "paths.h"
 #include "screens.h"
 #include "sigap_version.h"
+#include "text.h"
+#include "widgets.h"
 #include "workshop.h"
 
 namespace sigap::app {
@@ -31,6 +33,15 @@ namespace fs = std::filesystem;
 namespace {
 
 std::int64_t ToMs(double seconds) { return static_cast<std::int64_t>(std::llround(seconds * 1000.0)); }
+
+// A name as people compare names: without case or surrounding spaces.
+std::string Folded(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) out += static_cast<char>(std::tolower(c));
+  auto b = out.find_first_not_of(" \t");
+  if (b == std::string::npos) return {};
+  return out.substr(b, out.find_last_not_of(" \t") - b + 1);
+}
 
 std::string Trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t\r\n");
@@ -190,6 +201,54 @@ void SelectScenario(AppState& st, const std::string& scenario_id) {
 
 void SetLanguage(AppState& st, Lang lang) { st.tr.SetLanguage(lang); }
 
+void SetTeam(AppState& st, const std::string& typed) {
+  PlayerState& p = st.player;
+  p.team = Utf8Truncate(typed, kTeamNameMax);
+  p.team_cut = p.team.size() < typed.size();
+  p.start_error.clear();
+  p.confirm_same_team = false;  // a new name: check again
+}
+
+void SetMembers(AppState& st, const std::string& typed) { st.player.members = Utf8Truncate(typed, kMembersMax); }
+
+void OpenFacilitator(AppState& st) {
+  if (st.player.InProgress()) return;  // never from a team's session: the start screen only
+  st.facilitator.unlocked = false;
+  st.screen = Screen::FacilitatorLock;
+}
+
+void LoadWorkshopFromStick(AppState& st) {
+  PlayerState& p = st.player;
+  // The stick the facilitator prepared, else the results folder (a shared drive).
+  std::vector<std::string> places;
+  for (const auto& f : FindFolders(st.tr)) places.push_back(f.path);
+  places.push_back(st.results_dir);
+  std::error_code ec;
+  for (const auto& dir : places) {
+    const std::string path = (fs::path(dir) / kWorkshopFileName).string();
+    if (!fs::is_regular_file(path, ec)) continue;
+    std::string warning, error;
+    WorkshopSettings ws = LoadWorkshopSettings(path, warning);
+    if (!warning.empty()) {
+      p.settings_ok = false;
+      p.settings_message = st.tr.Format("start.settings.bad", {path});
+      return;
+    }
+    if (!SaveWorkshopSettings(WorkshopSettingsPath(), ws, error)) {
+      p.settings_ok = false;
+      p.settings_message = st.tr.Format("start.settings.not_saved", {WorkshopSettingsPath(), error});
+      return;
+    }
+    st.facilitator.workshop = ws;
+    if (!p.mode_from_command_line) p.workshop_mode = ws.mode;
+    p.settings_ok = true;
+    p.settings_message = st.tr.Format("start.settings.loaded", {path, ui::ModeLabel(st.tr, ws.mode)});
+    return;
+  }
+  p.settings_ok = false;
+  p.settings_message = st.tr.Format("start.settings.none", {kWorkshopFileName});
+}
+
 bool StartSession(AppState& st) {
   PlayerState& p = st.player;
   p.start_error.clear();
@@ -203,10 +262,21 @@ bool StartSession(AppState& st) {
     p.start_error = st.tr("start.error.no_team");
     return false;
   }
+  // Two teams with one name on one laptop: the facilitator could not tell them apart. Ask once.
+  if (!p.confirm_same_team) {
+    for (const auto& s : ListSessions(st.results_dir)) {
+      if (!s.usable || Folded(s.info.team) != Folded(team)) continue;
+      p.confirm_same_team = true;
+      p.same_team_started = ui::LocalTime(s.info.started_utc);
+      return false;
+    }
+  }
+  p.confirm_same_team = false;
   auto catalogue = st.library.FindCatalogue(scenario->sop_catalogue);
   SessionInfo info;
   info.team = team;
   info.members = Trim(p.members);
+  info.laptop = p.laptop;
   info.lang = st.tr.Language();
   info.mode = p.workshop_mode;
   info.seed = st.options.seed > 0 ? st.options.seed : NewSessionSeed();
@@ -371,6 +441,11 @@ void BackToStart(AppState& st) {
   st.screen = Screen::Start;
 }
 
+void LeaveSession(AppState& st) {
+  st.player.confirm_leave = false;
+  BackToStart(st);  // every decision is already on disk: the session is offered for resume
+}
+
 // =============================================================================================
 // [SECTION] Closing the window
 // =============================================================================================
@@ -452,6 +527,7 @@ bool RunScreenHook(AppState& st, std::string& error) {
   }
   p.selected_scenario = o.scenario;
   p.team = o.team;
+  p.confirm_same_team = true;  // a scripted start is deliberate: no question about the name
   if (!StartSession(st)) {
     error = p.start_error;
     return false;
@@ -518,6 +594,7 @@ void InitPlayer(AppState& st) {
   WorkshopSettings workshop = LoadWorkshopSettings(WorkshopSettingsPath(), warning);
   if (!warning.empty()) st.notices.push_back(warning);
   p.workshop_mode = workshop.mode;
+  p.laptop = LaptopPseudonym(ConfigDir());
   if (auto m = ParseMode(st.options.mode)) {
     p.workshop_mode = *m;
     p.mode_from_command_line = true;
@@ -541,6 +618,7 @@ void InitPlayer(AppState& st) {
     if (!player::RunScreenHook(st, error)) {
       std::fprintf(stderr, "sigap: %s\n", error.c_str());
       st.quit_requested = true;  // no screenshot: the caller sees the failure
+      st.exit_code = 1;
     }
   }
 }

@@ -15,6 +15,12 @@ namespace sigap::app::player {
 void RefreshResumeOffers(AppState& st);
 void SelectScenario(AppState& st, const std::string& scenario_id);
 void SetLanguage(AppState& st, Lang lang);
+void SetTeam(AppState& st, const std::string& typed);      // cut to kTeamNameMax characters, on a boundary
+void SetMembers(AppState& st, const std::string& typed);
+void OpenFacilitator(AppState& st);                  // the lock screen, then the facilitator face
+// Reads sigap-pengaturan-lokakarya.json from a USB stick (or the results folder) and applies it.
+void LoadWorkshopFromStick(AppState& st);
+void LeaveSession(AppState& st);                     // the team leaves; the session stays resumable
 bool StartSession(AppState& st);                     // from the start screen's form
 bool ResumeSession(AppState& st, const std::string& log_path);
 

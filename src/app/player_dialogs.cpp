@@ -7,7 +7,7 @@
 
 #include "player.h"
 #include "player_screens.h"
-#include "player_widgets.h"
+#include "widgets.h"
 #include "screens.h"
 #include "theme.h"
 
@@ -57,7 +57,7 @@ void DrawFolderDialog(const AppState& st, ActionQueue& q, PanelMember member, Sa
     for (std::size_t i = 0; i < panel.suggestions.size(); ++i) {
       const FolderSuggestion& f = panel.suggestions[i];
       ImGui::PushID(static_cast<int>(i));
-      if (ui::Option("folder", static_cast<int>(i + 1), f.label + "  —  " + f.path, false, ui::Mark::Number)) {
+      if (ui::Option("folder", std::to_string(i + 1), f.label + "  —  " + f.path, false, ui::Mark::Letter)) {
         std::string dir = f.path;
         q.Push([save, dir](AppState& a) { save(a, dir); });
       }

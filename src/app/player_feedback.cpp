@@ -7,7 +7,7 @@
 
 #include "player.h"
 #include "player_screens.h"
-#include "player_widgets.h"
+#include "widgets.h"
 #include "theme.h"
 
 namespace sigap::app {

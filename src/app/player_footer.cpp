@@ -4,7 +4,7 @@
 #include <imgui.h>
 
 #include "player_screens.h"
-#include "player_widgets.h"
+#include "widgets.h"
 #include "theme.h"
 
 namespace sigap::app {

@@ -47,13 +47,22 @@ struct FolderPanel {
   bool ok = false;                         // whether `message` reports success
 };
 
+inline constexpr std::size_t kTeamNameMax = 32;   // characters of a team's pseudonym
+inline constexpr std::size_t kMembersMax = 40;    // characters of the members' initials
+
 struct PlayerState {
   // ---- Start screen
   Mode workshop_mode = Mode::Training;     // the facilitator's setting (or --mode)
   bool mode_from_command_line = false;
   std::string selected_scenario;           // scenario id
-  std::string team;                        // pseudonym being typed
+  std::string team;                        // pseudonym being typed (at most kTeamNameMax characters)
+  bool team_cut = false;                   // the typed name was longer and was cut: the note says so
   std::string members;                     // optional initials
+  bool confirm_same_team = false;          // Start pressed with a name already used here: ask once more
+  std::string same_team_started;           // when that other session started (local time)
+  std::string laptop;                      // this laptop's pseudonym (LaptopPseudonym)
+  std::string settings_message;            // after loading workshop settings from a stick
+  bool settings_ok = false;
   std::vector<ResumeOffer> resume_offers;  // newest first
   std::string start_error;                 // why starting or resuming failed
 
@@ -71,6 +80,7 @@ struct PlayerState {
   std::string notice;                      // shown in the header until the next decision (resume)
   bool timer_stopped = false;              // the timeout could not be applied: do not retry
   bool confirm_close = false;              // the window's close button was pressed mid-session
+  bool confirm_leave = false;              // the team asked to leave the session
 
   // ---- Saving
   FolderPanel save_elsewhere;              // after a failed write

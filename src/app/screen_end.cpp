@@ -11,7 +11,7 @@
 
 #include "player.h"
 #include "player_screens.h"
-#include "player_widgets.h"
+#include "widgets.h"
 #include "screens.h"
 #include "theme.h"
 

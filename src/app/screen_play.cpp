@@ -12,7 +12,7 @@
 
 #include "player.h"
 #include "player_screens.h"
-#include "player_widgets.h"
+#include "widgets.h"
 #include "screens.h"
 #include "theme.h"
 
@@ -195,6 +195,19 @@ void ScrollIntoViewOnce(const AppState& st, ActionQueue& q, const std::string& i
   if (st.player.scroll_to == id && ui::ScrollLastItemIntoView()) q.Push([](AppState& a) { a.player.scroll_to.clear(); });
 }
 
+// "A, B atau D": the letters of the options on screen, in the order shown.
+std::string LetterList(const AppState& st, const Decision& d, const std::vector<std::string>& ids) {
+  std::vector<std::string> letters;
+  for (const auto& id : ids) letters.push_back(d.OptionLetter(id));
+  std::sort(letters.begin(), letters.end());
+  std::string out;
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    if (i > 0) out += i + 1 == letters.size() ? st.tr("play.letters_or") : ", ";
+    out += letters[i];
+  }
+  return out;
+}
+
 void DrawDecision(const AppState& st, ActionQueue& q) {
   const Palette& pal = CurrentPalette();
   const PlayerState& p = st.player;
@@ -202,24 +215,21 @@ void DrawDecision(const AppState& st, ActionQueue& q) {
   const Lang lang = st.tr.Language();
   const Decision& d = *s.CurrentNode().decision;
   ui::TextIn(st.fonts.bold, d.prompt.Get(lang), pal.text);
+  const std::string letters = LetterList(st, d, s.ShownOptions());
   if (s.state() == SessionState::AwaitingChoice) {
-    auto choices = s.AvailableChoices();
-    ui::TextColored(st.tr.Format("play.choose_hint", {std::to_string(std::min<std::size_t>(choices.size(), 9))}), pal.text_muted);
-    for (std::size_t i = 0; i < choices.size(); ++i) {
-      const Choice* c = choices[i];
-      if (ui::Option(c->id.c_str(), static_cast<int>(i + 1), s.ChoiceText(*c).Get(lang), p.selected_choice == c->id, ui::Mark::Number)) {
+    ui::TextColored(st.tr.Format("play.choose_hint", {letters}), pal.text_muted);
+    for (const Choice* c : s.AvailableChoices()) {
+      if (ui::Option(c->id.c_str(), d.OptionLetter(c->id), s.ChoiceText(*c).Get(lang), p.selected_choice == c->id, ui::Mark::Letter)) {
         std::string id = c->id;
         q.Push([id](AppState& a) { player::SelectChoice(a, id); });
       }
       ScrollIntoViewOnce(st, q, c->id);
     }
   } else {
-    auto items = s.ChecklistItems();
-    ui::TextColored(st.tr.Format("play.checklist_hint", {std::to_string(std::min<std::size_t>(items.size(), 10))}), pal.text_muted);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const ChecklistItem* it = items[i];
+    ui::TextColored(st.tr.Format("play.checklist_hint", {letters}), pal.text_muted);
+    for (const ChecklistItem* it : s.ChecklistItems()) {
       bool ticked = std::find(p.ticked.begin(), p.ticked.end(), it->id) != p.ticked.end();
-      if (ui::Option(it->id.c_str(), static_cast<int>(i + 1), it->text.Get(lang), ticked, ui::Mark::Checkbox)) {
+      if (ui::Option(it->id.c_str(), d.OptionLetter(it->id), it->text.Get(lang), ticked, ui::Mark::Checkbox)) {
         std::string id = it->id;
         q.Push([id](AppState& a) { player::ToggleItem(a, id); });
       }
@@ -234,13 +244,6 @@ void DrawDecision(const AppState& st, ActionQueue& q) {
 // =============================================================================================
 // [SECTION] Footer and keys
 // =============================================================================================
-
-std::string ChoiceNumber(const Session& s, const std::string& id) {
-  auto choices = s.AvailableChoices();
-  for (std::size_t i = 0; i < choices.size(); ++i)
-    if (choices[i]->id == id) return std::to_string(i + 1);
-  return "?";
-}
 
 Footer PlayFooter(const AppState& st) {
   if (st.player.feedback_for) return FeedbackFooter(st);
@@ -259,7 +262,7 @@ Footer PlayFooter(const AppState& st) {
         f.hint = st.tr("play.footer.choose");
         button(st.tr("play.confirm"), st.tr("key.enter"), "confirm", false, true, nullptr);
       } else {
-        f.hint = st.tr.Format("play.footer.selected", {ChoiceNumber(s, p.selected_choice)});
+        f.hint = st.tr.Format("play.footer.selected", {s.CurrentNode().decision->OptionLetter(p.selected_choice)});
         button(st.tr("play.cancel"), st.tr("key.esc"), "cancel", true, false, [](AppState& a) { player::CancelSelection(a); });
         button(st.tr("play.confirm"), st.tr("key.enter"), "confirm", true, true, [](AppState& a) { player::ConfirmChoice(a); });
       }
@@ -288,7 +291,8 @@ void HandleKeys(const AppState& st, ActionQueue& q) {
   std::string selected = p.selected_choice;   // follows the keys pressed within this frame
   bool confirming = p.confirming_checklist;
   for (const KeyPress& k : st.keys_pressed) {
-    const int digit = ui::DigitOf(k);
+    // An option is picked by its own letter, the one on its badge, wherever it is shown.
+    const char letter = ui::LetterOf(k);
     if (p.feedback_for || s.state() == SessionState::AtScene || s.state() == SessionState::Ended) {
       if (!ui::IsEnter(k)) continue;
       if (p.feedback_for) q.Push([](AppState& a) { player::DismissFeedback(a); });
@@ -296,13 +300,17 @@ void HandleKeys(const AppState& st, ActionQueue& q) {
       else q.Push([](AppState& a) { a.screen = Screen::End; });
       return;
     }
+    const Decision& d = *s.CurrentNode().decision;
+    std::string picked;
+    if (letter)
+      for (const auto& id : s.ShownOptions())
+        if (d.OptionLetter(id) == std::string(1, letter)) picked = id;
     if (s.state() == SessionState::AwaitingChoice) {
-      auto choices = s.AvailableChoices();
-      if (digit >= 1 && digit <= 9 && static_cast<std::size_t>(digit) <= choices.size()) {
-        selected = choices[static_cast<std::size_t>(digit) - 1]->id;
-        q.Push([selected](AppState& a) {
-          player::SelectChoice(a, selected);
-          a.player.scroll_to = selected;
+      if (!picked.empty()) {
+        selected = picked;
+        q.Push([picked](AppState& a) {
+          player::SelectChoice(a, picked);
+          a.player.scroll_to = picked;
         });
       } else if (ui::IsEnter(k) && !selected.empty()) {
         q.Push([](AppState& a) { player::ConfirmChoice(a); });
@@ -312,13 +320,11 @@ void HandleKeys(const AppState& st, ActionQueue& q) {
         q.Push([](AppState& a) { player::CancelSelection(a); });
       }
     } else {
-      auto items = s.ChecklistItems();
-      if (digit >= 1 && static_cast<std::size_t>(digit) <= items.size()) {
+      if (!picked.empty()) {
         confirming = false;
-        std::string id = items[static_cast<std::size_t>(digit) - 1]->id;
-        q.Push([id](AppState& a) {
-          player::ToggleItem(a, id);
-          a.player.scroll_to = id;
+        q.Push([picked](AppState& a) {
+          player::ToggleItem(a, picked);
+          a.player.scroll_to = picked;
         });
       } else if (ui::IsEnter(k)) {
         if (confirming) {

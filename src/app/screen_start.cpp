@@ -1,9 +1,11 @@
-// The start screen: language, unfinished sessions to resume, scenario cards, the team's
-// pseudonym and initials, and the mode the facilitator set.
+// The start screen: language, the facilitator's door, unfinished sessions to resume, a compact
+// list of scenario cards (several in view even at 720p), the chosen scenario's details, the
+// team's pseudonym and initials, and the mode the facilitator set.
 // [SECTION] Header
 // [SECTION] Resume offers
-// [SECTION] Scenario cards
-// [SECTION] Team form
+// [SECTION] Scenario list
+// [SECTION] Details and team form
+// [SECTION] Start bar and keys
 // [SECTION] Screen
 #include <cfloat>
 
@@ -11,9 +13,10 @@
 #include <imgui_stdlib.h>
 
 #include "player.h"
-#include "player_widgets.h"
 #include "screens.h"
+#include "text.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace sigap::app {
 
@@ -24,32 +27,47 @@ bool CanStart(const AppState& st) {
 }
 
 // =============================================================================================
-// [SECTION] Header: the name, the tagline, the language
+// [SECTION] Header: the name, the tagline, the language, the facilitator's door
 // =============================================================================================
 void DrawHeader(const AppState& st, ActionQueue& q) {
   const Palette& pal = CurrentPalette();
   const Lang lang = st.tr.Language();
-  ImGui::PushFont(st.fonts.huge);
-  const float title_w = ImGui::CalcTextSize("SIGAP").x;
-  const float title_h = ImGui::GetTextLineHeight();
-  ImGui::TextUnformatted("SIGAP");
-  ImGui::PopFont();
-
-  const char* id_label = st.tr("lang.id");
-  const char* en_label = st.tr("lang.en");
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float langs_w = ui::ButtonWidth(id_label) + ui::ButtonWidth(en_label) + spacing;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const std::string id_label = std::string(st.tr("lang.id")) + "###lang-id";
+  const std::string en_label = std::string(st.tr("lang.en")) + "###lang-en";
+  const std::string fac_label = std::string(st.tr("start.facilitator")) + "###facilitator";
+  const float buttons_w = ui::ButtonWidth(id_label.c_str()) + ui::ButtonWidth(en_label.c_str()) + ui::ButtonWidth(fac_label.c_str()) +
+                          style.ItemSpacing.x * 2.0f;
   const float avail = ImGui::GetContentRegionAvail().x;
-  if (avail - title_w - spacing * 2 >= langs_w) {
-    ImGui::SameLine(ImGui::GetCursorPosX() + avail - langs_w);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (title_h - ImGui::GetFrameHeight()) * 0.5f);
+  const float x0 = ImGui::GetCursorPosX();
+
+  ImGui::PushFont(st.fonts.large);
+  const float title_w = ImGui::CalcTextSize("SIGAP").x;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("SIGAP");
+  ui::Track("SIGAP");
+  ImGui::PopFont();
+  // The tagline beside the name when there is room, else under it; left out when the window is
+  // short for the text size (very large text on a small screen): the scenarios need the room.
+  const std::string tagline = st.tr("app.tagline");
+  const float tagline_w = ImGui::CalcTextSize(tagline.c_str()).x;
+  const bool tagline_inline = title_w + tagline_w + buttons_w + style.ItemSpacing.x * 4.0f <= avail;
+  const bool short_window = ImGui::GetContentRegionAvail().y < ui::Em() * 18.0f;
+  if (tagline_inline) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+    ImGui::TextUnformatted(tagline.c_str());
+    ImGui::PopStyleColor();
+    ui::Track(tagline.c_str());
   }
-  ImGui::PushID("lang");
-  if (ui::Button((std::string(id_label) + "###id").c_str(), true, lang == Lang::Id)) q.Push([](AppState& s) { player::SetLanguage(s, Lang::Id); });
+  if (title_w + buttons_w + style.ItemSpacing.x * 2.0f <= avail) ImGui::SameLine(x0 + avail - buttons_w);
+  if (ui::Button(id_label.c_str(), true, lang == Lang::Id)) q.Push([](AppState& s) { player::SetLanguage(s, Lang::Id); });
   ImGui::SameLine();
-  if (ui::Button((std::string(en_label) + "###en").c_str(), true, lang == Lang::En)) q.Push([](AppState& s) { player::SetLanguage(s, Lang::En); });
-  ImGui::PopID();
-  ui::TextColored(st.tr("app.tagline"), pal.text_muted);
+  if (ui::Button(en_label.c_str(), true, lang == Lang::En)) q.Push([](AppState& s) { player::SetLanguage(s, Lang::En); });
+  ImGui::SameLine();
+  if (ui::Button(fac_label.c_str())) q.Push([](AppState& s) { player::OpenFacilitator(s); });
+  if (!tagline_inline && !short_window) ui::TextColored(tagline, pal.text_muted);
   ImGui::Separator();
   for (const auto& notice : st.notices) ui::TextColored(notice, pal.warning);
 }
@@ -62,39 +80,31 @@ void DrawResumeOffers(const AppState& st, ActionQueue& q) {
   const auto& offers = st.player.resume_offers;
   if (offers.empty()) return;
   ui::TextIn(st.fonts.bold, st.tr("start.resume.title"), pal.accent);
-  constexpr std::size_t kShown = 4;
-  if (ImGui::BeginTable("##resume", 2, ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("##button", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthStretch);
-    for (std::size_t i = 0; i < offers.size() && i < kShown; ++i) {
-      const ResumeOffer& o = offers[i];
-      ImGui::PushID(static_cast<int>(i));
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      if (ui::Button((std::string(st.tr("start.resume.button")) + "###resume").c_str(), o.installed)) {
-        std::string path = o.path;
-        q.Push([path](AppState& s) { player::ResumeSession(s, path); });
-      }
-      ImGui::TableSetColumnIndex(1);
-      auto scenario = st.library.FindScenario(o.scenario_id);
-      std::string title = scenario ? scenario->title.Get(st.tr.Language()) : o.scenario_id;
-      ui::Text(st.tr.Format("start.resume.row", {o.team, title, std::to_string(o.decisions), ui::LocalTime(o.started_utc)}));
-      if (!o.installed) ui::TextColored(st.tr("start.resume.not_installed"), pal.warning);
-      ImGui::PopID();
+  constexpr std::size_t kShown = 3;
+  for (std::size_t i = 0; i < offers.size() && i < kShown; ++i) {
+    const ResumeOffer& o = offers[i];
+    ImGui::PushID(static_cast<int>(i));
+    auto scenario = st.library.FindScenario(o.scenario_id);
+    const std::string title = scenario ? scenario->title.Get(st.tr.Language()) : o.scenario_id;
+    ui::Text(st.tr.Format("start.resume.row", {o.team, title, st.tr.Count("count.decisions", o.decisions), ui::LocalTime(o.started_utc)}));
+    if (!o.installed) ui::TextColored(st.tr("start.resume.not_installed"), pal.warning);
+    if (ui::Button((std::string(st.tr("start.resume.button")) + "###resume").c_str(), o.installed)) {
+      std::string path = o.path;
+      q.Push([path](AppState& s) { player::ResumeSession(s, path); });
     }
-    ImGui::EndTable();
+    ImGui::PopID();
   }
   if (offers.size() > kShown) ui::TextColored(st.tr.Format("start.resume.more", {std::to_string(offers.size() - kShown)}), pal.text_muted);
   ImGui::Separator();
 }
 
 // =============================================================================================
-// [SECTION] Scenario cards
+// [SECTION] Scenario list: compact cards, so that several show at once
 // =============================================================================================
-void DrawScenarioCards(const AppState& st, ActionQueue& q) {
+void DrawScenarioList(const AppState& st, ActionQueue& q) {
   const Palette& pal = CurrentPalette();
   const Lang lang = st.tr.Language();
-  ui::TextIn(st.fonts.bold, st.tr("start.scenarios"), pal.text);
+  ui::TextIn(st.fonts.bold, st.tr.Format("start.scenarios", {std::to_string(st.library.Scenarios().size())}), pal.text);
   auto scenarios = st.library.Scenarios();
   if (scenarios.empty()) ui::TextColored(st.tr("start.no_scenarios"), pal.critical);
   int number = 0;
@@ -102,18 +112,9 @@ void DrawScenarioCards(const AppState& st, ActionQueue& q) {
     ++number;
     const bool selected = s->id == st.player.selected_scenario;
     std::vector<ui::Piece> pieces;
-    pieces.push_back({st.fonts.large, pal.text, s->title.Get(lang), 0.0f});
+    pieces.push_back({st.fonts.bold, pal.text, s->title.Get(lang), 0.0f});
     pieces.push_back({nullptr, pal.text_muted,
-                      st.tr.Format("start.card.meta", {ui::KindLabel(st.tr, s->kind), s->place.Get(lang), std::to_string(s->minutes)}), 0.15f});
-    pieces.push_back({nullptr, pal.text, s->summary.Get(lang), 0.4f});
-    if (selected && !s->role.Get(lang).empty()) {
-      pieces.push_back({st.fonts.bold, pal.accent, st.tr("start.card.role"), 0.4f});
-      pieces.push_back({nullptr, pal.text, s->role.Get(lang), 0.0f});
-    }
-    if (!s->content_warning.Get(lang).empty()) {
-      pieces.push_back({st.fonts.bold, pal.warning, st.tr("start.card.warning"), 0.4f});
-      pieces.push_back({nullptr, pal.text, s->content_warning.Get(lang), 0.0f});
-    }
+                      st.tr.Format("start.card.meta", {ui::KindLabel(st.tr, s->kind), s->place.Get(lang), std::to_string(s->minutes)}), 0.1f});
     if (ui::Card(s->id.c_str(), number, pieces, selected)) {
       std::string id = s->id;
       q.Push([id](AppState& a) { player::SelectScenario(a, id); });
@@ -124,8 +125,26 @@ void DrawScenarioCards(const AppState& st, ActionQueue& q) {
 }
 
 // =============================================================================================
-// [SECTION] Team form: pseudonym, initials, mode, start
+// [SECTION] Details and team form: what the chosen scenario is, who plays it, the mode
 // =============================================================================================
+void DrawDetails(const AppState& st) {
+  const Palette& pal = CurrentPalette();
+  const Lang lang = st.tr.Language();
+  auto s = st.library.FindScenario(st.player.selected_scenario);
+  if (!s) return;
+  ui::TextIn(st.fonts.large, s->title.Get(lang), pal.text);
+  ui::Paragraphs(s->summary.Get(lang));
+  if (!s->role.Get(lang).empty()) {
+    ui::TextIn(st.fonts.bold, st.tr("start.card.role"), pal.accent);
+    ui::Paragraphs(s->role.Get(lang));
+  }
+  if (!s->content_warning.Get(lang).empty()) {
+    ui::TextIn(st.fonts.bold, st.tr("start.card.warning"), pal.warning);
+    ui::Paragraphs(s->content_warning.Get(lang));
+  }
+  ImGui::Separator();
+}
+
 void DrawTeamForm(const AppState& st, ActionQueue& q) {
   const Palette& pal = CurrentPalette();
   const PlayerState& p = st.player;
@@ -134,37 +153,42 @@ void DrawTeamForm(const AppState& st, ActionQueue& q) {
   ui::TextIn(st.fonts.bold, st.tr("start.team"), pal.text);
   std::string team = p.team;
   ImGui::SetNextItemWidth(width);
-  if (ImGui::InputTextWithHint("##team", st.tr("start.team.hint"), &team)) {
-    if (team.size() > 40) team.resize(40);
-    q.Push([team](AppState& s) { s.player.team = team; s.player.start_error.clear(); });
-  }
-  ui::TextColored(st.tr("start.team.note"), pal.text_muted);
+  if (ImGui::InputTextWithHint("##team", st.tr("start.team.hint"), &team)) q.Push([team](AppState& s) { player::SetTeam(s, team); });
+  ui::Track("##team");
+  ui::TextColored(st.tr.Format("start.team.note", {std::to_string(kTeamNameMax)}), p.team_cut ? pal.warning : pal.text_muted);
 
   ui::TextIn(st.fonts.bold, st.tr("start.members"), pal.text);
   std::string members = p.members;
   ImGui::SetNextItemWidth(width);
-  if (ImGui::InputTextWithHint("##members", st.tr("start.members.hint"), &members)) {
-    if (members.size() > 60) members.resize(60);
-    q.Push([members](AppState& s) { s.player.members = members; });
-  }
+  if (ImGui::InputTextWithHint("##members", st.tr("start.members.hint"), &members))
+    q.Push([members](AppState& s) { player::SetMembers(s, members); });
+  ui::Track("##members");
+  ui::TextColored(st.tr("start.members.note"), pal.text_muted);
 
   ImGui::Spacing();
   ImGui::Separator();
   ui::TextIn(st.fonts.bold, st.tr.Format("start.mode", {ui::ModeLabel(st.tr, p.workshop_mode)}), pal.accent);
   ui::Text(st.tr(p.workshop_mode == Mode::Assessment ? "start.mode.assessment_note" : "start.mode.training_note"));
   ui::TextColored(st.tr(p.mode_from_command_line ? "start.mode.command_line" : "start.mode.set_by"), pal.text_muted);
+  if (ui::Button((std::string(st.tr("start.load_settings")) + "###load-settings").c_str()))
+    q.Push([](AppState& s) { player::LoadWorkshopFromStick(s); });
+  if (!p.settings_message.empty()) ui::TextColored(p.settings_message, p.settings_ok ? pal.follows : pal.warning);
 }
 
-// The start button and what stands in its way; it stays in view below the form at any font size.
+// =============================================================================================
+// [SECTION] Start bar and keys: the button stays in view below the form at any text size
+// =============================================================================================
 std::string StartBarNote(const AppState& st) {
   if (!st.player.start_error.empty()) return st.player.start_error;
   if (!CanStart(st)) return st.tr("start.begin.need_team");
+  if (st.player.confirm_same_team) return st.tr.Format("start.same_team", {st.player.team, st.player.same_team_started});
   if (auto s = st.library.FindScenario(st.player.selected_scenario)) return st.tr.Format("start.selected", {s->title.Get(st.tr.Language())});
   return {};
 }
 
-// The selected scenario is named in bold; a problem in the body font.
 ImFont* StartBarFont(const AppState& st) { return st.player.start_error.empty() && CanStart(st) ? st.fonts.bold : st.fonts.body; }
+
+const char* StartLabel(const AppState& st) { return st.tr(st.player.confirm_same_team ? "start.begin.anyway" : "start.begin"); }
 
 float StartBarHeight(const AppState& st, float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -183,15 +207,18 @@ void DrawStartBar(const AppState& st, ActionQueue& q, float width) {
   const bool ready = CanStart(st);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   if (!note.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, !st.player.start_error.empty() ? pal.critical : ready ? pal.text : pal.text_muted);
+    const bool problem = !st.player.start_error.empty() || st.player.confirm_same_team;
+    ImGui::PushStyleColor(ImGuiCol_Text, problem ? pal.critical : ready ? pal.text : pal.text_muted);
     ImGui::PushFont(StartBarFont(st));
     ImGui::TextUnformatted(note.c_str());
+    ui::Track(note.c_str());
     ImGui::PopFont();
     ImGui::PopStyleColor();
   }
   ImGui::PopTextWrapPos();
   ImGui::PushFont(st.fonts.bold);
-  if (ui::Button((std::string(st.tr("start.begin")) + "###begin").c_str(), ready, true, width)) q.Push([](AppState& s) { player::StartSession(s); });
+  if (ui::Button((std::string(StartLabel(st)) + "  [" + st.tr("key.enter") + "]###begin").c_str(), ready, true, width))
+    q.Push([](AppState& s) { player::StartSession(s); });
   ImGui::PopFont();
 }
 
@@ -222,28 +249,32 @@ void DrawStartScreen(const AppState& st, ActionQueue& q) {
   DrawHeader(st, q);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float em = ui::Em();
-  const bool two_columns = avail.x / em >= 40.0f;
+  const bool two_columns = avail.x / em >= 34.0f;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   if (two_columns) {
-    const float form_w = std::max(avail.x * 0.36f, std::min(avail.x * 0.5f, 16.0f * em));
-    ImGui::BeginChild("##scenarios", ImVec2(avail.x - form_w - spacing, avail.y), false, ImGuiWindowFlags_NoBackground);
+    // The list on the left, the chosen scenario and the form on the right; each scrolls alone.
+    const float list_w = std::floor((avail.x - spacing) * 0.42f);
+    ImGui::BeginChild("##scenarios", ImVec2(list_w, avail.y), false, ImGuiWindowFlags_NoBackground);
     DrawResumeOffers(st, q);
-    DrawScenarioCards(st, q);
+    DrawScenarioList(st, q);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginGroup();
+    const float form_w = avail.x - list_w - spacing;
     const float bar_h = StartBarHeight(st, form_w);
-    ImGui::BeginChild("##form", ImVec2(form_w, std::max(avail.y - bar_h, em * 4.0f)), true);
+    ImGui::BeginChild("##form", ImVec2(form_w, std::max(avail.y - bar_h, em * 3.0f)), true);
+    DrawDetails(st);
     DrawTeamForm(st, q);
     ImGui::EndChild();
     DrawStartBar(st, q, form_w);
     ImGui::EndGroup();
   } else {
     const float bar_h = StartBarHeight(st, avail.x);
-    ImGui::BeginChild("##start", ImVec2(avail.x, std::max(avail.y - bar_h, em * 4.0f)), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("##start", ImVec2(avail.x, std::max(avail.y - bar_h, em * 3.0f)), false, ImGuiWindowFlags_NoBackground);
     DrawResumeOffers(st, q);
-    DrawScenarioCards(st, q);
+    DrawScenarioList(st, q);
     ImGui::Spacing();
+    DrawDetails(st);
     DrawTeamForm(st, q);
     ImGui::EndChild();
     DrawStartBar(st, q, avail.x);

@@ -2,12 +2,55 @@
 
 #include <imgui.h>
 
+#include "theme.h"
+#include "widgets.h"
+
 namespace sigap::app {
 
 void InitScreens(AppState& state) {
   if (!state.scenarios_dir.empty()) state.library = LoadLibrary({state.scenarios_dir});
+  state.glyph_ranges = GlyphRanges(state.tr, state.library);
+  state.fonts_dirty = true;
   InitPlayer(state);
   InitFacilitator(state);
+}
+
+Face CurrentFace(const AppState& state) {
+  switch (state.screen) {
+    case Screen::Start: case Screen::Play: case Screen::End: return Face::Participant;
+    case Screen::Present: return Face::Presentation;
+    default: return Face::Facilitator;
+  }
+}
+
+namespace {
+void PrepareFonts(AppState& state) {
+  const float px = BodyPx(ImGui::GetIO().DisplaySize, state.settings.zoom, CurrentFace(state));
+  if (state.fonts_dirty || state.fonts.body_px != px) {
+    state.fonts = BuildFonts(px, state.glyph_ranges);
+    if (state.upload_fonts) state.upload_fonts();
+    state.fonts_dirty = false;
+    state.theme_dirty = true;
+  }
+  if (state.theme_dirty) {
+    ApplyTheme(state.settings.high_contrast, px / kBasePx);
+    state.theme_dirty = false;
+  }
+}
+}  // namespace
+
+bool RunFrame(AppState& state) {
+  PrepareFonts(state);
+  ImGui::NewFrame();
+  ui::ProbeBeginFrame();
+  ActionQueue queue;
+  DrawScreens(state, queue);
+  ImGui::Render();
+  state.keys_pressed.clear();
+  state.dropped_paths.clear();
+  state.wake_at = queue.wake_at;
+  for (auto& action : queue.actions) action(state);
+  return !queue.actions.empty();
 }
 
 void ShutdownScreens(AppState&) {}

@@ -5,9 +5,15 @@
 
 namespace sigap::app {
 
-void InitScreens(AppState& state);      // after the window and fonts exist
+void InitScreens(AppState& state);      // after the ImGui context exists
 void ShutdownScreens(AppState& state);
+// One frame, the same in the window host and in tests: fonts and theme brought up to date for the
+// display size and zoom, NewFrame → the screens draw from const state and queue actions →
+// Render → this frame's keys and drops cleared → the actions applied. The host calls its platform
+// NewFrame before and renders ImGui's draw data after. Returns whether any action ran.
+bool RunFrame(AppState& state);
 void DrawScreens(const AppState& state, ActionQueue& queue);
+Face CurrentFace(const AppState& state);
 
 // Participant face (screen_start.cpp, screen_play.cpp, screen_end.cpp, player.cpp)
 void InitPlayer(AppState& state);

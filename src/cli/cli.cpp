@@ -51,6 +51,7 @@ void PrintUsage() {
       "  --high-contrast         white on black; Ctrl+H toggles, Ctrl +/- sizes text, F11 full screen\n"
       "  --fullscreen            start full screen\n"
       "  --size WxH              window size (default 1280x720)\n"
+      "  --zoom F                text size over the window's own, 0.6-2 (Ctrl +/- in the app)\n"
       "\n"
       "Options for tests, screenshots and documentation:\n"
       "  --screenshot FILE.png   draw the first frames, write a PNG of the window, exit\n"

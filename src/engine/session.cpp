@@ -339,7 +339,7 @@ nlohmann::json Session::ToJson() const {
     decisions.push_back(e);
   }
   return nlohmann::json{{"scenario", scenario_->id}, {"scenario_hash", scenario_->content_hash},
-                        {"session", info_.session_id}, {"team", info_.team}, {"members", info_.members},
+                        {"session", info_.session_id}, {"team", info_.team}, {"members", info_.members}, {"laptop", info_.laptop},
                         {"lang", LangCode(info_.lang)}, {"mode", ModeName(info_.mode)}, {"seed", info_.seed},
                         {"started", info_.started_utc}, {"app", info_.app_version}, {"decisions", decisions},
                         {"node", node_->id}, {"state", SessionStateName(state_)}};
@@ -353,6 +353,7 @@ std::variant<Session, Problem> Session::FromJson(const nlohmann::json& j, std::s
     info.session_id = j.at("session").get<std::string>();
     info.team = j.at("team").get<std::string>();
     info.members = j.value("members", "");
+    info.laptop = j.value("laptop", "");
     info.lang = ParseLang(j.value("lang", "id")).value_or(Lang::Id);
     info.mode = ParseMode(j.value("mode", "training")).value_or(Mode::Training);
     info.seed = j.value("seed", std::int64_t{1});

@@ -38,6 +38,7 @@ struct SessionInfo {
   std::string session_id;    // random hex, unique per session
   std::string team;          // pseudonym only
   std::string members;       // optional initials
+  std::string laptop;        // the laptop's pseudonym (LaptopPseudonym), to tell same-named teams apart
   Lang lang = Lang::Id;
   Mode mode = Mode::Training;
   std::int64_t seed = 1;

@@ -152,7 +152,7 @@ bool SessionLogWriter::Append(const json& record, std::string& error) {
 json MakeLogHeader(const SessionInfo& info, const Scenario& scenario, const SopCatalogue& catalogue) {
   return json{{"rec", "header"}, {"format", kLogFormatVersion}, {"session", info.session_id}, {"scenario", scenario.id},
               {"scenario_hash", scenario.content_hash}, {"catalogue", catalogue.id}, {"catalogue_hash", catalogue.content_hash},
-              {"app", info.app_version}, {"team", info.team}, {"members", info.members}, {"lang", LangCode(info.lang)},
+              {"app", info.app_version}, {"team", info.team}, {"members", info.members}, {"laptop", info.laptop}, {"lang", LangCode(info.lang)},
               {"seed", info.seed}, {"mode", ModeName(info.mode)}, {"started", info.started_utc}};
 }
 
@@ -278,6 +278,7 @@ SessionLogData ReadSessionLog(const std::string& path, std::string_view text) {
       d.info.session_id = str("session");
       d.info.team = str("team");
       d.info.members = str("members");
+      d.info.laptop = str("laptop");
       d.info.lang = ParseLang(str("lang")).value_or(Lang::Id);
       d.info.mode = ParseMode(str("mode")).value_or(Mode::Training);
       d.info.seed = rec.contains("seed") && rec["seed"].is_number_integer() ? rec["seed"].get<std::int64_t>() : 1;

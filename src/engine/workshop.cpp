@@ -1,5 +1,6 @@
 #include "workshop.h"
 
+#include <cctype>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -45,6 +46,21 @@ bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, st
   nlohmann::json j{{"mode", ModeName(s.mode)}};
   if (s.HasPin()) j["pin_sha256"] = s.pin_sha256;
   return WriteFileDurably(path, j.dump(2) + "\n", error);
+}
+
+std::string LaptopPseudonym(const std::string& config_dir) {
+  const std::string path = (std::filesystem::path(config_dir) / "laptop.json").string();
+  std::string text, error;
+  if (ReadFileToString(path, text, error)) {
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_object() && j.contains("name") && j["name"].is_string() && !j["name"].get<std::string>().empty())
+      return j["name"].get<std::string>();
+  }
+  std::string hex = NewSessionId().substr(0, 4);
+  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::string name = "Laptop " + hex;
+  (void)WriteFileDurably(path, nlohmann::json{{"name", name}}.dump(2) + "\n", error);  // kept if it can be; fresh otherwise
+  return name;
 }
 
 }  // namespace sigap

@@ -22,4 +22,12 @@ std::string WorkshopSettingsPath();
 WorkshopSettings LoadWorkshopSettings(const std::string& path, std::string& warning);
 bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, std::string& error);
 
+// The file a facilitator saves to a USB stick to set every team laptop at once (the same content
+// as workshop.json, under a visible name): team laptops read it from the stick, no hidden folder.
+inline constexpr const char* kWorkshopFileName = "sigap-pengaturan-lokakarya.json";
+
+// This laptop's pseudonym ("Laptop 3F7A"), made once and kept in `config_dir`/laptop.json: it tells
+// the facilitator apart two teams of the same name without naming a person or a computer.
+std::string LaptopPseudonym(const std::string& config_dir);
+
 }  // namespace sigap

@@ -1,12 +1,9 @@
-#include "player_widgets.h"
+#include "widgets.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 
 #include <imgui_internal.h>
 
@@ -14,9 +11,9 @@
 
 namespace sigap::app::ui {
 
-namespace {
-
 ImU32 U32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
+
+namespace {
 
 // A border drawn inside the rectangle, so that a thick one is not cut at the window's edge.
 void Border(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness) {
@@ -38,6 +35,7 @@ void Text(const std::string& text) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
   ImGui::PopTextWrapPos();
+  Track(text.c_str());
 }
 
 void TextColored(const std::string& text, const ImVec4& color) {
@@ -50,6 +48,27 @@ void TextIn(ImFont* font, const std::string& text, const ImVec4& color) {
   if (font) ImGui::PushFont(font);
   TextColored(text, color);
   if (font) ImGui::PopFont();
+}
+
+std::string Ellipsize(ImFont* font, float size, const std::string& text, float width) {
+  if (!font || font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
+  static const char* const kEllipsis = "…";
+  float budget = width - font->CalcTextSizeA(size, FLT_MAX, 0, kEllipsis).x;
+  if (budget <= 0) return "";
+  const char* begin = text.c_str();
+  const char* end = begin + text.size();
+  const char* cut = begin;
+  // Walk whole UTF-8 characters until the budget is spent.
+  for (const char* p = begin; p < end;) {
+    const unsigned char lead = static_cast<unsigned char>(*p);
+    const long n = std::min<long>(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, end - p);
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, p + n).x > budget) break;
+    p += n;
+    cut = p;
+  }
+  std::string out(begin, cut);
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+  return out + kEllipsis;
 }
 
 void Heading(const AppState& st, const std::string& text) { TextIn(st.fonts.large, text, CurrentPalette().text); }
@@ -88,11 +107,13 @@ bool Button(const char* label, bool enabled, bool primary, float width) {
   ImGui::BeginDisabled(!enabled);
   bool clicked = ImGui::Button(label, ImVec2(width, 0));
   ImGui::EndDisabled();
+  const char* label_end = ImGui::FindRenderedTextEnd(label);
+  Track(label, ImGui::CalcTextSize(label, label_end).x, ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2.0f);
   if (primary && enabled) ImGui::PopStyleColor(4);
   return clicked && enabled;
 }
 
-bool Option(const char* id, int number, const std::string& text, bool selected, Mark mark) {
+bool Option(const char* id, const std::string& letter, const std::string& text, bool selected, Mark mark) {
   const Palette& p = CurrentPalette();
   const ImGuiStyle& style = ImGui::GetStyle();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -110,27 +131,28 @@ bool Option(const char* id, int number, const std::string& text, bool selected, 
   ImGui::PushID(id);
   bool clicked = ImGui::InvisibleButton("##option", ImVec2(width, height));
   ImGui::PopID();
+  TrackRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text_size.x, wrap);
   const bool hovered = ImGui::IsItemHovered();
   const bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;  // keyboard navigation only
 
   const ImVec2 end(pos.x + width, pos.y + height);
-  const bool filled = selected && mark == Mark::Number;
+  const bool filled = selected && mark == Mark::Letter;
   ImVec4 bg = filled ? p.accent : style.Colors[hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button];
   ImVec4 fg = filled ? p.accent_text : p.text;
   dl->AddRectFilled(pos, end, U32(bg), style.FrameRounding);
   const float thin = std::max(1.0f, em / 16.0f);
   Border(dl, pos, end, U32(selected || focused ? p.accent : style.Colors[ImGuiCol_Border]), selected || focused ? thin * 3.0f : thin * 1.5f);
 
-  // The badge: the key to press, or a checkbox (with the key number beside the box's corner).
+  // The badge: the option's letter (the key that selects it), or a checkbox with the letter beside it.
   const ImVec2 b0(pos.x + pad_x, pos.y + pad_y);
   const ImVec2 b1(b0.x + badge, b0.y + badge);
-  char digits[8] = "";
-  if (number > 0 && number <= 9) std::snprintf(digits, sizeof digits, "%d", number);
-  else if (number == 10) std::snprintf(digits, sizeof digits, "0");
-  if (mark == Mark::Number) {
+  ImFont* font = ImGui::GetFont();
+  const float letter_px = letter.size() > 1 ? em * 0.75f : em;
+  const ImVec2 ls = font->CalcTextSizeA(letter_px, FLT_MAX, 0, letter.c_str());
+  const ImVec2 letter_at(b0.x + (badge - ls.x) * 0.5f, b0.y + (badge - ls.y) * 0.5f);
+  if (mark == Mark::Letter) {
     dl->AddRectFilled(b0, b1, U32(filled ? p.accent_text : p.accent), badge * 0.5f);
-    ImVec2 ds = ImGui::CalcTextSize(digits);
-    dl->AddText(ImVec2(b0.x + (badge - ds.x) * 0.5f, b0.y + (badge - ds.y) * 0.5f), U32(filled ? p.accent : p.accent_text), digits);
+    dl->AddText(font, letter_px, letter_at, U32(filled ? p.accent : p.accent_text), letter.c_str());
   } else {
     dl->AddRectFilled(b0, b1, U32(selected ? p.accent : style.Colors[ImGuiCol_FrameBg]), style.FrameRounding);
     dl->AddRect(b0, b1, U32(selected ? p.accent : p.text), style.FrameRounding, 0, thin * 2.0f);
@@ -139,13 +161,12 @@ bool Option(const char* id, int number, const std::string& text, bool selected, 
       const ImVec2 pts[3] = {ImVec2(b0.x + badge * 0.22f, b0.y + badge * 0.52f), ImVec2(b0.x + badge * 0.42f, b0.y + badge * 0.72f),
                              ImVec2(b0.x + badge * 0.78f, b0.y + badge * 0.28f)};
       dl->AddPolyline(pts, 3, U32(p.accent_text), 0, thin * 3.5f);
-    } else if (digits[0]) {
-      ImVec2 ds = ImGui::CalcTextSize(digits);
-      dl->AddText(ImVec2(b0.x + (badge - ds.x) * 0.5f, b0.y + (badge - ds.y) * 0.5f), U32(p.text_muted), digits);
+    } else {
+      dl->AddText(font, letter_px, letter_at, U32(p.text_muted), letter.c_str());
     }
   }
   const float text_y = pos.y + (height - text_size.y) * 0.5f;
-  dl->AddText(ImGui::GetFont(), em, ImVec2(pos.x + text_x, text_y), U32(fg), text.c_str(), text.c_str() + text.size(), wrap);
+  dl->AddText(font, em, ImVec2(pos.x + text_x, text_y), U32(fg), text.c_str(), text.c_str() + text.size(), wrap);
   return clicked;
 }
 
@@ -173,6 +194,7 @@ bool Card(const char* id, int number, const std::vector<Piece>& pieces, bool sel
   ImGui::PushID(id);
   bool clicked = ImGui::InvisibleButton("##card", ImVec2(width, height));
   ImGui::PopID();
+  TrackRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   const bool hovered = ImGui::IsItemHovered();
   const bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;  // keyboard navigation only
   const ImVec2 end(pos.x + width, pos.y + height);
@@ -201,11 +223,17 @@ bool Card(const char* id, int number, const std::vector<Piece>& pieces, bool sel
 // ---- Pills -----------------------------------------------------------------------------------
 
 ImVec4 TextOn(const ImVec4& background) {
-  // Black or white, whichever contrasts more with the background.
-  const float l = Luminance(background);
+  // A translucent fill is judged as it looks: laid over the window's colour.
+  const ImVec4& under = CurrentPalette().background;
+  const float a = background.w;
+  const ImVec4 seen(background.x * a + under.x * (1 - a), background.y * a + under.y * (1 - a), background.z * a + under.z * (1 - a), 1);
+  // Black or white, whichever contrasts more with it.
+  const float l = Luminance(seen);
   const float with_white = 1.05f / (l + 0.05f), with_black = (l + 0.05f) / 0.05f;
   return with_black > with_white ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1);
 }
+
+ImU32 TextOn(ImU32 background) { return U32(TextOn(ImGui::ColorConvertU32ToFloat4(background))); }
 
 ImVec2 PillSize(const std::string& text) {
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -222,6 +250,43 @@ void Pill(const std::string& text, const ImVec4& background) {
   dl->AddText(ImVec2(pos.x + style.FramePadding.x * 0.6f, pos.y + style.FramePadding.y * 0.3f), U32(TextOn(background)),
               text.c_str(), text.c_str() + text.size());
   ImGui::Dummy(size);
+  Track(text.c_str());
+}
+
+void DrawStatusSymbol(ImDrawList* dl, ImVec2 c, float size, StepStatus s, ImU32 col) {
+  const float h = size * 0.5f;
+  const float t = std::max(2.0f, size * 0.14f);
+  switch (s) {
+    case StepStatus::Followed:  // ✓
+      dl->PathLineTo(ImVec2(c.x - h * 0.75f, c.y + h * 0.02f));
+      dl->PathLineTo(ImVec2(c.x - h * 0.2f, c.y + h * 0.55f));
+      dl->PathLineTo(ImVec2(c.x + h * 0.8f, c.y - h * 0.6f));
+      dl->PathStroke(col, 0, t);
+      break;
+    case StepStatus::Violated:  // !
+      dl->AddLine(ImVec2(c.x, c.y - h * 0.8f), ImVec2(c.x, c.y + h * 0.25f), col, t * 1.1f);
+      dl->AddCircleFilled(ImVec2(c.x, c.y + h * 0.68f), t * 0.7f, col);
+      break;
+    case StepStatus::Critical:  // ✕
+      dl->AddLine(ImVec2(c.x - h * 0.65f, c.y - h * 0.65f), ImVec2(c.x + h * 0.65f, c.y + h * 0.65f), col, t * 1.1f);
+      dl->AddLine(ImVec2(c.x + h * 0.65f, c.y - h * 0.65f), ImVec2(c.x - h * 0.65f, c.y + h * 0.65f), col, t * 1.1f);
+      break;
+    case StepStatus::NotReached:  // –
+      dl->AddLine(ImVec2(c.x - h * 0.45f, c.y), ImVec2(c.x + h * 0.45f, c.y), col, t * 0.8f);
+      break;
+  }
+}
+
+void StatusChip(StepStatus s, const std::string& label) {
+  const float size = ImGui::GetTextLineHeight();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec4 fill = StatusColor(s);
+  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), U32(fill), 3.0f);
+  DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.8f, s, U32(TextOn(fill)));
+  ImGui::Dummy(ImVec2(size, size));
+  ImGui::SameLine(0, Em() * 0.3f);
+  Text(label);
 }
 
 bool BeginPillTable(const char* id) {
@@ -275,20 +340,40 @@ void EndReadingColumn() { ImGui::EndTable(); }
 
 // ---- Keys ------------------------------------------------------------------------------------
 
+bool Plain(const KeyPress& k) { return !k.ctrl && !k.alt; }
+
 // Auto-repeats are ignored: holding a key must not toggle an item on and off, or confirm twice.
 int DigitOf(const KeyPress& k) {
-  if (k.repeat || (k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER))) return 0;
-  if (k.key >= GLFW_KEY_1 && k.key <= GLFW_KEY_9) return k.key - GLFW_KEY_1 + 1;
-  if (k.key >= GLFW_KEY_KP_1 && k.key <= GLFW_KEY_KP_9) return k.key - GLFW_KEY_KP_1 + 1;
-  if (k.key == GLFW_KEY_0 || k.key == GLFW_KEY_KP_0) return 10;
-  return 0;
+  if (k.repeat || !Plain(k) || k.key != Key::Digit) return 0;
+  return k.ch == '0' ? 10 : k.ch - '0';
 }
 
-bool IsEnter(const KeyPress& k) {
-  return (k.key == GLFW_KEY_ENTER || k.key == GLFW_KEY_KP_ENTER) && !k.repeat && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT));
+char LetterOf(const KeyPress& k) { return !k.repeat && Plain(k) && k.key == Key::Letter ? k.ch : 0; }
+
+bool IsEnter(const KeyPress& k) { return k.key == Key::Enter && !k.repeat && Plain(k); }
+
+bool IsEscape(const KeyPress& k) { return k.key == Key::Escape && !k.repeat; }
+
+bool Pressed(const AppState& state, Key key, bool allow_in_text_field) {
+  if (!allow_in_text_field && ImGui::GetIO().WantTextInput) return false;
+  for (const auto& k : state.keys_pressed)
+    if (k.key == key && Plain(k)) return true;
+  return false;
 }
 
-bool IsEscape(const KeyPress& k) { return k.key == GLFW_KEY_ESCAPE && !k.repeat; }
+bool PressedLetter(const AppState& state, char letter, bool shift) {
+  if (ImGui::GetIO().WantTextInput) return false;
+  for (const auto& k : state.keys_pressed)
+    if (k.key == Key::Letter && k.ch == letter && Plain(k) && k.shift == shift) return true;
+  return false;
+}
+
+bool PressedDigit(const AppState& state, int digit) {
+  if (ImGui::GetIO().WantTextInput) return false;
+  for (const auto& k : state.keys_pressed)
+    if (DigitOf(k) == digit) return true;
+  return false;
+}
 
 // ---- Labels ----------------------------------------------------------------------------------
 
@@ -321,6 +406,13 @@ ImVec4 VerdictColor(Verdict v) {
 
 int Severity(Verdict v) { return v == Verdict::Critical ? 2 : v == Verdict::Violates ? 1 : 0; }
 
+const char* RatingLabel(const StringTable& tr, const std::string& rating) {
+  if (rating == "good") return tr("rating.good");
+  if (rating == "mixed") return tr("rating.mixed");
+  if (rating == "bad") return tr("rating.bad");
+  return tr("rating.none");
+}
+
 const char* StatusLabel(const StringTable& tr, StepStatus s) {
   switch (s) {
     case StepStatus::Followed: return tr("status.followed");
@@ -337,16 +429,19 @@ ImVec4 StatusColor(StepStatus s) {
     case StepStatus::Followed: return p.follows;
     case StepStatus::Violated: return p.violates;
     case StepStatus::Critical: return p.critical;
-    case StepStatus::NotReached: return p.not_reached;
+    case StepStatus::NotReached: break;
   }
-  return p.not_reached;
+  ImVec4 c = p.not_reached;  // lighter: a step not reached is not a verdict
+  c.w = 0.45f;
+  return c;
 }
 
 ImVec4 RatingColor(const std::string& rating) {
   const Palette& p = CurrentPalette();
   if (rating == "good") return p.follows;
+  if (rating == "mixed") return p.violates;
   if (rating == "bad") return p.critical;
-  return p.violates;
+  return p.not_reached;
 }
 
 const char* ModeLabel(const StringTable& tr, Mode m) { return m == Mode::Assessment ? tr("mode.assessment") : tr("mode.training"); }
@@ -375,6 +470,81 @@ std::string FormatValue(const Variable& v, double value, const StringTable& tr) 
   if (std::fabs(value - std::round(value)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", value);
   else std::snprintf(buf, sizeof buf, "%.1f", value);
   return buf;
+}
+
+// ---- Layout probe ----------------------------------------------------------------------------
+
+namespace {
+struct Probe {
+  bool on = false;
+  std::vector<ProbeItem> items;
+};
+Probe& TheProbe() {
+  static Probe probe;  // test instrumentation, off in normal use: one per process is what tests need
+  return probe;
+}
+
+bool Intersects(const ProbeItem& a, const ProbeItem& b) {
+  const float tol = 1.0f;  // touching edges are not an overlap
+  return a.min.x < b.max.x - tol && b.min.x < a.max.x - tol && a.min.y < b.max.y - tol && b.min.y < a.max.y - tol;
+}
+
+bool Inside(const ProbeItem& outer, const ProbeItem& inner) {
+  return inner.min.x >= outer.min.x - 1 && inner.max.x <= outer.max.x + 1 && inner.min.y >= outer.min.y - 1 && inner.max.y <= outer.max.y + 1;
+}
+
+std::string Short(const std::string& s) { return s.size() > 60 ? s.substr(0, 57) + "..." : s; }
+}  // namespace
+
+void ProbeEnable(bool on) {
+  TheProbe().on = on;
+  TheProbe().items.clear();
+}
+bool ProbeEnabled() { return TheProbe().on; }
+void ProbeBeginFrame() { TheProbe().items.clear(); }
+
+void TrackRect(const char* label, ImVec2 min, ImVec2 max, float needed_w, float given_w) {
+  Probe& probe = TheProbe();
+  if (!probe.on) return;
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  ProbeItem item;
+  item.window = w->ID;
+  item.label = label ? label : "";
+  item.min = min;
+  item.max = max;
+  item.clip_min = w->InnerClipRect.Min;
+  item.clip_max = w->InnerClipRect.Max;
+  item.scrolls_y = !(w->Flags & ImGuiWindowFlags_NoScrollbar) || w->ScrollMax.y > 0;
+  item.needed_w = needed_w;
+  item.given_w = given_w;
+  probe.items.push_back(std::move(item));
+}
+
+void Track(const char* label, float needed_w, float given_w) {
+  if (!TheProbe().on) return;
+  TrackRect(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), needed_w, given_w);
+}
+
+const std::vector<ProbeItem>& ProbeItems() { return TheProbe().items; }
+
+std::vector<LayoutProblem> ProbeProblems() {
+  std::vector<LayoutProblem> out;
+  const auto& items = TheProbe().items;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ProbeItem& a = items[i];
+    if (a.needed_w > 0 && a.needed_w > a.given_w + 1.0f) out.push_back({"too narrow", Short(a.label), ""});
+    // Past the visible edge: always a fault sideways; below only where the window cannot scroll.
+    const bool off_side = a.min.x < a.clip_min.x - 1.0f || a.max.x > a.clip_max.x + 1.0f;
+    const bool off_bottom = !a.scrolls_y && a.max.y > a.clip_max.y + 1.0f;
+    if ((off_side || off_bottom) && a.min.y < a.clip_max.y && a.max.y > a.clip_min.y) out.push_back({"clipped", Short(a.label), ""});
+    for (std::size_t j = i + 1; j < items.size(); ++j) {
+      const ProbeItem& b = items[j];
+      if (a.window != b.window || !Intersects(a, b)) continue;
+      if (Inside(a, b) || Inside(b, a)) continue;  // a widget drawn within another (a chip in a card) is by design
+      out.push_back({"overlap", Short(a.label), Short(b.label)});
+    }
+  }
+  return out;
 }
 
 }  // namespace sigap::app::ui
