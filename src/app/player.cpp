@@ -441,6 +441,14 @@ void BackToStart(AppState& st) {
   st.screen = Screen::Start;
 }
 
+void AskLeave(AppState& st) {
+  if (!st.player.InProgress()) return;
+  st.player.confirm_leave = true;
+  st.player.save_copy.open = st.player.save_elsewhere.open = false;  // one dialog at a time
+}
+
+void CancelLeave(AppState& st) { st.player.confirm_leave = false; }
+
 void LeaveSession(AppState& st) {
   st.player.confirm_leave = false;
   BackToStart(st);  // every decision is already on disk: the session is offered for resume

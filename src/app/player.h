@@ -20,6 +20,8 @@ void SetMembers(AppState& st, const std::string& typed);
 void OpenFacilitator(AppState& st);                  // the lock screen, then the facilitator face
 // Reads sigap-pengaturan-lokakarya.json from a USB stick (or the results folder) and applies it.
 void LoadWorkshopFromStick(AppState& st);
+void AskLeave(AppState& st);                         // "leave the session?" (the team may stay)
+void CancelLeave(AppState& st);
 void LeaveSession(AppState& st);                     // the team leaves; the session stays resumable
 bool StartSession(AppState& st);                     // from the start screen's form
 bool ResumeSession(AppState& st, const std::string& log_path);

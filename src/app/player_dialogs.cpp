@@ -101,42 +101,56 @@ void DrawFolderDialog(const AppState& st, ActionQueue& q, PanelMember member, Sa
   ImGui::EndPopup();
 }
 
-void DrawCloseDialog(const AppState& st, ActionQueue& q) {
+// Leaving a session mid-way, by closing the window or by leaving to the start screen: both say
+// what is saved and ask first. `go` leaves; Esc or "stay" keeps playing.
+void DrawExitDialog(const AppState& st, ActionQueue& q, bool open, const char* id, const char* title_key, const char* go_key,
+                    void (*stay)(AppState&), void (*go)(AppState&)) {
   const Palette& pal = CurrentPalette();
   const PlayerState& p = st.player;
-  if (!BeginDialog(st.tr("close.title"), "###close_dialog", p.confirm_close && p.session)) return;
+  if (!BeginDialog(st.tr(title_key), id, open && p.session)) return;
   const RecordedSession& rs = *p.session;
   if (rs.saved()) {
-    ui::Text(st.tr.Format("close.saved", {std::to_string(rs.session().History().size())}));
+    ui::Text(st.tr.Format("close.saved", {st.tr.Count("count.decisions", rs.session().History().size())}));
     ui::Text(st.tr("close.resume_later"));
   } else {
     ui::TextIn(st.fonts.bold, st.tr.Format("close.not_saved", {st.tr.Describe(rs.unsaved())}), pal.critical);
   }
   ImGui::Spacing();
-  const std::string stay = std::string(st.tr("close.stay")) + "  [" + st.tr("key.esc") + "]###stay";
-  const std::string quit = std::string(st.tr("close.quit")) + "  [" + st.tr("key.enter") + "]###quit";
-  RightAligned({ui::ButtonWidth(stay.c_str()), ui::ButtonWidth(quit.c_str())});
-  if (ui::Button(stay.c_str())) q.Push([](AppState& a) { player::CancelClose(a); });
+  const std::string stay_label = std::string(st.tr("close.stay")) + "  [" + st.tr("key.esc") + "]###stay";
+  const std::string go_label = std::string(st.tr(go_key)) + "  [" + st.tr("key.enter") + "]###go";
+  RightAligned({ui::ButtonWidth(stay_label.c_str()), ui::ButtonWidth(go_label.c_str())});
+  if (ui::Button(stay_label.c_str())) q.Push(stay);
   ImGui::SameLine();
-  if (ui::Button(quit.c_str(), true, true)) q.Push([](AppState& a) { player::ConfirmClose(a); });
+  if (ui::Button(go_label.c_str(), true, true)) q.Push(go);
   for (const KeyPress& k : st.keys_pressed) {
-    if (ui::IsEnter(k)) q.Push([](AppState& a) { player::ConfirmClose(a); });
-    else if (ui::IsEscape(k)) q.Push([](AppState& a) { player::CancelClose(a); });
+    if (ui::IsEnter(k)) q.Push(go);
+    else if (ui::IsEscape(k)) q.Push(stay);
     else continue;
     break;
   }
   ImGui::EndPopup();
 }
 
+void DrawCloseDialog(const AppState& st, ActionQueue& q) {
+  DrawExitDialog(st, q, st.player.confirm_close, "###close_dialog", "close.title", "close.quit", &player::CancelClose, &player::ConfirmClose);
+}
+
+void DrawLeaveDialog(const AppState& st, ActionQueue& q) {
+  DrawExitDialog(st, q, st.player.confirm_leave, "###leave_dialog", "leave.title", "leave.go", &player::CancelLeave, &player::LeaveSession);
+}
+
 }  // namespace
 
-bool AnyPlayerDialogOpen(const AppState& st) { return st.player.save_copy.open || st.player.save_elsewhere.open; }
+bool AnyPlayerDialogOpen(const AppState& st) {
+  return st.player.save_copy.open || st.player.save_elsewhere.open || st.player.confirm_leave;
+}
 
 void DrawPlayerDialogs(const AppState& st, ActionQueue& q) {
   if (!st.player.session) return;
   DrawFolderDialog(st, q, &PlayerState::save_elsewhere, &player::SaveElsewhere, "###save_elsewhere", "save.elsewhere_title",
                    st.tr("save.elsewhere_intro"));
   DrawFolderDialog(st, q, &PlayerState::save_copy, &player::SaveCopy, "###save_copy", "save.copy_title", st.tr("save.copy_intro"));
+  DrawLeaveDialog(st, q);
 }
 
 void DrawCloseRequest(const AppState& st, ActionQueue& q) {

@@ -1,5 +1,7 @@
-// Training mode: the feedback panel shown after each decision. Whether the choice followed the
-// SOP (verdict colours), which steps it touched, the explanation and its source.
+// Training mode: the feedback panel shown after each decision. It teaches: whether the choice
+// followed the SOP, and when it did not, which option does and why; a checklist's hits, misses
+// and false alarms with partial credit; the SOP steps touched; and the sources in words.
+// Nothing here is the facilitator's (no ending talking points, no guide notes).
 #include <algorithm>
 #include <map>
 
@@ -7,8 +9,8 @@
 
 #include "player.h"
 #include "player_screens.h"
-#include "widgets.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace sigap::app {
 
@@ -36,10 +38,25 @@ std::vector<std::pair<std::string, Verdict>> StepsOf(const SessionScore& score, 
   return steps;
 }
 
-void DrawVerdictBanner(const AppState& st, const std::vector<std::pair<std::string, Verdict>>& steps) {
+const ChecklistResult* ChecklistOf(const SessionScore& score, std::size_t index) {
+  for (const auto& c : score.checklists)
+    if (c.decision == index) return &c;
+  return nullptr;
+}
+
+// The banner: a choice's worst verdict; a checklist's share of right ticks, so that 4 of 5 does
+// not wear the same badge as 0 of 5.
+void DrawVerdictBanner(const AppState& st, const std::vector<std::pair<std::string, Verdict>>& steps, const ChecklistResult* checklist) {
+  const Palette& pal = CurrentPalette();
   ImGui::PushFont(st.fonts.large);
-  if (steps.empty()) {
-    ui::Pill(st.tr("feedback.not_scored"), CurrentPalette().not_reached);
+  if (checklist) {
+    const int right = checklist->hits, of = checklist->correct_items;
+    const bool all = right == of && checklist->false_alarms == 0;
+    const bool critical = std::any_of(steps.begin(), steps.end(), [](const auto& s) { return s.second == Verdict::Critical; });
+    const char* key = all ? "feedback.checklist.all" : right * 2 >= of && !critical ? "feedback.checklist.partial" : "feedback.checklist.few";
+    ui::Pill(st.tr.Format(key, {std::to_string(right), std::to_string(of)}), all ? pal.follows : critical ? pal.critical : pal.violates);
+  } else if (steps.empty()) {
+    ui::Pill(st.tr("feedback.not_scored"), pal.not_reached);
   } else {
     Verdict worst = Verdict::Follows;
     for (const auto& s : steps)
@@ -47,13 +64,6 @@ void DrawVerdictBanner(const AppState& st, const std::vector<std::pair<std::stri
     ui::Pill(ui::VerdictLabel(st.tr, worst), ui::VerdictColor(worst));
   }
   ImGui::PopFont();
-}
-
-void DrawChecklistSummary(const AppState& st, const SessionScore& score, std::size_t index) {
-  for (const auto& c : score.checklists)
-    if (c.decision == index)
-      ui::Text(st.tr.Format("feedback.checklist_summary", {std::to_string(c.hits), std::to_string(c.correct_items),
-                                                           std::to_string(c.misses), std::to_string(c.false_alarms)}));
 }
 
 // Item by item: what was rightly ticked, missed or wrongly ticked, with the item's explanation.
@@ -66,14 +76,28 @@ void DrawChecklistItems(const AppState& st, const Decision& d, const DecisionRec
     bool ticked = std::find(r.items.begin(), r.items.end(), item.id) != r.items.end();
     if (!ticked && !item.correct) continue;  // rightly left unticked: nothing to say
     ImGui::PushID(item.id.c_str());
-    if (ticked && item.correct) PillRow(st.tr("feedback.item.hit"), pal.follows, item.text.Get(lang), nullptr);
-    else if (item.correct) PillRow(st.tr("feedback.item.miss"), pal.violates, item.text.Get(lang), nullptr);
-    else PillRow(st.tr("feedback.item.false_alarm"), pal.violates, item.text.Get(lang), nullptr);
+    const std::string text = d.OptionLetter(item.id) + ". " + item.text.Get(lang);
+    if (ticked && item.correct) PillRow(st.tr("feedback.item.hit"), pal.follows, text, nullptr);
+    else if (item.correct) PillRow(st.tr("feedback.item.miss"), pal.violates, text, nullptr);
+    else PillRow(st.tr("feedback.item.false_alarm"), pal.violates, text, nullptr);
     if (!item.feedback.Get(lang).empty()) ui::TextColored(item.feedback.Get(lang), pal.text_muted);
     ImGui::Dummy(ImVec2(0, ui::Em() * 0.2f));
     ImGui::PopID();
   }
   ImGui::EndTable();
+}
+
+// "Dasar: UU21 Ps 45 — UU 21/2007 tentang PTPPO; [TI] — pedoman wawancara peka trauma": each
+// citation with what it stands for, so that a team reads a source and not a code.
+void DrawSource(const AppState& st, const SopCatalogue& catalogue, const std::string& source) {
+  if (source.empty()) return;
+  const Palette& pal = CurrentPalette();
+  const Lang lang = st.tr.Language();
+  ui::TextIn(st.fonts.bold, st.tr("feedback.source_title"), pal.text_muted);
+  for (const auto& part : catalogue.ExplainSource(source)) {
+    const std::string line = part.meaning && !part.meaning->Get(lang).empty() ? part.cited + " — " + part.meaning->Get(lang) : part.cited;
+    ui::TextColored("• " + line, pal.text_muted);
+  }
 }
 
 }  // namespace
@@ -89,31 +113,56 @@ void DrawFeedback(const AppState& st) {
   const Decision& d = *node->decision;
   const SessionScore score = st.player.session->Score();
   const auto steps = StepsOf(score, index);
+  const ChecklistResult* checklist = r.checklist ? ChecklistOf(score, index) : nullptr;
 
   ui::BeginReadingColumn(50.0f);
   ui::Heading(st, st.tr.Format("feedback.title", {node->title.Get(lang)}));
-  DrawVerdictBanner(st, steps);
-  if (r.timed_out) ui::TextIn(st.fonts.bold, st.tr(r.checklist ? "feedback.timed_out_checklist" : "feedback.timed_out"), pal.warning);
+  DrawVerdictBanner(st, steps, checklist);
+  if (r.unconfirmed) {
+    const std::string what = r.checklist ? st.tr("feedback.unconfirmed_checklist") : st.tr.Format("feedback.unconfirmed", {d.OptionLetter(r.choice)});
+    ui::TextIn(st.fonts.bold, what, pal.warning);
+  } else if (r.timed_out) {
+    const std::string what = r.checklist ? st.tr("feedback.timed_out_checklist") : st.tr.Format("feedback.timed_out", {d.OptionLetter(r.choice)});
+    ui::TextIn(st.fonts.bold, what, pal.warning);
+  }
   ImGui::Spacing();
 
-  // What the team did.
+  // What the team did, and why it is judged so.
   const LocalText* explanation = nullptr;
   const std::string* source = nullptr;
   if (!r.checklist) {
     ui::TextIn(st.fonts.bold, st.tr("feedback.your_choice"), pal.text_muted);
-    for (const auto& c : d.choices) {
-      if (c.id != r.choice) continue;
-      ui::Text(s.ChoiceText(c).Get(lang));
-      explanation = &c.feedback;
-      source = &c.source;
+    if (const Choice* c = d.FindChoice(r.choice)) {
+      ui::Text(d.OptionLetter(c->id) + ". " + s.ChoiceText(*c).Get(lang));
+      explanation = &c->feedback;
+      source = &c->source;
     }
   } else {
     ui::TextIn(st.fonts.bold, st.tr("feedback.your_checklist"), pal.text_muted);
-    DrawChecklistSummary(st, score, index);
+    if (checklist)
+      ui::Text(st.tr.Format("feedback.checklist_summary", {std::to_string(checklist->hits), std::to_string(checklist->correct_items),
+                                                           std::to_string(checklist->misses), std::to_string(checklist->false_alarms)}));
     explanation = &d.feedback;
     source = &d.source;
   }
+  if (explanation && !explanation->Get(lang).empty()) {
+    ui::TextIn(st.fonts.bold, st.tr("feedback.why"), pal.text_muted);
+    ui::Paragraphs(explanation->Get(lang));
+  }
   ImGui::Spacing();
+
+  // After a choice that was not the SOP's: the option that is, and why.
+  if (!r.checklist && !d.Recommended(r.choice)) {
+    for (const auto& c : d.choices) {
+      if (!d.Recommended(c.id)) continue;
+      ImGui::PushID(c.id.c_str());
+      ui::TextIn(st.fonts.bold, st.tr("feedback.sop_choice"), pal.follows);
+      ui::Text(d.OptionLetter(c.id) + ". " + c.text.Get(lang));
+      if (!c.feedback.Get(lang).empty()) ui::Paragraphs(c.feedback.Get(lang));
+      ImGui::PopID();
+      ImGui::Spacing();
+    }
+  }
 
   // The SOP steps it touched.
   if (!steps.empty()) {
@@ -129,13 +178,7 @@ void DrawFeedback(const AppState& st) {
     }
     ImGui::Spacing();
   }
-
-  // Why, and where the SOP says so.
-  if (explanation && !explanation->Get(lang).empty()) {
-    ui::TextIn(st.fonts.bold, st.tr("feedback.why"), pal.text_muted);
-    ui::Paragraphs(explanation->Get(lang));
-  }
-  if (source && !source->empty()) ui::TextColored(st.tr.Format("feedback.source", {*source}), pal.text_muted);
+  if (source) DrawSource(st, *s.catalogue(), *source);
   if (r.checklist) {
     ImGui::Spacing();
     DrawChecklistItems(st, d, r);

@@ -76,12 +76,35 @@ void DrawPlayHeader(const AppState& st, ActionQueue& q) {
   // Row 1: the scenario, the team and the mode.
   const std::string title = s.scenario().title.Get(lang);
   const std::string who = st.tr.Format("play.team_mode", {s.info().team, ui::ModeLabel(st.tr, s.info().mode)});
+  const std::string leave = std::string(st.tr("leave.button")) + "###leave";
+  const float leave_w = ui::ButtonWidth(leave.c_str());
   ImGui::PushFont(st.fonts.bold);
   const float title_w = ImGui::CalcTextSize(title.c_str()).x;
-  ImGui::TextUnformatted(title.c_str());
   ImGui::PopFont();
-  if (title_w + style.ItemSpacing.x + ImGui::CalcTextSize(who.c_str()).x <= text_w) ImGui::SameLine();
-  ui::TextColored(who, pal.text_muted);
+  const float who_w = ImGui::CalcTextSize(who.c_str()).x;
+  // A window that is short for its text size (very large text): the header keeps what the team
+  // needs to play (where they are, whether it is saved, the clock) and leaves out the rest.
+  const bool short_window = ImGui::GetContentRegionAvail().y < ui::Em() * 20.0f;
+  // One line when the title, the team and "leave" fit; else the title, then the team and "leave".
+  const bool one_line = title_w + who_w + leave_w + style.ItemSpacing.x * 3.0f <= text_w;
+  const bool show_who = one_line || !short_window;
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushTextWrapPos(x0 + (show_who ? text_w : text_w - leave_w - style.ItemSpacing.x));
+  ui::TextIn(st.fonts.bold, title, pal.text);
+  ImGui::PopTextWrapPos();
+  if (show_who) {
+    if (one_line) ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    const bool leave_beside = who_w + leave_w + style.ItemSpacing.x * 2.0f <= text_w;
+    ImGui::PushTextWrapPos(x0 + (leave_beside ? text_w - leave_w - style.ItemSpacing.x : text_w));
+    ui::TextColored(who, pal.text_muted);
+    ImGui::PopTextWrapPos();
+    if (leave_beside) ImGui::SameLine();
+  } else {
+    ImGui::SameLine();
+  }
+  if (ImGui::GetCursorPosX() > x0) ImGui::SetCursorPosX(x0 + text_w - leave_w);  // window-relative, right-aligned
+  if (ui::Button(leave.c_str())) q.Push([](AppState& a) { player::AskLeave(a); });
 
   // Row 2: decision k of about n, a progress bar, and whether everything is saved.
   const std::size_t done = s.History().size();
@@ -104,15 +127,16 @@ void DrawPlayHeader(const AppState& st, ActionQueue& q) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(at.y);
   } else if (saved_w <= rest) {
-    ImGui::SameLine(x0 + text_w - saved_w);
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(x0 + text_w - saved_w);
   }
   ui::TextIn(saved ? nullptr : st.fonts.bold, saved_text, saved ? pal.follows : pal.critical);
   if (!saved && ui::Button((std::string(st.tr("play.save_elsewhere")) + "###save_elsewhere").c_str()))
     q.Push([](AppState& a) { player::OpenFolderPanel(a.player.save_elsewhere, a); });
 
   if (!p.notice.empty()) ui::TextColored(p.notice, pal.warning);
-  // Row 3, training mode: the variables the author marked as visible.
-  if (s.info().mode == Mode::Training) {
+  // Row 3, training mode: the variables the author marked for the teams to see.
+  if (s.info().mode == Mode::Training && !short_window) {
     std::string values;
     for (const auto& v : s.scenario().variables) {
       if (!v.show) continue;
@@ -373,7 +397,9 @@ void DrawPlayScreen(const AppState& st, ActionQueue& q) {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysUseWindowPadding;
 
   if (st.player.feedback_for) {
-    ImGui::BeginChild("##feedback", ImVec2(avail.x, body_h), false, flags | ImGuiWindowFlags_NoBackground);
+    // One child per decision: each feedback opens at its top, not where the last one was scrolled.
+    const std::string id = "##feedback-" + std::to_string(*st.player.feedback_for);
+    ImGui::BeginChild(id.c_str(), ImVec2(avail.x, body_h), false, flags | ImGuiWindowFlags_NoBackground);
     DrawFeedback(st);
     ImGui::EndChild();
   } else if (s.state() != SessionState::AwaitingChoice && s.state() != SessionState::AwaitingChecklist) {

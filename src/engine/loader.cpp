@@ -396,7 +396,7 @@ std::vector<SopTag> ReadSop(Reader& r, const ScenarioContext& ctx, const json& o
 
 std::shared_ptr<SopCatalogue> ReadCatalogue(Reader& r, const json& root) {
   auto c = std::make_shared<SopCatalogue>();
-  r.CheckKeys(root, "", {"format", "type", "id", "version", "title", "axes", "phases", "steps"}, "an SOP catalogue");
+  r.CheckKeys(root, "", {"format", "type", "id", "version", "title", "axes", "phases", "steps", "sources"}, "an SOP catalogue");
   c->id = r.Id(root, "", "id", true, "the catalogue").value_or("");
   c->version = r.String(root, "", "version", false, "the catalogue").value_or("");
   c->title = r.Text(root, "", "title", true, "the catalogue");
@@ -453,6 +453,16 @@ std::shared_ptr<SopCatalogue> ReadCatalogue(Reader& r, const json& root) {
       if (!axis_ids.count(s.axes[i])) r.Error("SCN017", PointerAppend(PointerAppend(p, "axes"), i), "unknown axis \"" + s.axes[i] + "\"; declare it under \"axes\"");
     c->steps.push_back(std::move(s));
   });
+  // The source key: code → what it stands for, in both languages.
+  if (const json* src = r.Field(root, "", "sources", false, "the catalogue")) {
+    if (r.Expect(*src, "/sources", json::value_t::object, "an object of source codes")) {
+      for (const auto& [code, text] : src->items()) {
+        if (code.empty() || code.find_first_of(" []") != std::string::npos)
+          r.Error("SCN018", PointerAppend("/sources", code), "a source code is one word without brackets, e.g. \"TI\" for [TI]");
+        c->sources[code] = r.Text(*src, "/sources", code.c_str(), true, "a source");
+      }
+    }
+  }
   return c;
 }
 

@@ -51,6 +51,27 @@ const Node* Scenario::FindNode(const std::string& key) const { return FindById(n
 const Variable* Scenario::FindVariable(const std::string& key) const { return FindById(variables, key); }
 const Character* Scenario::FindCharacter(const std::string& key) const { return FindById(characters, key); }
 
+std::vector<SopCatalogue::SourcePart> SopCatalogue::ExplainSource(const std::string& source) const {
+  std::vector<SourcePart> out;
+  std::size_t start = 0;
+  while (start < source.size()) {
+    std::size_t end = source.find(';', start);
+    if (end == std::string::npos) end = source.size();
+    std::string part = source.substr(start, end - start);
+    start = end + 1;
+    const auto b = part.find_first_not_of(' ');
+    if (b == std::string::npos) continue;
+    part = part.substr(b, part.find_last_not_of(' ') - b + 1);
+    // The code: "[TI]" → "TI"; "UU21 Ps 45" → "UU21"; "WHO P1–2" → "WHO".
+    std::string code = part;
+    if (code.front() == '[') code = code.substr(1, code.find(']') == std::string::npos ? std::string::npos : code.find(']') - 1);
+    else code = code.substr(0, code.find(' '));
+    auto it = sources.find(code);
+    out.push_back(SourcePart{part, it == sources.end() ? nullptr : &it->second});
+  }
+  return out;
+}
+
 const Choice* Decision::FindChoice(const std::string& key) const { return FindById(choices, key); }
 const ChecklistItem* Decision::FindItem(const std::string& key) const { return FindById(items, key); }
 
@@ -266,6 +287,11 @@ json ToJson(const SopCatalogue& c) {
   json out{{"format", kFormatVersion}, {"type", "sop_catalogue"}, {"id", c.id}, {"title", Text(c.title)},
            {"axes", axes}, {"phases", phases}, {"steps", steps}};
   if (!c.version.empty()) out["version"] = c.version;
+  if (!c.sources.empty()) {
+    json src = json::object();
+    for (const auto& [code, text] : c.sources) src[code] = Text(text);
+    out["sources"] = src;
+  }
   return out;
 }
 

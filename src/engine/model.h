@@ -66,14 +66,26 @@ struct SopCatalogue {
   std::vector<ScoreAxis> axes;
   std::vector<SopPhase> phases;
   std::vector<SopStep> steps;
+  // What the source codes in `source` fields stand for, in words ("TI" → "trauma-informed
+  // interviewing guidance"; "UU21" → "Law 21/2007 on trafficking"), so that teams read a source,
+  // not a code. Keys are the codes without brackets.
+  std::map<std::string, LocalText> sources;
   std::string content_hash;   // SHA-256 of the canonical JSON
   std::string path;           // where it was loaded from (not part of equality)
 
   const SopStep* FindStep(const std::string& key) const;
   const ScoreAxis* FindAxis(const std::string& key) const;
   const SopPhase* FindPhase(const std::string& key) const;
+  // The codes a source text cites, each with its meaning where the catalogue has one:
+  // "UU21 Ps 45; [TI]" → {"UU21 Ps 45", text of UU21}, {"[TI]", text of TI}.
+  struct SourcePart {
+    std::string cited;               // as written
+    const LocalText* meaning = nullptr;
+  };
+  std::vector<SourcePart> ExplainSource(const std::string& source) const;
   bool operator==(const SopCatalogue& o) const {
-    return id == o.id && version == o.version && title == o.title && axes == o.axes && phases == o.phases && steps == o.steps;
+    return id == o.id && version == o.version && title == o.title && axes == o.axes && phases == o.phases && steps == o.steps &&
+           sources == o.sources;
   }
 };
 
