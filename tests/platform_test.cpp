@@ -149,7 +149,7 @@ TEST_CASE("durable files: append, truncate, size, and names that are not ASCII")
   OpenLog(other, File::Mode::CreateOrTruncate).Append("baru\n", why);
   CHECK_FALSE(platform::RenameNoReplace(other, path, why));  // never over an existing file
   CHECK(ReadBack(path) == "satu\ntiga\n");
-  REQUIRE(platform::ReplaceFile(other, path, why));            // on purpose, atomically
+  REQUIRE(platform::ReplaceFileAtomically(other, path, why));            // on purpose, atomically
   CHECK(ReadBack(path) == "baru\n");
   CHECK_FALSE(fs::exists(platform::PathFromUtf8(other)));
   CHECK(platform::SyncFolder(dir, why));

@@ -13,6 +13,9 @@
 #include <filesystem>
 
 #include "facilitator_slides.h"
+#include "platform/clock.h"
+#include "platform/folders.h"
+#include "platform/utf8_path.h"
 #include "screens.h"
 #include "session_log.h"
 
@@ -94,7 +97,8 @@ void Unlock(AppState& state) {
   // The first time in: the folders named on the command line, else this laptop's results.
   std::vector<std::string> paths = state.options.import_paths;
   std::error_code ec;
-  if (paths.empty() && !state.results_dir.empty() && fs::is_directory(state.results_dir, ec)) paths.push_back(state.results_dir);
+  if (paths.empty() && !state.results_dir.empty() && fs::is_directory(platform::PathFromUtf8(state.results_dir), ec))
+    paths.push_back(state.results_dir);
   if (!paths.empty()) {
     ImportPaths(state, paths);
     f.import_field = paths.front();
@@ -230,7 +234,7 @@ std::string CleanPath(std::string p) {
     p = decoded;
   }
   if (p.rfind("~/", 0) == 0)
-    if (const char* home = std::getenv("HOME")) p = std::string(home) + p.substr(1);
+    if (std::string home = platform::HomeDir(); !home.empty()) p = home + p.substr(1);
   return p;
 }
 
@@ -435,21 +439,19 @@ void Export(AppState& state, unsigned formats) {
   }
   std::string dir = CleanPath(f.export_dir.empty() ? state.results_dir : f.export_dir);
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir, ec)) {
+  fs::create_directories(platform::PathFromUtf8(dir), ec);
+  if (ec || !fs::is_directory(platform::PathFromUtf8(dir), ec)) {
     f.export_message = state.tr.Format("fac.export.no_folder", {dir, ec ? ec.message() : std::string()});
     return;
   }
   char date[16] = "";
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
+  std::tm local = platform::LocalCalendar(std::time(nullptr));
   std::strftime(date, sizeof date, "%Y-%m-%d", &local);
   const std::string base = std::string("sigap-debrief-") + date;
   const Lang lang = state.tr.Language();
   std::string written;
   auto write = [&](const std::string& name, const std::string& content) {
-    std::string path = (fs::path(dir) / name).string(), error;
+    std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir) / platform::PathFromUtf8(name)), error;
     if (!WriteFileDurably(path, content, error)) {
       f.export_message = state.tr.Format("fac.export.failed", {path, error});
       return false;

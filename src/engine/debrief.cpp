@@ -11,6 +11,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "platform/utf8_path.h"
 #include "session.h"
 
 namespace sigap {
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 bool HasLogExtension(const fs::path& p) {
-  std::string name = p.filename().string();
+  std::string name = platform::PathToUtf8(p.filename());
   return name.size() > std::string_view(kLogExtension).size() && name.ends_with(kLogExtension);
 }
 
@@ -34,7 +35,7 @@ Diagnostic Problem(const std::string& file, int line, Severity severity, const s
 std::string FileKey(const fs::path& p) {
   std::error_code ec;
   fs::path c = fs::weakly_canonical(p, ec);
-  return ec ? fs::absolute(p, ec).lexically_normal().string() : c.string();
+  return platform::PathToUtf8(ec ? fs::absolute(p, ec).lexically_normal() : c);
 }
 
 struct FoundFile {
@@ -49,18 +50,19 @@ std::vector<FoundFile> FindResultFiles(const std::vector<std::string>& paths, st
   std::set<std::string> seen;
   auto add = [&](const fs::path& p) {
     std::string key = FileKey(p);
-    if (seen.insert(key).second) out.push_back(FoundFile{p.string(), key});
+    if (seen.insert(key).second) out.push_back(FoundFile{platform::PathToUtf8(p), key});
   };
   for (const std::string& arg : paths) {
     std::error_code ec;
-    fs::file_status st = fs::status(arg, ec);
+    const fs::path arg_path = platform::PathFromUtf8(arg);
+    fs::file_status st = fs::status(arg_path, ec);
     if (ec || !fs::exists(st)) {
       problems.push_back(Problem(arg, 0, Severity::Error, "DBR001",
                                  "cannot find this file or folder; check the path (is the USB stick still plugged in?)"));
       continue;
     }
     if (fs::is_regular_file(st)) {
-      if (HasLogExtension(arg)) add(arg);
+      if (HasLogExtension(arg_path)) add(arg_path);
       else
         problems.push_back(Problem(arg, 0, Severity::Error, "DBR002",
                                    std::string("not a SIGAP result file (their names end in ") + kLogExtension +
@@ -72,7 +74,7 @@ std::vector<FoundFile> FindResultFiles(const std::vector<std::string>& paths, st
       continue;
     }
     std::vector<fs::path> found;
-    auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
+    auto it = fs::recursive_directory_iterator(arg_path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code fec;
       if (it->is_regular_file(fec) && HasLogExtension(it->path())) found.push_back(it->path());

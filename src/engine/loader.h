@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "file_io.h"  // ReadFileToString, which LoadLibrary and many readers of this header use
 #include "json_reader.h"
 #include "model.h"
 
@@ -44,8 +45,6 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths);
 // One file's text; `path` is used for messages and to find a catalogue beside it.
 LoadedFile LoadFromText(const std::string& path, std::string_view text,
                         const SopCatalogue* catalogue_for_scenario = nullptr);
-
-bool ReadFileToString(const std::string& path, std::string& out, std::string& error);
 
 // Canonical JSON of a model (the inverse of loading): used for round trips and saving.
 // (The content hash is taken over the parsed document, so any edit, even to "_comment", flags old logs.)

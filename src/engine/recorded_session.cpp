@@ -5,15 +5,16 @@
 #include <ctime>
 #include <filesystem>
 
+#include "platform/clock.h"
+#include "platform/utf8_path.h"
+
 namespace sigap {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string UtcNowIso8601() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
+  std::tm tm = platform::UtcCalendar(std::time(nullptr));
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
@@ -58,7 +59,7 @@ std::variant<RecordedSession, std::string> RecordedSession::Start(std::shared_pt
   RecordedSession rs;
   rs.faults_ = faults;
   rs.session_ = std::make_unique<Session>(scenario, catalogue, info);
-  rs.log_path_ = (fs::path(results_dir) / LogFileName(info, scenario->id)).string();
+  rs.log_path_ = platform::PathToUtf8(platform::PathFromUtf8(results_dir) / platform::PathFromUtf8(LogFileName(info, scenario->id)));
   std::string error;
   rs.writer_ = SessionLogWriter::Create(rs.log_path_, MakeLogHeader(info, *scenario, *catalogue), error, faults);
   if (!rs.writer_) return "cannot start the session log: " + error;
@@ -159,7 +160,7 @@ std::string RecordedSession::LogText() const {
 }
 
 bool RecordedSession::SaveElsewhere(const std::string& dir, std::string& error) {
-  std::string path = (fs::path(dir) / fs::path(log_path_).filename()).string();
+  std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir) / platform::PathFromUtf8(log_path_).filename());
   std::string text = LogText();
   if (!WriteFileDurably(path, text, error, faults_)) return false;
   std::int64_t next_seq = static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n'));
@@ -178,7 +179,7 @@ bool RecordedSession::CopyLogTo(const std::string& dir, std::string& copied_path
     error = "cannot read " + log_path_ + ": " + read_error;
     return false;
   }
-  copied_path = (fs::path(dir) / fs::path(log_path_).filename()).string();
+  copied_path = platform::PathToUtf8(platform::PathFromUtf8(dir) / platform::PathFromUtf8(log_path_).filename());
   if (!WriteFileDurably(copied_path, text, error)) return false;
   std::string back;
   if (!ReadFileToString(copied_path, back, read_error) || back != text) {
@@ -191,11 +192,12 @@ bool RecordedSession::CopyLogTo(const std::string& dir, std::string& copied_path
 std::vector<SessionSummary> ListSessions(const std::string& dir) {
   std::vector<SessionSummary> out;
   std::error_code ec;
-  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    std::string name = it->path().filename().string();
+  for (auto it = fs::directory_iterator(platform::PathFromUtf8(dir), ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::string name = platform::PathToUtf8(it->path().filename());
     if (name.size() < std::string(kLogExtension).size() || !name.ends_with(kLogExtension)) continue;
-    SessionLogData d = ReadSessionLogFile(it->path().string());
-    SessionSummary s{it->path().string(), d.info, d.scenario_id, d.decisions.size(), d.finished(), d.usable()};
+    const std::string path = platform::PathToUtf8(it->path());
+    SessionLogData d = ReadSessionLogFile(path);
+    SessionSummary s{path, d.info, d.scenario_id, d.decisions.size(), d.finished(), d.usable()};
     out.push_back(std::move(s));
   }
   std::sort(out.begin(), out.end(), [](const SessionSummary& a, const SessionSummary& b) { return a.info.started_utc > b.info.started_utc; });

@@ -62,7 +62,7 @@ bool RenameNoReplace(const std::string& from, const std::string& to, std::string
 // Replaces `to` with `from` in one step: a reader sees the old file or the new, never a mix.
 // Linux: rename(2) (then SyncFolder); Windows: MoveFileExW(MOVEFILE_REPLACE_EXISTING |
 // MOVEFILE_WRITE_THROUGH), which returns only once the move is on the disk.
-bool ReplaceFile(const std::string& from, const std::string& to, std::string& why);
+bool ReplaceFileAtomically(const std::string& from, const std::string& to, std::string& why);
 
 // Makes a rename or a new name in `folder` durable: fsync of the folder on Linux. Windows keeps
 // names durable through MOVEFILE_WRITE_THROUGH and FlushFileBuffers, so there it does nothing.

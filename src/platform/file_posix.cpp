@@ -118,7 +118,7 @@ bool RenameNoReplace(const std::string& from, const std::string& to, std::string
   return false;
 }
 
-bool ReplaceFile(const std::string& from, const std::string& to, std::string& why) {
+bool ReplaceFileAtomically(const std::string& from, const std::string& to, std::string& why) {
   if (::rename(from.c_str(), to.c_str()) == 0) return true;
   why = Why();
   return false;

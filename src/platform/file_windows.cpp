@@ -117,7 +117,7 @@ bool RenameNoReplace(const std::string& from, const std::string& to, std::string
   return false;
 }
 
-bool ReplaceFile(const std::string& from, const std::string& to, std::string& why) {
+bool ReplaceFileAtomically(const std::string& from, const std::string& to, std::string& why) {
   if (MoveFileExW(win32::Widen(from).c_str(), win32::Widen(to).c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
     return true;
   why = win32::LastErrorText();

@@ -9,6 +9,9 @@ namespace sigap::platform {
 
 std::string ExecutableDir();  // the folder of the running program; "" when unknown
 
+// An environment variable's value in UTF-8 (Windows reads the UTF-16 environment); "" when unset.
+std::string EnvironmentVariable(const char* name);
+
 // Per-user folders for this application (created by the caller when needed):
 //   data   Linux $XDG_DATA_HOME/sigap (~/.local/share/sigap)   Windows %LOCALAPPDATA%\SIGAP
 //   config Linux $XDG_CONFIG_HOME/sigap (~/.config/sigap)      Windows %APPDATA%\SIGAP

@@ -26,6 +26,11 @@ std::string ExecutableDir() {
   return ec ? std::string() : exe.parent_path().string();
 }
 
+std::string EnvironmentVariable(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
 std::string UserDataDir() { return (XdgDir("XDG_DATA_HOME", ".local/share") / "sigap").string(); }
 std::string UserConfigDir() { return (XdgDir("XDG_CONFIG_HOME", ".config") / "sigap").string(); }
 

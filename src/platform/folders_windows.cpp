@@ -40,6 +40,16 @@ std::string ExecutableDir() {
   return slash == std::wstring::npos ? std::string() : win32::Narrow(path.substr(0, slash));
 }
 
+std::string EnvironmentVariable(const char* name) {
+  std::wstring wide_name = win32::Widen(name);
+  DWORD n = GetEnvironmentVariableW(wide_name.c_str(), nullptr, 0);
+  if (n == 0) return {};
+  std::wstring value(n, L'\0');
+  n = GetEnvironmentVariableW(wide_name.c_str(), value.data(), n);
+  value.resize(n);
+  return win32::Narrow(value);
+}
+
 std::string UserDataDir() { return AppFolder(FOLDERID_LocalAppData); }
 std::string UserConfigDir() { return AppFolder(FOLDERID_RoamingAppData); }
 std::string HomeDir() { return win32::Narrow(KnownFolder(FOLDERID_Profile)); }
