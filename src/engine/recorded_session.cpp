@@ -1,7 +1,9 @@
 #include "recorded_session.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 
@@ -20,6 +22,31 @@ std::string UtcNowIso8601() {
   return buf;
 }
 
+namespace {
+
+// Names Windows keeps for devices, whatever the extension: "con.txt" opens the console.
+bool IsWindowsDeviceName(const std::string& lower) {
+  static const char* const kNames[] = {"con", "prn", "aux", "nul"};
+  for (const char* n : kNames)
+    if (lower == n) return true;
+  return lower.size() == 4 && (lower.starts_with("com") || lower.starts_with("lpt")) && lower[3] >= '0' && lower[3] <= '9';
+}
+
+// Keeps [a-z0-9] and the separators in `keep`; anything else becomes '-'.
+std::string FileNamePart(const std::string& s, const char* keep) {
+  std::string out;
+  for (unsigned char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c != 0 && std::strchr(keep, c) != nullptr);
+    out += ok ? static_cast<char>(c) : '-';
+  }
+  return out;
+}
+
+}  // namespace
+
+// Lower-case ASCII letters and digits joined by single '-': valid in a file name on Linux, on
+// Windows (no < > : " / \ | ? *, no trailing dot or space) and on a FAT USB stick; never a device
+// name such as CON or LPT1.
 std::string SanitisePseudonym(const std::string& team) {
   std::string out;
   for (unsigned char c : team) {
@@ -28,6 +55,7 @@ std::string SanitisePseudonym(const std::string& team) {
     else if (!out.empty() && out.back() != '-') out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
+  if (IsWindowsDeviceName(out)) out += "-tim";
   return out.empty() ? "tim" : out;
 }
 
@@ -36,7 +64,10 @@ std::string LogFileName(const SessionInfo& info, const std::string& scenario_id)
   for (char c : info.started_utc)
     if (std::isdigit(static_cast<unsigned char>(c))) stamp += c;
   if (stamp.size() >= 12) stamp = stamp.substr(0, 8) + "-" + stamp.substr(8, 6);
-  return stamp + "_" + SanitisePseudonym(info.team) + "_" + scenario_id + "_" + info.session_id.substr(0, 8) + kLogExtension;
+  // The scenario id and the session id are checked where they are made; filtered here as well,
+  // because the file name must hold whatever a caller passes.
+  return stamp + "_" + SanitisePseudonym(info.team) + "_" + FileNamePart(scenario_id.substr(0, 64), "_.-") + "_" +
+         FileNamePart(info.session_id.substr(0, 8), "") + kLogExtension;
 }
 
 json MakeEndRecord(const Session& s, const SessionScore& score, std::int64_t at_ms) {
