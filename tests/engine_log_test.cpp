@@ -91,7 +91,7 @@ TEST_CASE("a log written by a session reads back complete and clean") {
     CHECK(j["seq"] == i);
     CHECK(j["crc"].get<std::string>().size() == 8);
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("a new log never replaces an existing file, and leaves no temporary file behind") {
@@ -112,7 +112,7 @@ TEST_CASE("a new log never replaces an existing file, and leaves no temporary fi
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
   CHECK(names == std::vector<std::string>{fs::path(path).filename().string()});
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("a torn last record, cut at every byte, reads as the prefix before it") {
@@ -151,7 +151,7 @@ TEST_CASE("a torn last record, cut at every byte, reads as the prefix before it"
       CHECK(d.finished() == (cut == last && n == line_end));
     }
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("every prefix of a log is a valid prefix: never a corrupted record") {
@@ -182,7 +182,7 @@ TEST_CASE("every prefix of a log is a valid prefix: never a corrupted record") {
     CHECK(d.torn_tail == !at_boundary);
     CHECK(d.diagnostics.size() == (at_boundary ? 0u : 1u));
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("a corrupted record before the last is reported with its line and never accepted") {
@@ -249,7 +249,7 @@ TEST_CASE("a corrupted record before the last is reported with its line and neve
     CHECK_FALSE(d.usable());
     CHECK(HasCode(d, "LOG011"));
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("a session log that is not one") {
@@ -309,7 +309,7 @@ TEST_CASE("resume after a torn tail cuts it off and continues with the right seq
     auto again = RecordedSession::Resume(w.path, lib);
     CHECK(std::holds_alternative<std::string>(again));
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("resume flags a scenario whose content changed since the session started") {
@@ -337,7 +337,7 @@ TEST_CASE("resume flags a scenario whose content changed since the session start
   auto again = RecordedSession::Resume(w.path, same);
   REQUIRE(std::holds_alternative<RecordedSession>(again));
   CHECK_FALSE(std::get<RecordedSession>(again).scenario_changed());
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("the log file name carries only the sanitised pseudonym") {
@@ -365,7 +365,7 @@ TEST_CASE("the log file name carries only the sanitised pseudonym") {
   auto second = RecordedSession::Start(fx.scenario, fx.catalogue, info, dir);
   REQUIRE(std::holds_alternative<RecordedSession>(second));
   CHECK(std::get<RecordedSession>(second).log_path() != rs.log_path());
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 namespace {
@@ -421,5 +421,5 @@ TEST_CASE("team names that Windows would refuse as file names still give a valid
   std::size_t files = 0;
   for (const auto& e : fs::directory_iterator(platform::PathFromUtf8(dir))) files += e.is_regular_file() ? 1 : 0;
   CHECK(files == std::size(hostile));
-  fs::remove_all(platform::PathFromUtf8(dir));
+  test::RemoveTree(dir);
 }

@@ -87,7 +87,7 @@ inline int DecisionsToEnd() {
   RecordedSession rs = StartOrFail(dir);
   int n = 0;
   while (Step(rs, n * 1000)) ++n;
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
   return n;
 }
 

@@ -31,7 +31,7 @@ TEST_CASE("creating a session log: a failure at any step leaves no file and says
       CHECK(fault->fired == 0);
       REQUIRE(std::holds_alternative<RecordedSession>(started));
       CheckLogMatches(std::get<RecordedSession>(started).log_path(), std::get<RecordedSession>(started).session());
-      fs::remove_all(dir);
+      test::RemoveTree(dir);
       continue;
     }
     CHECK(fault->fired == 1);
@@ -40,7 +40,7 @@ TEST_CASE("creating a session log: a failure at any step leaves no file and says
     CHECK(message.find("cannot start the session log") != std::string::npos);
     CHECK(message.find(dir) != std::string::npos);  // says where
     CHECK(FilesIn(dir).empty());                     // no empty or half-written log left behind
-    fs::remove_all(dir);
+    test::RemoveTree(dir);
   }
 }
 
@@ -66,8 +66,8 @@ TEST_CASE("appending a decision: a failed write keeps the saved log intact and t
       CHECK(fault->fired == 0);
       CHECK(r.saved);
       CheckLogMatches(original_path, rs.session());
-      fs::remove_all(dir);
-      fs::remove_all(elsewhere);
+      test::RemoveTree(dir);
+      test::RemoveTree(elsewhere);
       continue;
     }
     CHECK(fault->fired == 1);
@@ -106,8 +106,8 @@ TEST_CASE("appending a decision: a failed write keeps the saved log intact and t
     CHECK(after->saved);
     CheckLogMatches(rs.log_path(), rs.session());
     CHECK(Slurp(original_path) == before);  // the old log is left as it was
-    fs::remove_all(dir);
-    fs::remove_all(elsewhere);
+    test::RemoveTree(dir);
+    test::RemoveTree(elsewhere);
   }
 }
 
@@ -147,8 +147,8 @@ TEST_CASE("saving elsewhere can fail too: nothing is left at the target and the 
     error.clear();
     REQUIRE_MESSAGE(rs.SaveElsewhere(elsewhere, error), error);
     CheckLogMatches(rs.log_path(), rs.session());
-    fs::remove_all(dir);
-    fs::remove_all(elsewhere);
+    test::RemoveTree(dir);
+    test::RemoveTree(elsewhere);
   }
 }
 
@@ -196,8 +196,8 @@ TEST_CASE("the end record: a failure keeps every decision saved and a resume com
     CHECK(completed.decisions == rs.session().History());
     REQUIRE(completed.end.has_value());
     CHECK((*completed.end)["scores"] == (*ReadSessionLogFile(rs.log_path()).end)["scores"]);
-    fs::remove_all(dir);
-    fs::remove_all(elsewhere);
+    test::RemoveTree(dir);
+    test::RemoveTree(elsewhere);
   }
 }
 
@@ -228,7 +228,7 @@ TEST_CASE("exports: a failure at any step leaves the previous file whole and no 
       } else {
         CHECK_FALSE(fs::exists(target));
       }
-      fs::remove_all(dir);
+      test::RemoveTree(dir);
     }
   }
 }
