@@ -171,3 +171,22 @@ TEST_CASE("per-user folders are absolute and named for SIGAP") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("removable drives: a USB stick that is plugged in is offered, with its label") {
+  // scripts/windows-smoke.sh plugs one in under Wine (a drive of type "floppy" is DRIVE_REMOVABLE)
+  // and names it here; elsewhere there is no stick to find.
+  const std::string root = platform::EnvironmentVariable("SIGAP_TEST_REMOVABLE_DRIVE");  // e.g. "E:\"
+  const std::string label = platform::EnvironmentVariable("SIGAP_TEST_REMOVABLE_LABEL");
+  if (root.empty()) {
+    MESSAGE("skipped: no test drive (SIGAP_TEST_REMOVABLE_DRIVE) on this machine");
+    return;
+  }
+  bool found = false;
+  for (const auto& drive : platform::RemovableDrives()) {
+    INFO(drive.label << " at " << drive.path);
+    if (drive.path != root) continue;
+    found = true;
+    CHECK(drive.label.find(label) != std::string::npos);
+  }
+  CHECK(found);
+}

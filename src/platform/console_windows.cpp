@@ -104,17 +104,24 @@ void RouteStream(ConsoleRoute& route, int fd, FILE* stream, DWORD std_id, bool a
                     nullptr);
     if (!IsConsole(h)) return;
   }
+  // _dup2 below closes the descriptor's handle, which may be this very console handle: keep our own.
+  HANDLE console = nullptr;
+  if (!DuplicateHandle(GetCurrentProcess(), h, GetCurrentProcess(), &console, 0, FALSE, DUPLICATE_SAME_ACCESS)) return;
   int ends[2];
-  if (_pipe(ends, 1 << 16, _O_BINARY | _O_NOINHERIT) != 0) return;
+  if (_pipe(ends, 1 << 16, _O_BINARY | _O_NOINHERIT) != 0) {
+    CloseHandle(console);
+    return;
+  }
   std::fflush(stream);
   if (_dup2(ends[1], fd) != 0) {
     _close(ends[0]);
     _close(ends[1]);
+    CloseHandle(console);
     return;
   }
   _close(ends[1]);
   std::setvbuf(stream, nullptr, _IONBF, 0);  // a line shows when it is printed, not at exit
-  route.console = h;
+  route.console = console;
   route.read_end = ends[0];
   route.pump = std::thread(Pump, &route);
 }
