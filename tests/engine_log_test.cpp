@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "engine_test_util.h"
+#include "platform/utf8_path.h"
 #include "recorded_session.h"
 #include "session_log.h"
 
@@ -90,7 +91,7 @@ TEST_CASE("a log written by a session reads back complete and clean") {
     CHECK(j["seq"] == i);
     CHECK(j["crc"].get<std::string>().size() == 8);
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("a new log never replaces an existing file, and leaves no temporary file behind") {
@@ -111,7 +112,7 @@ TEST_CASE("a new log never replaces an existing file, and leaves no temporary fi
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
   CHECK(names == std::vector<std::string>{fs::path(path).filename().string()});
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("a torn last record, cut at every byte, reads as the prefix before it") {
@@ -150,7 +151,7 @@ TEST_CASE("a torn last record, cut at every byte, reads as the prefix before it"
       CHECK(d.finished() == (cut == last && n == line_end));
     }
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("every prefix of a log is a valid prefix: never a corrupted record") {
@@ -181,7 +182,7 @@ TEST_CASE("every prefix of a log is a valid prefix: never a corrupted record") {
     CHECK(d.torn_tail == !at_boundary);
     CHECK(d.diagnostics.size() == (at_boundary ? 0u : 1u));
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("a corrupted record before the last is reported with its line and never accepted") {
@@ -248,7 +249,7 @@ TEST_CASE("a corrupted record before the last is reported with its line and neve
     CHECK_FALSE(d.usable());
     CHECK(HasCode(d, "LOG011"));
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("a session log that is not one") {
@@ -308,7 +309,7 @@ TEST_CASE("resume after a torn tail cuts it off and continues with the right seq
     auto again = RecordedSession::Resume(w.path, lib);
     CHECK(std::holds_alternative<Problem>(again));
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("resume flags a scenario whose content changed since the session started") {
@@ -336,7 +337,7 @@ TEST_CASE("resume flags a scenario whose content changed since the session start
   auto again = RecordedSession::Resume(w.path, same);
   REQUIRE(std::holds_alternative<RecordedSession>(again));
   CHECK_FALSE(std::get<RecordedSession>(again).scenario_changed());
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
 }
 
 TEST_CASE("the log file name carries only the sanitised pseudonym") {
@@ -364,5 +365,61 @@ TEST_CASE("the log file name carries only the sanitised pseudonym") {
   auto second = RecordedSession::Start(fx.scenario, fx.catalogue, info, dir);
   REQUIRE(std::holds_alternative<RecordedSession>(second));
   CHECK(std::get<RecordedSession>(second).log_path() != rs.log_path());
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
+}
+
+namespace {
+
+// What Windows (and a FAT USB stick) accepts as a file name: no reserved character, no control
+// character, no trailing dot or space, and a base name (before the first dot) that is no device.
+bool ValidWindowsFileName(const std::string& name) {
+  if (name.empty() || name.size() > 255) return false;
+  for (unsigned char c : name)
+    if (c < 0x20 || std::string_view("<>:\"/\\|?*").find(static_cast<char>(c)) != std::string_view::npos) return false;
+  if (name.back() == '.' || name.back() == ' ') return false;
+  std::string base = name.substr(0, name.find('.'));
+  std::transform(base.begin(), base.end(), base.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  while (!base.empty() && (base.back() == ' ')) base.pop_back();
+  for (const char* device : {"con", "prn", "aux", "nul"})
+    if (base == device) return false;
+  return !(base.size() == 4 && (base.starts_with("com") || base.starts_with("lpt")) && std::isdigit(static_cast<unsigned char>(base[3])));
+}
+
+}  // namespace
+
+TEST_CASE("team names that Windows would refuse as file names still give a valid, working log name") {
+  const char* const hostile[] = {"CON", "con", "aux", "Nul", "nul.txt", "PRN", "COM1", "lpt9", "CON.", "Tim:Merah", "Tim?",
+                                 "a<b>c", "\"kutip\"", "x|y", "bintang*", "miring\\kiri", "titik...", "spasi   ", " . ",
+                                 "..", "Tim\tTab", "Dédé — Batam", "日本", "C:\\Windows\\system32"};
+  test::Fixture fx = test::LoadFixture();
+  std::string dir = test::TempDir("log-name-windows");
+  for (const char* team : hostile) {
+    INFO("team \"" << team << "\"");
+    std::string pseudonym = SanitisePseudonym(team);
+    CHECK(ValidWindowsFileName(pseudonym));  // valid even on its own, not only inside the log name
+    CHECK(ValidWindowsFileName(pseudonym + ".txt"));
+    SessionInfo info = TestInfo(team);
+    info.started_utc = "2026-03-04T05:06:07Z";
+    CHECK(ValidWindowsFileName(LogFileName(info, "engine-mini")));
+    // And the system agrees: the log is created under exactly that name (under Wine too).
+    auto started = RecordedSession::Start(fx.scenario, fx.catalogue, info, dir);
+    REQUIRE(std::holds_alternative<RecordedSession>(started));
+    const std::string& path = std::get<RecordedSession>(started).log_path();
+    CHECK(platform::PathToUtf8(platform::PathFromUtf8(path).parent_path()) == dir);
+    CHECK(ReadSessionLogFile(path).usable());
+  }
+  CHECK(SanitisePseudonym("CON") == "con-tim");
+  CHECK(SanitisePseudonym("lpt1") == "lpt1-tim");
+  CHECK(SanitisePseudonym("console") == "console");
+  CHECK(SanitisePseudonym("Tim:Merah?") == "tim-merah");
+  CHECK(SanitisePseudonym("titik...") == "titik");
+  // Scenario and session ids reach the name filtered as well.
+  SessionInfo odd = TestInfo();
+  odd.session_id = "ab/../:x";
+  CHECK(ValidWindowsFileName(LogFileName(odd, "ok-id")));
+  CHECK(LogFileName(odd, "a/b").find('/') == std::string::npos);
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(platform::PathFromUtf8(dir))) files += e.is_regular_file() ? 1 : 0;
+  CHECK(files == std::size(hostile));
+  test::RemoveTree(dir);
 }

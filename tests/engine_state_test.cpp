@@ -277,7 +277,7 @@ TEST_CASE("timers: seconds_if, a timeout takes the default, a checklist timeout 
   CHECK(d.s().TimerSeconds() == 10);  // minutes <= 5
   CHECK(Sorted(d.Offered()) == std::vector<std::string>{"a", "b", "c"});
   REQUIRE_FALSE(d.Timeout());
-  const DecisionRecord& r = d.s().History().back();
+  const DecisionRecord r = d.s().History().back();
   CHECK(r.node == "dp2");
   CHECK(r.choice == "b");
   CHECK(r.timed_out);
@@ -285,7 +285,7 @@ TEST_CASE("timers: seconds_if, a timeout takes the default, a checklist timeout 
   REQUIRE(d.s().CurrentNode().id == "dp3");
   CHECK(d.s().TimerSeconds() == 20);
   REQUIRE_FALSE(d.Timeout({"x2"}));
-  const DecisionRecord& c = d.s().History().back();
+  const DecisionRecord c = d.s().History().back();
   CHECK(c.checklist);
   CHECK(c.timed_out);
   CHECK(c.items == std::vector<std::string>{"x2"});
@@ -313,7 +313,7 @@ TEST_CASE("a timeout with an option selected submits that option, recorded as un
   d.Advance();
   REQUIRE(d.s().CurrentNode().id == "dp2");
   REQUIRE_FALSE(d.Timeout({"a"}));  // "a" was selected when the clock ran out; the default is "b"
-  const DecisionRecord& r = d.s().History().back();
+  const DecisionRecord r = d.s().History().back();  // a copy: d.s() may rebuild the session
   CHECK(r.choice == "a");
   CHECK(r.timed_out);
   CHECK(r.unconfirmed);

@@ -3,10 +3,12 @@
 
 #include <doctest/doctest.h>
 
+#ifndef _WIN32
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 #include <atomic>
 #include <chrono>
@@ -75,6 +77,9 @@ inline LoadedFile LoadScenarioText(const std::string& text, const SopCatalogue& 
   return LoadFromText(path, text, &catalogue);
 }
 
+// Running the `sigap` binary (the golden transcripts and the kill test): POSIX only. The Windows
+// build runs the engine suites in-process under Wine, and the binary from scripts/windows-smoke.sh.
+#ifndef _WIN32
 struct ProcessResult {
   int exit_code = -1;   // -1: killed by a signal
   int signal = 0;
@@ -129,6 +134,8 @@ inline ProcessResult RunSigap(const std::vector<std::string>& args, const std::s
   std::filesystem::remove(base + ".err");
   return r;
 }
+
+#endif  // _WIN32
 
 inline std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;

@@ -68,7 +68,7 @@ std::vector<nlohmann::json> RealLogRecords() {
     records.push_back(nlohmann::json::parse(text.substr(at, nl - at)));
     at = nl + 1;
   }
-  fs::remove_all(dir);
+  test::RemoveTree(dir);
   return records;
 }
 

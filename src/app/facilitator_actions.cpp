@@ -12,6 +12,9 @@
 #include <filesystem>
 
 #include "facilitator_slides.h"
+#include "platform/clock.h"
+#include "platform/folders.h"
+#include "platform/utf8_path.h"
 #include "screens.h"
 #include "session_log.h"
 
@@ -93,7 +96,8 @@ void Unlock(AppState& state) {
   // The first time in: the folders named on the command line, else this laptop's results.
   std::vector<std::string> paths = state.options.import_paths;
   std::error_code ec;
-  if (paths.empty() && !state.results_dir.empty() && fs::is_directory(state.results_dir, ec)) paths.push_back(state.results_dir);
+  if (paths.empty() && !state.results_dir.empty() && fs::is_directory(platform::PathFromUtf8(state.results_dir), ec))
+    paths.push_back(state.results_dir);
   if (!paths.empty()) {
     ImportPaths(state, paths);
     f.import_field = paths.front();
@@ -229,7 +233,7 @@ std::string CleanPath(std::string p) {
     p = decoded;
   }
   if (p.rfind("~/", 0) == 0)
-    if (const char* home = std::getenv("HOME")) p = std::string(home) + p.substr(1);
+    if (std::string home = platform::HomeDir(); !home.empty()) p = home + p.substr(1);
   return p;
 }
 
@@ -423,8 +427,8 @@ void Export(AppState& state, unsigned formats) {
   }
   std::string dir = CleanPath(f.export_dir.empty() ? state.results_dir : f.export_dir);
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir, ec)) {
+  fs::create_directories(platform::PathFromUtf8(dir), ec);
+  if (ec || !fs::is_directory(platform::PathFromUtf8(dir), ec)) {
     f.export_message = state.tr.Format("fac.export.no_folder", {dir, ec ? ec.message() : std::string()});
     return;
   }
@@ -438,7 +442,7 @@ void Export(AppState& state, unsigned formats) {
     return;
   }
   std::string names;
-  for (const auto& w : written) names += (names.empty() ? "" : ", ") + fs::path(w).filename().string();
+  for (const auto& w : written) names += (names.empty() ? "" : ", ") + platform::PathToUtf8(platform::PathFromUtf8(w).filename());
   f.export_error = false;
   f.export_message = state.tr.Format("fac.export.done", {names, dir});
 }

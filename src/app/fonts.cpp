@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "paths.h"
+#include "platform/utf8_path.h"
 
 namespace sigap::app {
 
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 // <data>/fonts), else Debian's packages.
 std::vector<fs::path> FontFolders() {
   std::vector<fs::path> out;
-  if (std::string data = DataDir(); !data.empty()) out.push_back(fs::path(data) / "fonts");
+  if (std::string data = DataDir(); !data.empty()) out.push_back(platform::PathFromUtf8(data) / "fonts");
   out.push_back("/usr/share/fonts/truetype/noto");
   out.push_back("/usr/share/fonts/truetype/dejavu");
   return out;
@@ -29,7 +30,7 @@ std::vector<fs::path> FontFolders() {
 std::string FindFont(const std::string& name) {
   std::error_code ec;
   for (const auto& dir : FontFolders())
-    if (fs::is_regular_file(dir / name, ec)) return (dir / name).string();
+    if (fs::is_regular_file(dir / name, ec)) return platform::PathToUtf8(dir / name);
   return "";
 }
 

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -19,7 +18,10 @@
 #include <imgui.h>
 
 #include "app_state.h"
+#include "file_io.h"
 #include "paths.h"
+#include "platform/console.h"
+#include "platform/utf8_path.h"
 #include "screens.h"
 #include "frame_log.h"
 #include "screenshot.h"
@@ -34,7 +36,7 @@ namespace fs = std::filesystem;
 // =============================================================================================
 namespace {
 
-std::string SettingsPath() { return (fs::path(ConfigDir()) / "settings.json").string(); }
+std::string SettingsPath() { return platform::PathToUtf8(platform::PathFromUtf8(ConfigDir()) / "settings.json"); }
 
 void LoadSettings(UiSettings& s) {
   std::string text, error;
@@ -48,16 +50,8 @@ void LoadSettings(UiSettings& s) {
 }
 
 void SaveSettings(const UiSettings& s) {
-  std::error_code ec;
-  fs::create_directories(ConfigDir(), ec);
-  std::string tmp = SettingsPath() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    if (!out) return;
-    out << nlohmann::json{{"zoom", s.zoom}, {"high_contrast", s.high_contrast}}.dump(2) << "\n";
-    if (!out) return;
-  }
-  fs::rename(tmp, SettingsPath(), ec);
+  std::string error;  // a preference that cannot be saved is simply not remembered
+  WriteFileDurably(SettingsPath(), nlohmann::json{{"zoom", s.zoom}, {"high_contrast", s.high_contrast}}.dump(2) + "\n", error);
 }
 
 // =============================================================================================
@@ -169,7 +163,39 @@ void* UploadRgbaTexture(const unsigned char* rgba, int width, int height) {
   return reinterpret_cast<void*>(static_cast<std::uintptr_t>(tex));
 }
 
-void OnGlfwError(int code, const char* description) { std::fprintf(stderr, "sigap: GLFW error %d: %s\n", code, description); }
+std::string g_last_glfw_error;  // for the start-up failure message
+
+void OnGlfwError(int code, const char* description) {
+  std::fprintf(stderr, "sigap: GLFW error %d: %s\n", code, description);
+  g_last_glfw_error = description ? description : "";
+}
+
+// The window or its OpenGL 3.3 context cannot be had (an old or missing graphics driver, a remote
+// desktop session): say so in both languages with what to do, in a native message box on Windows,
+// instead of vanishing. Test runs (--screenshot, --frames) only print, so that nothing waits for
+// a click. The text is here, not in the string tables, because it must show even without them.
+int StartupFailure(const GuiOptions& options, const char* what) {
+  std::string detail = what;
+  if (!g_last_glfw_error.empty()) detail += ": " + g_last_glfw_error;
+  const std::string text =
+      "SIGAP memerlukan OpenGL 3.3, tetapi laptop ini tidak menyediakannya (driver grafis terlalu lama atau tidak ada, "
+      "atau SIGAP dijalankan lewat Remote Desktop).\n\n"
+      "Yang dapat dicoba:\n"
+      "  1. Perbarui driver grafis (Intel, AMD atau NVIDIA) lewat Windows Update atau situs pembuat laptop, lalu mulai ulang.\n"
+      "  2. Jika memakai Remote Desktop, jalankan SIGAP langsung di laptop itu.\n"
+      "  3. Pakai laptop lain untuk tim ini; hasilnya tetap dapat digabung di laptop fasilitator.\n\n"
+      "SIGAP needs OpenGL 3.3, but this laptop does not provide it (the graphics driver is too old or missing, or "
+      "SIGAP runs over Remote Desktop).\n\n"
+      "What to try:\n"
+      "  1. Update the graphics driver (Intel, AMD or NVIDIA) through Windows Update or the laptop maker's site, then restart.\n"
+      "  2. On Remote Desktop, run SIGAP on the laptop itself.\n"
+      "  3. Use another laptop for this team; its results can still be combined on the facilitator's laptop.\n\n"
+      "(" + detail + ")";
+  const std::string title = "SIGAP tidak dapat dibuka / SIGAP cannot start";
+  if (!options.screenshot.empty() || options.frames > 0) std::fprintf(stderr, "sigap: %s\n%s\n", title.c_str(), text.c_str());
+  else platform::ShowFatalError(title, text);
+  return 1;
+}
 
 void SetFullscreen(GLFWwindow* win, bool on, int width, int height) {
   static int saved_x = 100, saved_y = 100;  // restoring the window position is a platform concern
@@ -220,14 +246,14 @@ int RunGui(const GuiOptions& options) {
   if (!win) {
     std::fprintf(stderr, "sigap: cannot create an OpenGL 3.3 window (is a GL driver such as Mesa installed?)\n");
     glfwTerminate();
-    return 1;
+    return StartupFailure(options, "no OpenGL 3.3 core context");
   }
   glfwMakeContextCurrent(win);
   if (!gladLoadGL(glfwGetProcAddress)) {
     std::fprintf(stderr, "sigap: cannot load OpenGL 3.3 functions\n");
     glfwDestroyWindow(win);
     glfwTerminate();
-    return 1;
+    return StartupFailure(options, "OpenGL 3.3 functions missing");
   }
   glfwSwapInterval(1);
 
@@ -251,6 +277,9 @@ int RunGui(const GuiOptions& options) {
   io.IniFilename = nullptr;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would cost a frame per blink
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // A screenshot must not depend on where the (virtual) pointer happens to be: a hovered widget
+  // differs between hosts and runs.
+  if (!options.screenshot.empty()) io.ConfigFlags |= ImGuiConfigFlags_NoMouse;
   ImGui_ImplGlfw_InitForOpenGL(win, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 

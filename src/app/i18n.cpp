@@ -6,7 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "loader.h"
+#include "file_io.h"
+#include "platform/utf8_path.h"
 
 namespace sigap::app {
 
@@ -16,30 +17,31 @@ bool StringTable::Load(const std::string& assets_dir, std::string& error) {
   namespace fs = std::filesystem;
   bool ok = true;
   std::error_code ec;
-  fs::path dir = fs::path(assets_dir) / "i18n";
+  fs::path dir = platform::PathFromUtf8(assets_dir) / "i18n";
   std::vector<fs::path> files;
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
     if (it->path().extension() == ".json") files.push_back(it->path());
   if (files.empty()) {
-    error += dir.string() + ": no string tables found\n";
+    error += platform::PathToUtf8(dir) + ": no string tables found\n";
     return false;
   }
   std::sort(files.begin(), files.end());
   for (const auto& path : files) {
-    std::string stem = path.stem().string();  // e.g. "player.id"
+    std::string stem = platform::PathToUtf8(path.stem());  // e.g. "player.id"
+    const std::string file = platform::PathToUtf8(path);
     Lang lang;
     if (stem.ends_with(".id")) lang = Lang::Id;
     else if (stem.ends_with(".en")) lang = Lang::En;
     else continue;
     std::string text, err;
-    if (!ReadFileToString(path.string(), text, err)) {
-      error += path.string() + ": " + err + "\n";
+    if (!ReadFileToString(file, text, err)) {
+      error += file + ": " + err + "\n";
       ok = false;
       continue;
     }
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
-      error += path.string() + ": not a JSON object of strings\n";
+      error += file + ": not a JSON object of strings\n";
       ok = false;
       continue;
     }

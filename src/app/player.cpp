@@ -14,9 +14,11 @@
 #include <filesystem>
 
 #include <stb_image.h>
-#include <unistd.h>
 
+#include "file_io.h"
+#include "folders.h"
 #include "paths.h"
+#include "platform/utf8_path.h"
 #include "screens.h"
 #include "sigap_version.h"
 #include "text.h"
@@ -62,63 +64,23 @@ void ResetDecision(PlayerState& p, double now) {
   p.notice.clear();
 }
 
-// Mounted USB sticks (/media/USER/*, /run/media/USER/*, /media/*) and the home folder.
-std::vector<FolderSuggestion> FindFolders(const StringTable& tr) {
-  std::vector<FolderSuggestion> out;
-  std::error_code ec;
-  const char* user = std::getenv("USER");
-  std::vector<fs::path> roots;
-  if (user && *user) {
-    roots.push_back(fs::path("/media") / user);
-    roots.push_back(fs::path("/run/media") / user);
-  }
-  roots.push_back("/media");
-  for (const auto& root : roots) {
-    for (auto it = fs::directory_iterator(root, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      if (!it->is_directory(ec)) continue;
-      const fs::path& p = it->path();
-      if (user && p == fs::path("/media") / user) continue;
-      bool seen = std::any_of(out.begin(), out.end(), [&](const FolderSuggestion& f) { return f.path == p.string(); });
-      if (!seen && ::access(p.c_str(), W_OK) == 0) out.push_back({p.filename().string(), p.string()});
-    }
-    ec.clear();
-  }
-  if (const char* home = std::getenv("HOME"); home && *home) out.push_back({tr("save.home_folder"), home});
-  return out;
-}
-
-// A folder the team typed or picked: it must exist, or be a new folder inside an existing one.
-bool UsableFolder(const std::string& dir, const StringTable& tr, std::string& message) {
-  std::error_code ec;
-  if (Trim(dir).empty()) {
-    message = tr("save.error.no_folder");
-    return false;
-  }
-  fs::path p(dir);
-  if (fs::is_directory(p, ec)) return true;
-  if (fs::exists(p, ec)) {
-    message = tr.Format("save.error.not_folder", {dir});
-    return false;
-  }
-  if (!p.has_parent_path() || !fs::is_directory(p.parent_path(), ec)) {
-    message = tr.Format("save.error.no_such_folder", {dir});
-    return false;
-  }
-  return true;
-}
-
 void LoadPortraits(AppState& st) {
   PlayerState& p = st.player;
   if (!p.session || !p.upload_texture) return;  // no window (tests): nothing to upload to
   std::string assets = AssetsDir();
   for (const auto& c : p.session->session().scenario().characters) {
     if (c.portrait.empty() || p.portraits.count(c.portrait)) continue;
-    std::string file = (fs::path(assets) / c.portrait).string();
+    std::string file = platform::PathToUtf8(platform::PathFromUtf8(assets) / platform::PathFromUtf8(c.portrait));
+    // Read here and decoded from memory: stb's own fopen would read a UTF-8 path in the Windows code page.
+    std::string bytes, read_error;
     int w = 0, h = 0, n = 0;
-    unsigned char* pixels = stbi_load(file.c_str(), &w, &h, &n, 4);
+    unsigned char* pixels = ReadFileToString(file, bytes, read_error)
+                                ? stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                                        static_cast<int>(bytes.size()), &w, &h, &n, 4)
+                                : nullptr;
     Portrait portrait;
     if (!pixels) {
-      st.notices.push_back(st.tr.Format("play.portrait_missing", {file, stbi_failure_reason() ? stbi_failure_reason() : "?"}));
+      st.notices.push_back(st.tr.Format("play.portrait_missing", {file, !read_error.empty() ? read_error : stbi_failure_reason() ? stbi_failure_reason() : "?"}));
     } else {
       portrait = Portrait{p.upload_texture(pixels, w, h), w, h};
       stbi_image_free(pixels);
@@ -225,8 +187,8 @@ void LoadWorkshopFromStick(AppState& st) {
   places.push_back(st.results_dir);
   std::error_code ec;
   for (const auto& dir : places) {
-    const std::string path = (fs::path(dir) / kWorkshopFileName).string();
-    if (!fs::is_regular_file(path, ec)) continue;
+    const std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir) / kWorkshopFileName);
+    if (!fs::is_regular_file(platform::PathFromUtf8(path), ec)) continue;
     std::string warning, error;
     WorkshopSettings ws = LoadWorkshopSettings(path, warning);
     if (!warning.empty()) {

@@ -1,9 +1,12 @@
 #include "screenshot.h"
 
+#include <string_view>
 #include <vector>
 
 #include <glad/gl.h>
 #include <stb_image_write.h>
+
+#include "file_io.h"
 
 namespace sigap::app {
 
@@ -18,8 +21,18 @@ bool WriteFramebufferPng(const std::string& path, int width, int height, std::st
   glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
   // OpenGL's origin is bottom-left; PNG rows go top-down.
   stbi_flip_vertically_on_write(1);
-  if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3)) {
-    error = "cannot write " + path + " (check that the folder exists and is writable)";
+  // Encoded in memory and written by the engine: stb's own fopen would read a UTF-8 path in the
+  // Windows code page.
+  std::string png;
+  auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  };
+  if (!stbi_write_png_to_func(append, &png, width, height, 3, pixels.data(), width * 3)) {
+    error = "cannot encode the screenshot of " + path;
+    return false;
+  }
+  if (!WriteFileDurably(path, png, error)) {
+    error += " (check that the folder exists and is writable)";
     return false;
   }
   return true;

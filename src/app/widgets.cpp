@@ -7,6 +7,7 @@
 
 #include <imgui_internal.h>
 
+#include "platform/clock.h"
 #include "theme.h"
 
 namespace sigap::app::ui {
@@ -455,10 +456,13 @@ std::string Countdown(double seconds_left) {
 
 std::string LocalTime(const std::string& iso_utc) {
   std::tm tm{};
-  if (!strptime(iso_utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return iso_utc;
-  std::time_t t = timegm(&tm);
-  std::tm local{};
-  localtime_r(&t, &local);
+  char z = 0;
+  if (std::sscanf(iso_utc.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+                  &tm.tm_sec, &z) != 7 || z != 'Z')
+    return iso_utc;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  std::tm local = platform::LocalCalendar(platform::FromUtcCalendar(tm));
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
   return buf;

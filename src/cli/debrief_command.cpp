@@ -14,6 +14,7 @@
 #include "cli_commands.h"
 #include "debrief.h"
 #include "paths.h"
+#include "platform/utf8_path.h"
 
 namespace sigap::cli {
 
@@ -264,7 +265,8 @@ int RunDebrief(const std::vector<std::string>& args) {
   Lang lang = a.lang;
 
   std::string scenarios_dir = a.scenarios.empty() ? ScenariosDir() : a.scenarios;
-  if (scenarios_dir.empty() || !std::filesystem::is_directory(scenarios_dir)) {
+  std::error_code ec;
+  if (scenarios_dir.empty() || !std::filesystem::is_directory(platform::PathFromUtf8(scenarios_dir), ec)) {
     std::fprintf(stderr, "sigap debrief: cannot find the scenarios folder%s; give it with --scenarios DIR\n",
                  scenarios_dir.empty() ? "" : (" '" + scenarios_dir + "'").c_str());
     return 2;

@@ -14,6 +14,7 @@
 
 #include "cli_commands.h"
 #include "paths.h"
+#include "platform/utf8_path.h"
 #include "recorded_session.h"
 #include "sigap_version.h"
 
@@ -220,7 +221,7 @@ json SummaryJson(const RecordedSession& rs, const SessionScore& score) {
 
 std::string ResolveScenarioPath(const std::string& arg, const ContentLibrary*& lib_out, ContentLibrary& storage, std::string& id) {
   std::error_code ec;
-  if (std::filesystem::is_regular_file(arg, ec)) {
+  if (std::filesystem::is_regular_file(platform::PathFromUtf8(arg), ec)) {
     storage = LoadLibrary({arg});
     id.clear();
     for (const auto& f : storage.files)
@@ -251,9 +252,10 @@ int RunPlay(const std::vector<std::string>& args) {
     // it (the folder, so that its SOP catalogue is found too), else the bundled scenarios.
     std::string where = ScenariosDir();
     std::error_code ec;
-    if (!a.scenario.empty() && std::filesystem::is_directory(a.scenario, ec)) where = a.scenario;
-    else if (!a.scenario.empty() && std::filesystem::is_regular_file(a.scenario, ec)) {
-      where = std::filesystem::path(a.scenario).parent_path().string();
+    const std::filesystem::path scenario_path = platform::PathFromUtf8(a.scenario);
+    if (!a.scenario.empty() && std::filesystem::is_directory(scenario_path, ec)) where = a.scenario;
+    else if (!a.scenario.empty() && std::filesystem::is_regular_file(scenario_path, ec)) {
+      where = platform::PathToUtf8(scenario_path.parent_path());
       if (where.empty()) where = ".";
     }
     ContentLibrary lib = LoadLibrary({where});
@@ -283,7 +285,7 @@ int RunPlay(const std::vector<std::string>& args) {
     std::shared_ptr<const SopCatalogue> catalogue = lib->FindCatalogue(scenario->sop_catalogue);
     if (!catalogue) {
       // A scenario given as a file: its catalogue was found beside it while loading.
-      ContentLibrary side = LoadLibrary({std::filesystem::path(scenario->path).parent_path().string()});
+      ContentLibrary side = LoadLibrary({platform::PathToUtf8(platform::PathFromUtf8(scenario->path).parent_path())});
       catalogue = side.FindCatalogue(scenario->sop_catalogue);
     }
     if (!catalogue) {

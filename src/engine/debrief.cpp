@@ -11,6 +11,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "platform/utf8_path.h"
 #include "session.h"
 
 namespace sigap {
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 bool HasLogExtension(const fs::path& p) {
-  std::string name = p.filename().string();
+  std::string name = platform::PathToUtf8(p.filename());
   return name.size() > std::string_view(kLogExtension).size() && name.ends_with(kLogExtension);
 }
 
@@ -30,7 +31,7 @@ Diagnostic FileProblem(const std::string& file, int line, Severity severity, con
   return Diagnostic{file, {line, line > 0 ? 1 : 0}, "", severity, code, message};
 }
 
-std::string FileKey(const fs::path& p) { return ResultFileKey(p.string()); }
+std::string FileKey(const fs::path& p) { return ResultFileKey(platform::PathToUtf8(p)); }
 
 struct FoundFile {
   std::string path;  // as found (for messages)
@@ -44,18 +45,19 @@ std::vector<FoundFile> FindResultFiles(const std::vector<std::string>& paths, st
   std::set<std::string> seen;
   auto add = [&](const fs::path& p) {
     std::string key = FileKey(p);
-    if (seen.insert(key).second) out.push_back(FoundFile{p.string(), key});
+    if (seen.insert(key).second) out.push_back(FoundFile{platform::PathToUtf8(p), key});
   };
   for (const std::string& arg : paths) {
     std::error_code ec;
-    fs::file_status st = fs::status(arg, ec);
+    const fs::path arg_path = platform::PathFromUtf8(arg);
+    fs::file_status st = fs::status(arg_path, ec);
     if (ec || !fs::exists(st)) {
       problems.push_back(FileProblem(arg, 0, Severity::Error, "DBR001",
                                  "cannot find this file or folder; check the path (is the USB stick still plugged in?)"));
       continue;
     }
     if (fs::is_regular_file(st)) {
-      if (HasLogExtension(arg)) add(arg);
+      if (HasLogExtension(arg_path)) add(arg_path);
       else
         problems.push_back(FileProblem(arg, 0, Severity::Error, "DBR002",
                                    std::string("not a SIGAP result file (their names end in ") + kLogExtension +
@@ -67,7 +69,7 @@ std::vector<FoundFile> FindResultFiles(const std::vector<std::string>& paths, st
       continue;
     }
     std::vector<fs::path> found;
-    auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
+    auto it = fs::recursive_directory_iterator(arg_path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code fec;
       if (it->is_regular_file(fec) && HasLogExtension(it->path())) found.push_back(it->path());
@@ -190,8 +192,9 @@ void RebuildProblems(ImportResult& r) {
 
 std::string ResultFileKey(const std::string& path) {
   std::error_code ec;
-  fs::path c = fs::weakly_canonical(path, ec);
-  return ec ? fs::absolute(path, ec).lexically_normal().string() : c.string();
+  const fs::path p = platform::PathFromUtf8(path);
+  fs::path c = fs::weakly_canonical(p, ec);
+  return platform::PathToUtf8(ec ? fs::absolute(p, ec).lexically_normal() : c);
 }
 
 namespace {

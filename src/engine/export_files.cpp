@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "debrief.h"
+#include "platform/clock.h"
+#include "platform/utf8_path.h"
 #include "session_log.h"
 
 namespace sigap {
@@ -12,8 +14,7 @@ namespace fs = std::filesystem;
 
 std::string LocalDate() {
   std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
+  std::tm local = platform::LocalCalendar(now);
   char date[16] = "";
   std::strftime(date, sizeof date, "%Y-%m-%d", &local);
   return date;
@@ -21,10 +22,10 @@ std::string LocalDate() {
 
 ExportRequest ExportsIn(const std::string& dir, unsigned formats, const std::string& date) {
   ExportRequest r;
-  const fs::path base = fs::path(dir) / ("sigap-debrief-" + date);
-  if (formats & kExportCsv) r.csv = base.string() + ".csv";
-  if (formats & kExportHtml) r.html = base.string() + ".html";
-  if (formats & kExportXapi) r.xapi = base.string() + "-xapi.json";
+  const std::string base = platform::PathToUtf8(platform::PathFromUtf8(dir) / platform::PathFromUtf8("sigap-debrief-" + date));
+  if (formats & kExportCsv) r.csv = base + ".csv";
+  if (formats & kExportHtml) r.html = base + ".html";
+  if (formats & kExportXapi) r.xapi = base + "-xapi.json";
   return r;
 }
 
@@ -42,7 +43,7 @@ std::vector<Problem> WriteExports(const DebriefBook& book, const ExportRequest& 
     if (path.empty()) return;
     std::string error;
     std::error_code ec;
-    fs::create_directories(fs::path(path).parent_path(), ec);
+    fs::create_directories(platform::PathFromUtf8(path).parent_path(), ec);
     if (!WriteFileDurably(path, build(), error)) {
       problems.push_back(Problem{"EXP002", std::string("the ") + what + " export was not written to " + path + ": " + error, {path, error}});
       return;

@@ -9,6 +9,7 @@
 #include "debrief.h"
 #include "export_common.h"
 #include "hash.h"
+#include "platform/clock.h"
 
 namespace sigap {
 
@@ -72,10 +73,8 @@ std::string Timestamp(const std::string& started, std::int64_t at_ms) {
   tm.tm_hour = h;
   tm.tm_min = mi;
   tm.tm_sec = s;
-  std::int64_t ms = static_cast<std::int64_t>(timegm(&tm)) * 1000 + std::max<std::int64_t>(0, at_ms);
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm out{};
-  gmtime_r(&secs, &out);
+  std::int64_t ms = static_cast<std::int64_t>(platform::FromUtcCalendar(tm)) * 1000 + std::max<std::int64_t>(0, at_ms);
+  std::tm out = platform::UtcCalendar(static_cast<std::time_t>(ms / 1000));
   char buf[96];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", out.tm_year + 1900, out.tm_mon + 1, out.tm_mday, out.tm_hour,
                 out.tm_min, out.tm_sec, static_cast<int>(ms % 1000));

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "hash.h"
+#include "platform/utf8_path.h"
 #include "validator.h"
 
 namespace sigap {
@@ -916,24 +917,6 @@ LoadedFile Build(Parsed& p, const SopCatalogue* catalogue) {
 // [SECTION] Files and folders
 // =============================================================================================
 
-bool ReadFileToString(const std::string& path, std::string& out, std::string& error) {
-  std::error_code ec;
-  auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) { error = "no such file"; return false; }
-  if (fs::is_directory(status)) { error = "is a folder, expected a file"; return false; }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) { error = "cannot open the file for reading (check its permissions)"; return false; }
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size > (std::streamoff{64} << 20)) { error = "file is larger than 64 MiB; is this really a SIGAP file?"; return false; }
-  in.seekg(0);
-  out.assign(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
-  in.read(out.data(), static_cast<std::streamsize>(out.size()));
-  if (!in && !in.eof()) { error = "read error"; return false; }
-  out.resize(static_cast<std::size_t>(in.gcount()));
-  return true;
-}
-
 LoadedFile LoadFromText(const std::string& path, std::string_view text, const SopCatalogue* catalogue) {
   Parsed p = Parse(path, std::string(text));
   return Build(p, catalogue);
@@ -945,14 +928,14 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
   std::vector<LoadedFile> io_failures;
   for (const auto& path : paths) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
+    if (fs::is_directory(platform::PathFromUtf8(path), ec)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+      for (auto it = fs::recursive_directory_iterator(platform::PathFromUtf8(path), fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const auto& p = it->path();
-        std::string name = p.filename().string();
+        std::string name = platform::PathToUtf8(p.filename());
         if (it->is_regular_file(ec) && p.extension() == ".json" && name.find(".schema.") == std::string::npos && name[0] != '.')
-          found.push_back(p.string());
+          found.push_back(platform::PathToUtf8(p));
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
@@ -984,12 +967,12 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
       if (f.catalogue && f.catalogue->id == id) return f.catalogue;
     // Not listed: look beside the scenario, without reporting on files nobody asked about.
     std::error_code ec;
-    fs::path dir = fs::path(scenario_path).parent_path();
+    fs::path dir = platform::PathFromUtf8(scenario_path).parent_path();
     if (dir.empty()) dir = ".";
     // The usual name first (sop-tppo.json for "sop-tppo"), so the other scenarios in the folder
     // are not parsed just to find it; then every .json file there.
     std::vector<fs::path> candidates;
-    if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / (id + ".json"));
+    if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / platform::PathFromUtf8(id + ".json"));
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
       if (it->path().extension() == ".json") candidates.push_back(it->path());
     for (const auto& candidate : candidates) {
@@ -997,10 +980,10 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
       // twice by `sigap validate FILE` (found by bench/sigap_bench).
       std::error_code same_ec;
       if (!fs::is_regular_file(candidate, same_ec)) continue;
-      if (std::any_of(parsed.begin(), parsed.end(), [&](const Parsed& q) { return fs::equivalent(q.path, candidate, same_ec); })) continue;
+      if (std::any_of(parsed.begin(), parsed.end(), [&](const Parsed& q) { return fs::equivalent(platform::PathFromUtf8(q.path), candidate, same_ec); })) continue;
       std::string text, error;
-      if (!ReadFileToString(candidate.string(), text, error)) continue;
-      Parsed side = Parse(candidate.string(), std::move(text));
+      if (!ReadFileToString(platform::PathToUtf8(candidate), text, error)) continue;
+      Parsed side = Parse(platform::PathToUtf8(candidate), std::move(text));
       if (side.kind != FileKind::Catalogue) continue;
       LoadedFile f = Build(side, nullptr);
       if (f.catalogue && f.catalogue->id == id) return f.catalogue;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "file_io.h"  // ReadFileToString, which LoadLibrary and many readers of this header use
 #include "json_reader.h"
 #include "model.h"
 

@@ -1,9 +1,14 @@
 #include "recorded_session.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
+
+#include "platform/clock.h"
+#include "platform/utf8_path.h"
 
 namespace sigap {
 
@@ -11,14 +16,37 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string UtcNowIso8601() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
+  std::tm tm = platform::UtcCalendar(std::time(nullptr));
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
 
+namespace {
+
+// Names Windows keeps for devices, whatever the extension: "con.txt" opens the console.
+bool IsWindowsDeviceName(const std::string& lower) {
+  static const char* const kNames[] = {"con", "prn", "aux", "nul"};
+  for (const char* n : kNames)
+    if (lower == n) return true;
+  return lower.size() == 4 && (lower.starts_with("com") || lower.starts_with("lpt")) && lower[3] >= '0' && lower[3] <= '9';
+}
+
+// Keeps [a-z0-9] and the separators in `keep`; anything else becomes '-'.
+std::string FileNamePart(const std::string& s, const char* keep) {
+  std::string out;
+  for (unsigned char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c != 0 && std::strchr(keep, c) != nullptr);
+    out += ok ? static_cast<char>(c) : '-';
+  }
+  return out;
+}
+
+}  // namespace
+
+// Lower-case ASCII letters and digits joined by single '-': valid in a file name on Linux, on
+// Windows (no < > : " / \ | ? *, no trailing dot or space) and on a FAT USB stick; never a device
+// name such as CON or LPT1.
 std::string SanitisePseudonym(const std::string& team) {
   std::string out;
   for (unsigned char c : team) {
@@ -27,6 +55,7 @@ std::string SanitisePseudonym(const std::string& team) {
     else if (!out.empty() && out.back() != '-') out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
+  if (IsWindowsDeviceName(out)) out += "-tim";
   return out.empty() ? "tim" : out;
 }
 
@@ -35,7 +64,10 @@ std::string LogFileName(const SessionInfo& info, const std::string& scenario_id)
   for (char c : info.started_utc)
     if (std::isdigit(static_cast<unsigned char>(c))) stamp += c;
   if (stamp.size() >= 12) stamp = stamp.substr(0, 8) + "-" + stamp.substr(8, 6);
-  return stamp + "_" + SanitisePseudonym(info.team) + "_" + scenario_id + "_" + info.session_id.substr(0, 8) + kLogExtension;
+  // The scenario id and the session id are checked where they are made; filtered here as well,
+  // because the file name must hold whatever a caller passes.
+  return stamp + "_" + SanitisePseudonym(info.team) + "_" + FileNamePart(scenario_id.substr(0, 64), "_.-") + "_" +
+         FileNamePart(info.session_id.substr(0, 8), "") + kLogExtension;
 }
 
 json MakeEndRecord(const Session& s, const SessionScore& score, std::int64_t at_ms) {
@@ -64,7 +96,7 @@ std::variant<RecordedSession, Problem> RecordedSession::Start(std::shared_ptr<co
   RecordedSession rs;
   rs.faults_ = faults;
   rs.session_ = std::make_unique<Session>(scenario, catalogue, info);
-  rs.log_path_ = (fs::path(results_dir) / LogFileName(info, scenario->id)).string();
+  rs.log_path_ = platform::PathToUtf8(platform::PathFromUtf8(results_dir) / platform::PathFromUtf8(LogFileName(info, scenario->id)));
   std::string error;
   rs.writer_ = SessionLogWriter::Create(rs.log_path_, MakeLogHeader(info, *scenario, *catalogue), error, faults);
   if (!rs.writer_) return Problem{"SAV001", "cannot start the session log: " + error, {results_dir, error}};
@@ -177,7 +209,7 @@ std::string RecordedSession::LogText() const {
 }
 
 std::optional<Problem> RecordedSession::SaveElsewhere(const std::string& dir) {
-  std::string path = (fs::path(dir) / fs::path(log_path_).filename()).string();
+  std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir) / platform::PathFromUtf8(log_path_).filename());
   std::string text = LogText();
   std::string error;
   auto failed = [&]() { return Problem{"SAV003", "cannot save the session in " + dir + ": " + error, {dir, error}}; };
@@ -196,7 +228,7 @@ std::optional<Problem> RecordedSession::CopyLogTo(const std::string& dir, std::s
   std::string text, error;
   if (!ReadFileToString(log_path_, text, error))
     return Problem{"CPY001", "cannot read " + log_path_ + ": " + error, {dir, error}};
-  copied_path = (fs::path(dir) / fs::path(log_path_).filename()).string();
+  copied_path = platform::PathToUtf8(platform::PathFromUtf8(dir) / platform::PathFromUtf8(log_path_).filename());
   if (!WriteFileDurably(copied_path, text, error))
     return Problem{"CPY001", "cannot copy the result to " + dir + ": " + error, {dir, error}};
   std::string back;
@@ -208,11 +240,12 @@ std::optional<Problem> RecordedSession::CopyLogTo(const std::string& dir, std::s
 std::vector<SessionSummary> ListSessions(const std::string& dir) {
   std::vector<SessionSummary> out;
   std::error_code ec;
-  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    std::string name = it->path().filename().string();
+  for (auto it = fs::directory_iterator(platform::PathFromUtf8(dir), ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::string name = platform::PathToUtf8(it->path().filename());
     if (name.size() < std::string(kLogExtension).size() || !name.ends_with(kLogExtension)) continue;
-    SessionLogData d = ReadSessionLogFile(it->path().string());
-    SessionSummary s{it->path().string(), d.info, d.scenario_id, d.decisions.size(), d.finished(), d.usable()};
+    const std::string path = platform::PathToUtf8(it->path());
+    SessionLogData d = ReadSessionLogFile(path);
+    SessionSummary s{path, d.info, d.scenario_id, d.decisions.size(), d.finished(), d.usable()};
     out.push_back(std::move(s));
   }
   std::sort(out.begin(), out.end(), [](const SessionSummary& a, const SessionSummary& b) { return a.info.started_utc > b.info.started_utc; });

@@ -1,16 +1,11 @@
 #include "session_log.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <filesystem>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "hash.h"
 #include "json_reader.h"
-#include "loader.h"
+#include "platform/utf8_path.h"
 
 namespace sigap {
 
@@ -22,35 +17,15 @@ namespace {
 constexpr std::size_t kMaxLogBytes = 16u << 20;
 constexpr std::size_t kMaxLineBytes = 256u << 10;
 
-std::string Errno(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
-
-bool SyncDirectory(const std::string& file_path) {
-  fs::path dir = fs::path(file_path).parent_path();
-  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0) return false;
-  int rc = ::fsync(dfd);
-  ::close(dfd);
-  return rc == 0;
-}
-
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-// An injected failure sets errno as the real failure would, so that the message the user sees
-// names a cause (not "Success", nor a stale errno from an earlier call).
-bool Injected(const FaultInjector& faults, WriteStep step) {
-  if (!faults || !faults(step)) return false;
-  errno = step == WriteStep::Write ? ENOSPC : step == WriteStep::Open || step == WriteStep::Rename ? EACCES : EIO;
-  return true;
+// Runs one write step: an injected fault stands in for the system's failure. On failure `error`
+// is "<what>: <why>".
+template <typename Action>
+bool Step(const FaultInjector& faults, WriteStep which, const std::string& what, std::string& error, Action&& action) {
+  std::string why;
+  if (auto injected = InjectedFailure(faults, which)) why = *injected;
+  else if (action(why)) return true;
+  error = what + ": " + why;
+  return false;
 }
 
 }  // namespace
@@ -69,34 +44,30 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& pa
   w->path_ = path;
   w->faults_ = std::move(faults);
   std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
+  fs::create_directories(platform::PathFromUtf8(FolderOf(path)), ec);
   // The header is written and synced under a temporary name, then the log appears under its own
   // name with the header already in it: a crash at any moment never leaves an empty or torn log
-  // (at worst a "*.partial" file, which nothing reads). link() fails if the name exists, as
-  // O_EXCL would; where hard links are not supported (FAT on a USB stick) a rename does it.
+  // (at worst a "*.partial" file, which nothing reads). The move fails if the name exists, as
+  // O_EXCL would.
   const std::string tmp = path + ".partial";
   auto give_up = [&]() -> std::unique_ptr<SessionLogWriter> {
-    if (w->fd_ >= 0) ::close(w->fd_);
-    w->fd_ = -1;
-    ::unlink(tmp.c_str());
+    w->file_.Close();
+    platform::RemoveFile(tmp);
     return nullptr;
   };
-  if (Injected(w->faults_, WriteStep::Open)) { error = Errno(("cannot create " + path).c_str()); return nullptr; }
-  w->fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
-  if (w->fd_ < 0) { error = Errno(("cannot create " + path).c_str()); return nullptr; }
+  if (!Step(w->faults_, WriteStep::Open, "cannot create " + path, error, [&](std::string& why) {
+        w->file_ = platform::File::Open(tmp, platform::File::Mode::CreateOrTruncate, why);
+        return w->file_.is_open();
+      }))
+    return nullptr;
   if (!w->Append(header, error)) return give_up();
-  if (::link(tmp.c_str(), path.c_str()) == 0) {
-    ::unlink(tmp.c_str());
-  } else if (errno == EEXIST || fs::exists(path, ec) || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    if (fs::exists(path, ec)) errno = EEXIST;
-    error = Errno(("cannot create " + path).c_str());
+  if (!Step({}, WriteStep::Rename, "cannot create " + path, error,
+            [&](std::string& why) { return platform::RenameNoReplace(tmp, path, why); }))
     return give_up();
-  }
-  if (Injected(w->faults_, WriteStep::DirSync) || !SyncDirectory(path)) {
-    error = Errno(("cannot make the new file durable in its folder: " + path).c_str());
-    ::close(w->fd_);
-    w->fd_ = -1;
-    ::unlink(path.c_str());
+  if (!Step(w->faults_, WriteStep::DirSync, "cannot make the new file durable in its folder: " + path, error,
+            [&](std::string& why) { return platform::SyncFolder(FolderOf(path), why); })) {
+    w->file_.Close();
+    platform::RemoveFile(path);
     return nullptr;
   }
   return w;
@@ -108,15 +79,18 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Reopen(const std::string& pa
   w->path_ = path;
   w->faults_ = std::move(faults);
   w->next_seq_ = next_seq;
-  if (Injected(w->faults_, WriteStep::Open)) { error = Errno(("cannot open " + path).c_str()); return nullptr; }
-  w->fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-  if (w->fd_ < 0) { error = Errno(("cannot open " + path + " for writing").c_str()); return nullptr; }
-  struct stat st {};
-  if (::fstat(w->fd_, &st) != 0) { error = Errno("cannot read the log's size"); return nullptr; }
-  if (static_cast<std::uint64_t>(st.st_size) > valid_bytes) {
+  if (!Step(w->faults_, WriteStep::Open, "cannot open " + path + " for writing", error, [&](std::string& why) {
+        w->file_ = platform::File::Open(path, platform::File::Mode::AppendExisting, why);
+        return w->file_.is_open();
+      }))
+    return nullptr;
+  std::string why;
+  auto size = w->file_.Size(why);
+  if (!size) { error = "cannot read the log's size: " + why; return nullptr; }
+  if (*size > valid_bytes) {
     // Cut off the torn tail so that new records never follow garbage.
-    if (::ftruncate(w->fd_, static_cast<off_t>(valid_bytes)) != 0 || ::fsync(w->fd_) != 0) {
-      error = Errno(("cannot repair the end of " + path).c_str());
+    if (!w->file_.Truncate(valid_bytes, why) || !w->file_.Sync(why)) {
+      error = "cannot repair the end of " + path + ": " + why;
       return nullptr;
     }
   }
@@ -124,24 +98,16 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Reopen(const std::string& pa
   return w;
 }
 
-SessionLogWriter::~SessionLogWriter() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
 bool SessionLogWriter::Append(const json& record, std::string& error) {
   std::string line = EncodeLogRecord(record, next_seq_);
-  bool ok = !Injected(faults_, WriteStep::Write) && WriteAll(fd_, line);
-  if (!ok) {
-    if (errno == 0) errno = ENOSPC;
-    error = Errno(("cannot write to " + path_).c_str());
-  } else if (Injected(faults_, WriteStep::Sync) || ::fsync(fd_) != 0) {
-    if (errno == 0) errno = EIO;
-    error = Errno(("cannot flush " + path_ + " to disk").c_str());
-    ok = false;
-  }
+  bool ok = Step(faults_, WriteStep::Write, "cannot write to " + path_, error,
+                 [&](std::string& why) { return file_.Append(line, why); }) &&
+            Step(faults_, WriteStep::Sync, "cannot flush " + path_ + " to disk", error,
+                 [&](std::string& why) { return file_.Sync(why); });
   if (!ok) {
     // Roll back a partial write: what was saved before stays intact and readable.
-    if (::ftruncate(fd_, static_cast<off_t>(size_)) == 0) (void)::fsync(fd_);
+    std::string ignored;
+    if (file_.Truncate(size_, ignored)) (void)file_.Sync(ignored);
     return false;
   }
   size_ += line.size();
@@ -322,23 +288,6 @@ SessionLogData ReadSessionLogFile(const std::string& path) {
     return d;
   }
   return ReadSessionLog(path, text);
-}
-
-bool WriteFileDurably(const std::string& path, std::string_view content, std::string& error, FaultInjector faults) {
-  auto fail = [&](WriteStep s) { return Injected(faults, s); };
-  std::string tmp = path + ".partial";
-  std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
-  int fd = fail(WriteStep::Open) ? -1 : ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) { if (errno == 0) errno = EACCES; error = Errno(("cannot create " + tmp).c_str()); return false; }
-  bool ok = !fail(WriteStep::Write) && WriteAll(fd, content);
-  if (!ok) error = Errno(("cannot write " + tmp).c_str());
-  if (ok && (fail(WriteStep::Sync) || ::fsync(fd) != 0)) { ok = false; error = Errno(("cannot flush " + tmp).c_str()); }
-  ::close(fd);
-  if (ok && (fail(WriteStep::Rename) || ::rename(tmp.c_str(), path.c_str()) != 0)) { ok = false; error = Errno(("cannot rename to " + path).c_str()); }
-  if (ok && (fail(WriteStep::DirSync) || !SyncDirectory(path))) { ok = false; error = Errno(("cannot flush the folder of " + path).c_str()); }
-  if (!ok) ::unlink(tmp.c_str());
-  return ok;
 }
 
 }  // namespace sigap

@@ -12,7 +12,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,16 +21,14 @@
 #include <nlohmann/json.hpp>
 
 #include "diagnostics.h"
+#include "file_io.h"
+#include "platform/file.h"
 #include "session.h"
 
 namespace sigap {
 
 inline constexpr int kLogFormatVersion = 1;
 inline constexpr const char* kLogExtension = ".sigap.jsonl";
-
-// Where a write can fail; tests inject failures at each step.
-enum class WriteStep { Open, Write, Sync, DirSync, Rename };
-using FaultInjector = std::function<bool(WriteStep)>;  // true: make this step fail
 
 // The canonical line for a record: `record` plus "seq" and "crc", newline-terminated.
 std::string EncodeLogRecord(nlohmann::json record, std::int64_t seq);
@@ -44,7 +41,6 @@ class SessionLogWriter {
   // Continues an existing log whose first `valid_bytes` are good (a torn tail is cut off).
   static std::unique_ptr<SessionLogWriter> Reopen(const std::string& path, std::uint64_t valid_bytes,
                                                   std::int64_t next_seq, std::string& error, FaultInjector faults = {});
-  ~SessionLogWriter();
   SessionLogWriter(const SessionLogWriter&) = delete;
   SessionLogWriter& operator=(const SessionLogWriter&) = delete;
 
@@ -55,9 +51,8 @@ class SessionLogWriter {
 
  private:
   SessionLogWriter() = default;
-  bool Fail(WriteStep step) const { return faults_ && faults_(step); }
   std::string path_;
-  int fd_ = -1;
+  platform::File file_;
   std::uint64_t size_ = 0;
   std::int64_t next_seq_ = 0;
   FaultInjector faults_;
@@ -85,8 +80,5 @@ SessionLogData ReadSessionLogFile(const std::string& path);
 
 nlohmann::json MakeLogHeader(const SessionInfo& info, const Scenario& scenario, const SopCatalogue& catalogue);
 nlohmann::json MakeDecisionRecord(const DecisionRecord& r);
-
-// Writes a whole file durably: to a temporary name, fsync, rename, fsync the folder.
-bool WriteFileDurably(const std::string& path, std::string_view content, std::string& error, FaultInjector faults = {});
 
 }  // namespace sigap

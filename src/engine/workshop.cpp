@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "file_io.h"
 #include "hash.h"
-#include "loader.h"
 #include "paths.h"
-#include "session_log.h"
+#include "platform/utf8_path.h"
 
 namespace sigap {
 
@@ -17,13 +17,13 @@ static std::string PinHash(const std::string& pin) { return Sha256Hex("sigap-wor
 bool WorkshopSettings::CheckPin(const std::string& pin) const { return HasPin() && PinHash(pin) == pin_sha256; }
 void WorkshopSettings::SetPin(const std::string& pin) { pin_sha256 = PinHash(pin); }
 
-std::string WorkshopSettingsPath() { return (std::filesystem::path(ConfigDir()) / "workshop.json").string(); }
+std::string WorkshopSettingsPath() { return platform::PathToUtf8(platform::PathFromUtf8(ConfigDir()) / "workshop.json"); }
 
 WorkshopSettings LoadWorkshopSettings(const std::string& path, std::string& warning) {
   WorkshopSettings s;
   std::string text, error;
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return s;
+  if (!std::filesystem::exists(platform::PathFromUtf8(path), ec)) return s;
   if (!ReadFileToString(path, text, error)) {
     warning = path + ": " + error;
     return s;
@@ -49,7 +49,7 @@ bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, st
 }
 
 std::string LaptopPseudonym(const std::string& config_dir) {
-  const std::string path = (std::filesystem::path(config_dir) / "laptop.json").string();
+  const std::string path = platform::PathToUtf8(platform::PathFromUtf8(config_dir) / "laptop.json");
   std::string text, error;
   if (ReadFileToString(path, text, error)) {
     auto j = nlohmann::json::parse(text, nullptr, false);

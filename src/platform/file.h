@@ -1,0 +1,73 @@
+// Files as the operating system keeps them: appends that reach the disk, atomic replacement and
+// an exclusive lock that dies with its holder. Paths are UTF-8; a failure's `why` is the
+// system's own message ("No space left on device", "Access is denied.").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sigap::platform {
+
+enum class LockState {
+  Locked,         // this handle now holds the lock (or already held it)
+  HeldElsewhere,  // another open handle holds it: another process, or another File in this one
+  Failed,         // the system could not lock at all (see `why`)
+};
+
+// An open file handle (a descriptor on Linux, a HANDLE on Windows), closed by the destructor.
+// Writes always go to the end. While it is open other processes may still read the file, and
+// the file may be renamed (Windows: FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE).
+class File {
+ public:
+  enum class Mode {
+    CreateNew,         // a new file; fails when the name exists
+    CreateOrTruncate,  // a new or emptied file
+    AppendExisting,    // an existing file, for writing at its end
+  };
+
+  File() = default;
+  ~File();
+  File(File&& other) noexcept;
+  File& operator=(File&& other) noexcept;
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+
+  static File Open(const std::string& path, Mode mode, std::string& why);
+  bool is_open() const { return handle_ != kClosed; }
+
+  bool Append(std::string_view data, std::string& why);  // all of it, or false
+  bool Sync(std::string& why);                           // fsync / FlushFileBuffers: on the disk when true
+  bool Truncate(std::uint64_t size, std::string& why);
+  std::optional<std::uint64_t> Size(std::string& why) const;
+  void Close();
+
+  // An exclusive lock on the whole file for this handle, without waiting. The system releases
+  // it when the handle is closed or the process dies in any way (crash, kill, power-off), so a
+  // stale lock never outlives its holder. Readers are not blocked: Linux takes flock(LOCK_EX);
+  // Windows locks one byte at offset 2^62, far beyond any real end of file, with LockFileEx.
+  LockState TryLock(std::string& why);
+
+ private:
+  static constexpr std::intptr_t kClosed = -1;  // also INVALID_HANDLE_VALUE
+  explicit File(std::intptr_t handle) : handle_(handle) {}
+  std::intptr_t handle_ = kClosed;
+  bool locked_ = false;
+};
+
+// Moves `from` to `to` when `to` does not exist yet; fails (leaving both) when it does.
+bool RenameNoReplace(const std::string& from, const std::string& to, std::string& why);
+
+// Replaces `to` with `from` in one step: a reader sees the old file or the new, never a mix.
+// Linux: rename(2) (then SyncFolder); Windows: MoveFileExW(MOVEFILE_REPLACE_EXISTING |
+// MOVEFILE_WRITE_THROUGH), which returns only once the move is on the disk.
+bool ReplaceFileAtomically(const std::string& from, const std::string& to, std::string& why);
+
+// Makes a rename or a new name in `folder` durable: fsync of the folder on Linux. Windows keeps
+// names durable through MOVEFILE_WRITE_THROUGH and FlushFileBuffers, so there it does nothing.
+bool SyncFolder(const std::string& folder, std::string& why);
+
+bool RemoveFile(const std::string& path);
+
+}  // namespace sigap::platform
