@@ -218,6 +218,10 @@ void PrintText(const ExploreReport& r) {
   std::cout << head << Pad("never", 8) << "endings\n";
   for (const auto& s : r.strategies) {
     std::string row = "    " + Pad(s.strategy.Name(), 26);
+    if (s.runs == 0) {
+      std::cout << row << "not played: out of time\n";
+      continue;
+    }
     if (s.same_as_id) {
       std::cout << row << "as in Indonesian\n";
       continue;
