@@ -174,15 +174,27 @@ std::vector<std::vector<bool>> LiveVariables(const Scenario& s) {
 }
 
 // Tick sets of a checklist that Session::Apply cannot tell apart: the same hit, miss and
-// false-alarm counts (all that outcomes and routes read of the ticks) and the same effects in
-// the same item order. One of each class is played; the builder checks the claim on another
+// false-alarm counts (all that outcomes and routes read of the ticks; only those some condition
+// reads) and the same effects in the same item order. One of each class is played; the builder checks the claim on another
 // member in the first states of each checklist and plays every tick set of a checklist where
 // it does not hold (so a change to how Session applies a checklist cannot go unnoticed).
 struct TickClass {
   std::vector<std::uint32_t> masks;  // masks[0] is played
 };
 
+void NamesRead(const Condition& c, std::set<std::string>& out) {
+  if (c.kind == Condition::Kind::Flag || c.kind == Condition::Kind::Compare) out.insert(c.var);
+  for (const auto& ch : c.children) NamesRead(ch, out);
+}
+
 std::vector<TickClass> TickClasses(const Decision& d) {
+  // Only the counters some outcome or route reads can tell tick sets apart.
+  std::set<std::string> read;
+  for (const auto& o : d.outcomes)
+    if (o.when) NamesRead(*o.when, read);
+  for (const auto& r : d.next)
+    if (r.when) NamesRead(*r.when, read);
+  const bool counts[3] = {read.count("$hits") > 0, read.count("$misses") > 0, read.count("$false_alarms") > 0};
   std::vector<const std::vector<Effect>*> lists;  // distinct effect lists, by value
   auto list_id = [&](const std::vector<Effect>& effects) -> int {
     if (effects.empty()) return -1;
@@ -209,6 +221,8 @@ std::vector<TickClass> TickClasses(const Decision& d) {
       }
     }
     sig.erase(std::remove(sig.begin() + 3, sig.end(), -1), sig.end());
+    for (int k = 0; k < 3; ++k)
+      if (!counts[k]) sig[static_cast<std::size_t>(k)] = 0;
     auto [it, added] = by_signature.emplace(std::move(sig), out.size());
     if (added) out.emplace_back();
     out[it->second].masks.push_back(mask);
@@ -498,15 +512,25 @@ class StateSpaceBuilder {
     std::vector<std::pair<std::size_t, Session>> todo;
     Session start = StartSession();
     todo.emplace_back(Intern(start).first, std::move(start));
+    // The sessions waiting to be expanded hold their whole history: on a very long story that is
+    // quadratic in its length, so their decisions are counted and bounded too.
+    std::size_t pending = 0;
     while (!todo.empty()) {
       auto [state, at] = std::move(todo.back());
       todo.pop_back();
+      pending -= at.History().size();
       for (Step& step : Steps(state, at)) {
         auto [to, added] = Intern(step.next);
         File(std::move(step.move), to, step.masks);
-        if (added) todo.emplace_back(to, std::move(step.next));
+        if (!added) continue;
+        pending += step.next.History().size();
+        todo.emplace_back(to, std::move(step.next));
       }
       if (OverLimit()) return false;
+      if (pending > kMaxPendingDecisions) {
+        s_.limit_hit_ = "more than " + std::to_string(kMaxPendingDecisions) + " decisions held in waiting sessions";
+        return false;
+      }
     }
     return true;
   }
@@ -631,6 +655,7 @@ class StateSpaceBuilder {
   std::map<const Node*, std::vector<TickClass>> tick_classes_;
   std::map<const Node*, int> checked_;  // states of a checklist whose classes were checked
   static constexpr int kClassChecks = 16;
+  static constexpr std::size_t kMaxPendingDecisions = 2'000'000;  // about 200 MB of records
   std::size_t grouped_from_ = kNone;
   std::unordered_map<std::size_t, std::size_t> grouped_;  // to → checklist move of grouped_from_
   bool exhaustive_phase_ = true;                          // each state is expanded once: no tick set can come twice
@@ -796,10 +821,13 @@ void Prune(Front& f, bool for_min) {
 
 struct RangeDp {
   std::vector<std::vector<Front>> min_front, max_front;  // [state][axis]
+  bool exact = true;  // false: fronts were cut to fit memory (huge spaces), ranges may be too narrow
   std::vector<int> never_min, never_max;
   std::vector<std::size_t> never_min_move, never_max_move;
   std::vector<std::uint32_t> never_min_tick, never_max_tick;
 };
+
+constexpr std::size_t kFrontEntries = 8'000'000;  // about 200 MB
 
 RangeDp ComputeRanges(const StateSpace& space) {
   const auto& states = space.states();
@@ -834,11 +862,24 @@ RangeDp ComputeRanges(const StateSpace& space) {
   std::vector<std::size_t> out;
   std::vector<std::uint32_t> seen(space.scores().size(), 0);  // distinct scores of a move's tick sets
   std::uint32_t stamp = 0;
+  // Fronts stay within kFrontEntries in all; beyond that each keeps the entries with the most
+  // extreme ratio so far (and the ranges are flagged as approximate).
+  const std::size_t cap = std::max<std::size_t>(8, kFrontEntries / std::max<std::size_t>(1, 2 * n * axes));
+  auto cut = [&](Front& f, bool for_min) {
+    if (f.size() <= cap) return;
+    dp.exact = false;
+    auto ratio = [](const FrontEntry& e) { return e.possible > 0 ? double(e.earned) / e.possible : 0.5; };
+    std::nth_element(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(cap), f.end(),
+                     [&](const FrontEntry& x, const FrontEntry& y) { return for_min ? ratio(x) < ratio(y) : ratio(x) > ratio(y); });
+    f.resize(cap);
+  };
   for (std::size_t v : order) {
     if (dp.never_max[v] < 0) continue;  // not reached without going round a loop
     for (std::size_t a = 0; a < axes; ++a) {
       Prune(dp.min_front[v][a], true);
       Prune(dp.max_front[v][a], false);
+      cut(dp.min_front[v][a], true);
+      cut(dp.max_front[v][a], false);
     }
     // The moves to one state differ only in what they add (a checklist's tick sets): per axis,
     // only the additions no other one beats can matter.
@@ -1395,6 +1436,7 @@ ExploreReport ExploreScenario(std::shared_ptr<const Scenario> scenario, std::sha
   const Scenario& sc = *scenario;
   r.sop_axis = catalogue->FindAxis("sop") ? "sop" : catalogue->axes.empty() ? "" : catalogue->axes.front().id;
   RangeDp dp = ComputeRanges(*space);
+  r.ranges_exact = dp.exact;
   r.endings = EndingRanges(*space, dp);
   for (const auto& node : sc.nodes) {
     if (!space->StatesAt(node).empty()) continue;
@@ -1571,6 +1613,7 @@ nlohmann::json ToJson(const ExploreReport& r) {
           {"choices_never_offered", never_offered},
           {"problems", problems},
           {"strategies", strategies},
+          {"ranges_exact", r.ranges_exact},
           {"single_decisions", r.single_decisions},
           {"guess_rules_apply", r.guess_rules_apply},
           {"length_cue", {{"id", LengthJson(r.length_id)}, {"en", LengthJson(r.length_en)}}},

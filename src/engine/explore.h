@@ -243,6 +243,7 @@ struct ExploreOptions {
 struct ExploreReport {
   std::shared_ptr<const StateSpace> space;
   std::vector<EndingRange> endings;  // scenario order; only endings some path reaches
+  bool ranges_exact = true;          // false on a huge space: fronts cut to fit memory
   std::vector<const Node*> endings_unreached;
   std::vector<const Node*> nodes_unreached;   // statically linked but no state reaches them
   std::optional<PathScore> good_after_never;  // a path with a never event into a good ending
