@@ -68,7 +68,15 @@ std::shared_ptr<const Scenario> Load(const json& j) {
   return f.scenario;
 }
 
-ExploreReport Explore(const json& j, ExploreOptions o = {}) { return ExploreScenario(Load(j), Catalogue(), o); }
+// No wall-clock limit: a sanitizer build on a shared machine runs ten times slower, and what the
+// tests check must not depend on that. The deterministic limits still bound the work.
+ExploreOptions Patient() {
+  ExploreOptions o;
+  o.limits.max_seconds = 600;
+  return o;
+}
+
+ExploreReport Explore(const json& j, ExploreOptions o = Patient()) { return ExploreScenario(Load(j), Catalogue(), o); }
 
 const EndingRange* FindEnding(const ExploreReport& r, const std::string& id) {
   for (const auto& e : r.endings)
@@ -373,7 +381,7 @@ TEST_CASE("first shown and last shown follow the session's own display order, se
 
 TEST_CASE("the state space agrees with brute force on the engine fixture and the bundled scenarios replay") {
   test::Fixture fx = test::LoadFixture();
-  ExploreReport r = ExploreScenario(fx.scenario, fx.catalogue);
+  ExploreReport r = ExploreScenario(fx.scenario, fx.catalogue, Patient());
   REQUIRE(r.space->exhaustive());
   std::vector<BrutePath> all;
   Brute(Session(fx.scenario, fx.catalogue, SessionInfo{}), all, fx.catalogue);
@@ -411,7 +419,7 @@ TEST_CASE("the state space agrees with brute force on the engine fixture and the
   for (const auto& s : lib.Scenarios()) {
     CAPTURE(s->id);
     auto cat = lib.FindCatalogue(s->sop_catalogue);
-    ExploreReport br = ExploreScenario(s, cat);
+    ExploreReport br = ExploreScenario(s, cat, Patient());
     CHECK(br.space->exhaustive());
     for (const auto& e : br.endings) {
       for (const auto& a : e.axes)
@@ -436,8 +444,8 @@ TEST_CASE("tick sets played once per class lead where each of them leads when pl
   for (const auto& s : lib.Scenarios()) {
     CAPTURE(s->id);
     auto cat = lib.FindCatalogue(s->sop_catalogue);
-    StateSpace full = StateSpace::Explore(s, cat);
-    ExploreLimits sample_only;
+    StateSpace full = StateSpace::Explore(s, cat, Patient().limits);
+    ExploreLimits sample_only = Patient().limits;
     sample_only.max_applies = 0;  // give up at once: sample
     sample_only.sample_paths = 3000;
     StateSpace sample = StateSpace::Explore(s, cat, sample_only);
@@ -479,7 +487,7 @@ TEST_CASE("a huge generated scenario falls back to a seeded sample and says so")
   REQUIRE(cat);
   LoadedFile f = LoadFromText("huge.json", bench::GenerateScenario(2000, *cat), cat.get());
   REQUIRE(f.ok());
-  ExploreOptions o;
+  ExploreOptions o = Patient();
   o.limits.max_states = 1000;
   o.limits.sample_paths = 40;
   o.order_seeds = 2;

@@ -55,8 +55,9 @@ std::optional<ExploreArgs> Parse(const std::vector<std::string>& args, int& rc) 
     } else if (!k.empty() && k[0] == '-') {
       rc = Usage("unknown option '" + k + "'");
       return std::nullopt;
-    } else
+    } else {
       a.scenarios.push_back(k);
+    }
   }
   if (a.scenarios.empty()) {
     rc = Usage("name at least one scenario: a file, a folder or a bundled scenario's id");
@@ -76,14 +77,13 @@ std::vector<Target> Resolve(const std::string& arg, int& rc) {
   std::error_code ec;
   bool is_path = std::filesystem::exists(arg, ec);
   ContentLibrary lib = LoadLibrary({is_path ? arg : ScenariosDir()});
-  if (is_path)
+  if (is_path) {
     for (const auto& f : lib.files)
       for (const auto& d : f.diagnostics)
         if (d.severity == Severity::Error) {
           std::cerr << FormatDiagnostic(d) << "\n";
           rc = std::max(rc, d.code == "IO001" ? 2 : 1);
         }
-  if (is_path) {
     for (const auto& s : lib.Scenarios()) {
       auto c = CatalogueFor(lib, *s);
       if (!c) {
