@@ -471,12 +471,17 @@ std::string StrategyCell(const ExploreReport& r, const std::string& name) {
   std::string most;
   std::size_t most_runs = 0;
   for (const auto& [id, n] : s->endings)
-    if (n > most_runs) { most = id; most_runs = n; }
+    if (n > most_runs) {
+      most = id;
+      most_runs = n;
+    }
   const Node* end = r.space->scenario().FindNode(most);
   std::string rating = end && end->outcome ? end->outcome->rating : "unfinished";
-  std::string cell = Fmt("%.0f %%", s->axes[sop].mean) + (s->axes[sop].sd >= 0.5 ? Fmt(" ±%.0f", s->axes[sop].sd) : "") + ", " +
+  std::string cell = Fmt("%.0f %%", s->axes[sop].mean) +
+                     (s->axes[sop].sd >= 0.5 ? Fmt(" ±%.0f", s->axes[sop].sd) : "") + ", " +
                      (most.empty() ? "unfinished" : most + " " + rating);
-  if (most_runs < s->runs) cell += Fmt(" %.0f %%", 100.0 * static_cast<double>(most_runs) / static_cast<double>(s->runs));
+  if (most_runs < s->runs)
+    cell += Fmt(" %.0f %%", 100.0 * static_cast<double>(most_runs) / static_cast<double>(s->runs));
   if (s->good_share > 0 && (!end || !end->outcome || end->outcome->rating != "good"))
     cell += Fmt(" (good %.1f %%)", 100.0 * s->good_share);
   return cell;
@@ -485,7 +490,8 @@ std::string StrategyCell(const ExploreReport& r, const std::string& name) {
 void BenchExplore(const Config& cfg, const ContentLibrary& lib) {
   Out("## Exploring every reachable state (`sigap explore`)\n\n");
   Out("`ExploreScenario` in the engine (state space, score ranges, test-wise strategies, length cue: what "
-      "`sigap explore` and `sigap validate` run), median of " + std::to_string(cfg.runs) +
+      "`sigap explore` and `sigap validate` run), median of " +
+      std::to_string(cfg.runs) +
       " runs, wall time and the process's CPU time (the CPU time is what the machine's load does not inflate). "
       "Decisions played counts `Session::Apply` and `Continue` calls building the state space.\n\n");
   Out("| scenario | states | moves | decisions played | exhaustive | wall | CPU |\n|---|---|---|---|---|---|---|\n");
@@ -516,15 +522,19 @@ void BenchExplore(const Config& cfg, const ContentLibrary& lib) {
     const StateSpace& sp = *r->space;
     Out("| generated, " + std::to_string(n) + " nodes (1 run) | " + std::to_string(sp.states().size()) + " | " +
         std::to_string(sp.moves().size()) + " | " + std::to_string(sp.applies()) + " | " +
-        (sp.exhaustive() ? std::string("yes") : "no: " + sp.limit_hit() + "; " + std::to_string(sp.sampled_paths()) + " sampled play-throughs") +
-        (r->ranges_exact ? "" : "; ranges approximate") + " | " + Fmt("%.0f ms", wall) + " | " + Fmt("%.0f ms", cpu) + " |\n");
+        (sp.exhaustive()
+             ? std::string("yes")
+             : "no: " + sp.limit_hit() + "; " + std::to_string(sp.sampled_paths()) + " sampled play-throughs") +
+        (r->ranges_exact ? "" : "; ranges approximate") + " | " + Fmt("%.0f ms", wall) + " | " + Fmt("%.0f ms", cpu) +
+        " |\n");
   }
   Out("\n");
 
   // What a team that does not read the SOP scores (issue 13's "Measure" table).
   Out("### Test-wise strategies on the bundled content\n\n");
   Out("Mean score on the `sop` axis (± standard deviation when runs differ) and the ending reached most often "
-      "(with its share when not every run); checklists ticked as named. `first`/`last` are the first/last option shown, "
+      "(with its share when not every run); checklists ticked as named. `first`/`last` are the first/last option "
+      "shown, "
       "over display-order seeds 1–64; `random` over 1,000 runs.\n\n");
   std::string head = "| strategy |", rule = "|---|";
   for (const auto& r : reports) {
@@ -532,8 +542,9 @@ void BenchExplore(const Config& cfg, const ContentLibrary& lib) {
     rule += "---|";
   }
   Out(head + "\n" + rule + "\n");
-  for (const char* name : {"longest+longer_half", "longest+longer_half/en", "longest+first_half", "longest+none", "shortest+longer_half",
-                           "first+longer_half", "first+first_half", "last+longer_half", "random"}) {
+  for (const char* name :
+       {"longest+longer_half", "longest+longer_half/en", "longest+first_half", "longest+none", "shortest+longer_half",
+        "first+longer_half", "first+first_half", "last+longer_half", "random"}) {
     std::string row = std::string("| `") + name + "` |";
     for (const auto& r : reports) row += " " + StrategyCell(r, name) + " |";
     Out(row + "\n");
@@ -546,7 +557,9 @@ void BenchExplore(const Config& cfg, const ContentLibrary& lib) {
   Out(row + "\n");
   row = "| never event before a good ending |";
   for (const auto& r : reports)
-    row += r.good_after_never ? " yes, " + std::to_string(r.good_after_never->score.never_events.size()) + " on one path |" : " no |";
+    row += r.good_after_never
+               ? " yes, " + std::to_string(r.good_after_never->score.never_events.size()) + " on one path |"
+               : " no |";
   Out(row + "\n");
   row = "| lowest `sop` at a good ending |";
   for (const auto& r : reports) {
@@ -567,7 +580,6 @@ void BenchExplore(const Config& cfg, const ContentLibrary& lib) {
   }
   Out(row + "\n\n");
 }
-
 // =============================================================================================
 // [SECTION] GUI
 // =============================================================================================

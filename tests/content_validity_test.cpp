@@ -37,7 +37,7 @@ TEST_CASE("every bundled scenario's score can only be earned by knowing the SOP"
     options.limits.max_seconds = 600;
     ExploreReport r = ExploreScenario(s, catalogue, options);
     INFO(s->id << " (" << r.space->states().size() << " states, "
-                << (r.space->exhaustive() ? "every reachable state" : "a sample: " + r.space->limit_hit()) << ")");
+               << (r.space->exhaustive() ? "every reachable state" : "a sample: " + r.space->limit_hit()) << ")");
     // Proof needs the whole space, and every bundled scenario is big enough for the guessing rules.
     CHECK(r.space->exhaustive());
     CHECK_MESSAGE(r.guess_rules_apply, s->id << " has only " << r.single_decisions << " single-choice decisions");

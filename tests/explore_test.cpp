@@ -25,11 +25,17 @@ namespace {
 // s.a weight 1 (sop), s.b weight 2 critical (sop, safety), s.c weight 3 (safety), s.d weight 1
 // critical (sop).
 
-json Text(const std::string& id, const std::string& en = "") { return {{"id", id}, {"en", en.empty() ? id + " (en)" : en}}; }
+json Text(const std::string& id, const std::string& en = "") {
+  return {{"id", id}, {"en", en.empty() ? id + " (en)" : en}};
+}
 
 json Option(const std::string& id, const std::string& text, json sop, json next, json extra = json::object()) {
-  json c{{"id", id}, {"text", Text(text)}, {"sop", std::move(sop)}, {"feedback", Text("Umpan balik")},
-         {"source", "UU21 Ps 1"}, {"next", std::move(next)}};
+  json c{{"id", id},
+         {"text", Text(text)},
+         {"sop", std::move(sop)},
+         {"feedback", Text("Umpan balik")},
+         {"source", "UU21 Ps 1"},
+         {"next", std::move(next)}};
   for (auto& [k, v] : extra.items()) c[k] = v;
   return c;
 }
@@ -37,21 +43,37 @@ json Option(const std::string& id, const std::string& text, json sop, json next,
 json Single(const std::string& id, json choices, json extra = json::object()) {
   json d{{"kind", "single"}, {"prompt", Text("Pilih")}, {"choices", std::move(choices)}};
   for (auto& [k, v] : extra.items()) d[k] = v;
-  return {{"id", id}, {"type", "decision"}, {"title", Text(id)}, {"text", Text("Apa yang Anda lakukan?")}, {"decision", d}};
+  return {
+      {"id", id}, {"type", "decision"}, {"title", Text(id)}, {"text", Text("Apa yang Anda lakukan?")}, {"decision", d}};
 }
 
 json Ending(const std::string& id, const std::string& rating) {
-  return {{"id", id}, {"type", "ending"}, {"title", Text(id)}, {"text", Text("Selesai.")},
+  return {{"id", id},
+          {"type", "ending"},
+          {"title", Text(id)},
+          {"text", Text("Selesai.")},
           {"outcome", {{"id", id}, {"label", Text(id)}, {"rating", rating}}}};
 }
 
 json MiniScenario(json nodes, json variables = json::array()) {
-  json start{{"id", "intro"}, {"type", "scene"}, {"title", Text("Awal")}, {"text", Text("Mulai.")}, {"next", nodes[0]["id"]}};
+  json start{
+      {"id", "intro"}, {"type", "scene"}, {"title", Text("Awal")}, {"text", Text("Mulai.")}, {"next", nodes[0]["id"]}};
   nodes.insert(nodes.begin(), start);
-  return {{"format", 1}, {"type", "scenario"}, {"id", "explore-test"}, {"title", Text("Uji")}, {"kind", "other"},
-          {"place", Text("Kantor")}, {"minutes", 5}, {"languages", {"id", "en"}}, {"summary", Text("Ringkasan")},
-          {"content_warning", Text("Tidak ada")}, {"fictional", true}, {"sop_catalogue", "sop-mini"},
-          {"assesses", {"s.a", "s.b", "s.c", "s.d"}}, {"variables", std::move(variables)}, {"start", "intro"},
+  return {{"format", 1},
+          {"type", "scenario"},
+          {"id", "explore-test"},
+          {"title", Text("Uji")},
+          {"kind", "other"},
+          {"place", Text("Kantor")},
+          {"minutes", 5},
+          {"languages", {"id", "en"}},
+          {"summary", Text("Ringkasan")},
+          {"content_warning", Text("Tidak ada")},
+          {"fictional", true},
+          {"sop_catalogue", "sop-mini"},
+          {"assesses", {"s.a", "s.b", "s.c", "s.d"}},
+          {"variables", std::move(variables)},
+          {"start", "intro"},
           {"nodes", std::move(nodes)}};
 }
 
@@ -145,12 +167,14 @@ void Brute(const Session& at, std::vector<BrutePath>& out, const std::shared_ptr
 // Five decisions, no shuffle, each with a right option ("r", follows s.a) and a wrong one ("w",
 // violates s.a); a wrong answer ends badly at once. Per decision: whether the right option is
 // the longer text, and whether it is listed first.
-json FiveDecisions(const std::vector<bool>& right_longer, const std::vector<bool>& right_first = std::vector<bool>(5, true)) {
+json FiveDecisions(const std::vector<bool>& right_longer,
+                   const std::vector<bool>& right_first = std::vector<bool>(5, true)) {
   json nodes = json::array();
   for (std::size_t i = 0; i < 5; ++i) {
     std::string next = i < 4 ? "q" + std::to_string(i + 2) : "good";
     json right = Option("r", right_longer[i] ? "Wawancarai secara terpisah" : "Pisahkan", {{"s.a", "follows"}}, next);
-    json wrong = Option("w", right_longer[i] ? "Tanya" : "Tanya semua sekaligus di lorong", {{"s.a", "violates"}}, "bad");
+    json wrong =
+        Option("w", right_longer[i] ? "Tanya" : "Tanya semua sekaligus di lorong", {{"s.a", "violates"}}, "bad");
     nodes.push_back(Single("q" + std::to_string(i + 1), right_first[i] ? json{right, wrong} : json{wrong, right}));
   }
   nodes.push_back(Ending("good", "good"));
@@ -168,7 +192,8 @@ TEST_CASE("a loop in the story ends: a state met again is not explored twice") {
   // back; "leave" ends. tries is read by the route, so states differ by it: dp1 with 0..3.
   json vars = json::array({{{"id", "tries"}, {"type", "number"}, {"initial", 0}, {"min", 0}, {"max", 5}}});
   json loop = json::array({{{"if", {{"var", "tries"}, {"op", "<"}, {"value", 3}}}, {"to", "dp1"}}, {{"to", "end"}}});
-  json nodes = json::array({Single("dp1", json::array({Option("ask", "Tanya lagi", {{"s.a", "follows"}}, loop, {{"effects", {{"tries", 1}}}}),
+  json nodes = json::array({Single("dp1", json::array({Option("ask", "Tanya lagi", {{"s.a", "follows"}}, loop,
+                                                              {{"effects", {{"tries", 1}}}}),
                                                        Option("wait", "Tunggu", {{"s.a", "violates"}}, "dp1"),
                                                        Option("leave", "Pergi", {{"s.b", "violates"}}, "end")})),
                             Ending("end", "mixed")});
@@ -209,11 +234,12 @@ TEST_CASE("a loop whose exit never opens: states that cannot finish, and players
 TEST_CASE("an ending guarded by a flag is reached only by the paths that set it") {
   json vars = json::array({{{"id", "referred"}, {"type", "flag"}, {"initial", false}}});
   json route = json::array({{{"if", {{"flag", "referred"}}}, {"to", "good"}}, {{"to", "bad"}}});
-  json nodes = json::array(
-      {Single("dp1", json::array({Option("refer", "Rujuk", {{"s.c", "follows"}}, "dp2", {{"effects", {{"referred", true}}}}),
-                                  Option("skip", "Lewati", {{"s.c", "violates"}}, "dp2")})),
-       Single("dp2", json::array({Option("x", "Catat", {{"s.a", "follows"}}, route), Option("y", "Abaikan", {{"s.a", "violates"}}, route)})),
-       Ending("good", "good"), Ending("bad", "bad")});
+  json nodes = json::array({Single("dp1", json::array({Option("refer", "Rujuk", {{"s.c", "follows"}}, "dp2",
+                                                              {{"effects", {{"referred", true}}}}),
+                                                       Option("skip", "Lewati", {{"s.c", "violates"}}, "dp2")})),
+                            Single("dp2", json::array({Option("x", "Catat", {{"s.a", "follows"}}, route),
+                                                       Option("y", "Abaikan", {{"s.a", "violates"}}, route)})),
+                            Ending("good", "good"), Ending("bad", "bad")});
   ExploreReport r = Explore(MiniScenario(nodes, vars));
   const EndingRange* good = FindEnding(r, "good");
   const EndingRange* bad = FindEnding(r, "bad");
@@ -235,13 +261,15 @@ TEST_CASE("an ending guarded by a flag is reached only by the paths that set it"
 TEST_CASE("a never event before a good ending is found, with a path, and goes away once it routes elsewhere") {
   auto build = [](bool flag_routes) {
     json vars = json::array({{{"id", "harm"}, {"type", "flag"}, {"initial", false}}});
-    json to_end = flag_routes ? json::array({{{"if", {{"flag", "harm"}}}, {"to", "mixed"}}, {{"to", "good"}}}) : json("good");
-    json nodes = json::array(
-        {Single("dp1", json::array({Option("a", "Pisahkan", {{"s.b", "follows"}}, "dp2"),
-                                    Option("b", "Biarkan pendamping menerjemahkan", {{"s.b", "critical"}}, "dp2",
-                                           {{"effects", {{"harm", true}}}})})),
-         Single("dp2", json::array({Option("x", "Rujuk", {{"s.a", "follows"}}, to_end), Option("y", "Pulangkan", {{"s.a", "violates"}}, "bad")})),
-         Ending("good", "good"), Ending("mixed", "mixed"), Ending("bad", "bad")});
+    json to_end =
+        flag_routes ? json::array({{{"if", {{"flag", "harm"}}}, {"to", "mixed"}}, {{"to", "good"}}}) : json("good");
+    json nodes =
+        json::array({Single("dp1", json::array({Option("a", "Pisahkan", {{"s.b", "follows"}}, "dp2"),
+                                                Option("b", "Biarkan pendamping menerjemahkan", {{"s.b", "critical"}},
+                                                       "dp2", {{"effects", {{"harm", true}}}})})),
+                     Single("dp2", json::array({Option("x", "Rujuk", {{"s.a", "follows"}}, to_end),
+                                                Option("y", "Pulangkan", {{"s.a", "violates"}}, "bad")})),
+                     Ending("good", "good"), Ending("mixed", "mixed"), Ending("bad", "bad")});
     return MiniScenario(nodes, vars);
   };
   SUBCASE("the good ending follows the never event") {
@@ -267,16 +295,28 @@ TEST_CASE("a never event before a good ending is found, with a path, and goes aw
 
 TEST_CASE("a checklist whose ticks route: every tick set is accounted for, each with its own score") {
   // Two indicators (x1, x2) and a stereotype (f1). Good needs both indicators and no false alarm.
-  json items = json::array({{{"id", "x1"}, {"text", Text("Paspor ditahan")}, {"correct", true}, {"sop", {{"s.a", "follows"}}}},
-                            {{"id", "x2"}, {"text", Text("Utang perjalanan")}, {"correct", true}, {"sop", {{"s.c", "follows"}}}},
-                            {{"id", "f1"}, {"text", Text("Dari NTT")}, {"correct", false}, {"sop", {{"s.b", "critical"}}}}});
-  json outcomes = json::array({{{"if", {{"all", {{{"var", "$hits"}, {"op", ">="}, {"value", 2}},
-                                                   {{"var", "$false_alarms"}, {"op", "=="}, {"value", 0}}}}}},
-                                {"effects", {{"ok", true}}}}});
+  json items =
+      json::array({{{"id", "x1"}, {"text", Text("Paspor ditahan")}, {"correct", true}, {"sop", {{"s.a", "follows"}}}},
+                   {{"id", "x2"}, {"text", Text("Utang perjalanan")}, {"correct", true}, {"sop", {{"s.c", "follows"}}}},
+                   {{"id", "f1"}, {"text", Text("Dari NTT")}, {"correct", false}, {"sop", {{"s.b", "critical"}}}}});
+  json outcomes = json::array(
+      {{{"if",
+         {{"all",
+           {{{"var", "$hits"}, {"op", ">="}, {"value", 2}}, {{"var", "$false_alarms"}, {"op", "=="}, {"value", 0}}}}}},
+        {"effects", {{"ok", true}}}}});
   json next = json::array({{{"if", {{"flag", "ok"}}}, {"to", "good"}}, {{"to", "bad"}}});
-  json dp = {{"id", "dp1"}, {"type", "decision"}, {"title", Text("Indikator")}, {"text", Text("Centang.")},
-             {"decision", {{"kind", "checklist"}, {"prompt", Text("Yang mana?")}, {"items", items}, {"outcomes", outcomes},
-                           {"feedback", Text("Umpan balik")}, {"source", "[ILO]"}, {"next", next}}}};
+  json dp = {{"id", "dp1"},
+             {"type", "decision"},
+             {"title", Text("Indikator")},
+             {"text", Text("Centang.")},
+             {"decision",
+              {{"kind", "checklist"},
+               {"prompt", Text("Yang mana?")},
+               {"items", items},
+               {"outcomes", outcomes},
+               {"feedback", Text("Umpan balik")},
+               {"source", "[ILO]"},
+               {"next", next}}}};
   json vars = json::array({{{"id", "ok"}, {"type", "flag"}, {"initial", false}}});
   ExploreReport r = Explore(MiniScenario(json::array({dp, Ending("good", "good"), Ending("bad", "bad")}), vars));
   const StateSpace& sp = *r.space;
@@ -286,7 +326,10 @@ TEST_CASE("a checklist whose ticks route: every tick set is accounted for, each 
     if (m.kind != MoveKind::Checklist) continue;
     for (auto t : m.tick_sets) {
       CHECK(seen.insert(t).second);
-      if (sp.states()[m.to].node->id == "good") { ++to_good; CHECK(t == 0b011u); }
+      if (sp.states()[m.to].node->id == "good") {
+        ++to_good;
+        CHECK(t == 0b011u);
+      }
       // Each tick set's score is the engine's score of its record.
       SessionScore one = ScoreDecisions(sp.scenario(), sp.catalogue(), {sp.RecordFor(m, t)});
       CHECK(sp.scores()[sp.TickScore(m, t)].never_events == static_cast<int>(one.never_events.size()));
@@ -469,10 +512,11 @@ TEST_CASE("tick sets played once per class lead where each of them leads when pl
       auto from = find_full(sample.states()[m.from]);
       REQUIRE(from);
       for (auto t : m.tick_sets) {
-        auto it = std::find_if(full.states()[*from].moves.begin(), full.states()[*from].moves.end(), [&](std::size_t fm) {
-          const auto& sets = full.moves()[fm].tick_sets;
-          return std::find(sets.begin(), sets.end(), t) != sets.end();
-        });
+        auto it =
+            std::find_if(full.states()[*from].moves.begin(), full.states()[*from].moves.end(), [&](std::size_t fm) {
+              const auto& sets = full.moves()[fm].tick_sets;
+              return std::find(sets.begin(), sets.end(), t) != sets.end();
+            });
         REQUIRE(it != full.states()[*from].moves.end());
         CHECK(same_state(full.states()[full.moves()[*it].to], sample.states()[m.to]));
         ++checked;
@@ -514,10 +558,11 @@ TEST_CASE("a huge generated scenario falls back to a seeded sample and says so")
 TEST_CASE("the JSON report has the documented shape") {
   ExploreReport r = Explore(FiveDecisions({true, false, true, false, false}));
   json j = ToJson(r);
-  for (const char* key : {"scenario", "path", "exhaustive", "limit_hit", "sampled_paths", "states", "moves", "loop_moves",
-                          "stuck_states", "applies", "seconds", "axes", "sop_axis", "endings", "endings_unreached",
-                          "nodes_unreached", "good_after_never", "choices_never_offered", "problems", "strategies",
-                          "single_decisions", "length_cue", "findings", "valid"})
+  for (const char* key :
+       {"scenario", "path",       "exhaustive",        "limit_hit",       "sampled_paths",    "states",
+        "moves",    "loop_moves", "stuck_states",      "applies",         "seconds",          "axes",
+        "sop_axis", "endings",    "endings_unreached", "nodes_unreached", "good_after_never", "choices_never_offered",
+        "problems", "strategies", "single_decisions",  "length_cue",      "findings",         "valid"})
     CHECK_MESSAGE(j.contains(key), key);
   CHECK(j["axes"] == json::array({"sop", "safety"}));
   REQUIRE(j["endings"].is_array());
@@ -530,8 +575,8 @@ TEST_CASE("the JSON report has the documented shape") {
   CHECK(good["never_events"]["max"] == 0);
   REQUIRE(j["strategies"].size() == r.strategies.size());
   for (const auto& s : j["strategies"]) {
-    for (const char* key : {"name", "single", "checklist", "lang", "runs", "unfinished", "endings", "good_share", "axes",
-                            "never_events", "example", "same_as_id"})
+    for (const char* key : {"name", "single", "checklist", "lang", "runs", "unfinished", "endings", "good_share",
+                            "axes", "never_events", "example", "same_as_id"})
       CHECK_MESSAGE(s.contains(key), key);
     CHECK(s["example"]["path"].is_string());
   }

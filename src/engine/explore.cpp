@@ -195,8 +195,9 @@ RangeDp ComputeRanges(const StateSpace& space) {
     if (f.size() <= cap) return;
     dp.exact = false;
     auto ratio = [](const FrontEntry& e) { return e.possible > 0 ? double(e.earned) / e.possible : 0.5; };
-    std::nth_element(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(cap), f.end(),
-                     [&](const FrontEntry& x, const FrontEntry& y) { return for_min ? ratio(x) < ratio(y) : ratio(x) > ratio(y); });
+    std::nth_element(
+        f.begin(), f.begin() + static_cast<std::ptrdiff_t>(cap), f.end(),
+        [&](const FrontEntry& x, const FrontEntry& y) { return for_min ? ratio(x) < ratio(y) : ratio(x) > ratio(y); });
     f.resize(cap);
   };
   for (std::size_t v : order) {
@@ -509,7 +510,8 @@ StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs
   return r;
 }
 
-std::vector<StrategyResult> RunStrategies(const StateSpace& space, const ExploreOptions& o, Clock::time_point deadline) {
+std::vector<StrategyResult> RunStrategies(const StateSpace& space, const ExploreOptions& o,
+                                          Clock::time_point deadline) {
   std::vector<StrategyResult> out;
   const std::size_t budget = o.max_strategy_decisions / 32;  // 27 strategies, the random one counts more
   const SingleRule singles[] = {SingleRule::Longest, SingleRule::Shortest, SingleRule::First, SingleRule::Last};
@@ -786,7 +788,8 @@ ExploreReport ExploreScenario(std::shared_ptr<const Scenario> scenario, std::sha
   }
   auto finish = space->CanFinish();
   r.stuck_states = static_cast<std::size_t>(std::count(finish.begin(), finish.end(), false));
-  auto deadline = t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.limits.max_seconds));
+  auto deadline =
+      t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.limits.max_seconds));
   r.strategies = RunStrategies(*space, options, deadline);
   r.length_id = MeasureLengthCue(*space, Lang::Id);
   r.length_en = MeasureLengthCue(*space, Lang::En);

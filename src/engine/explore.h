@@ -113,8 +113,8 @@ struct Finding {
 
 struct ExploreOptions {
   ExploreLimits limits;
-  int order_seeds = 64;                            // display-order seeds each deterministic strategy is played with
-  int random_runs = 1000;                          // uniform random play-throughs
+  int order_seeds = 64;                          // display-order seeds each deterministic strategy is played with
+  int random_runs = 1000;                        // uniform random play-throughs
   std::size_t max_strategy_decisions = 400'000;  // all strategies together stop adding runs beyond this
 };
 

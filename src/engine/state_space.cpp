@@ -121,9 +121,9 @@ std::vector<std::vector<bool>> LiveVariables(const Scenario& s) {
 
 // Tick sets of a checklist that Session::Apply cannot tell apart: the same hit, miss and
 // false-alarm counts (all that outcomes and routes read of the ticks; only those some condition
-// reads) and the same effects in the same item order. One of each class is played; the builder checks the claim on another
-// member in the first states of each checklist and plays every tick set of a checklist where
-// it does not hold (so a change to how Session applies a checklist cannot go unnoticed).
+// reads) and the same effects in the same item order. One of each class is played; the builder checks the claim on
+// another member in the first states of each checklist and plays every tick set of a checklist where it does not hold
+// (so a change to how Session applies a checklist cannot go unnoticed).
 struct TickClass {
   std::vector<std::uint32_t> masks;  // masks[0] is played
 };
