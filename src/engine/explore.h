@@ -123,7 +123,7 @@ struct ExploreReport {
   std::vector<EndingRange> endings;  // scenario order; only endings some path reaches
   bool ranges_exact = true;          // false on a huge space: fronts cut to fit memory
   std::vector<const Node*> endings_unreached;
-  std::vector<const Node*> nodes_unreached;   // statically linked but no state reaches them
+  std::vector<const Node*> nodes_unreached;   // no state reaches them (unlinked ones included)
   std::optional<PathScore> good_after_never;  // a path with a never event into a good ending
   std::vector<std::pair<const Node*, const Choice*>> choices_never_offered;  // node reached, condition never true
   std::size_t stuck_states = 0;  // states from which no ending is reachable (loops that never open)
