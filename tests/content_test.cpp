@@ -58,12 +58,18 @@ TEST_CASE("the SOP catalogue has at least 30 sourced, bilingual steps across all
     if (s.basis == "good_practice") CHECK(AllText(s.note));  // said plainly: not a national rule
   }
   for (const char* p : {"ident", "interview", "protect", "spm", "border", "coord"}) CHECK(phases.count(p));
-  // The gaps the outlines found in domain.md §7 have their own good-practice steps.
-  for (const char* id : {"spm.no_mediation", "interview.no_confront_recruiter", "ident.no_ilegal_label"}) {
+  // The gaps the outlines found in domain.md §7 have their own steps: two rest on good practice,
+  // while the ban on mediation has a written basis (Perja 15/2020 Ps 5; UU TPKS Ps 4(2)(g), 23).
+  for (const char* id : {"interview.no_confront_recruiter", "ident.no_ilegal_label"}) {
     const SopStep* s = cat->FindStep(id);
     REQUIRE_MESSAGE(s, id);
     CHECK(s->basis == "good_practice");
   }
+  const SopStep* no_mediation = cat->FindStep("spm.no_mediation");
+  REQUIRE(no_mediation);
+  CHECK(no_mediation->basis == "law");
+  CHECK(no_mediation->source.find("Perja 15/2020") != std::string::npos);
+  CHECK(no_mediation->source.find("UU TPKS") != std::string::npos);
 }
 
 TEST_CASE("together the scenarios assess every step of the catalogue") {
