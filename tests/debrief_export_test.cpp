@@ -112,9 +112,9 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
       if (r[2] == team && (decision.empty() || r[3] == decision)) out.push_back(r);
     return out;
   };
-  // Anggrek by hand: dp1 2 tags, dp2 3, dp3 4 hits, dp4 1, dp5 5, dp6 6 hits, dp7 7, dp8 6, dp9 3,
-  // dp10 5, dp11 1, dp12 9 hits (origin_contact counts for two steps) = 53.
-  CHECK(rows_of("Anggrek", "").size() == 53);
+  // Anggrek by hand: dp1 2 tags, dp2 5, dp3 4 hits, dp4 1, dp5 5, dp6 6 hits, dp7 7, dp8 6, dp9 3,
+  // dp10 6, dp11 1, dp12 9 hits (origin_contact counts for two steps) = 56.
+  CHECK(rows_of("Anggrek", "").size() == 56);
 
   // Cempaka's preparation checklist: one hit, three misses, one false alarm (critical).
   auto prep = rows_of("Cempaka", "3");
@@ -148,7 +148,7 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
   CHECK(csv.find("\"Heliconia, \"\"Batam\"\"\"") != std::string::npos);
   for (const auto& r : rows_of("Edelweis", "")) CHECK(r[13] == "false");
   for (const auto& r : rows_of("Gardenia", "")) CHECK(r[14] == "true");
-  CHECK(rows_of("Edelweis", "").size() == 2 + 3 + 4 + 1);  // dp1 a, dp2 a, dp3 one hit + 3 misses, dp4 a
+  CHECK(rows_of("Edelweis", "").size() == 2 + 5 + 4 + 1);  // dp1 a, dp2 a, dp3 one hit + 3 misses, dp4 a
 
   // English step labels with --lang en; anonymised names.
   std::string en = ExportCsv(t.debriefs, Lang::En, true);
