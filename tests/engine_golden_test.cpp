@@ -104,8 +104,13 @@ TEST_CASE("golden transcript plans") {
     if (log.end) {
       CHECK((*log.end)["outcome"] == actual["outcome"]);
       CHECK((*log.end)["never_events"] == actual["never_events"]);
-      for (const auto& [axis, value] : actual["axes"].items())
-        CHECK((*log.end)["scores"][axis] == (value.is_null() ? json(nullptr) : json(static_cast<std::int64_t>(value.get<double>() + 0.5))));
+      // The end record keeps whole percents and the recomputed value one decimal: rounding the decimal
+      // again could be off by one (74.45 is 74 in the log but 74.5 here), so compare within half a point.
+      for (const auto& [axis, value] : actual["axes"].items()) {
+        const json& logged = (*log.end)["scores"][axis];
+        if (value.is_null()) CHECK(logged.is_null());
+        else CHECK(std::abs(logged.get<double>() - value.get<double>()) <= 0.55);
+      }
     }
     if (test::UpdateGoldens()) {
       for (const char* key : {"outcome", "never_events", "axes"}) plan[key] = actual[key];
