@@ -55,8 +55,9 @@ std::optional<ExploreArgs> Parse(const std::vector<std::string>& args, int& rc) 
     } else if (!k.empty() && k[0] == '-') {
       rc = Usage("unknown option '" + k + "'");
       return std::nullopt;
-    } else
+    } else {
       a.scenarios.push_back(k);
+    }
   }
   if (a.scenarios.empty()) {
     rc = Usage("name at least one scenario: a file, a folder or a bundled scenario's id");
@@ -76,14 +77,13 @@ std::vector<Target> Resolve(const std::string& arg, int& rc) {
   std::error_code ec;
   bool is_path = std::filesystem::exists(arg, ec);
   ContentLibrary lib = LoadLibrary({is_path ? arg : ScenariosDir()});
-  if (is_path)
+  if (is_path) {
     for (const auto& f : lib.files)
       for (const auto& d : f.diagnostics)
         if (d.severity == Severity::Error) {
           std::cerr << FormatDiagnostic(d) << "\n";
           rc = std::max(rc, d.code == "IO001" ? 2 : 1);
         }
-  if (is_path) {
     for (const auto& s : lib.Scenarios()) {
       auto c = CatalogueFor(lib, *s);
       if (!c) {
@@ -174,7 +174,8 @@ void PrintText(const ExploreReport& r) {
   if (r.stuck_states)
     std::cout << "  " << r.stuck_states << " states cannot reach any ending (a loop whose exit never opens)\n";
 
-  std::cout << "\n  Endings: score range (%) over every path that reaches them\n";
+  std::cout << "\n  Endings: score range (%) over every path that reaches them"
+            << (r.ranges_exact ? "" : " (approximate: too many states to keep every candidate)") << "\n";
   for (const auto& e : r.endings) {
     std::string row = "    " + Pad(e.node->id, 10) + Pad(e.node->outcome ? e.node->outcome->rating : "", 7);
     for (const auto& a : e.axes) row += " " + a.axis + " " + Pad(Range(a.min, a.max), 8);
@@ -218,6 +219,10 @@ void PrintText(const ExploreReport& r) {
   std::cout << head << Pad("never", 8) << "endings\n";
   for (const auto& s : r.strategies) {
     std::string row = "    " + Pad(s.strategy.Name(), 26);
+    if (s.runs == 0) {
+      std::cout << row << "not played: out of time\n";
+      continue;
+    }
     if (s.same_as_id) {
       std::cout << row << "as in Indonesian\n";
       continue;

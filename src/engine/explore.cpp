@@ -1,13 +1,11 @@
 // [SECTION] index
-//   Text and paths       TextLength, ChoicesArgument, names
-//   State space          StateSpaceBuilder: exhaustive search, the sampled fallback; the queries
+//   Names                the strategies' rules
 //   Score ranges         loop moves left out, topological order, Pareto fronts per axis, never events
 //   Strategies           test-wise players, each run through a real Session
 //   Length cue           how often the longest option is the fully correct one
 //   Findings             the validity rules and the other problems, with what to do
 //   Report               ExploreScenario
-//   JSON                 ToJson(ExploreReport)
-//   Validator            ValidateScenarioValidity: the findings as sigap validate warnings
+// ToJson and the sigap validate bridge are in explore_output.cpp; the state space in state_space.cpp.
 #include "explore.h"
 
 #include <algorithm>
@@ -47,40 +45,8 @@ bool FullyCorrect(const Choice& c) {
 }  // namespace
 
 // =============================================================================================
-// [SECTION] Text and paths
+// [SECTION] Names
 // =============================================================================================
-
-std::size_t TextLength(const std::string& utf8) {
-  std::size_t n = 0;
-  for (unsigned char c : utf8)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-std::string ChoicesArgument(const std::vector<DecisionRecord>& records) {
-  std::string out;
-  for (const auto& r : records) {
-    if (!out.empty()) out += ',';
-    if (r.timed_out && !r.checklist)
-      out += "timeout";
-    else if (r.checklist) {
-      if (r.items.empty()) out += '-';
-      for (std::size_t i = 0; i < r.items.size(); ++i) out += (i ? "+" : "") + r.items[i];
-    } else
-      out += r.choice;
-  }
-  return out;
-}
-
-const char* MoveKindName(MoveKind k) {
-  switch (k) {
-    case MoveKind::Continue: return "continue";
-    case MoveKind::Choice: return "choice";
-    case MoveKind::Timeout: return "timeout";
-    case MoveKind::Checklist: return "checklist";
-  }
-  return "?";
-}
 
 const char* SingleRuleName(SingleRule r) {
   switch (r) {
@@ -113,588 +79,6 @@ std::string Strategy::Name() const {
   std::string n = std::string(SingleRuleName(single)) + "+" + ChecklistRuleName(checklist);
   if (lang == Lang::En) n += "/en";
   return n;
-}
-
-// =============================================================================================
-// [SECTION] State space
-// =============================================================================================
-
-namespace {
-
-// Variables read by some condition anywhere in the scenario (text variants, choice conditions,
-// routes, checklist outcomes, timer overrides).
-void MarkRead(const Condition& c, const Scenario& s, std::vector<bool>& read) {
-  if (c.kind == Condition::Kind::Flag || c.kind == Condition::Kind::Compare)
-    for (std::size_t i = 0; i < s.variables.size(); ++i)
-      if (s.variables[i].id == c.var) read[i] = true;
-  for (const auto& ch : c.children) MarkRead(ch, s, read);
-}
-
-// Per node, the variables its own conditions read, then everything read on some way on from it.
-std::vector<std::vector<bool>> LiveVariables(const Scenario& s) {
-  std::vector<std::vector<bool>> live(s.nodes.size(), std::vector<bool>(s.variables.size(), false));
-  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
-    const Node& n = s.nodes[i];
-    auto& read = live[i];
-    auto routes = [&](const std::vector<Route>& rs) {
-      for (const auto& r : rs)
-        if (r.when) MarkRead(*r.when, s, read);
-    };
-    for (const auto& v : n.text_if) MarkRead(v.when, s, read);
-    routes(n.next);
-    if (!n.decision) continue;
-    const Decision& d = *n.decision;
-    routes(d.next);
-    for (const auto& o : d.outcomes)
-      if (o.when) MarkRead(*o.when, s, read);
-    if (d.timer)
-      for (const auto& o : d.timer->seconds_if) MarkRead(o.when, s, read);
-    for (const auto& c : d.choices) {
-      if (c.when) MarkRead(*c.when, s, read);
-      for (const auto& v : c.text_if) MarkRead(v.when, s, read);
-      routes(c.next);
-    }
-  }
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < s.nodes.size(); ++i) index[s.nodes[i].id] = i;
-  for (bool changed = true; changed;) {  // a fixed point: the story graph may loop
-    changed = false;
-    for (std::size_t i = 0; i < s.nodes.size(); ++i)
-      for (const auto& to : Successors(s.nodes[i])) {
-        auto it = index.find(to);
-        if (it == index.end()) continue;
-        for (std::size_t v = 0; v < s.variables.size(); ++v)
-          if (live[it->second][v] && !live[i][v]) {
-            live[i][v] = true;
-            changed = true;
-          }
-      }
-  }
-  return live;
-}
-
-// Tick sets of a checklist that Session::Apply cannot tell apart: the same hit, miss and
-// false-alarm counts (all that outcomes and routes read of the ticks) and the same effects in
-// the same item order. One of each class is played; the builder checks the claim on another
-// member in the first states of each checklist and plays every tick set of a checklist where
-// it does not hold (so a change to how Session applies a checklist cannot go unnoticed).
-struct TickClass {
-  std::vector<std::uint32_t> masks;  // masks[0] is played
-};
-
-std::vector<TickClass> TickClasses(const Decision& d) {
-  std::vector<const std::vector<Effect>*> lists;  // distinct effect lists, by value
-  auto list_id = [&](const std::vector<Effect>& effects) -> int {
-    if (effects.empty()) return -1;
-    for (std::size_t i = 0; i < lists.size(); ++i)
-      if (*lists[i] == effects) return static_cast<int>(i);
-    lists.push_back(&effects);
-    return static_cast<int>(lists.size() - 1);
-  };
-  std::map<std::vector<int>, std::size_t> by_signature;
-  std::vector<TickClass> out;
-  const std::size_t n = d.items.size();
-  for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
-    std::vector<int> sig(3, 0);  // hits, misses, false alarms, then the effect lists in order
-    for (std::size_t i = 0; i < n; ++i) {
-      const ChecklistItem& item = d.items[i];
-      bool ticked = mask & (1u << i);
-      if (ticked) sig.push_back(list_id(item.effects));
-      if (item.correct) {
-        ++sig[ticked ? 0 : 1];
-        sig.push_back(list_id(ticked ? d.per_hit : d.per_miss));
-      } else if (ticked) {
-        ++sig[2];
-        sig.push_back(list_id(d.per_false_alarm));
-      }
-    }
-    sig.erase(std::remove(sig.begin() + 3, sig.end(), -1), sig.end());
-    auto [it, added] = by_signature.emplace(std::move(sig), out.size());
-    if (added) out.emplace_back();
-    out[it->second].masks.push_back(mask);
-  }
-  return out;
-}
-
-std::vector<TickClass> SingletonClasses(std::size_t items) {
-  std::vector<TickClass> out(std::size_t{1} << items);
-  for (std::uint32_t mask = 0; mask < out.size(); ++mask) out[mask].masks = {mask};
-  return out;
-}
-
-}  // namespace
-
-bool MoveScore::operator==(const MoveScore& o) const {
-  if (never_events != o.never_events || axes.size() != o.axes.size()) return false;
-  for (std::size_t i = 0; i < axes.size(); ++i)
-    if (axes[i].earned != o.axes[i].earned || axes[i].possible != o.axes[i].possible) return false;
-  return true;
-}
-
-// Builds a StateSpace by playing every move of every state through a copy of a Session in that
-// state. Depth-first, so that only the sessions of states not yet expanded are held.
-class StateSpaceBuilder {
- public:
-  StateSpaceBuilder(StateSpace& space, const ExploreLimits& limits) : s_(space), limits_(limits) {}
-
-  void Run() {
-    t0_ = Clock::now();
-    s_.live_ = LiveVariables(*s_.scenario_);
-    s_.tick_scores_.assign(s_.scenario_->nodes.size(), {});
-    // scores_[0] adds nothing: what passing a scene adds (ExploreMove::score defaults to it).
-    MoveScore nothing;
-    for (const auto& a : s_.catalogue_->axes) nothing.axes.push_back(AxisResult{a.id, 0, 0});
-    s_.scores_.push_back(std::move(nothing));
-    if (!Exhaustive()) {
-      s_.exhaustive_ = false;
-      s_.states_.clear();
-      s_.moves_.clear();
-      s_.problems_.clear();
-      index_.clear();
-      problem_nodes_.clear();
-      Sample();
-    }
-    Finish();
-    s_.seconds_ = SecondsSince(t0_);
-  }
-
- private:
-  // A move's outcome before it is filed: the session after it and, for a checklist, the tick
-  // sets that lead there.
-  struct Step {
-    ExploreMove move;
-    Session next;
-    const std::vector<std::uint32_t>* masks = nullptr;
-  };
-
-  Session StartSession() const {
-    SessionInfo info;
-    info.seed = s_.scenario_->seed;
-    return Session(s_.scenario_, s_.catalogue_, info);
-  }
-
-  std::size_t NodeIndex(const Node& n) const { return static_cast<std::size_t>(&n - s_.scenario_->nodes.data()); }
-
-  // The state a session stands in; a new one is added. Returns {index, added}.
-  std::pair<std::size_t, bool> Intern(const Session& session) {
-    const auto& vars = s_.scenario_->variables;
-    values_.resize(vars.size());
-    std::size_t node = NodeIndex(session.CurrentNode());
-    const std::vector<bool>& live = s_.live_[node];
-    std::uint64_t h = (node + 1) * 0x9E3779B97F4A7C15ull;
-    for (std::size_t i = 0; i < vars.size(); ++i) {
-      values_[i] = session.Value(vars[i].id);
-      if (live[i]) h = (h ^ std::hash<double>{}(values_[i])) * 0x100000001B3ull;
-    }
-    auto same = [&](const ExploreState& st) {
-      if (st.node != &session.CurrentNode()) return false;
-      for (std::size_t i = 0; i < vars.size(); ++i)
-        if (live[i] && st.values[i] != values_[i]) return false;
-      return true;
-    };
-    auto& bucket = index_[h];
-    for (std::size_t i : bucket)
-      if (same(s_.states_[i])) return {i, false};
-    ExploreState st;
-    st.node = &session.CurrentNode();
-    st.values = values_;
-    s_.states_.push_back(std::move(st));
-    bucket.push_back(s_.states_.size() - 1);
-    return {s_.states_.size() - 1, true};
-  }
-
-  // What a decision adds to the score, from the engine's scoring of that record alone. Scoring
-  // reads the record and the scenario only, so it is computed once per node and answer.
-  std::size_t ScoreOf(std::uint64_t answer_key, const DecisionRecord& record) {
-    if (auto it = score_cache_.find(answer_key); it != score_cache_.end()) return it->second;
-    SessionScore sc = ScoreDecisions(*s_.scenario_, *s_.catalogue_, {record});
-    MoveScore ms{sc.axes, static_cast<int>(sc.never_events.size())};
-    std::size_t index = s_.scores_.size();
-    for (std::size_t i = 0; i < s_.scores_.size(); ++i)
-      if (s_.scores_[i] == ms) {
-        index = i;
-        break;
-      }
-    if (index == s_.scores_.size()) s_.scores_.push_back(std::move(ms));
-    score_cache_[answer_key] = index;
-    return index;
-  }
-
-  static std::uint64_t AnswerKey(std::size_t node, int kind, std::uint64_t sub) {
-    return (static_cast<std::uint64_t>(node) << 32) | (static_cast<std::uint64_t>(kind) << 28) | sub;
-  }
-
-  std::size_t TickScore(const Session& at, std::uint32_t mask) {
-    const Node& node = at.CurrentNode();
-    auto& table = s_.tick_scores_[NodeIndex(node)];
-    if (table.empty()) table.assign(std::size_t{1} << node.decision->items.size(), kNone);
-    if (table[mask] == kNone) table[mask] = ScoreOf(AnswerKey(NodeIndex(node), 2, mask), TickRecord(at, mask));
-    return table[mask];
-  }
-
-  static DecisionRecord TickRecord(const Session& at, std::uint32_t mask) {
-    const auto& items = at.CurrentNode().decision->items;
-    std::vector<std::string> ids;
-    for (std::size_t i = 0; i < items.size(); ++i)
-      if (mask & (1u << i)) ids.push_back(items[i].id);
-    auto prepared = at.PrepareChecklist(ids, 0, 0);
-    return std::get<DecisionRecord>(prepared);  // item ids of the decision itself: never refused
-  }
-
-  bool OverLimit() {
-    if (s_.states_.size() > limits_.max_states) {
-      s_.limit_hit_ = "more than " + std::to_string(limits_.max_states) + " states";
-      return true;
-    }
-    if (s_.applies_ > limits_.max_applies) {
-      s_.limit_hit_ = "more than " + std::to_string(limits_.max_applies) + " moves played";
-      return true;
-    }
-    if (SecondsSince(t0_) > limits_.max_seconds) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "more than %.1f s", limits_.max_seconds);
-      s_.limit_hit_ = buf;
-      return true;
-    }
-    return false;
-  }
-
-  void Problem(std::size_t state, const Refusal& r) {
-    if (!problem_nodes_.insert(s_.states_[state].node).second) return;  // one per node is enough
-    s_.problems_.push_back(ExploreProblem{r.code, state, r.message});
-  }
-
-  // Plays `record` on a copy of `at`; nullopt (and a problem) when the engine refuses it.
-  std::optional<Session> Play(std::size_t state, const Session& at, const DecisionRecord& record) {
-    Session next = at;
-    ++s_.applies_;
-    if (auto r = next.Apply(record)) {
-      Problem(state, *r);
-      return std::nullopt;
-    }
-    return next;
-  }
-
-  static bool SameState(const Session& a, const Session& b) {
-    return &a.CurrentNode() == &b.CurrentNode() && a.state() == b.state() && a.Values() == b.Values();
-  }
-
-  // The moves out of `state`, whose session is `at`: all of them, or (sampling) one at random.
-  std::vector<Step> Steps(std::size_t state, const Session& at, bool one_at_random) {
-    std::vector<Step> out;
-    switch (at.state()) {
-      case SessionState::Ended: break;
-      case SessionState::AtScene: {
-        Session next = at;
-        ++s_.applies_;
-        if (auto r = next.Continue()) {
-          Problem(state, *r);
-          break;
-        }
-        ExploreMove m;
-        m.from = state;
-        m.kind = MoveKind::Continue;
-        out.push_back(Step{std::move(m), std::move(next)});
-        break;
-      }
-      case SessionState::AwaitingChoice: {
-        const Node& node = at.CurrentNode();
-        const Decision& d = *node.decision;
-        auto offer = [&](const Choice* c, bool timeout) {
-          auto prepared = timeout ? at.PrepareTimeout(0, 0) : at.PrepareChoice(c->id, 0, 0);
-          if (auto* r = std::get_if<Refusal>(&prepared)) {
-            Problem(state, *r);
-            return;
-          }
-          const DecisionRecord& rec = std::get<DecisionRecord>(prepared);
-          auto next = Play(state, at, rec);
-          if (!next) return;
-          const Choice* chosen = nullptr;
-          for (const auto& ch : d.choices)
-            if (ch.id == rec.choice) chosen = &ch;
-          ExploreMove m;
-          m.from = state;
-          m.kind = timeout ? MoveKind::Timeout : MoveKind::Choice;
-          m.choice = chosen;
-          m.text = timeout ? nullptr : &at.ChoiceText(*chosen);
-          m.record = rec;
-          m.score = ScoreOf(
-              AnswerKey(NodeIndex(node), timeout ? 1 : 0, static_cast<std::uint64_t>(chosen - d.choices.data())), rec);
-          out.push_back(Step{std::move(m), std::move(*next)});
-        };
-        auto shown = at.AvailableChoices();
-        bool timed = at.TimerSeconds().has_value();
-        if (one_at_random) {
-          std::size_t options = shown.size() + (timed ? 1 : 0);
-          if (options == 0) break;
-          std::size_t k = rng_() % options;
-          if (k < shown.size())
-            offer(shown[k], false);
-          else
-            offer(nullptr, true);
-          break;
-        }
-        for (const Choice* c : shown) offer(c, false);
-        if (timed) offer(nullptr, true);
-        break;
-      }
-      case SessionState::AwaitingChecklist: {
-        const Node& node = at.CurrentNode();
-        const std::size_t n_items = node.decision->items.size();
-        ExploreMove m;
-        m.from = state;
-        m.kind = MoveKind::Checklist;
-        if (one_at_random) {
-          std::uint32_t mask = static_cast<std::uint32_t>(rng_() & ((std::uint64_t{1} << n_items) - 1));
-          sampled_mask_ = {mask};
-          if (auto next = Play(state, at, TickRecord(at, mask)))
-            out.push_back(Step{m, std::move(*next), &sampled_mask_});
-          break;
-        }
-        auto cls = tick_classes_.find(&node);
-        if (cls == tick_classes_.end()) cls = tick_classes_.emplace(&node, TickClasses(*node.decision)).first;
-        for (const auto& c : cls->second) {
-          auto next = Play(state, at, TickRecord(at, c.masks.front()));
-          if (!next) continue;
-          if (c.masks.size() > 1 && checked_[&node] < kClassChecks) {
-            // The check that the class is one: another member must end in the very same state.
-            auto other = Play(state, at, TickRecord(at, c.masks.back()));
-            if (!other || !SameState(*next, *other)) {
-              cls->second = SingletonClasses(n_items);
-              return Steps(state, at, false);
-            }
-          }
-          out.push_back(Step{m, std::move(*next), &c.masks});
-        }
-        ++checked_[&node];
-        break;
-      }
-    }
-    return out;
-  }
-
-  // Files a step's move from `state` into the state it reached (`to`). Sampled walks meet the
-  // same move again: it is merged rather than added twice.
-  void File(Step& step, std::size_t to, const Session& at) {
-    ExploreMove& m = step.move;
-    m.to = to;
-    if (m.kind != MoveKind::Checklist) {
-      for (std::size_t i : s_.states_[m.from].moves)
-        if (s_.moves_[i].to == to && s_.moves_[i].kind == m.kind && s_.moves_[i].choice == m.choice) return;
-      Add(std::move(m));
-      return;
-    }
-    // One checklist move per state reached; a thousand tick sets file quickly through `grouped_`.
-    if (grouped_from_ != m.from) {
-      grouped_from_ = m.from;
-      grouped_.clear();
-      for (std::size_t i : s_.states_[m.from].moves)
-        if (s_.moves_[i].kind == MoveKind::Checklist) grouped_[s_.moves_[i].to] = i;
-    }
-    auto it = grouped_.find(to);
-    if (it == grouped_.end()) {
-      std::uint32_t first = step.masks->front();
-      m.tick_sets.clear();
-      m.record = TickRecord(at, first);
-      m.score = TickScore(at, first);
-      Add(std::move(m));
-      it = grouped_.emplace(to, s_.moves_.size() - 1).first;
-    }
-    auto& sets = s_.moves_[it->second].tick_sets;
-    for (std::uint32_t mask : *step.masks) {
-      TickScore(at, mask);
-      if (!exhaustive_phase_ && std::find(sets.begin(), sets.end(), mask) != sets.end()) continue;
-      sets.push_back(mask);
-    }
-  }
-
-  void Add(ExploreMove m) {
-    s_.moves_.push_back(std::move(m));
-    s_.states_[s_.moves_.back().from].moves.push_back(s_.moves_.size() - 1);
-  }
-
-  // Every reachable state. False when a limit was hit.
-  bool Exhaustive() {
-    std::vector<std::pair<std::size_t, Session>> todo;
-    Session start = StartSession();
-    todo.emplace_back(Intern(start).first, std::move(start));
-    while (!todo.empty()) {
-      auto [state, at] = std::move(todo.back());
-      todo.pop_back();
-      for (Step& step : Steps(state, at, false)) {
-        auto [to, added] = Intern(step.next);
-        File(step, to, at);
-        if (added) todo.emplace_back(to, std::move(step.next));
-      }
-      if (OverLimit()) return false;
-    }
-    return true;
-  }
-
-  // The fallback: seeded random play-throughs, each move picked uniformly (a timed decision's
-  // timeout counts as one more option; a checklist's tick set is uniform over all of them).
-  void Sample() {
-    rng_.seed(limits_.seed);
-    exhaustive_phase_ = false;
-    grouped_from_ = kNone;
-    const std::size_t max_steps = 4 * s_.scenario_->nodes.size() + 64;
-    for (std::size_t walk = 0; walk < limits_.sample_paths; ++walk) {
-      Session at = StartSession();
-      std::size_t state = Intern(at).first;
-      for (std::size_t i = 0; i < max_steps && at.state() != SessionState::Ended; ++i) {
-        auto steps = Steps(state, at, true);
-        if (steps.empty()) break;
-        std::size_t to = Intern(steps.front().next).first;
-        File(steps.front(), to, at);
-        state = to;
-        at = std::move(steps.front().next);
-      }
-      s_.sampled_paths_ = walk + 1;
-      if (s_.states_.size() > limits_.max_states || SecondsSince(t0_) > 2 * limits_.max_seconds) break;
-    }
-  }
-
-  // Shortest ways in (breadth-first) and the moves that close a loop (depth-first).
-  void Finish() {
-    auto& st = s_.states_;
-    std::vector<std::size_t> queue{0};
-    std::vector<bool> seen(st.size(), false);
-    seen[0] = true;
-    for (std::size_t q = 0; q < queue.size(); ++q)
-      for (std::size_t m : st[queue[q]].moves) {
-        std::size_t to = s_.moves_[m].to;
-        if (seen[to]) continue;
-        seen[to] = true;
-        st[to].reached_by = m;
-        st[to].depth = st[queue[q]].depth + 1;
-        queue.push_back(to);
-      }
-    std::vector<char> colour(st.size(), 0);  // 0 new, 1 on the current way, 2 done
-    std::vector<std::pair<std::size_t, std::size_t>> stack{{0, 0}};
-    colour[0] = 1;
-    while (!stack.empty()) {
-      std::size_t v = stack.back().first, i = stack.back().second;
-      if (i == st[v].moves.size()) {
-        colour[v] = 2;
-        stack.pop_back();
-        continue;
-      }
-      ++stack.back().second;
-      ExploreMove& m = s_.moves_[st[v].moves[i]];
-      if (colour[m.to] == 1)
-        m.loop_back = true;
-      else if (colour[m.to] == 0) {
-        colour[m.to] = 1;
-        stack.emplace_back(m.to, 0);
-      }
-    }
-  }
-
-  StateSpace& s_;
-  ExploreLimits limits_;
-  Clock::time_point t0_;
-  std::vector<double> values_;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> index_;
-  std::unordered_map<std::uint64_t, std::size_t> score_cache_;
-  std::map<const Node*, std::vector<TickClass>> tick_classes_;
-  std::map<const Node*, int> checked_;  // states of a checklist whose classes were checked
-  static constexpr int kClassChecks = 16;
-  std::vector<std::uint32_t> sampled_mask_;
-  std::size_t grouped_from_ = kNone;
-  std::unordered_map<std::size_t, std::size_t> grouped_;  // to → checklist move of grouped_from_
-  bool exhaustive_phase_ = true;                          // each state is expanded once: no tick set can come twice
-  std::set<const Node*> problem_nodes_;
-  std::mt19937_64 rng_;
-};
-
-StateSpace StateSpace::Explore(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const SopCatalogue> catalogue,
-                               const ExploreLimits& limits) {
-  StateSpace space;
-  space.scenario_ = std::move(scenario);
-  space.catalogue_ = std::move(catalogue);
-  StateSpaceBuilder(space, limits).Run();
-  return space;
-}
-
-const std::vector<bool>& StateSpace::LiveVariables(const Node& node) const {
-  return live_[static_cast<std::size_t>(&node - scenario_->nodes.data())];
-}
-
-std::size_t StateSpace::TickScore(const ExploreMove& move, std::uint32_t tick_set) const {
-  if (move.kind != MoveKind::Checklist) return move.score;
-  return tick_scores_[static_cast<std::size_t>(states_[move.from].node - scenario_->nodes.data())][tick_set];
-}
-
-DecisionRecord StateSpace::RecordFor(const ExploreMove& move, std::uint32_t tick_set) const {
-  DecisionRecord r = move.record;
-  if (move.kind != MoveKind::Checklist) return r;
-  r.items.clear();
-  const auto& items = states_[move.from].node->decision->items;
-  for (std::size_t i = 0; i < items.size(); ++i)
-    if (tick_set & (1u << i)) r.items.push_back(items[i].id);
-  return r;
-}
-
-std::size_t StateSpace::loop_moves() const {
-  return static_cast<std::size_t>(
-      std::count_if(moves_.begin(), moves_.end(), [](const ExploreMove& m) { return m.loop_back; }));
-}
-
-std::vector<std::size_t> StateSpace::StatesAt(const std::string& node_id) const {
-  std::vector<std::size_t> out;
-  for (std::size_t i = 0; i < states_.size(); ++i)
-    if (states_[i].node->id == node_id) out.push_back(i);
-  return out;
-}
-
-std::vector<std::size_t> StateSpace::StatesOffering(const std::string& node_id, const std::string& choice_id) const {
-  std::vector<std::size_t> out;
-  for (std::size_t i : StatesAt(node_id))
-    for (std::size_t m : states_[i].moves)
-      if (moves_[m].kind == MoveKind::Choice && moves_[m].choice->id == choice_id) {
-        out.push_back(i);
-        break;
-      }
-  return out;
-}
-
-std::map<std::string, double> StateSpace::Values(std::size_t state) const {
-  std::map<std::string, double> out;
-  for (std::size_t i = 0; i < scenario_->variables.size(); ++i)
-    out[scenario_->variables[i].id] = states_[state].values[i];
-  return out;
-}
-
-bool StateSpace::Holds(const Condition& c, std::size_t state) const { return Evaluate(c, Values(state)); }
-
-std::vector<bool> StateSpace::CanFinish() const {
-  std::vector<std::vector<std::size_t>> preds(states_.size());
-  for (const auto& m : moves_) preds[m.to].push_back(m.from);
-  std::vector<bool> ok(states_.size(), false);
-  std::vector<std::size_t> stack;
-  for (std::size_t i = 0; i < states_.size(); ++i)
-    if (states_[i].node->type == Node::Type::Ending) {
-      ok[i] = true;
-      stack.push_back(i);
-    }
-  while (!stack.empty()) {
-    std::size_t v = stack.back();
-    stack.pop_back();
-    for (std::size_t p : preds[v])
-      if (!ok[p]) {
-        ok[p] = true;
-        stack.push_back(p);
-      }
-  }
-  return ok;
-}
-
-std::vector<DecisionRecord> StateSpace::PathTo(std::size_t state) const {
-  std::vector<DecisionRecord> out;
-  for (std::optional<std::size_t> m = states_[state].reached_by; m; m = states_[moves_[*m].from].reached_by)
-    if (moves_[*m].kind != MoveKind::Continue) out.push_back(moves_[*m].record);
-  std::reverse(out.begin(), out.end());
-  return out;
 }
 
 // =============================================================================================
@@ -763,10 +147,13 @@ void Prune(Front& f, bool for_min) {
 
 struct RangeDp {
   std::vector<std::vector<Front>> min_front, max_front;  // [state][axis]
+  bool exact = true;  // false: fronts were cut to fit memory (huge spaces), ranges may be too narrow
   std::vector<int> never_min, never_max;
   std::vector<std::size_t> never_min_move, never_max_move;
   std::vector<std::uint32_t> never_min_tick, never_max_tick;
 };
+
+constexpr std::size_t kFrontEntries = 8'000'000;  // about 200 MB
 
 RangeDp ComputeRanges(const StateSpace& space) {
   const auto& states = space.states();
@@ -801,11 +188,25 @@ RangeDp ComputeRanges(const StateSpace& space) {
   std::vector<std::size_t> out;
   std::vector<std::uint32_t> seen(space.scores().size(), 0);  // distinct scores of a move's tick sets
   std::uint32_t stamp = 0;
+  // Fronts stay within kFrontEntries in all; beyond that each keeps the entries with the most
+  // extreme ratio so far (and the ranges are flagged as approximate).
+  const std::size_t cap = std::max<std::size_t>(8, kFrontEntries / std::max<std::size_t>(1, 2 * n * axes));
+  auto cut = [&](Front& f, bool for_min) {
+    if (f.size() <= cap) return;
+    dp.exact = false;
+    auto ratio = [](const FrontEntry& e) { return e.possible > 0 ? double(e.earned) / e.possible : 0.5; };
+    std::nth_element(
+        f.begin(), f.begin() + static_cast<std::ptrdiff_t>(cap), f.end(),
+        [&](const FrontEntry& x, const FrontEntry& y) { return for_min ? ratio(x) < ratio(y) : ratio(x) > ratio(y); });
+    f.resize(cap);
+  };
   for (std::size_t v : order) {
     if (dp.never_max[v] < 0) continue;  // not reached without going round a loop
     for (std::size_t a = 0; a < axes; ++a) {
       Prune(dp.min_front[v][a], true);
       Prune(dp.max_front[v][a], false);
+      cut(dp.min_front[v][a], true);
+      cut(dp.max_front[v][a], false);
     }
     // The moves to one state differ only in what they add (a checklist's tick sets): per axis,
     // only the additions no other one beats can matter.
@@ -914,8 +315,8 @@ std::vector<EndingRange> EndingRanges(const StateSpace& space, const RangeDp& dp
       std::size_t state, entry;
     };
     std::vector<std::optional<Best>> lo(cat.axes.size()), hi(cat.axes.size());
-    for (std::size_t s = 0; s < space.states().size(); ++s) {
-      if (space.states()[s].node != &node || dp.never_max[s] < 0) continue;
+    for (std::size_t s : space.StatesAt(node)) {
+      if (dp.never_max[s] < 0) continue;
       ++r.states;
       if (dp.never_min[s] < r.never_min) {
         r.never_min = dp.never_min[s];
@@ -1067,7 +468,7 @@ Spread SpreadOf(const std::vector<double>& v) {
 constexpr int kSameRunsEnough = 8;
 
 StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs, std::uint64_t seed,
-                           std::size_t budget) {
+                           std::size_t budget, Clock::time_point deadline) {
   const auto& scenario = space.scenario_ptr();
   const auto& catalogue = space.catalogue_ptr();
   StrategyResult r;
@@ -1083,7 +484,8 @@ StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs
     // A rule the display order does not sway plays the same session whatever the seed: eight
     // identical sessions in a row are taken as the answer for every seed.
     if (k == kSameRunsEnough && all_same && st.single != SingleRule::Random) break;
-    if (k > 0 && decisions >= budget) break;  // a huge scenario: fewer runs, `runs` says how many
+    // A huge scenario: fewer runs (`runs` says how many), none at all once the time is up.
+    if ((k > 0 && decisions >= budget) || Clock::now() > deadline) break;
     Run run = Play(scenario, catalogue, st, static_cast<std::int64_t>(k) + 1, rng);
     if (k > 0 && run.records != r.example) all_same = false;
     decisions += run.records.size();
@@ -1108,7 +510,8 @@ StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs
   return r;
 }
 
-std::vector<StrategyResult> RunStrategies(const StateSpace& space, const ExploreOptions& o) {
+std::vector<StrategyResult> RunStrategies(const StateSpace& space, const ExploreOptions& o,
+                                          Clock::time_point deadline) {
   std::vector<StrategyResult> out;
   const std::size_t budget = o.max_strategy_decisions / 32;  // 27 strategies, the random one counts more
   const SingleRule singles[] = {SingleRule::Longest, SingleRule::Shortest, SingleRule::First, SingleRule::Last};
@@ -1117,10 +520,10 @@ std::vector<StrategyResult> RunStrategies(const StateSpace& space, const Explore
   for (SingleRule single : singles)
     for (ChecklistRule list : lists) {
       Strategy id{single, list, Lang::Id};
-      out.push_back(RunStrategy(space, id, o.order_seeds, o.limits.seed, budget));
+      out.push_back(RunStrategy(space, id, o.order_seeds, o.limits.seed, budget, deadline));
       if (!id.UsesLength()) continue;
       Strategy en{single, list, Lang::En};
-      StrategyResult r = RunStrategy(space, en, o.order_seeds, o.limits.seed, budget);
+      StrategyResult r = RunStrategy(space, en, o.order_seeds, o.limits.seed, budget, deadline);
       const StrategyResult& base = out.back();
       r.same_as_id = r.example == base.example && r.endings == base.endings && r.unfinished == base.unfinished &&
                      r.never_events.mean == base.never_events.mean &&
@@ -1130,7 +533,7 @@ std::vector<StrategyResult> RunStrategies(const StateSpace& space, const Explore
       out.push_back(std::move(r));
     }
   out.push_back(RunStrategy(space, Strategy{SingleRule::Random, ChecklistRule::Random, Lang::Id}, o.random_runs,
-                            o.limits.seed + 1, 6 * budget));
+                            o.limits.seed + 1, 6 * budget, deadline));
   return out;
 }
 
@@ -1144,8 +547,7 @@ LengthCue MeasureLengthCue(const StateSpace& space, Lang lang) {
   for (const auto& node : space.scenario().nodes) {
     if (!node.decision || node.decision->kind != Decision::Kind::Single) continue;
     bool has_correct = false, signposted = false;
-    for (std::size_t s = 0; s < space.states().size(); ++s) {
-      if (space.states()[s].node != &node) continue;
+    for (std::size_t s : space.StatesAt(node)) {
       std::size_t best_correct = 0, best_other = 0;
       bool correct_here = false;
       for (std::size_t mi : space.states()[s].moves) {
@@ -1240,7 +642,7 @@ void FindGuessing(ExploreReport& r) {
   std::map<std::string, std::vector<const StrategyResult*>> good_by_ending;
   std::vector<const StrategyResult*> high_sop;
   for (const auto& s : r.strategies) {
-    if (s.strategy.lang == Lang::En) continue;
+    if (s.strategy.lang == Lang::En || s.runs == 0) continue;
     // Without a checklist the checklist rules change nothing: count each single-choice rule once.
     if (!checklists && s.strategy.checklist != ChecklistRule::LongerHalf &&
         s.strategy.checklist != ChecklistRule::Random)
@@ -1362,15 +764,10 @@ ExploreReport ExploreScenario(std::shared_ptr<const Scenario> scenario, std::sha
   const Scenario& sc = *scenario;
   r.sop_axis = catalogue->FindAxis("sop") ? "sop" : catalogue->axes.empty() ? "" : catalogue->axes.front().id;
   RangeDp dp = ComputeRanges(*space);
+  r.ranges_exact = dp.exact;
   r.endings = EndingRanges(*space, dp);
   for (const auto& node : sc.nodes) {
-    bool reached = false;
-    for (const auto& st : space->states())
-      if (st.node == &node) {
-        reached = true;
-        break;
-      }
-    if (reached) continue;
+    if (!space->StatesAt(node).empty()) continue;
     r.nodes_unreached.push_back(&node);
     if (node.type == Node::Type::Ending) r.endings_unreached.push_back(&node);
   }
@@ -1380,15 +777,20 @@ ExploreReport ExploreScenario(std::shared_ptr<const Scenario> scenario, std::sha
   }
   for (const auto& node : sc.nodes) {
     if (!node.decision || node.decision->kind != Decision::Kind::Single) continue;
-    auto at = space->StatesAt(node.id);
-    if (at.empty()) continue;
+    if (space->StatesAt(node).empty()) continue;
     ++r.single_decisions;
+    std::set<const Choice*> offered;
+    for (std::size_t st : space->StatesAt(node))
+      for (std::size_t m : space->states()[st].moves)
+        if (space->moves()[m].kind == MoveKind::Choice) offered.insert(space->moves()[m].choice);
     for (const auto& c : node.decision->choices)
-      if (space->StatesOffering(node.id, c.id).empty()) r.choices_never_offered.emplace_back(&node, &c);
+      if (!offered.count(&c)) r.choices_never_offered.emplace_back(&node, &c);
   }
   auto finish = space->CanFinish();
   r.stuck_states = static_cast<std::size_t>(std::count(finish.begin(), finish.end(), false));
-  r.strategies = RunStrategies(*space, options);
+  auto deadline =
+      t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.limits.max_seconds));
+  r.strategies = RunStrategies(*space, options, deadline);
   r.length_id = MeasureLengthCue(*space, Lang::Id);
   r.length_en = MeasureLengthCue(*space, Lang::En);
   r.guess_rules_apply = r.single_decisions >= kMinGuessDecisions;
@@ -1397,188 +799,6 @@ ExploreReport ExploreScenario(std::shared_ptr<const Scenario> scenario, std::sha
   FindNever(r);
   r.seconds = SecondsSince(t0);
   return r;
-}
-
-// =============================================================================================
-// [SECTION] JSON
-// =============================================================================================
-
-namespace {
-
-nlohmann::json SpreadJson(const Spread& s) {
-  if (s.n == 0) return nullptr;
-  auto round1 = [](double v) { return std::round(v * 10.0) / 10.0; };
-  return {
-      {"mean", round1(s.mean)}, {"sd", round1(s.sd)}, {"min", round1(s.min)}, {"max", round1(s.max)}, {"runs", s.n}};
-}
-
-nlohmann::json OptPercent(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  return std::round(*v * 10.0) / 10.0;
-}
-
-const char* RuleName(Rule r) {
-  switch (r) {
-    case Rule::GoodAfterNever: return "good_after_never";
-    case Rule::TestWiseGood: return "test_wise_good";
-    case Rule::TestWiseSop: return "test_wise_sop";
-    case Rule::CorrectIsLongest: return "correct_is_longest";
-    case Rule::ChoiceNeverOffered: return "choice_never_offered";
-    case Rule::DecisionNeverReached: return "decision_never_reached";
-    case Rule::TimeoutUnavailable: return "timeout_unavailable";
-  }
-  return "?";
-}
-
-nlohmann::json LengthJson(const LengthCue& c) {
-  return {{"decisions", c.decisions},
-          {"correct_longest", c.correct_longest},
-          {"share", std::round(c.Share() * 1000.0) / 1000.0},
-          {"nodes", c.nodes}};
-}
-
-}  // namespace
-
-nlohmann::json ToJson(const ExploreReport& r) {
-  using nlohmann::json;
-  const StateSpace& space = *r.space;
-  const Scenario& sc = space.scenario();
-  json axes = json::array();
-  for (const auto& a : space.catalogue().axes) axes.push_back(a.id);
-
-  json endings = json::array();
-  for (const auto& e : r.endings) {
-    json ax = json::object();
-    for (const auto& a : e.axes)
-      ax[a.axis] = {{"min", OptPercent(a.min)},
-                    {"max", OptPercent(a.max)},
-                    {"min_path", ChoicesArgument(a.min_path)},
-                    {"max_path", ChoicesArgument(a.max_path)}};
-    const Outcome* o = e.node->outcome ? &*e.node->outcome : nullptr;
-    endings.push_back({{"node", e.node->id},
-                       {"outcome", o ? o->id : ""},
-                       {"rating", o ? o->rating : ""},
-                       {"label", o ? json{{"id", o->label.id}, {"en", o->label.en}} : json(nullptr)},
-                       {"states", e.states},
-                       {"axes", ax},
-                       {"never_events",
-                        {{"min", e.never_min},
-                         {"max", e.never_max},
-                         {"min_path", ChoicesArgument(e.never_min_path)},
-                         {"max_path", ChoicesArgument(e.never_max_path)}}}});
-  }
-  json unreached = json::array(), endings_unreached = json::array();
-  for (const Node* n : r.nodes_unreached) unreached.push_back(n->id);
-  for (const Node* n : r.endings_unreached) endings_unreached.push_back(n->id);
-
-  json good_after_never = nullptr;
-  if (r.good_after_never) {
-    json ax = json::object();
-    for (const auto& a : r.good_after_never->score.axes) ax[a.axis] = OptPercent(a.Percent());
-    json events = json::array();
-    for (const auto& t : r.good_after_never->score.never_events)
-      events.push_back({{"node", t.node}, {"option", t.option}, {"step", t.step}});
-    good_after_never = {{"path", ChoicesArgument(r.good_after_never->path)}, {"never_events", events}, {"axes", ax}};
-  }
-  json never_offered = json::array();
-  for (const auto& [node, choice] : r.choices_never_offered)
-    never_offered.push_back({{"node", node->id}, {"choice", choice->id}});
-  json problems = json::array();
-  for (const auto& p : space.problems())
-    problems.push_back({{"code", p.code},
-                        {"node", space.states()[p.state].node->id},
-                        {"message", p.message},
-                        {"path", ChoicesArgument(space.PathTo(p.state))}});
-
-  json strategies = json::array();
-  for (const auto& s : r.strategies) {
-    json ax = json::object();
-    for (std::size_t a = 0; a < s.axes.size(); ++a) ax[space.catalogue().axes[a].id] = SpreadJson(s.axes[a]);
-    json ends = json::object();
-    for (const auto& [id, n] : s.endings)
-      ends[id] = std::round(1000.0 * static_cast<double>(n) / static_cast<double>(s.runs)) / 1000.0;
-    strategies.push_back({{"name", s.strategy.Name()},
-                          {"single", SingleRuleName(s.strategy.single)},
-                          {"checklist", ChecklistRuleName(s.strategy.checklist)},
-                          {"lang", LangCode(s.strategy.lang)},
-                          {"runs", s.runs},
-                          {"unfinished", s.unfinished},
-                          {"endings", ends},
-                          {"good_share", std::round(s.good_share * 1000.0) / 1000.0},
-                          {"axes", ax},
-                          {"never_events", SpreadJson(s.never_events)},
-                          {"example",
-                           {{"path", ChoicesArgument(s.example)},
-                            {"ending", s.example_ending ? json(s.example_ending->id) : json(nullptr)}}},
-                          {"same_as_id", s.same_as_id}});
-  }
-  json findings = json::array();
-  for (const auto& f : r.findings)
-    findings.push_back({{"code", f.code},
-                        {"rule", RuleName(f.rule)},
-                        {"pointer", f.pointer},
-                        {"message", f.message},
-                        {"validity", f.validity}});
-
-  return {{"scenario", sc.id},
-          {"path", sc.path},
-          {"exhaustive", space.exhaustive()},
-          {"limit_hit", space.limit_hit()},
-          {"sampled_paths", space.sampled_paths()},
-          {"states", space.states().size()},
-          {"moves", space.moves().size()},
-          {"loop_moves", space.loop_moves()},
-          {"stuck_states", r.stuck_states},
-          {"applies", space.applies()},
-          {"seconds", std::round(r.seconds * 1000.0) / 1000.0},
-          {"axes", axes},
-          {"sop_axis", r.sop_axis},
-          {"endings", endings},
-          {"endings_unreached", endings_unreached},
-          {"nodes_unreached", unreached},
-          {"good_after_never", good_after_never},
-          {"choices_never_offered", never_offered},
-          {"problems", problems},
-          {"strategies", strategies},
-          {"length_cue", {{"id", LengthJson(r.length_id)}, {"en", LengthJson(r.length_en)}}},
-          {"findings", findings},
-          {"valid", r.Valid()}};
-}
-
-// =============================================================================================
-// [SECTION] Validator
-// =============================================================================================
-
-void ValidateScenarioValidity(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const SopCatalogue> catalogue,
-                              const JsonDocument& doc, DiagnosticSink& sink) {
-  if (!scenario || !catalogue || scenario->nodes.empty()) return;
-  ExploreReport r = ExploreScenario(std::move(scenario), std::move(catalogue));
-  for (const auto& f : r.findings) sink.Warning(f.code, doc.PosOf(f.pointer), f.pointer, f.message);
-}
-
-std::shared_ptr<const SopCatalogue> CatalogueFor(const ContentLibrary& lib, const Scenario& scenario) {
-  if (auto c = lib.FindCatalogue(scenario.sop_catalogue)) return c;
-  std::string dir = std::filesystem::path(scenario.path).parent_path().string();
-  return LoadLibrary({dir.empty() ? "." : dir}).FindCatalogue(scenario.sop_catalogue);
-}
-
-void AddValidityWarnings(ContentLibrary& lib) {
-  for (auto& f : lib.files) {
-    if (!f.scenario || f.errors > 0) continue;
-    if (!f.diagnostics.empty() && f.diagnostics.back().code == "DIA001") continue;  // capped: fix the rest first
-    auto catalogue = CatalogueFor(lib, *f.scenario);
-    std::string text, error;
-    if (!catalogue || !ReadFileToString(f.path, text, error)) continue;
-    DiagnosticSink ignored(f.path);
-    JsonDocument doc = ReadJson(text, ignored);
-    DiagnosticSink sink(f.path);
-    ValidateScenarioValidity(f.scenario, catalogue, doc, sink);
-    f.warnings += sink.WarningCount();
-    for (auto& d : sink.Take()) f.diagnostics.push_back(std::move(d));
-    std::stable_sort(f.diagnostics.begin(), f.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
-    });
-  }
 }
 
 }  // namespace sigap

@@ -1,0 +1,704 @@
+// [SECTION] index
+//   Text and paths       TextLength, ChoicesArgument, MoveKindName
+//   State space          StateSpaceBuilder: live variables, tick classes, exhaustive search, the
+//                        sampled fallback; the queries
+#include "state_space.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <limits>
+#include <random>
+#include <set>
+#include <unordered_map>
+
+#include "validator.h"
+
+namespace sigap {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+double SecondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+}  // namespace
+
+// =============================================================================================
+// [SECTION] Text and paths
+// =============================================================================================
+
+std::size_t TextLength(const std::string& utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string ChoicesArgument(const std::vector<DecisionRecord>& records) {
+  std::string out;
+  for (const auto& r : records) {
+    if (!out.empty()) out += ',';
+    if (r.timed_out && !r.checklist)
+      out += "timeout";
+    else if (r.checklist) {
+      if (r.items.empty()) out += '-';
+      for (std::size_t i = 0; i < r.items.size(); ++i) out += (i ? "+" : "") + r.items[i];
+    } else
+      out += r.choice;
+  }
+  return out;
+}
+
+const char* MoveKindName(MoveKind k) {
+  switch (k) {
+    case MoveKind::Continue: return "continue";
+    case MoveKind::Choice: return "choice";
+    case MoveKind::Timeout: return "timeout";
+    case MoveKind::Checklist: return "checklist";
+  }
+  return "?";
+}
+
+// =============================================================================================
+// [SECTION] State space
+// =============================================================================================
+
+namespace {
+
+// Variables read by some condition anywhere in the scenario (text variants, choice conditions,
+// routes, checklist outcomes, timer overrides).
+void MarkRead(const Condition& c, const Scenario& s, std::vector<bool>& read) {
+  if (c.kind == Condition::Kind::Flag || c.kind == Condition::Kind::Compare)
+    for (std::size_t i = 0; i < s.variables.size(); ++i)
+      if (s.variables[i].id == c.var) read[i] = true;
+  for (const auto& ch : c.children) MarkRead(ch, s, read);
+}
+
+// Per node, the variables its own conditions read, then everything read on some way on from it.
+std::vector<std::vector<bool>> LiveVariables(const Scenario& s) {
+  std::vector<std::vector<bool>> live(s.nodes.size(), std::vector<bool>(s.variables.size(), false));
+  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+    const Node& n = s.nodes[i];
+    auto& read = live[i];
+    auto routes = [&](const std::vector<Route>& rs) {
+      for (const auto& r : rs)
+        if (r.when) MarkRead(*r.when, s, read);
+    };
+    for (const auto& v : n.text_if) MarkRead(v.when, s, read);
+    routes(n.next);
+    if (!n.decision) continue;
+    const Decision& d = *n.decision;
+    routes(d.next);
+    for (const auto& o : d.outcomes)
+      if (o.when) MarkRead(*o.when, s, read);
+    if (d.timer)
+      for (const auto& o : d.timer->seconds_if) MarkRead(o.when, s, read);
+    for (const auto& c : d.choices) {
+      if (c.when) MarkRead(*c.when, s, read);
+      for (const auto& v : c.text_if) MarkRead(v.when, s, read);
+      routes(c.next);
+    }
+  }
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < s.nodes.size(); ++i) index[s.nodes[i].id] = i;
+  for (bool changed = true; changed;) {  // a fixed point: the story graph may loop
+    changed = false;
+    for (std::size_t i = 0; i < s.nodes.size(); ++i)
+      for (const auto& to : Successors(s.nodes[i])) {
+        auto it = index.find(to);
+        if (it == index.end()) continue;
+        for (std::size_t v = 0; v < s.variables.size(); ++v)
+          if (live[it->second][v] && !live[i][v]) {
+            live[i][v] = true;
+            changed = true;
+          }
+      }
+  }
+  return live;
+}
+
+// Tick sets of a checklist that Session::Apply cannot tell apart: the same hit, miss and
+// false-alarm counts (all that outcomes and routes read of the ticks; only those some condition
+// reads) and the same effects in the same item order. One of each class is played; the builder checks the claim on
+// another member in the first states of each checklist and plays every tick set of a checklist where it does not hold
+// (so a change to how Session applies a checklist cannot go unnoticed).
+struct TickClass {
+  std::vector<std::uint32_t> masks;  // masks[0] is played
+};
+
+void NamesRead(const Condition& c, std::set<std::string>& out) {
+  if (c.kind == Condition::Kind::Flag || c.kind == Condition::Kind::Compare) out.insert(c.var);
+  for (const auto& ch : c.children) NamesRead(ch, out);
+}
+
+std::vector<TickClass> TickClasses(const Decision& d) {
+  // Only the counters some outcome or route reads can tell tick sets apart.
+  std::set<std::string> read;
+  for (const auto& o : d.outcomes)
+    if (o.when) NamesRead(*o.when, read);
+  for (const auto& r : d.next)
+    if (r.when) NamesRead(*r.when, read);
+  const bool counts[3] = {read.count("$hits") > 0, read.count("$misses") > 0, read.count("$false_alarms") > 0};
+  std::vector<const std::vector<Effect>*> lists;  // distinct effect lists, by value
+  auto list_id = [&](const std::vector<Effect>& effects) -> int {
+    if (effects.empty()) return -1;
+    for (std::size_t i = 0; i < lists.size(); ++i)
+      if (*lists[i] == effects) return static_cast<int>(i);
+    lists.push_back(&effects);
+    return static_cast<int>(lists.size() - 1);
+  };
+  std::map<std::vector<int>, std::size_t> by_signature;
+  std::vector<TickClass> out;
+  const std::size_t n = d.items.size();
+  for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+    std::vector<int> sig(3, 0);  // hits, misses, false alarms, then the effect lists in order
+    for (std::size_t i = 0; i < n; ++i) {
+      const ChecklistItem& item = d.items[i];
+      bool ticked = mask & (1u << i);
+      if (ticked) sig.push_back(list_id(item.effects));
+      if (item.correct) {
+        ++sig[ticked ? 0 : 1];
+        sig.push_back(list_id(ticked ? d.per_hit : d.per_miss));
+      } else if (ticked) {
+        ++sig[2];
+        sig.push_back(list_id(d.per_false_alarm));
+      }
+    }
+    sig.erase(std::remove(sig.begin() + 3, sig.end(), -1), sig.end());
+    for (int k = 0; k < 3; ++k)
+      if (!counts[k]) sig[static_cast<std::size_t>(k)] = 0;
+    auto [it, added] = by_signature.emplace(std::move(sig), out.size());
+    if (added) out.emplace_back();
+    out[it->second].masks.push_back(mask);
+  }
+  return out;
+}
+
+std::vector<TickClass> SingletonClasses(std::size_t items) {
+  std::vector<TickClass> out(std::size_t{1} << items);
+  for (std::uint32_t mask = 0; mask < out.size(); ++mask) out[mask].masks = {mask};
+  return out;
+}
+
+}  // namespace
+
+bool MoveScore::operator==(const MoveScore& o) const {
+  if (never_events != o.never_events || axes.size() != o.axes.size()) return false;
+  for (std::size_t i = 0; i < axes.size(); ++i)
+    if (axes[i].earned != o.axes[i].earned || axes[i].possible != o.axes[i].possible) return false;
+  return true;
+}
+
+// Builds a StateSpace by playing every move of every state through a copy of a Session in that
+// state. Depth-first, so that only the sessions of states not yet expanded are held.
+class StateSpaceBuilder {
+ public:
+  StateSpaceBuilder(StateSpace& space, const ExploreLimits& limits) : s_(space), limits_(limits) {}
+
+  void Run() {
+    t0_ = Clock::now();
+    s_.live_ = LiveVariables(*s_.scenario_);
+    s_.tick_scores_.assign(s_.scenario_->nodes.size(), {});
+    // scores_[0] adds nothing: what passing a scene adds (ExploreMove::score defaults to it).
+    MoveScore nothing;
+    for (const auto& a : s_.catalogue_->axes) nothing.axes.push_back(AxisResult{a.id, 0, 0});
+    s_.scores_.push_back(std::move(nothing));
+    if (!Exhaustive()) {
+      s_.exhaustive_ = false;
+      s_.states_.clear();
+      s_.moves_.clear();
+      s_.problems_.clear();
+      index_.clear();
+      problem_nodes_.clear();
+      Sample();
+    }
+    Finish();
+    s_.seconds_ = SecondsSince(t0_);
+  }
+
+ private:
+  // A move's outcome before it is filed: the session after it and, for a checklist, the tick
+  // sets that lead there.
+  struct Step {
+    ExploreMove move;
+    Session next;
+    const std::vector<std::uint32_t>* masks = nullptr;
+  };
+
+  Session StartSession() const {
+    SessionInfo info;
+    info.seed = s_.scenario_->seed;
+    return Session(s_.scenario_, s_.catalogue_, info);
+  }
+
+  std::size_t NodeIndex(const Node& n) const { return static_cast<std::size_t>(&n - s_.scenario_->nodes.data()); }
+
+  // The state a session stands in; a new one is added. Returns {index, added}.
+  std::pair<std::size_t, bool> Intern(const Session& session) {
+    const auto& vars = s_.scenario_->variables;
+    values_.resize(vars.size());
+    std::size_t node = NodeIndex(session.CurrentNode());
+    const std::vector<bool>& live = s_.live_[node];
+    std::uint64_t h = (node + 1) * 0x9E3779B97F4A7C15ull;
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      values_[i] = session.Value(vars[i].id);
+      if (live[i]) h = (h ^ std::hash<double>{}(values_[i])) * 0x100000001B3ull;
+    }
+    auto same = [&](const ExploreState& st) {
+      if (st.node != &session.CurrentNode()) return false;
+      for (std::size_t i = 0; i < vars.size(); ++i)
+        if (live[i] && st.values[i] != values_[i]) return false;
+      return true;
+    };
+    auto& bucket = index_[h];
+    for (std::size_t i : bucket)
+      if (same(s_.states_[i])) return {i, false};
+    ExploreState st;
+    st.node = &session.CurrentNode();
+    st.values = values_;
+    s_.states_.push_back(std::move(st));
+    bucket.push_back(s_.states_.size() - 1);
+    return {s_.states_.size() - 1, true};
+  }
+
+  // What a decision adds to the score, from the engine's scoring of that record alone. Scoring
+  // reads the record and the scenario only, so it is computed once per node and answer.
+  std::size_t ScoreOf(std::uint64_t answer_key, const DecisionRecord& record) {
+    if (auto it = score_cache_.find(answer_key); it != score_cache_.end()) return it->second;
+    SessionScore sc = ScoreDecisions(*s_.scenario_, *s_.catalogue_, {record});
+    MoveScore ms{sc.axes, static_cast<int>(sc.never_events.size())};
+    std::size_t index = s_.scores_.size();
+    for (std::size_t i = 0; i < s_.scores_.size(); ++i)
+      if (s_.scores_[i] == ms) {
+        index = i;
+        break;
+      }
+    if (index == s_.scores_.size()) s_.scores_.push_back(std::move(ms));
+    score_cache_[answer_key] = index;
+    return index;
+  }
+
+  static std::uint64_t AnswerKey(std::size_t node, int kind, std::uint64_t sub) {
+    return (static_cast<std::uint64_t>(node) << 32) | (static_cast<std::uint64_t>(kind) << 28) | sub;
+  }
+
+  std::size_t TickScore(const Session& at, std::uint32_t mask) {
+    const Node& node = at.CurrentNode();
+    auto& table = s_.tick_scores_[NodeIndex(node)];
+    if (table.empty()) table.assign(std::size_t{1} << node.decision->items.size(), kNone);
+    if (table[mask] == kNone) table[mask] = ScoreOf(AnswerKey(NodeIndex(node), 2, mask), TickRecord(at, mask));
+    return table[mask];
+  }
+
+  static DecisionRecord TickRecord(const Session& at, std::uint32_t mask) {
+    const auto& items = at.CurrentNode().decision->items;
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (mask & (1u << i)) ids.push_back(items[i].id);
+    auto prepared = at.PrepareChecklist(ids, 0, 0);
+    return std::get<DecisionRecord>(prepared);  // item ids of the decision itself: never refused
+  }
+
+  bool OverLimit() {
+    if (s_.states_.size() > limits_.max_states) {
+      s_.limit_hit_ = "more than " + std::to_string(limits_.max_states) + " states";
+      return true;
+    }
+    if (s_.applies_ > limits_.max_applies) {
+      s_.limit_hit_ = "more than " + std::to_string(limits_.max_applies) + " moves played";
+      return true;
+    }
+    if (SecondsSince(t0_) > 0.5 * limits_.max_seconds) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "more than %.1f s", 0.5 * limits_.max_seconds);
+      s_.limit_hit_ = buf;
+      return true;
+    }
+    return false;
+  }
+
+  void Problem(std::size_t state, const Refusal& r) {
+    if (!problem_nodes_.insert(s_.states_[state].node).second) return;  // one per node is enough
+    s_.problems_.push_back(ExploreProblem{r.code, state, r.message});
+  }
+
+  // Plays `record` on a copy of `at`; nullopt (and a problem) when the engine refuses it.
+  std::optional<Session> Play(std::size_t state, const Session& at, const DecisionRecord& record) {
+    Session next = at;
+    ++s_.applies_;
+    if (auto r = next.Apply(record)) {
+      Problem(state, *r);
+      return std::nullopt;
+    }
+    return next;
+  }
+
+  static bool SameState(const Session& a, const Session& b) {
+    return &a.CurrentNode() == &b.CurrentNode() && a.state() == b.state() && a.Values() == b.Values();
+  }
+
+  // Every move out of `state`, whose session is `at`, each played on a copy of it.
+  std::vector<Step> Steps(std::size_t state, const Session& at) {
+    std::vector<Step> out;
+    switch (at.state()) {
+      case SessionState::Ended: break;
+      case SessionState::AtScene: {
+        Session next = at;
+        ++s_.applies_;
+        if (auto r = next.Continue()) {
+          Problem(state, *r);
+          break;
+        }
+        ExploreMove m;
+        m.from = state;
+        m.kind = MoveKind::Continue;
+        out.push_back(Step{std::move(m), std::move(next)});
+        break;
+      }
+      case SessionState::AwaitingChoice: {
+        const Node& node = at.CurrentNode();
+        const Decision& d = *node.decision;
+        auto offer = [&](const Choice* c, bool timeout) {
+          auto prepared = timeout ? at.PrepareTimeout(0, 0) : at.PrepareChoice(c->id, 0, 0);
+          if (auto* r = std::get_if<Refusal>(&prepared)) {
+            Problem(state, *r);
+            return;
+          }
+          const DecisionRecord& rec = std::get<DecisionRecord>(prepared);
+          auto next = Play(state, at, rec);
+          if (!next) return;
+          const Choice* chosen = nullptr;
+          for (const auto& ch : d.choices)
+            if (ch.id == rec.choice) chosen = &ch;
+          ExploreMove m;
+          m.from = state;
+          m.kind = timeout ? MoveKind::Timeout : MoveKind::Choice;
+          m.choice = chosen;
+          m.text = timeout ? nullptr : &at.ChoiceText(*chosen);
+          m.record = rec;
+          m.score = ScoreOf(
+              AnswerKey(NodeIndex(node), timeout ? 1 : 0, static_cast<std::uint64_t>(chosen - d.choices.data())), rec);
+          out.push_back(Step{std::move(m), std::move(*next)});
+        };
+        for (const Choice* c : at.AvailableChoices()) offer(c, false);
+        if (at.TimerSeconds()) offer(nullptr, true);
+        break;
+      }
+      case SessionState::AwaitingChecklist: {
+        const Node& node = at.CurrentNode();
+        const std::size_t n_items = node.decision->items.size();
+        ExploreMove m;
+        m.from = state;
+        m.kind = MoveKind::Checklist;
+        auto cls = tick_classes_.find(&node);
+        if (cls == tick_classes_.end()) cls = tick_classes_.emplace(&node, TickClasses(*node.decision)).first;
+        for (const auto& c : cls->second) {
+          auto next = Play(state, at, TickRecord(at, c.masks.front()));
+          if (!next) continue;
+          if (c.masks.size() > 1 && checked_[&node] < kClassChecks) {
+            // The check that the class is one: another member must end in the very same state.
+            auto other = Play(state, at, TickRecord(at, c.masks.back()));
+            if (!other || !SameState(*next, *other)) {
+              cls->second = SingletonClasses(n_items);
+              return Steps(state, at);
+            }
+          }
+          ExploreMove move = m;
+          move.record = TickRecord(at, c.masks.front());
+          move.score = TickScore(at, c.masks.front());
+          for (std::uint32_t mask : c.masks) TickScore(at, mask);
+          out.push_back(Step{std::move(move), std::move(*next), &c.masks});
+        }
+        ++checked_[&node];
+        break;
+      }
+    }
+    return out;
+  }
+
+  // Files a move into the state it reached (`to`): a checklist move takes every tick set in
+  // `masks` (their scores already computed), and sampled walks that meet a move again merge it.
+  void File(ExploreMove m, std::size_t to, const std::vector<std::uint32_t>* masks) {
+    m.to = to;
+    if (m.kind != MoveKind::Checklist) {
+      for (std::size_t i : s_.states_[m.from].moves)
+        if (s_.moves_[i].to == to && s_.moves_[i].kind == m.kind && s_.moves_[i].choice == m.choice) return;
+      Add(std::move(m));
+      return;
+    }
+    // One checklist move per state reached; a thousand tick sets file quickly through `grouped_`.
+    if (grouped_from_ != m.from) {
+      grouped_from_ = m.from;
+      grouped_.clear();
+      for (std::size_t i : s_.states_[m.from].moves)
+        if (s_.moves_[i].kind == MoveKind::Checklist) grouped_[s_.moves_[i].to] = i;
+    }
+    auto it = grouped_.find(to);
+    if (it == grouped_.end()) {
+      m.tick_sets.clear();
+      Add(std::move(m));
+      it = grouped_.emplace(to, s_.moves_.size() - 1).first;
+    }
+    auto& sets = s_.moves_[it->second].tick_sets;
+    for (std::uint32_t mask : *masks) {
+      if (!exhaustive_phase_ && std::find(sets.begin(), sets.end(), mask) != sets.end()) continue;
+      sets.push_back(mask);
+    }
+  }
+
+  void Add(ExploreMove m) {
+    s_.moves_.push_back(std::move(m));
+    s_.states_[s_.moves_.back().from].moves.push_back(s_.moves_.size() - 1);
+  }
+
+  // Every reachable state. False when a limit was hit.
+  bool Exhaustive() {
+    std::vector<std::pair<std::size_t, Session>> todo;
+    Session start = StartSession();
+    todo.emplace_back(Intern(start).first, std::move(start));
+    // The sessions waiting to be expanded hold their whole history: on a very long story that is
+    // quadratic in its length, so their decisions are counted and bounded too.
+    std::size_t pending = 0;
+    while (!todo.empty()) {
+      auto [state, at] = std::move(todo.back());
+      todo.pop_back();
+      pending -= at.History().size();
+      for (Step& step : Steps(state, at)) {
+        auto [to, added] = Intern(step.next);
+        File(std::move(step.move), to, step.masks);
+        if (!added) continue;
+        pending += step.next.History().size();
+        todo.emplace_back(to, std::move(step.next));
+      }
+      if (OverLimit()) return false;
+      if (pending > kMaxPendingDecisions) {
+        s_.limit_hit_ = "more than " + std::to_string(kMaxPendingDecisions) + " decisions held in waiting sessions";
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The fallback: seeded random play-throughs, each move picked uniformly (a timed decision's
+  // timeout counts as one more option; a checklist's tick set is uniform over all of them).
+  // A walk plays on its one session: it never goes back to a state it left.
+  void Sample() {
+    rng_.seed(limits_.seed);
+    exhaustive_phase_ = false;
+    grouped_from_ = kNone;
+    const std::size_t max_steps = 4 * s_.scenario_->nodes.size() + 64;
+    for (std::size_t walk = 0; walk < limits_.sample_paths; ++walk) {
+      Session at = StartSession();
+      std::size_t state = Intern(at).first;
+      for (std::size_t i = 0; i < max_steps && SampleStep(state, at); ++i) {}
+      s_.sampled_paths_ = walk + 1;
+      if (s_.states_.size() > limits_.max_states || SecondsSince(t0_) > 0.75 * limits_.max_seconds) break;
+    }
+  }
+
+  // One random move from `state`, played on `at` itself. False at an ending or a refusal.
+  bool SampleStep(std::size_t& state, Session& at) {
+    ExploreMove m;
+    m.from = state;
+    std::vector<std::uint32_t> mask;
+    std::optional<Refusal> refused;
+    ++s_.applies_;
+    switch (at.state()) {
+      case SessionState::Ended: return false;
+      case SessionState::AtScene:
+        m.kind = MoveKind::Continue;
+        refused = at.Continue();
+        break;
+      case SessionState::AwaitingChoice: {
+        auto shown = at.AvailableChoices();
+        std::size_t options = shown.size() + (at.TimerSeconds() ? 1 : 0);
+        if (options == 0) return false;
+        std::size_t k = rng_() % options;
+        auto prepared = k < shown.size() ? at.PrepareChoice(shown[k]->id, 0, 0) : at.PrepareTimeout(0, 0);
+        if (auto* r = std::get_if<Refusal>(&prepared)) {
+          Problem(state, *r);
+          return false;
+        }
+        const Decision& d = *at.CurrentNode().decision;
+        m.kind = k < shown.size() ? MoveKind::Choice : MoveKind::Timeout;
+        m.record = std::get<DecisionRecord>(prepared);
+        for (const auto& ch : d.choices)
+          if (ch.id == m.record.choice) m.choice = &ch;
+        if (m.kind == MoveKind::Choice) m.text = &at.ChoiceText(*m.choice);
+        m.score = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), m.kind == MoveKind::Timeout ? 1 : 0,
+                                    static_cast<std::uint64_t>(m.choice - d.choices.data())),
+                          m.record);
+        refused = at.Apply(m.record);
+        break;
+      }
+      case SessionState::AwaitingChecklist: {
+        const std::size_t n = at.CurrentNode().decision->items.size();
+        mask = {static_cast<std::uint32_t>(rng_() & ((std::uint64_t{1} << n) - 1))};
+        m.kind = MoveKind::Checklist;
+        m.record = TickRecord(at, mask.front());
+        m.score = TickScore(at, mask.front());
+        refused = at.Apply(m.record);
+        break;
+      }
+    }
+    if (refused) {
+      Problem(state, *refused);
+      return false;
+    }
+    std::size_t to = Intern(at).first;
+    File(std::move(m), to, &mask);
+    state = to;
+    return true;
+  }
+
+  // The states of each node, shortest ways in (breadth-first) and the moves that close a loop
+  // (depth-first).
+  void Finish() {
+    auto& st = s_.states_;
+    s_.by_node_.assign(s_.scenario_->nodes.size(), {});
+    for (std::size_t i = 0; i < st.size(); ++i) s_.by_node_[NodeIndex(*st[i].node)].push_back(i);
+    std::vector<std::size_t> queue{0};
+    std::vector<bool> seen(st.size(), false);
+    seen[0] = true;
+    for (std::size_t q = 0; q < queue.size(); ++q)
+      for (std::size_t m : st[queue[q]].moves) {
+        std::size_t to = s_.moves_[m].to;
+        if (seen[to]) continue;
+        seen[to] = true;
+        st[to].reached_by = m;
+        st[to].depth = st[queue[q]].depth + 1;
+        queue.push_back(to);
+      }
+    std::vector<char> colour(st.size(), 0);  // 0 new, 1 on the current way, 2 done
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{0, 0}};
+    colour[0] = 1;
+    while (!stack.empty()) {
+      std::size_t v = stack.back().first, i = stack.back().second;
+      if (i == st[v].moves.size()) {
+        colour[v] = 2;
+        stack.pop_back();
+        continue;
+      }
+      ++stack.back().second;
+      ExploreMove& m = s_.moves_[st[v].moves[i]];
+      if (colour[m.to] == 1)
+        m.loop_back = true;
+      else if (colour[m.to] == 0) {
+        colour[m.to] = 1;
+        stack.emplace_back(m.to, 0);
+      }
+    }
+  }
+
+  StateSpace& s_;
+  ExploreLimits limits_;
+  Clock::time_point t0_;
+  std::vector<double> values_;
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> index_;
+  std::unordered_map<std::uint64_t, std::size_t> score_cache_;
+  std::map<const Node*, std::vector<TickClass>> tick_classes_;
+  std::map<const Node*, int> checked_;  // states of a checklist whose classes were checked
+  static constexpr int kClassChecks = 16;
+  static constexpr std::size_t kMaxPendingDecisions = 2'000'000;  // about 200 MB of records
+  std::size_t grouped_from_ = kNone;
+  std::unordered_map<std::size_t, std::size_t> grouped_;  // to → checklist move of grouped_from_
+  bool exhaustive_phase_ = true;                          // each state is expanded once: no tick set can come twice
+  std::set<const Node*> problem_nodes_;
+  std::mt19937_64 rng_;
+};
+
+StateSpace StateSpace::Explore(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const SopCatalogue> catalogue,
+                               const ExploreLimits& limits) {
+  StateSpace space;
+  space.scenario_ = std::move(scenario);
+  space.catalogue_ = std::move(catalogue);
+  StateSpaceBuilder(space, limits).Run();
+  return space;
+}
+
+const std::vector<bool>& StateSpace::LiveVariables(const Node& node) const {
+  return live_[static_cast<std::size_t>(&node - scenario_->nodes.data())];
+}
+
+std::size_t StateSpace::TickScore(const ExploreMove& move, std::uint32_t tick_set) const {
+  if (move.kind != MoveKind::Checklist) return move.score;
+  return tick_scores_[static_cast<std::size_t>(states_[move.from].node - scenario_->nodes.data())][tick_set];
+}
+
+DecisionRecord StateSpace::RecordFor(const ExploreMove& move, std::uint32_t tick_set) const {
+  DecisionRecord r = move.record;
+  if (move.kind != MoveKind::Checklist) return r;
+  r.items.clear();
+  const auto& items = states_[move.from].node->decision->items;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (tick_set & (1u << i)) r.items.push_back(items[i].id);
+  return r;
+}
+
+std::size_t StateSpace::loop_moves() const {
+  return static_cast<std::size_t>(
+      std::count_if(moves_.begin(), moves_.end(), [](const ExploreMove& m) { return m.loop_back; }));
+}
+
+const std::vector<std::size_t>& StateSpace::StatesAt(const Node& node) const {
+  return by_node_[static_cast<std::size_t>(&node - scenario_->nodes.data())];
+}
+
+std::vector<std::size_t> StateSpace::StatesAt(const std::string& node_id) const {
+  const Node* n = scenario_->FindNode(node_id);
+  return n ? StatesAt(*n) : std::vector<std::size_t>{};
+}
+
+std::vector<std::size_t> StateSpace::StatesOffering(const std::string& node_id, const std::string& choice_id) const {
+  std::vector<std::size_t> out;
+  for (std::size_t i : StatesAt(node_id))
+    for (std::size_t m : states_[i].moves)
+      if (moves_[m].kind == MoveKind::Choice && moves_[m].choice->id == choice_id) {
+        out.push_back(i);
+        break;
+      }
+  return out;
+}
+
+std::map<std::string, double> StateSpace::Values(std::size_t state) const {
+  std::map<std::string, double> out;
+  for (std::size_t i = 0; i < scenario_->variables.size(); ++i)
+    out[scenario_->variables[i].id] = states_[state].values[i];
+  return out;
+}
+
+bool StateSpace::Holds(const Condition& c, std::size_t state) const { return Evaluate(c, Values(state)); }
+
+std::vector<bool> StateSpace::CanFinish() const {
+  std::vector<std::vector<std::size_t>> preds(states_.size());
+  for (const auto& m : moves_) preds[m.to].push_back(m.from);
+  std::vector<bool> ok(states_.size(), false);
+  std::vector<std::size_t> stack;
+  for (std::size_t i = 0; i < states_.size(); ++i)
+    if (states_[i].node->type == Node::Type::Ending) {
+      ok[i] = true;
+      stack.push_back(i);
+    }
+  while (!stack.empty()) {
+    std::size_t v = stack.back();
+    stack.pop_back();
+    for (std::size_t p : preds[v])
+      if (!ok[p]) {
+        ok[p] = true;
+        stack.push_back(p);
+      }
+  }
+  return ok;
+}
+
+std::vector<DecisionRecord> StateSpace::PathTo(std::size_t state) const {
+  std::vector<DecisionRecord> out;
+  for (std::optional<std::size_t> m = states_[state].reached_by; m; m = states_[moves_[*m].from].reached_by)
+    if (moves_[*m].kind != MoveKind::Continue) out.push_back(moves_[*m].record);
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace sigap
