@@ -25,6 +25,7 @@ fi
 SECONDS=0
 work=$root/build-windows
 smoke=$work/smoke
+mkdir -p "$work"
 failures=0
 passes=0
 pass() { echo "windows-smoke: ok    $*"; passes=$((passes + 1)); }
@@ -51,6 +52,7 @@ check "sigap.com is a console program (cmd and PowerShell wait for it)" test "$(
 
 # ---- Wine --------------------------------------------------------------------------------------
 export WINEPREFIX=$work/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8 LC_ALL=C.UTF-8
+mkdir -p "$WINEPREFIX"
 wineserver -p   # one persistent wineserver: ~3.5 s per run instead of ~9
 trap 'wineserver -k 2>/dev/null || true' EXIT
 wine cmd /c exit >/dev/null 2>&1 || true   # creates the prefix on the first run

@@ -65,23 +65,23 @@ inline std::string PlayGuiTeam(const ContentLibrary& lib, const GuiTeamPlan& pla
 inline std::vector<GuiTeamPlan> GuiWorkshopPlans() {
   const std::string lj = "liburan-johor-batam", yn = "yuliana-nunukan";
   return {
-      {"Elang", lj, "b,one_holder+same_day+paid_by_other+no_hotel+glancing+lock_screen,a,b,a,a,a,a,record+passports+shelter_apart+wishes+rights+origin,a,a,a", 1},
-      {"Merpati", lj, "b,one_holder+same_day+paid_by_other+no_hotel+glancing+lock_screen,a,b,a,c,a,a,record+passports+shelter_apart+wishes+rights+origin,a,a,a", 2},
-      {"Garuda", lj, "b,one_holder+same_day+paid_by_other+no_hotel+glancing+lock_screen,c,b,a,a,a,a,record+passports+shelter_apart+wishes+rights+origin,a,a,b", 3},
-      {"Cendrawasih", lj, "b,one_holder+same_day+paid_by_other+no_hotel+glancing,a,b,a,a,a,a,passports+shelter_apart+wishes+rights,a,a,a", 4},
-      {"Kakatua", lj, "a,glancing+lock_screen+sundanese+look_poor,a,b,a,a,a,a,record+passports+rights,a,a,a", 5},
-      {"Jalak", lj, "b,one_holder+same_day+paid_by_other+glancing,a,timeout,a,c,b,d,record+passports+rights+origin,c,b,b", 6},
-      {"Rajawali", lj, "b,one_holder+paid_by_other+glancing+lock_screen,a,b,b,a,a,timeout,c,a,a,a", 7},
-      {"Kenari", lj, "c,one_holder+paid_by_other+no_hotel+lock_screen+sundanese,b,b,a,a,b,d,shelter_apart,a,b,c", 8},
-      {"Nuri", lj, "b,one_holder+same_day+no_hotel,a,b,a", 9},  // unfinished
-      {"Elang", yn, "a,a,gender_pref+interpreter+referral_sheet+breaks_one_interview,a,a,deceived+passport_held+wages_withheld+travel_debt+locked_in+police_threat,a,a,a,a,a,health_followup+psychosocial+police_report+loss_list+origin_contact+case_manager+simfoni", 11},
-      {"Merpati", yn, "b,a,gender_pref+interpreter+referral_sheet+breaks_one_interview,a,d,deceived+passport_held+wages_withheld+travel_debt+locked_in+police_threat,c,a,a,a,a,health_followup+psychosocial+police_report+loss_list+origin_contact+case_manager+simfoni", 12},
-      {"Garuda", yn, "a,a,gender_pref+interpreter+referral_sheet+breaks_one_interview,a,d,deceived+passport_held+wages_withheld+travel_debt+locked_in+police_threat,a,a,a,a,a,health_followup+psychosocial+police_report+loss_list+origin_contact+simfoni", 13},
-      {"Cendrawasih", yn, "a,a,gender_pref+interpreter+referral_sheet+breaks_one_interview,a,a,deceived+passport_held+wages_withheld+travel_debt,a,a,c,a,a,health_followup+psychosocial+police_report+loss_list+origin_contact", 14},
-      {"Kakatua", yn, "a,a,referral_sheet+breaks_one_interview,a,a,deceived+wages_withheld+travel_debt+police_threat,a,a,a,a,a,police_report+origin_contact+case_manager+simfoni+report_imigrasi+next_ship", 15},
-      {"Jalak", yn, "b,a,gender_pref+interpreter+breaks_one_interview,a,d,passport_held+wages_withheld+travel_debt,a,a,c,a,a,health_followup+police_report+origin_contact+case_manager+retell+next_ship", 16},
-      {"Rajawali", yn, "a,a,interpreter+breaks_one_interview,c,a,passport_held,a,c,a,a,a,health_followup+police_report+case_manager", 17},
-      {"Kenari", yn, "c,a,interpreter+referral_sheet+police_uniform,b,d,deceived+passport_held+wages_withheld+travel_debt,b,d,a,a,a,origin_contact+case_manager+next_ship", 18},
+      {"Elang", lj, "c,one_holder+same_day+paid_by_other+no_hotel+glancing+lock_screen,c,b,b,b,c,d,record+passports+shelter_apart+wishes+rights+origin,b,b,d", 1},
+      {"Merpati", lj, "c,one_holder+same_day+paid_by_other+no_hotel+glancing+lock_screen,c,b,b,a,c,d,record+passports+shelter_apart+wishes+rights+origin,b,b,d", 2},
+      {"Garuda", lj, "c,one_holder+same_day+paid_by_other+no_hotel+glancing+lock_screen,a,b,b,b,c,d,record+passports+shelter_apart+wishes+rights+origin,b,b,b", 3},
+      {"Cendrawasih", lj, "c,one_holder+same_day+paid_by_other+no_hotel+glancing,c,b,b,b,c,d,passports+shelter_apart+wishes+rights,b,b,d", 4},
+      {"Kakatua", lj, "b,glancing+lock_screen+first_passport+dewi_before,c,b,b,b,c,d,record+passports+rights,b,b,d", 5},
+      {"Jalak", lj, "c,one_holder+same_day+paid_by_other+glancing,c,timeout,b,a,b,c,record+passports+rights+origin,c,c,b", 6},
+      {"Rajawali", lj, "c,one_holder+paid_by_other+glancing+lock_screen,c,b,c,b,c,timeout,b,b,b,d", 7},
+      {"Kenari", lj, "d,one_holder+paid_by_other+no_hotel+lock_screen+first_passport,a,b,b,b,b,c,shelter_apart,b,c,a", 8},
+      {"Nuri", lj, "c,one_holder+same_day+no_hotel,c,b,b", 9},  // unfinished
+      {"Elang", yn, "c,d,gender_pref+interpreter+referral_sheet+breaks_one_interview,b,c,deceived+passport_held+wages_withheld+travel_debt+locked_in+police_threat,d,b,b,b,c,health_followup+psychosocial+police_report+loss_list+origin_contact+case_manager+simfoni", 11},
+      {"Merpati", yn, "b,d,gender_pref+interpreter+referral_sheet+breaks_one_interview,b,b,deceived+passport_held+wages_withheld+travel_debt+locked_in+police_threat,b,b,b,b,c,health_followup+psychosocial+police_report+loss_list+origin_contact+case_manager+simfoni", 12},
+      {"Garuda", yn, "c,d,gender_pref+interpreter+referral_sheet+breaks_one_interview,b,b,deceived+passport_held+wages_withheld+travel_debt+locked_in+police_threat,d,b,b,b,c,health_followup+psychosocial+police_report+loss_list+origin_contact+simfoni", 13},
+      {"Cendrawasih", yn, "c,d,gender_pref+interpreter+referral_sheet+breaks_one_interview,b,c,deceived+passport_held+wages_withheld+travel_debt,d,b,c,b,c,health_followup+psychosocial+police_report+loss_list+origin_contact", 14},
+      {"Kakatua", yn, "c,d,referral_sheet+breaks_one_interview,b,c,deceived+wages_withheld+travel_debt+police_threat,d,b,b,b,c,police_report+origin_contact+case_manager+simfoni+report_imigrasi+next_ship", 15},
+      {"Jalak", yn, "b,d,gender_pref+interpreter+breaks_one_interview,b,b,passport_held+wages_withheld+travel_debt,d,b,c,b,c,health_followup+police_report+origin_contact+case_manager+retell+next_ship", 16},
+      {"Rajawali", yn, "c,d,interpreter+breaks_one_interview,c,c,passport_held,d,c,b,b,c,health_followup+police_report+case_manager", 17},
+      {"Kenari", yn, "d,d,interpreter+referral_sheet+police_uniform,d,b,deceived+passport_held+wages_withheld+travel_debt,a,d,b,b,c,origin_contact+case_manager+next_ship", 18},
   };
 }
 

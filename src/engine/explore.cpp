@@ -547,7 +547,22 @@ LengthCue MeasureLengthCue(const StateSpace& space, Lang lang) {
   for (const auto& node : space.scenario().nodes) {
     if (!node.decision || node.decision->kind != Decision::Kind::Single) continue;
     bool has_correct = false, signposted = false;
-    for (std::size_t s : space.StatesAt(node)) {
+    // A sampled state holds only the moves its play-throughs took: there the decision's whole
+    // option list stands in for what was shown (exhaustive states hold every option offered).
+    if (!space.exhaustive()) {
+      std::size_t best_correct = 0, best_other = 0;
+      for (const auto& c : node.decision->choices) {
+        std::size_t len = TextLength(c.text.Get(lang));
+        if (FullyCorrect(c)) {
+          has_correct = true;
+          best_correct = std::max(best_correct, len);
+        } else
+          best_other = std::max(best_other, len);
+      }
+      signposted = has_correct && best_correct > best_other;
+    }
+    static const std::vector<std::size_t> kNoStates;
+    for (std::size_t s : space.exhaustive() ? space.StatesAt(node) : kNoStates) {
       std::size_t best_correct = 0, best_other = 0;
       bool correct_here = false;
       for (std::size_t mi : space.states()[s].moves) {
@@ -788,8 +803,10 @@ ExploreReport ExploreScenario(std::shared_ptr<const Scenario> scenario, std::sha
   }
   auto finish = space->CanFinish();
   r.stuck_states = static_cast<std::size_t>(std::count(finish.begin(), finish.end(), false));
-  auto deadline =
-      t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.limits.max_seconds));
+  auto deadline = options.limits.max_seconds > 0
+                      ? t0 + std::chrono::duration_cast<Clock::duration>(
+                                 std::chrono::duration<double>(options.limits.max_seconds))
+                      : Clock::time_point::max();
   r.strategies = RunStrategies(*space, options, deadline);
   r.length_id = MeasureLengthCue(*space, Lang::Id);
   r.length_en = MeasureLengthCue(*space, Lang::En);

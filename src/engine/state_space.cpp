@@ -310,7 +310,7 @@ class StateSpaceBuilder {
       s_.limit_hit_ = "more than " + std::to_string(limits_.max_applies) + " moves played";
       return true;
     }
-    if (SecondsSince(t0_) > 0.5 * limits_.max_seconds) {
+    if (limits_.max_seconds > 0 && SecondsSince(t0_) > 0.5 * limits_.max_seconds) {
       char buf[64];
       std::snprintf(buf, sizeof buf, "more than %.1f s", 0.5 * limits_.max_seconds);
       s_.limit_hit_ = buf;
@@ -494,7 +494,9 @@ class StateSpaceBuilder {
       std::size_t state = Intern(at).first;
       for (std::size_t i = 0; i < max_steps && SampleStep(state, at); ++i) {}
       s_.sampled_paths_ = walk + 1;
-      if (s_.states_.size() > limits_.max_states || SecondsSince(t0_) > 0.75 * limits_.max_seconds) break;
+      if (s_.states_.size() > limits_.max_states ||
+          (limits_.max_seconds > 0 && SecondsSince(t0_) > 0.75 * limits_.max_seconds))
+        break;
     }
   }
 

@@ -66,9 +66,10 @@ struct ExploreProblem {
 struct ExploreLimits {
   std::size_t max_states = 100'000;     // exhaustive search gives up beyond these...
   std::size_t max_applies = 1'000'000;  // ...Session::Apply calls (a deterministic measure of time)
-  double max_seconds = 10.0;            // the whole report: exhaustive search stops at half of it, the
-                                        // sample at three quarters, strategies at all of it (a safety
-                                        // net for huge scenarios: results then depend on speed)
+  double max_seconds = 0;               // 0: no wall-clock limit, so the report depends on the input
+                                        // alone. Otherwise the whole report: exhaustive search stops
+                                        // at half of it, the sample at three quarters, strategies at
+                                        // all of it (results then depend on the machine's speed)
   std::size_t sample_paths = 20'000;    // the fallback: this many seeded random play-throughs
   std::uint64_t seed = 1;               // for the sample and the random strategies
 };
