@@ -104,8 +104,12 @@ TEST_CASE("golden transcript plans") {
     if (log.end) {
       CHECK((*log.end)["outcome"] == actual["outcome"]);
       CHECK((*log.end)["never_events"] == actual["never_events"]);
-      for (const auto& [axis, value] : actual["axes"].items())
-        CHECK((*log.end)["scores"][axis] == (value.is_null() ? json(nullptr) : json(static_cast<std::int64_t>(value.get<double>() + 0.5))));
+      // The log keeps whole percents, the plan one decimal: 89.47 is 89 in the log and 89.5 in the plan.
+      for (const auto& [axis, value] : actual["axes"].items()) {
+        const json& logged = (*log.end)["scores"][axis];
+        if (value.is_null()) CHECK(logged.is_null());
+        else CHECK((logged.is_number() && std::abs(logged.get<double>() - value.get<double>()) <= 0.55));
+      }
     }
     if (test::UpdateGoldens()) {
       for (const char* key : {"outcome", "never_events", "axes"}) plan[key] = actual[key];
