@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "loader.h"
@@ -58,12 +59,18 @@ TEST_CASE("the SOP catalogue has at least 30 sourced, bilingual steps across all
     if (s.basis == "good_practice") CHECK(AllText(s.note));  // said plainly: not a national rule
   }
   for (const char* p : {"ident", "interview", "protect", "spm", "border", "coord"}) CHECK(phases.count(p));
-  // The gaps the outlines found in domain.md §7 have their own good-practice steps.
-  for (const char* id : {"spm.no_mediation", "interview.no_confront_recruiter", "ident.no_ilegal_label"}) {
+  // The gaps the outlines found in domain.md §7 have their own steps: two rest on good practice,
+  // while the ban on mediation has a written basis (Perja 15/2020 Ps 5; UU TPKS Ps 4(2)(g), 23).
+  for (const char* id : {"interview.no_confront_recruiter", "ident.no_ilegal_label"}) {
     const SopStep* s = cat->FindStep(id);
     REQUIRE_MESSAGE(s, id);
     CHECK(s->basis == "good_practice");
   }
+  const SopStep* no_mediation = cat->FindStep("spm.no_mediation");
+  REQUIRE(no_mediation);
+  CHECK(no_mediation->basis == "law");
+  CHECK(no_mediation->source.find("Perja 15/2020") != std::string::npos);
+  CHECK(no_mediation->source.find("UU TPKS") != std::string::npos);
 }
 
 TEST_CASE("together the scenarios assess every step of the catalogue") {
@@ -129,5 +136,77 @@ TEST_CASE("no scenario cites the unverified national \"1x24 jam\" rule") {
     INFO(s->id);
     CHECK(text.find("1x24") == std::string::npos);
     CHECK(text.find("1 x 24") == std::string::npos);
+  }
+}
+
+namespace {
+
+// Every bilingual text a team or facilitator reads: objects with exactly "id" and "en".
+void VisibleTexts(const nlohmann::json& j, std::vector<LocalText>& out) {
+  if (j.is_object()) {
+    if (j.size() == 2 && j.contains("id") && j.contains("en") && j["id"].is_string() && j["en"].is_string()) {
+      out.push_back(LocalText{j["id"].get<std::string>(), j["en"].get<std::string>()});
+      return;
+    }
+    for (const auto& [k, v] : j.items()) VisibleTexts(v, out);
+  } else if (j.is_array()) {
+    for (const auto& v : j) VisibleTexts(v, out);
+  }
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+TEST_CASE("one vocabulary: a never event is a \"pelanggaran kritis\" / \"critical violation\", everywhere") {
+  // docs/content-decisions.md §4: the UI and the content use the same label; the feedback of every
+  // critical option or item opens with it, and no other label for a never event appears.
+  for (const auto& s : Bundled().Scenarios()) {
+    for (const auto& n : s->nodes) {
+      if (!n.decision) continue;
+      auto check = [&](const std::string& id, const std::vector<SopTag>& sop, const LocalText& fb) {
+        bool critical = std::any_of(sop.begin(), sop.end(), [](const SopTag& t) { return t.verdict == Verdict::Critical; });
+        INFO(s->id << " " << n.id << ":" << id);
+        if (critical) {
+          CHECK(StartsWith(fb.id, "Pelanggaran kritis"));
+          CHECK(StartsWith(fb.en, "Critical violation"));
+        } else {
+          CHECK(fb.id.find("Pelanggaran kritis") == std::string::npos);
+          CHECK(fb.en.find("Critical violation") == std::string::npos);
+        }
+      };
+      for (const auto& c : n.decision->choices) check(c.id, c.sop, c.feedback);
+      for (const auto& i : n.decision->items) check(i.id, i.sop, i.feedback);
+    }
+    nlohmann::json visible = ToJson(*s);
+    visible.erase("notes");
+    std::vector<LocalText> texts;
+    VisibleTexts(visible, texts);
+    for (const auto& t : texts) {
+      INFO(s->id << ": " << t.id);
+      for (const char* other : {"never event", "kejadian fatal", "Kejadian fatal", "Pelanggaran berat", "tidak boleh terjadi"}) {
+        CHECK(t.id.find(other) == std::string::npos);
+        CHECK(t.en.find(other) == std::string::npos);
+      }
+      CHECK(t.id.find('"') == std::string::npos);  // curly quotes only
+      CHECK(t.en.find('"') == std::string::npos);
+      CHECK(t.en.find("llegal") == std::string::npos);  // the label is quoted in Indonesian: “ilegal”
+    }
+  }
+}
+
+TEST_CASE("one citation style per language in prose: \"Pasal 18 UU 21/2007\" / \"Article 18 of Law 21/2007\"") {
+  // The short codes (UU21 Ps 18, [U21a]) stay in the "source" fields; prose uses the long form.
+  const std::regex short_code(R"((^|[^A-Za-z])(Ps|Arts?)\.? [0-9]|UU ?21 |\[[A-Z0-9-]+\])");
+  for (const auto& s : Bundled().Scenarios()) {
+    nlohmann::json visible = ToJson(*s);
+    visible.erase("notes");
+    std::vector<LocalText> texts;
+    VisibleTexts(visible, texts);
+    for (const auto& t : texts) {
+      INFO(s->id << ": " << t.id << " / " << t.en);
+      CHECK_FALSE(std::regex_search(t.id, short_code));
+      CHECK_FALSE(std::regex_search(t.en, short_code));
+    }
   }
 }

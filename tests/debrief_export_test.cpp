@@ -112,9 +112,9 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
       if (r[2] == team && (decision.empty() || r[3] == decision)) out.push_back(r);
     return out;
   };
-  // Anggrek by hand: dp1 2 tags, dp2 3, dp3 4 hits, dp4 1, dp5 5, dp6 6 hits, dp7 7, dp8 6, dp9 3,
-  // dp10 5, dp11 1, dp12 7 hits (origin_contact counts for two steps) = 51.
-  CHECK(rows_of("Anggrek", "").size() == 51);
+  // Anggrek by hand: dp1 2 tags, dp2 5, dp3 4 hits, dp4 1, dp5 5, dp6 6 hits, dp7 7, dp8 6, dp9 3,
+  // dp10 6, dp11 1, dp12 9 hits (origin_contact counts for two steps) = 56.
+  CHECK(rows_of("Anggrek", "").size() == 56);
 
   // Cempaka's preparation checklist: one hit, three misses, one false alarm (critical).
   auto prep = rows_of("Cempaka", "3");
@@ -133,11 +133,11 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
   }
   CHECK(reasons == std::multiset<std::string>{"hit", "miss", "miss", "miss", "false_alarm"});
 
-  // Bougenville's timeout at the knock on the door: the default, critical, 45 s.
+  // Bougenville's timeout at the knock on the door: the default (she leaves with her aunt), critical, 45 s.
   auto knock = rows_of("Bougenville", "8");
-  REQUIRE(knock.size() == 4);
+  REQUIRE(knock.size() == 1);
   for (const auto& r : knock) {
-    CHECK(r[5] == "c");
+    CHECK(r[5] == "b");
     CHECK(r[6] == "true");
     CHECK(r[7] == "45000");
     CHECK(r[9] == "critical");
@@ -148,7 +148,7 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
   CHECK(csv.find("\"Heliconia, \"\"Batam\"\"\"") != std::string::npos);
   for (const auto& r : rows_of("Edelweis", "")) CHECK(r[13] == "false");
   for (const auto& r : rows_of("Gardenia", "")) CHECK(r[14] == "true");
-  CHECK(rows_of("Edelweis", "").size() == 2 + 3 + 4 + 1);  // dp1 a, dp2 a, dp3 one hit + 3 misses, dp4 a
+  CHECK(rows_of("Edelweis", "").size() == 2 + 5 + 4 + 1);  // dp1 a, dp2 a, dp3 one hit + 3 misses, dp4 a
 
   // English step labels with --lang en; anonymised names.
   std::string en = ExportCsv(t.debriefs, Lang::En, true);
@@ -215,7 +215,7 @@ TEST_CASE("xAPI: one statement per decision with every required field") {
   for (const json& s : statements)
     if (s["actor"]["name"] == "Bougenville" && s["object"]["id"] == "urn:sigap:scenario:yuliana-nunukan:node:dp8") knock = &s;
   REQUIRE(knock);
-  CHECK((*knock)["result"]["response"] == "c");
+  CHECK((*knock)["result"]["response"] == "b");
   CHECK((*knock)["result"]["success"] == false);
   CHECK((*knock)["result"]["duration"] == "PT45S");
   CHECK((*knock)["result"]["extensions"]["urn:sigap:ext:timed-out"] == true);
@@ -224,7 +224,7 @@ TEST_CASE("xAPI: one statement per decision with every required field") {
   // Seven decisions of 20 s, then the 45 s timeout: 09:00:00 + 185 s.
   CHECK((*knock)["timestamp"] == "2026-03-02T09:03:05.000Z");
   const json& sop = (*knock)["context"]["extensions"]["urn:sigap:ext:sop"];
-  REQUIRE(sop.size() == 4);
+  REQUIRE(sop.size() == 1);
   for (const json& e : sop) {
     CHECK(e["verdict"] == "critical");
     CHECK(e["reason"] == "timed_out");

@@ -123,7 +123,8 @@ inline ContentLibrary BundledLibrary() {
 inline std::vector<TeamPlan> YulianaTeams() {
   const std::string prep = "gender_pref+interpreter+referral_sheet+breaks_one_interview";
   const std::string signs = "deceived+passport_held+wages_withheld+travel_debt+locked_in+police_threat";
-  const std::string plan = "health_followup+psychosocial+police_report+loss_list+origin_contact+case_manager+simfoni";
+  const std::string plan =
+      "health_followup+psychosocial+police_report+loss_list+origin_contact+family_protection+id_documents+case_manager+simfoni";
   auto team = [](std::string name, int n, std::int64_t ms, std::vector<std::string> c) {
     TeamPlan p;
     p.team = std::move(name);
@@ -136,7 +137,7 @@ inline std::vector<TeamPlan> YulianaTeams() {
   return {
       // 0: every SOP answer.
       team("Anggrek", 1, 12000, {"a", "a", prep, "a", "a", signs, "a", "a", "a", "a", "a", plan}),
-      // 1: lets the aunt in; the clock runs out at the knock on the door (default c: critical).
+      // 1: lets the aunt in; the clock runs out at the knock on the door (default b, she leaves with her aunt: critical).
       team("Bougenville", 2, 20000, {"b", "a", prep, "a", "a", signs, "a", "timeout", "a", "a", "a", plan}),
       // 2: the aunt interprets, calls the agent, releases her, posts in the group, reports to Imigrasi.
       team("Cempaka", 3, 8000,

@@ -175,12 +175,12 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
     CHECK(Count(d, "dp7", "b") == 1);
     CHECK(Count(d, "dp7", "c") == 1);
 
-    // The knock on the door: two teams let the clock run out (default c).
+    // The knock on the door: two teams let the clock run out (default b: she leaves with her aunt).
     const DecisionAggregate* dp8 = d.FindDecision("dp8");
     CHECK(dp8->timeouts == 2);
     CHECK(Count(d, "dp8", "a") == 3);
-    CHECK(Count(d, "dp8", "b") == 1);
-    CHECK(Count(d, "dp8", "c") == 2);
+    CHECK(Count(d, "dp8", "b") == 3);
+    CHECK(Count(d, "dp8", "c") == 0);
     CHECK(Count(d, "dp8", "d") == 1);
     CHECK(dp8->options[2].worst == Verdict::Critical);
 
@@ -225,7 +225,7 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
     CHECK(Row(d, "interview.separate") == std::vector<StepStatus>{F, V, F, F, F, V, F, F});
     CHECK(Row(d, "protect.confidential") == std::vector<StepStatus>{F, F, C, C, C, F, F, N});
     CHECK(Row(d, "interview.interpreter") == std::vector<StepStatus>{F, F, C, F, F, F, V, V});
-    CHECK(Row(d, "spm.no_mediation") == std::vector<StepStatus>{F, C, C, F, F, F, C, N});
+    CHECK(Row(d, "spm.no_mediation") == std::vector<StepStatus>{F, F, C, F, F, F, F, N});
   }
 
   SUBCASE("edges along each team's path, scenes included") {
@@ -245,23 +245,18 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
   }
 
   SUBCASE("critical moments: never events grouped by node, option and step, most teams first") {
-    // Bougenville and Heliconia timed out at dp8 (c: 4 critical steps); Cempaka and Flamboyan
-    // posted in the group (dp11 b); then single-team moments.
-    REQUIRE(d.critical_moments.size() == 16);
-    std::set<std::string> dp8_steps;
-    for (std::size_t i = 0; i < 4; ++i) {
-      const auto& m = d.critical_moments[i];
-      CHECK(m.node == "dp8");
-      CHECK(m.option == "c");
-      CHECK(m.teams == std::vector<std::size_t>{1, 6});
-      dp8_steps.insert(m.step);
-    }
-    CHECK(dp8_steps == std::set<std::string>{"interview.do_no_harm", "spm.legal", "interview.no_confront_recruiter", "spm.no_mediation"});
-    CHECK(d.critical_moments[4].node == "dp11");
-    CHECK(d.critical_moments[4].option == "b");
-    CHECK(d.critical_moments[4].step == "protect.confidential");
-    CHECK(d.critical_moments[4].teams == std::vector<std::size_t>{2, 4});
-    for (std::size_t i = 5; i < d.critical_moments.size(); ++i) CHECK(d.critical_moments[i].teams.size() == 1);
+    // Bougenville and Heliconia timed out at dp8 and Cempaka chose the same (b: Yuliana leaves with her
+    // aunt); Cempaka and Flamboyan posted in the group (dp11 b); then single-team moments.
+    REQUIRE(d.critical_moments.size() == 12);
+    CHECK(d.critical_moments[0].node == "dp8");
+    CHECK(d.critical_moments[0].option == "b");
+    CHECK(d.critical_moments[0].step == "interview.do_no_harm");
+    CHECK(d.critical_moments[0].teams == std::vector<std::size_t>{1, 2, 6});
+    CHECK(d.critical_moments[1].node == "dp11");
+    CHECK(d.critical_moments[1].option == "b");
+    CHECK(d.critical_moments[1].step == "protect.confidential");
+    CHECK(d.critical_moments[1].teams == std::vector<std::size_t>{2, 4});
+    for (std::size_t i = 2; i < d.critical_moments.size(); ++i) CHECK(d.critical_moments[i].teams.size() == 1);
     // Dahlia's photo (dp11 c) and Cempaka's report to Imigrasi are among them.
     auto has = [&](const char* node, const char* option, const char* step, std::size_t team) {
       for (const auto& m : d.critical_moments)
@@ -274,11 +269,11 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
 
     // For slides and the report: one item per choice and teams, with every step it broke.
     auto choices = d.CriticalChoices();
-    REQUIRE(choices.size() == 8);
+    REQUIRE(choices.size() == 7);
     CHECK(choices[0].node == "dp8");
-    CHECK(choices[0].option == "c");
-    CHECK(choices[0].steps.size() == 4);
-    CHECK(choices[0].teams == std::vector<std::size_t>{1, 6});
+    CHECK(choices[0].option == "b");
+    CHECK(choices[0].steps == std::vector<std::string>{"interview.do_no_harm"});
+    CHECK(choices[0].teams == std::vector<std::size_t>{1, 2, 6});
     CHECK(choices[1].node == "dp11");
     CHECK(choices[1].steps == std::vector<std::string>{"protect.confidential"});
     std::size_t steps = 0;
