@@ -78,7 +78,7 @@ TEST_CASE("a second guide for one scenario is reported and the first one is used
   const LoadedFile* b = FileNamed(lib, "b.guide.json");
   REQUIRE(b);
   REQUIRE(b->diagnostics.size() == 1);
-  CHECK(b->diagnostics[0].code == "SCN069");
+  CHECK(b->diagnostics[0].code == "SCN079");
   CHECK(b->diagnostics[0].pointer == "/scenario");
   fs::remove_all(dir);
 }
@@ -93,10 +93,10 @@ TEST_CASE("a guide is found by its scenario when only the guide is named, and re
   LoadedFile alone = LoadFromText("guide-mini.guide.json", text);
   CHECK_FALSE(alone.ok());
   REQUIRE(alone.diagnostics.size() == 1);
-  CHECK(alone.diagnostics[0].code == "SCN060");
+  CHECK(alone.diagnostics[0].code == "SCN070");
   fs::remove(dir + "/_guide-mini.json");
   ContentLibrary without = LoadLibrary({dir + "/guide-mini.guide.json"});
-  CHECK(without.files[0].diagnostics.at(0).code == "SCN060");
+  CHECK(without.files[0].diagnostics.at(0).code == "SCN070");
   fs::remove_all(dir);
 }
 
@@ -112,7 +112,7 @@ TEST_CASE("a guide follows its scenario: a new never event without a talking poi
   REQUIRE(g);
   CHECK(g->ok());
   REQUIRE(g->diagnostics.size() == 1);
-  CHECK(g->diagnostics[0].code == "SCN064");
+  CHECK(g->diagnostics[0].code == "SCN074");
   CHECK(g->diagnostics[0].message.find("\"dp1/a\"") != std::string::npos);
   fs::remove_all(dir);
 }

@@ -908,7 +908,7 @@ std::shared_ptr<FacilitatorGuide> ReadGuide(Reader& r, const json& root) {
          if (qs && r.Expect(*qs, qp, json::value_t::array, "an array of bilingual questions")) {
            for (std::size_t i = 0; i < qs->size(); ++i) q.questions.push_back(r.TextValue((*qs)[i], PointerAppend(qp, i), "questions"));
            if (qs->size() < 2 || qs->size() > 3)
-             r.Warning("SCN067", qp, "give two or three debrief questions for this decision (there are " + std::to_string(qs->size()) + ")");
+             r.Warning("SCN077", qp, "give two or three debrief questions for this decision (there are " + std::to_string(qs->size()) + ")");
          }
          g->debrief.push_back(std::move(q));
        });
@@ -1000,7 +1000,7 @@ LoadedFile Build(Parsed& p, const SopCatalogue* catalogue, const Scenario* scena
     g->content_hash = hash;
     g->path = p.path;
     if (!scenario_for_guide && !g->scenario.empty())
-      r.Error("SCN060", "/scenario", "scenario \"" + g->scenario + "\" was not found or has errors; put the guide in the folder of its scenario and fix the scenario first");
+      r.Error("SCN070", "/scenario", "scenario \"" + g->scenario + "\" was not found or has errors; put the guide in the folder of its scenario and fix the scenario first");
     else if (scenario_for_guide && !p.sink->HasErrors())
       ValidateGuide(*g, *scenario_for_guide, catalogue, p.doc, *p.sink);
     f.guide = std::move(g);
@@ -1151,7 +1151,7 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
     std::shared_ptr<const Scenario> scenario = p.scenario_ref.empty() ? nullptr : find_scenario(p.scenario_ref, p.path);
     std::shared_ptr<const SopCatalogue> cat = scenario ? find_catalogue(scenario->sop_catalogue, scenario->path) : nullptr;
     if (!p.scenario_ref.empty() && !guided.insert(p.scenario_ref).second)
-      p.sink->Warning("SCN069", p.doc.PosOf("/scenario"), "/scenario", "another guide for scenario \"" + p.scenario_ref + "\" was loaded first; only that one is shown, so keep one guide per scenario");
+      p.sink->Warning("SCN079", p.doc.PosOf("/scenario"), "/scenario", "another guide for scenario \"" + p.scenario_ref + "\" was loaded first; only that one is shown, so keep one guide per scenario");
     loaded[p.path] = Build(p, cat.get(), scenario.get());
   }
   for (auto& f : io_failures) loaded[f.path] = std::move(f);

@@ -45,7 +45,7 @@ struct ContentLibrary {
 ContentLibrary LoadLibrary(const std::vector<std::string>& paths);
 
 // One file's text; `path` is used for messages and to find a catalogue beside it. A guide loaded
-// this way has no scenario to check against and is refused (SCN060): load guides with LoadLibrary.
+// this way has no scenario to check against and is refused (SCN070): load guides with LoadLibrary.
 LoadedFile LoadFromText(const std::string& path, std::string_view text,
                         const SopCatalogue* catalogue_for_scenario = nullptr);
 
