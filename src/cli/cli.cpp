@@ -12,7 +12,7 @@
 namespace sigap::cli {
 
 namespace {
-const char* const kSubcommands[] = {"validate", "play", "debrief", "help", "version"};
+const char* const kSubcommands[] = {"validate", "play", "debrief", "explore", "help", "version"};
 }
 
 bool IsCliInvocation(int argc, char** argv) {
@@ -39,6 +39,9 @@ void PrintUsage() {
       "  sigap debrief PATH... [--csv F] [--html F] [--xapi F] [--json] [--lang id|en]\n"
       "             [--anonymise] [--scenarios DIR]\n"
       "                                      aggregate result files (folders are searched)\n"
+      "  sigap explore SCENARIO... [--json] [--seed N]\n"
+      "                                      explore every reachable state: endings' score ranges,\n"
+      "                                      never events, test-wise strategies (a file, folder or id)\n"
       "  sigap --version | --help\n"
       "\n"
       "GUI options:\n"
@@ -64,7 +67,7 @@ void PrintUsage() {
       "  --anonymise             facilitator: show teams as Tim A, Tim B...\n"
       "  --frame-log FILE        append per-frame CPU times (benchmarks)\n"
       "\n"
-      "Exit codes: 0 ok, 1 problems found (errors in files, unknown choice), 2 usage or I/O error.\n",
+      "Exit codes: 0 ok, 1 problems found (errors in files, unknown choice, a validity rule fails), 2 usage or I/O error.\n",
       SIGAP_VERSION);
 }
 
@@ -82,6 +85,7 @@ int Run(int argc, char** argv) {
   if (cmd == "validate") return RunValidate(args);
   if (cmd == "play") return RunPlay(args);
   if (cmd == "debrief") return RunDebrief(args);
+  if (cmd == "explore") return RunExplore(args);
   std::fprintf(stderr, "sigap: unknown command '%s'; see 'sigap --help'\n", cmd.c_str());
   return 2;
 }

@@ -1,4 +1,4 @@
-// The command-line host: `sigap validate|play|debrief|help|version`. It never touches GLFW.
+// The command-line host: `sigap validate|play|debrief|explore|help|version`. It never touches GLFW.
 #pragma once
 
 namespace sigap::cli {

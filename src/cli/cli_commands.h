@@ -8,5 +8,6 @@ namespace sigap::cli {
 int RunValidate(const std::vector<std::string>& args);
 int RunPlay(const std::vector<std::string>& args);
 int RunDebrief(const std::vector<std::string>& args);
+int RunExplore(const std::vector<std::string>& args);
 
 }  // namespace sigap::cli

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_commands.h"
+#include "explore.h"
 #include "loader.h"
 
 namespace sigap::cli {
@@ -24,6 +25,7 @@ int RunValidate(const std::vector<std::string>& args) {
     return 2;
   }
   ContentLibrary lib = LoadLibrary(paths);
+  AddValidityWarnings(lib);  // what `sigap explore` finds, for scenarios without errors
   bool io_failure = false;
   for (const auto& f : lib.files)
     for (const auto& d : f.diagnostics)
