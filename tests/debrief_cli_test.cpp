@@ -33,7 +33,7 @@ TEST_CASE("sigap debrief prints the summary, writes the three exports, and exits
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   for (const char* s : {"Cerita Yuliana", "Liburan ke Johor", "Anggrek", "Edelweis", "belum selesai", "skenario sudah berubah",
-                        "Momen kritis", "★a 6", "waktu habis 2"})
+                        "Momen kritis", "★c 6", "waktu habis 2"})
     CHECK_MESSAGE(r.out.find(s) != std::string::npos, s);
   // Problems with their place and what to do.
   CHECK(r.out.find(t.w.corrupted + ":3:1: error LOG011") != std::string::npos);
@@ -77,7 +77,7 @@ TEST_CASE("sigap debrief --json gives the aggregation as data") {
   CHECK(y["teams"].size() == 8);
   CHECK(y["teams"][0]["team"] == "Anggrek");
   CHECK(y["teams"][0]["outcome"] == "e1");
-  CHECK(y["decisions"][0]["options"][0]["teams"] == 6);
+  CHECK(y["decisions"][0]["options"][2]["teams"] == 6);  // dp1 c, the SOP answer
   CHECK(y["decisions"][0]["median_ms"] == 13000);
 }
 

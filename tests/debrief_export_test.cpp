@@ -112,9 +112,9 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
       if (r[2] == team && (decision.empty() || r[3] == decision)) out.push_back(r);
     return out;
   };
-  // Anggrek by hand: dp1 2 tags, dp2 5, dp3 4 hits, dp4 1, dp5 5, dp6 6 hits, dp7 7, dp8 6, dp9 3,
-  // dp10 6, dp11 1, dp12 9 hits (origin_contact counts for two steps) = 56.
-  CHECK(rows_of("Anggrek", "").size() == 56);
+  // Anggrek by hand: dp1 2 tags, dp2 5, dp3 4 hits, dp4 1, dp5 3, dp6 6 hits, dp7 4, dp8 3, dp9 2,
+  // dp10 4, dp11 1, dp12 9 hits (origin_contact counts for two steps) = 45.
+  CHECK(rows_of("Anggrek", "").size() == 45);
 
   // Cempaka's preparation checklist: one hit, three misses, one false alarm (critical).
   auto prep = rows_of("Cempaka", "3");
@@ -137,7 +137,7 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
   auto knock = rows_of("Bougenville", "8");
   REQUIRE(knock.size() == 1);
   for (const auto& r : knock) {
-    CHECK(r[5] == "b");
+    CHECK(r[5] == "a");
     CHECK(r[6] == "true");
     CHECK(r[7] == "45000");
     CHECK(r[9] == "critical");
@@ -164,13 +164,13 @@ TEST_CASE("CSV: a pseudonym that looks like a formula stays text in a spreadshee
   p.team = "=HYPERLINK(\"x\")";
   p.scenario = "yuliana-nunukan";
   p.session_id = HexId(40);
-  p.choices = {"a"};
+  p.choices = {"c"};
   PlayTeam(lib, p, dir.path);
   ImportResult imported = ImportResults({dir.path}, lib);
   auto debriefs = Aggregate(imported);
   bool crlf_only = false;
   auto rows = ParseCsv(ExportCsv(debriefs, Lang::Id), crlf_only);
-  REQUIRE(rows.size() == 3);  // header + dp1 a's two tags
+  REQUIRE(rows.size() == 3);  // header + dp1 c's two tags
   CHECK(rows[1][2] == "'=HYPERLINK(\"x\")");
 }
 
@@ -215,7 +215,7 @@ TEST_CASE("xAPI: one statement per decision with every required field") {
   for (const json& s : statements)
     if (s["actor"]["name"] == "Bougenville" && s["object"]["id"] == "urn:sigap:scenario:yuliana-nunukan:node:dp8") knock = &s;
   REQUIRE(knock);
-  CHECK((*knock)["result"]["response"] == "b");
+  CHECK((*knock)["result"]["response"] == "a");
   CHECK((*knock)["result"]["success"] == false);
   CHECK((*knock)["result"]["duration"] == "PT45S");
   CHECK((*knock)["result"]["extensions"]["urn:sigap:ext:timed-out"] == true);
@@ -229,7 +229,7 @@ TEST_CASE("xAPI: one statement per decision with every required field") {
     CHECK(e["verdict"] == "critical");
     CHECK(e["reason"] == "timed_out");
   }
-  CHECK((*knock)["object"]["definition"]["correctResponsesPattern"] == json::array({"a"}));
+  CHECK((*knock)["object"]["definition"]["correctResponsesPattern"] == json::array({"b"}));
 
   // A checklist answer: the ticked items in xAPI's "[,]" form; success only when all tags follow.
   for (const json& s : statements) {

@@ -135,23 +135,23 @@ inline std::vector<TeamPlan> YulianaTeams() {
     return p;
   };
   return {
-      // 0: every SOP answer.
-      team("Anggrek", 1, 12000, {"a", "a", prep, "a", "a", signs, "a", "a", "a", "a", "a", plan}),
-      // 1: lets the aunt in; the clock runs out at the knock on the door (default b, she leaves with her aunt: critical).
-      team("Bougenville", 2, 20000, {"b", "a", prep, "a", "a", signs, "a", "timeout", "a", "a", "a", plan}),
-      // 2: the aunt interprets, calls the agent, releases her, posts in the group, reports to Imigrasi.
+      // 0: every SOP answer (dp2 d: water, food and a risk check first; b, the puskesmas first, is right too).
+      team("Anggrek", 1, 12000, {"c", "d", prep, "b", "c", signs, "d", "b", "b", "b", "c", plan}),
+      // 1: lets the aunt in; the clock runs out at the knock on the door (default a, she leaves with her aunt: critical).
+      team("Bougenville", 2, 20000, {"b", "d", prep, "b", "c", signs, "d", "timeout", "b", "b", "c", plan}),
+      // 2: the aunt interprets, calls the agent, releases her, has her sign, posts in the group, reports to Imigrasi.
       team("Cempaka", 3, 8000,
-           {"a", "b", "aunt_interprets+gender_pref", "a", "c", "deceived+cough", "c", "b", "b", "d", "b", "health_followup+report_imigrasi"}),
-      // 3: hands her over without checking (dp8 d), no safe house (dp9 c), shares the photo (dp11 c).
-      team("Dahlia", 4, 15000, {"a", "a", prep, "a", "a", signs, "a", "d", "c", "a", "c", plan}),
+           {"c", "a", "aunt_interprets+gender_pref", "b", "a", "deceived+cough", "b", "a", "c", "c", "d", "health_followup+report_imigrasi"}),
+      // 3: hands her over without checking (dp8 d), no safe house (dp9 c), sends her village to the group (dp11 a).
+      team("Dahlia", 4, 15000, {"c", "d", prep, "b", "c", signs, "d", "d", "c", "b", "a", plan}),
       // 7 (unfinished): stops after consent.
-      team("Edelweis", 5, 30000, {"a", "a", "gender_pref", "a"}),
-      // 4: promises too much (dp7 b), posts in the group (dp11 b).
-      team("Flamboyan", 6, 9000, {"a", "a", prep, "a", "a", signs, "b", "a", "a", "a", "b", plan}),
-      // 5: played on an older version of the scenario (changed hash); asks with the aunt present (dp1 d).
-      team("Gardenia", 7, 11000, {"d", "a", prep, "a", "a", signs, "a", "a", "a", "a", "a", plan}),
-      // 6: ticks nothing in the preparation; the clock runs out at the knock; no move next morning.
-      team("Heliconia, \"Batam\"", 8, 14000, {"a", "a", "-", "a", "a", signs, "a", "timeout", "c", "a", "a", plan}),
+      team("Edelweis", 5, 30000, {"c", "d", "gender_pref", "b"}),
+      // 4: promises too much (dp7 a), posts in the group (dp11 d).
+      team("Flamboyan", 6, 9000, {"c", "d", prep, "b", "c", signs, "a", "b", "b", "b", "d", plan}),
+      // 5: played on an older version of the scenario (changed hash); asks with the aunt present (dp1 a).
+      team("Gardenia", 7, 11000, {"a", "d", prep, "b", "c", signs, "d", "b", "b", "b", "c", plan}),
+      // 6: ticks nothing in the preparation; the clock runs out at the knock; no move next morning (dp8b d).
+      team("Heliconia, \"Batam\"", 8, 14000, {"c", "d", "-", "b", "c", signs, "d", "timeout", "d", "b", "c", plan}),
   };
 }
 

@@ -141,19 +141,19 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
   }
 
   SUBCASE("choice counts per decision, zeros included, the SOP answer marked") {
-    CHECK(Count(d, "dp1", "a") == 6);
+    CHECK(Count(d, "dp1", "c") == 6);
     CHECK(Count(d, "dp1", "b") == 1);
-    CHECK(Count(d, "dp1", "c") == 0);
-    CHECK(Count(d, "dp1", "d") == 1);
+    CHECK(Count(d, "dp1", "d") == 0);
+    CHECK(Count(d, "dp1", "a") == 1);
     const DecisionAggregate* dp1 = d.FindDecision("dp1");
     REQUIRE(dp1->options.size() == 4);
-    CHECK(dp1->options[0].recommended);
+    CHECK(dp1->options[2].recommended);
     CHECK_FALSE(dp1->options[1].recommended);
     CHECK(dp1->options[1].worst == Verdict::Violates);
     CHECK(dp1->teams_reached == 8);
 
-    CHECK(Count(d, "dp2", "a") == 7);
-    CHECK(Count(d, "dp2", "b") == 1);
+    CHECK(Count(d, "dp2", "d") == 7);
+    CHECK(Count(d, "dp2", "a") == 1);
 
     const DecisionAggregate* dp3 = d.FindDecision("dp3");
     CHECK(dp3->checklist);
@@ -168,18 +168,18 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
     // Edelweis stopped before deciding at dp5.
     CHECK(d.FindDecision("dp4")->teams_reached == 8);
     CHECK(d.FindDecision("dp5")->teams_reached == 7);
-    CHECK(Count(d, "dp5", "a") == 6);
-    CHECK(Count(d, "dp5", "c") == 1);
+    CHECK(Count(d, "dp5", "c") == 6);
+    CHECK(Count(d, "dp5", "a") == 1);
 
-    CHECK(Count(d, "dp7", "a") == 5);
+    CHECK(Count(d, "dp7", "d") == 5);
+    CHECK(Count(d, "dp7", "a") == 1);
     CHECK(Count(d, "dp7", "b") == 1);
-    CHECK(Count(d, "dp7", "c") == 1);
 
-    // The knock on the door: two teams let the clock run out (default b: she leaves with her aunt).
+    // The knock on the door: two teams let the clock run out (default a: she leaves with her aunt).
     const DecisionAggregate* dp8 = d.FindDecision("dp8");
     CHECK(dp8->timeouts == 2);
-    CHECK(Count(d, "dp8", "a") == 3);
     CHECK(Count(d, "dp8", "b") == 3);
+    CHECK(Count(d, "dp8", "a") == 3);
     CHECK(Count(d, "dp8", "c") == 0);
     CHECK(Count(d, "dp8", "d") == 1);
     CHECK(dp8->options[2].worst == Verdict::Critical);
@@ -187,9 +187,9 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
     CHECK(d.FindDecision("dp8b")->teams_reached == 3);
     CHECK(d.FindDecision("dp9")->teams_reached == 4);
     CHECK(Count(d, "dp9", "c") == 1);
-    CHECK(Count(d, "dp11", "a") == 4);
-    CHECK(Count(d, "dp11", "b") == 2);
-    CHECK(Count(d, "dp11", "c") == 1);
+    CHECK(Count(d, "dp11", "c") == 4);
+    CHECK(Count(d, "dp11", "d") == 2);
+    CHECK(Count(d, "dp11", "a") == 1);
     CHECK(Count(d, "dp12", "report_imigrasi") == 1);
     CHECK(Count(d, "dp12", "psychosocial") == 6);
   }
@@ -225,7 +225,7 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
     CHECK(Row(d, "interview.separate") == std::vector<StepStatus>{F, V, F, F, F, V, F, F});
     CHECK(Row(d, "protect.confidential") == std::vector<StepStatus>{F, F, C, C, C, F, F, N});
     CHECK(Row(d, "interview.interpreter") == std::vector<StepStatus>{F, F, C, F, F, F, V, V});
-    CHECK(Row(d, "spm.no_mediation") == std::vector<StepStatus>{F, F, C, F, F, F, F, N});
+    CHECK(Row(d, "spm.no_mediation") == std::vector<StepStatus>{F, F, C, F, N, F, F, N});
   }
 
   SUBCASE("edges along each team's path, scenes included") {
@@ -245,25 +245,25 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
   }
 
   SUBCASE("critical moments: never events grouped by node, option and step, most teams first") {
-    // Bougenville and Heliconia timed out at dp8 and Cempaka chose the same (b: Yuliana leaves with her
-    // aunt); Cempaka and Flamboyan posted in the group (dp11 b); then single-team moments.
-    REQUIRE(d.critical_moments.size() == 12);
+    // Bougenville and Heliconia timed out at dp8 and Cempaka chose the same (a: Yuliana leaves with her
+    // aunt); Cempaka and Flamboyan posted in the group (dp11 d); then single-team moments.
+    REQUIRE(d.critical_moments.size() == 10);
     CHECK(d.critical_moments[0].node == "dp8");
-    CHECK(d.critical_moments[0].option == "b");
+    CHECK(d.critical_moments[0].option == "a");
     CHECK(d.critical_moments[0].step == "interview.do_no_harm");
     CHECK(d.critical_moments[0].teams == std::vector<std::size_t>{1, 2, 6});
     CHECK(d.critical_moments[1].node == "dp11");
-    CHECK(d.critical_moments[1].option == "b");
+    CHECK(d.critical_moments[1].option == "d");
     CHECK(d.critical_moments[1].step == "protect.confidential");
     CHECK(d.critical_moments[1].teams == std::vector<std::size_t>{2, 4});
     for (std::size_t i = 2; i < d.critical_moments.size(); ++i) CHECK(d.critical_moments[i].teams.size() == 1);
-    // Dahlia's photo (dp11 c) and Cempaka's report to Imigrasi are among them.
+    // Dahlia's message with the village (dp11 a) and Cempaka's report to Imigrasi are among them.
     auto has = [&](const char* node, const char* option, const char* step, std::size_t team) {
       for (const auto& m : d.critical_moments)
         if (m.node == node && m.option == option && m.step == step) return m.teams == std::vector<std::size_t>{team};
       return false;
     };
-    CHECK(has("dp11", "c", "protect.confidential", 3));
+    CHECK(has("dp11", "a", "protect.confidential", 3));
     CHECK(has("dp12", "report_imigrasi", "ident.non_punishment", 2));
     CHECK(has("dp3", "aunt_interprets", "interview.interpreter", 2));
 
@@ -271,7 +271,7 @@ TEST_CASE("the per-scenario aggregation matches the hand count") {
     auto choices = d.CriticalChoices();
     REQUIRE(choices.size() == 7);
     CHECK(choices[0].node == "dp8");
-    CHECK(choices[0].option == "b");
+    CHECK(choices[0].option == "a");
     CHECK(choices[0].steps == std::vector<std::string>{"interview.do_no_harm"});
     CHECK(choices[0].teams == std::vector<std::size_t>{1, 2, 6});
     CHECK(choices[1].node == "dp11");
