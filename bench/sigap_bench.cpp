@@ -2,11 +2,12 @@
 // Not a test: nothing here passes or fails against a threshold. bench/run_bench.sh builds it,
 // starts Xvfb at 1920x1080 and runs it; see docs/performance.md for the method and results.
 //
-//   sigap_bench [--only engine|gui] [--runs N] [--idle-seconds S] [--out FILE]
+//   sigap_bench [--only engine|explore|gui] [--runs N] [--idle-seconds S] [--out FILE]
 //
 // [SECTION] Helpers: statistics, files, child processes
 // [SECTION] The machine
 // [SECTION] Engine: validating a 10,000-node scenario, aggregating 1,000 session logs
+// [SECTION] Explore: time and states per scenario; how test-wise strategies fare (issue 13)
 // [SECTION] GUI: first frame, CPU per frame, idle CPU, countdown redraw rate, peak RSS
 #include <algorithm>
 #include <chrono>
@@ -34,6 +35,7 @@
 
 #include "bench_content.h"
 #include "debrief.h"
+#include "explore.h"
 #include "loader.h"
 
 namespace fs = std::filesystem;
@@ -448,6 +450,125 @@ void BenchAggregate(const Config& cfg, const ContentLibrary& lib) {
 }
 
 // =============================================================================================
+// [SECTION] Explore
+// =============================================================================================
+
+double CpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// A strategy's mean score on the SOP axis and the ending it reaches most often, for the table.
+std::string StrategyCell(const ExploreReport& r, const std::string& name) {
+  const StrategyResult* s = nullptr;
+  for (const auto& x : r.strategies)
+    if (x.strategy.Name() == name) s = &x;
+  if (!s || s->runs == 0) return "-";
+  std::size_t sop = 0;
+  for (std::size_t a = 0; a < r.space->catalogue().axes.size(); ++a)
+    if (r.space->catalogue().axes[a].id == r.sop_axis) sop = a;
+  std::string most;
+  std::size_t most_runs = 0;
+  for (const auto& [id, n] : s->endings)
+    if (n > most_runs) { most = id; most_runs = n; }
+  const Node* end = r.space->scenario().FindNode(most);
+  std::string rating = end && end->outcome ? end->outcome->rating : "unfinished";
+  std::string cell = Fmt("%.0f %%", s->axes[sop].mean) + (s->axes[sop].sd >= 0.5 ? Fmt(" ±%.0f", s->axes[sop].sd) : "") + ", " +
+                     (most.empty() ? "unfinished" : most + " " + rating);
+  if (most_runs < s->runs) cell += Fmt(" %.0f %%", 100.0 * static_cast<double>(most_runs) / static_cast<double>(s->runs));
+  if (s->good_share > 0 && (!end || !end->outcome || end->outcome->rating != "good"))
+    cell += Fmt(" (good %.1f %%)", 100.0 * s->good_share);
+  return cell;
+}
+
+void BenchExplore(const Config& cfg, const ContentLibrary& lib) {
+  Out("## Exploring every reachable state (`sigap explore`)\n\n");
+  Out("`ExploreScenario` in the engine (state space, score ranges, test-wise strategies, length cue: what "
+      "`sigap explore` and `sigap validate` run), median of " + std::to_string(cfg.runs) +
+      " runs, wall time and the process's CPU time (the CPU time is what the machine's load does not inflate). "
+      "Decisions played counts `Session::Apply` and `Continue` calls building the state space.\n\n");
+  Out("| scenario | states | moves | decisions played | exhaustive | wall | CPU |\n|---|---|---|---|---|---|---|\n");
+  std::vector<ExploreReport> reports;
+  for (const auto& s : lib.Scenarios()) {
+    auto cat = lib.FindCatalogue(s->sop_catalogue);
+    std::vector<double> wall, cpu;
+    std::optional<ExploreReport> last;
+    for (int r = 0; r < cfg.runs; ++r) {
+      double c0 = CpuMs();
+      wall.push_back(TimeMs([&] { last = ExploreScenario(s, cat); }));
+      cpu.push_back(CpuMs() - c0);
+    }
+    const StateSpace& sp = *last->space;
+    Out("| " + s->id + " | " + std::to_string(sp.states().size()) + " | " + std::to_string(sp.moves().size()) + " | " +
+        std::to_string(sp.applies()) + " | " + (sp.exhaustive() ? "yes" : "no: " + sp.limit_hit()) + " | " +
+        Fmt("%.0f ms", Median(wall)) + " | " + Fmt("%.0f ms", Median(cpu)) + " |\n");
+    reports.push_back(std::move(*last));
+  }
+  auto catalogue = lib.FindCatalogue("sop-tppo");
+  for (int n : {1000, 10000}) {
+    LoadedFile f = LoadFromText("bench.json", bench::GenerateScenario(n, *catalogue), catalogue.get());
+    if (!f.scenario) continue;
+    std::optional<ExploreReport> r;
+    double c0 = CpuMs();
+    double wall = TimeMs([&] { r = ExploreScenario(f.scenario, catalogue); });
+    double cpu = CpuMs() - c0;
+    const StateSpace& sp = *r->space;
+    Out("| generated, " + std::to_string(n) + " nodes (1 run) | " + std::to_string(sp.states().size()) + " | " +
+        std::to_string(sp.moves().size()) + " | " + std::to_string(sp.applies()) + " | " +
+        (sp.exhaustive() ? std::string("yes") : "no: " + sp.limit_hit() + "; " + std::to_string(sp.sampled_paths()) + " sampled play-throughs") +
+        (r->ranges_exact ? "" : "; ranges approximate") + " | " + Fmt("%.0f ms", wall) + " | " + Fmt("%.0f ms", cpu) + " |\n");
+  }
+  Out("\n");
+
+  // What a team that does not read the SOP scores (issue 13's "Measure" table).
+  Out("### Test-wise strategies on the bundled content\n\n");
+  Out("Mean score on the `sop` axis (± standard deviation when runs differ) and the ending reached most often "
+      "(with its share when not every run); checklists ticked as named. `first`/`last` are the first/last option shown, "
+      "over display-order seeds 1–64; `random` over 1,000 runs.\n\n");
+  std::string head = "| strategy |", rule = "|---|";
+  for (const auto& r : reports) {
+    head += " " + r.space->scenario().id + " |";
+    rule += "---|";
+  }
+  Out(head + "\n" + rule + "\n");
+  for (const char* name : {"longest+longer_half", "longest+longer_half/en", "longest+first_half", "longest+none", "shortest+longer_half",
+                           "first+longer_half", "first+first_half", "last+longer_half", "random"}) {
+    std::string row = std::string("| `") + name + "` |";
+    for (const auto& r : reports) row += " " + StrategyCell(r, name) + " |";
+    Out(row + "\n");
+  }
+  std::string row = "| fully correct option is the longest (id; en) |";
+  for (const auto& r : reports)
+    row += " " + std::to_string(r.length_id.correct_longest) + "/" + std::to_string(r.length_id.decisions) +
+           Fmt(" (%.0f %%)", 100.0 * r.length_id.Share()) + "; " + std::to_string(r.length_en.correct_longest) + "/" +
+           std::to_string(r.length_en.decisions) + " |";
+  Out(row + "\n");
+  row = "| never event before a good ending |";
+  for (const auto& r : reports)
+    row += r.good_after_never ? " yes, " + std::to_string(r.good_after_never->score.never_events.size()) + " on one path |" : " no |";
+  Out(row + "\n");
+  row = "| lowest `sop` at a good ending |";
+  for (const auto& r : reports) {
+    std::string cell = " - |";
+    for (const auto& e : r.endings)
+      for (const auto& a : e.axes)
+        if (a.axis == r.sop_axis && a.min && e.node->outcome && e.node->outcome->rating == "good")
+          cell = " " + Fmt("%.0f %%", *a.min) + " (" + e.node->id + ") |";
+    row += cell;
+  }
+  Out(row + "\n");
+  row = "| validity rules failed |";
+  for (const auto& r : reports) {
+    std::string codes;
+    for (const auto& f : r.findings)
+      if (f.validity && codes.find(f.code) == std::string::npos) codes += (codes.empty() ? "" : ", ") + f.code;
+    row += " " + (codes.empty() ? std::string("none") : codes) + " |";
+  }
+  Out(row + "\n\n");
+}
+
+// =============================================================================================
 // [SECTION] GUI
 // =============================================================================================
 
@@ -751,7 +872,7 @@ int main(int argc, char** argv) {
     else if (a == "--sigap") cfg.sigap = next();
     else if (a == "--floor") cfg.floor = next();
     else {
-      std::fprintf(stderr, "usage: sigap_bench [--only engine|gui] [--runs N] [--idle-seconds S] [--frames N] [--out FILE]\n");
+      std::fprintf(stderr, "usage: sigap_bench [--only engine|explore|gui] [--runs N] [--idle-seconds S] [--frames N] [--out FILE]\n");
       return 2;
     }
   }
@@ -772,6 +893,7 @@ int main(int argc, char** argv) {
     BenchValidate(cfg, lib);
     BenchAggregate(cfg, lib);
   }
+  if (cfg.only.empty() || cfg.only == "engine" || cfg.only == "explore") BenchExplore(cfg, lib);
   if (cfg.only.empty() || cfg.only == "gui") {
     const char* display = std::getenv("DISPLAY");
     if (!display || !*display) Out("## GUI\n\nNot measured: no DISPLAY (run through bench/run_bench.sh, which starts Xvfb).\n\n");

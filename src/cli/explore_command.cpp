@@ -174,7 +174,8 @@ void PrintText(const ExploreReport& r) {
   if (r.stuck_states)
     std::cout << "  " << r.stuck_states << " states cannot reach any ending (a loop whose exit never opens)\n";
 
-  std::cout << "\n  Endings: score range (%) over every path that reaches them\n";
+  std::cout << "\n  Endings: score range (%) over every path that reaches them"
+            << (r.ranges_exact ? "" : " (approximate: too many states to keep every candidate)") << "\n";
   for (const auto& e : r.endings) {
     std::string row = "    " + Pad(e.node->id, 10) + Pad(e.node->outcome ? e.node->outcome->rating : "", 7);
     for (const auto& a : e.axes) row += " " + a.axis + " " + Pad(Range(a.min, a.max), 8);
@@ -218,6 +219,10 @@ void PrintText(const ExploreReport& r) {
   std::cout << head << Pad("never", 8) << "endings\n";
   for (const auto& s : r.strategies) {
     std::string row = "    " + Pad(s.strategy.Name(), 26);
+    if (s.runs == 0) {
+      std::cout << row << "not played: out of time\n";
+      continue;
+    }
     if (s.same_as_id) {
       std::cout << row << "as in Indonesian\n";
       continue;

@@ -174,15 +174,27 @@ std::vector<std::vector<bool>> LiveVariables(const Scenario& s) {
 }
 
 // Tick sets of a checklist that Session::Apply cannot tell apart: the same hit, miss and
-// false-alarm counts (all that outcomes and routes read of the ticks) and the same effects in
-// the same item order. One of each class is played; the builder checks the claim on another
+// false-alarm counts (all that outcomes and routes read of the ticks; only those some condition
+// reads) and the same effects in the same item order. One of each class is played; the builder checks the claim on another
 // member in the first states of each checklist and plays every tick set of a checklist where
 // it does not hold (so a change to how Session applies a checklist cannot go unnoticed).
 struct TickClass {
   std::vector<std::uint32_t> masks;  // masks[0] is played
 };
 
+void NamesRead(const Condition& c, std::set<std::string>& out) {
+  if (c.kind == Condition::Kind::Flag || c.kind == Condition::Kind::Compare) out.insert(c.var);
+  for (const auto& ch : c.children) NamesRead(ch, out);
+}
+
 std::vector<TickClass> TickClasses(const Decision& d) {
+  // Only the counters some outcome or route reads can tell tick sets apart.
+  std::set<std::string> read;
+  for (const auto& o : d.outcomes)
+    if (o.when) NamesRead(*o.when, read);
+  for (const auto& r : d.next)
+    if (r.when) NamesRead(*r.when, read);
+  const bool counts[3] = {read.count("$hits") > 0, read.count("$misses") > 0, read.count("$false_alarms") > 0};
   std::vector<const std::vector<Effect>*> lists;  // distinct effect lists, by value
   auto list_id = [&](const std::vector<Effect>& effects) -> int {
     if (effects.empty()) return -1;
@@ -209,6 +221,8 @@ std::vector<TickClass> TickClasses(const Decision& d) {
       }
     }
     sig.erase(std::remove(sig.begin() + 3, sig.end(), -1), sig.end());
+    for (int k = 0; k < 3; ++k)
+      if (!counts[k]) sig[static_cast<std::size_t>(k)] = 0;
     auto [it, added] = by_signature.emplace(std::move(sig), out.size());
     if (added) out.emplace_back();
     out[it->second].masks.push_back(mask);
@@ -350,9 +364,9 @@ class StateSpaceBuilder {
       s_.limit_hit_ = "more than " + std::to_string(limits_.max_applies) + " moves played";
       return true;
     }
-    if (SecondsSince(t0_) > limits_.max_seconds) {
+    if (SecondsSince(t0_) > 0.5 * limits_.max_seconds) {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "more than %.1f s", limits_.max_seconds);
+      std::snprintf(buf, sizeof buf, "more than %.1f s", 0.5 * limits_.max_seconds);
       s_.limit_hit_ = buf;
       return true;
     }
@@ -379,8 +393,8 @@ class StateSpaceBuilder {
     return &a.CurrentNode() == &b.CurrentNode() && a.state() == b.state() && a.Values() == b.Values();
   }
 
-  // The moves out of `state`, whose session is `at`: all of them, or (sampling) one at random.
-  std::vector<Step> Steps(std::size_t state, const Session& at, bool one_at_random) {
+  // Every move out of `state`, whose session is `at`, each played on a copy of it.
+  std::vector<Step> Steps(std::size_t state, const Session& at) {
     std::vector<Step> out;
     switch (at.state()) {
       case SessionState::Ended: break;
@@ -422,20 +436,8 @@ class StateSpaceBuilder {
               AnswerKey(NodeIndex(node), timeout ? 1 : 0, static_cast<std::uint64_t>(chosen - d.choices.data())), rec);
           out.push_back(Step{std::move(m), std::move(*next)});
         };
-        auto shown = at.AvailableChoices();
-        bool timed = at.TimerSeconds().has_value();
-        if (one_at_random) {
-          std::size_t options = shown.size() + (timed ? 1 : 0);
-          if (options == 0) break;
-          std::size_t k = rng_() % options;
-          if (k < shown.size())
-            offer(shown[k], false);
-          else
-            offer(nullptr, true);
-          break;
-        }
-        for (const Choice* c : shown) offer(c, false);
-        if (timed) offer(nullptr, true);
+        for (const Choice* c : at.AvailableChoices()) offer(c, false);
+        if (at.TimerSeconds()) offer(nullptr, true);
         break;
       }
       case SessionState::AwaitingChecklist: {
@@ -444,13 +446,6 @@ class StateSpaceBuilder {
         ExploreMove m;
         m.from = state;
         m.kind = MoveKind::Checklist;
-        if (one_at_random) {
-          std::uint32_t mask = static_cast<std::uint32_t>(rng_() & ((std::uint64_t{1} << n_items) - 1));
-          sampled_mask_ = {mask};
-          if (auto next = Play(state, at, TickRecord(at, mask)))
-            out.push_back(Step{m, std::move(*next), &sampled_mask_});
-          break;
-        }
         auto cls = tick_classes_.find(&node);
         if (cls == tick_classes_.end()) cls = tick_classes_.emplace(&node, TickClasses(*node.decision)).first;
         for (const auto& c : cls->second) {
@@ -461,10 +456,14 @@ class StateSpaceBuilder {
             auto other = Play(state, at, TickRecord(at, c.masks.back()));
             if (!other || !SameState(*next, *other)) {
               cls->second = SingletonClasses(n_items);
-              return Steps(state, at, false);
+              return Steps(state, at);
             }
           }
-          out.push_back(Step{m, std::move(*next), &c.masks});
+          ExploreMove move = m;
+          move.record = TickRecord(at, c.masks.front());
+          move.score = TickScore(at, c.masks.front());
+          for (std::uint32_t mask : c.masks) TickScore(at, mask);
+          out.push_back(Step{std::move(move), std::move(*next), &c.masks});
         }
         ++checked_[&node];
         break;
@@ -473,10 +472,9 @@ class StateSpaceBuilder {
     return out;
   }
 
-  // Files a step's move from `state` into the state it reached (`to`). Sampled walks meet the
-  // same move again: it is merged rather than added twice.
-  void File(Step& step, std::size_t to, const Session& at) {
-    ExploreMove& m = step.move;
+  // Files a move into the state it reached (`to`): a checklist move takes every tick set in
+  // `masks` (their scores already computed), and sampled walks that meet a move again merge it.
+  void File(ExploreMove m, std::size_t to, const std::vector<std::uint32_t>* masks) {
     m.to = to;
     if (m.kind != MoveKind::Checklist) {
       for (std::size_t i : s_.states_[m.from].moves)
@@ -493,16 +491,12 @@ class StateSpaceBuilder {
     }
     auto it = grouped_.find(to);
     if (it == grouped_.end()) {
-      std::uint32_t first = step.masks->front();
       m.tick_sets.clear();
-      m.record = TickRecord(at, first);
-      m.score = TickScore(at, first);
       Add(std::move(m));
       it = grouped_.emplace(to, s_.moves_.size() - 1).first;
     }
     auto& sets = s_.moves_[it->second].tick_sets;
-    for (std::uint32_t mask : *step.masks) {
-      TickScore(at, mask);
+    for (std::uint32_t mask : *masks) {
       if (!exhaustive_phase_ && std::find(sets.begin(), sets.end(), mask) != sets.end()) continue;
       sets.push_back(mask);
     }
@@ -518,21 +512,32 @@ class StateSpaceBuilder {
     std::vector<std::pair<std::size_t, Session>> todo;
     Session start = StartSession();
     todo.emplace_back(Intern(start).first, std::move(start));
+    // The sessions waiting to be expanded hold their whole history: on a very long story that is
+    // quadratic in its length, so their decisions are counted and bounded too.
+    std::size_t pending = 0;
     while (!todo.empty()) {
       auto [state, at] = std::move(todo.back());
       todo.pop_back();
-      for (Step& step : Steps(state, at, false)) {
+      pending -= at.History().size();
+      for (Step& step : Steps(state, at)) {
         auto [to, added] = Intern(step.next);
-        File(step, to, at);
-        if (added) todo.emplace_back(to, std::move(step.next));
+        File(std::move(step.move), to, step.masks);
+        if (!added) continue;
+        pending += step.next.History().size();
+        todo.emplace_back(to, std::move(step.next));
       }
       if (OverLimit()) return false;
+      if (pending > kMaxPendingDecisions) {
+        s_.limit_hit_ = "more than " + std::to_string(kMaxPendingDecisions) + " decisions held in waiting sessions";
+        return false;
+      }
     }
     return true;
   }
 
   // The fallback: seeded random play-throughs, each move picked uniformly (a timed decision's
   // timeout counts as one more option; a checklist's tick set is uniform over all of them).
+  // A walk plays on its one session: it never goes back to a state it left.
   void Sample() {
     rng_.seed(limits_.seed);
     exhaustive_phase_ = false;
@@ -541,22 +546,73 @@ class StateSpaceBuilder {
     for (std::size_t walk = 0; walk < limits_.sample_paths; ++walk) {
       Session at = StartSession();
       std::size_t state = Intern(at).first;
-      for (std::size_t i = 0; i < max_steps && at.state() != SessionState::Ended; ++i) {
-        auto steps = Steps(state, at, true);
-        if (steps.empty()) break;
-        std::size_t to = Intern(steps.front().next).first;
-        File(steps.front(), to, at);
-        state = to;
-        at = std::move(steps.front().next);
-      }
+      for (std::size_t i = 0; i < max_steps && SampleStep(state, at); ++i) {}
       s_.sampled_paths_ = walk + 1;
-      if (s_.states_.size() > limits_.max_states || SecondsSince(t0_) > 2 * limits_.max_seconds) break;
+      if (s_.states_.size() > limits_.max_states || SecondsSince(t0_) > 0.75 * limits_.max_seconds) break;
     }
   }
 
-  // Shortest ways in (breadth-first) and the moves that close a loop (depth-first).
+  // One random move from `state`, played on `at` itself. False at an ending or a refusal.
+  bool SampleStep(std::size_t& state, Session& at) {
+    ExploreMove m;
+    m.from = state;
+    std::vector<std::uint32_t> mask;
+    std::optional<Refusal> refused;
+    ++s_.applies_;
+    switch (at.state()) {
+      case SessionState::Ended: return false;
+      case SessionState::AtScene:
+        m.kind = MoveKind::Continue;
+        refused = at.Continue();
+        break;
+      case SessionState::AwaitingChoice: {
+        auto shown = at.AvailableChoices();
+        std::size_t options = shown.size() + (at.TimerSeconds() ? 1 : 0);
+        if (options == 0) return false;
+        std::size_t k = rng_() % options;
+        auto prepared = k < shown.size() ? at.PrepareChoice(shown[k]->id, 0, 0) : at.PrepareTimeout(0, 0);
+        if (auto* r = std::get_if<Refusal>(&prepared)) {
+          Problem(state, *r);
+          return false;
+        }
+        const Decision& d = *at.CurrentNode().decision;
+        m.kind = k < shown.size() ? MoveKind::Choice : MoveKind::Timeout;
+        m.record = std::get<DecisionRecord>(prepared);
+        for (const auto& ch : d.choices)
+          if (ch.id == m.record.choice) m.choice = &ch;
+        if (m.kind == MoveKind::Choice) m.text = &at.ChoiceText(*m.choice);
+        m.score = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), m.kind == MoveKind::Timeout ? 1 : 0,
+                                    static_cast<std::uint64_t>(m.choice - d.choices.data())),
+                          m.record);
+        refused = at.Apply(m.record);
+        break;
+      }
+      case SessionState::AwaitingChecklist: {
+        const std::size_t n = at.CurrentNode().decision->items.size();
+        mask = {static_cast<std::uint32_t>(rng_() & ((std::uint64_t{1} << n) - 1))};
+        m.kind = MoveKind::Checklist;
+        m.record = TickRecord(at, mask.front());
+        m.score = TickScore(at, mask.front());
+        refused = at.Apply(m.record);
+        break;
+      }
+    }
+    if (refused) {
+      Problem(state, *refused);
+      return false;
+    }
+    std::size_t to = Intern(at).first;
+    File(std::move(m), to, &mask);
+    state = to;
+    return true;
+  }
+
+  // The states of each node, shortest ways in (breadth-first) and the moves that close a loop
+  // (depth-first).
   void Finish() {
     auto& st = s_.states_;
+    s_.by_node_.assign(s_.scenario_->nodes.size(), {});
+    for (std::size_t i = 0; i < st.size(); ++i) s_.by_node_[NodeIndex(*st[i].node)].push_back(i);
     std::vector<std::size_t> queue{0};
     std::vector<bool> seen(st.size(), false);
     seen[0] = true;
@@ -599,7 +655,7 @@ class StateSpaceBuilder {
   std::map<const Node*, std::vector<TickClass>> tick_classes_;
   std::map<const Node*, int> checked_;  // states of a checklist whose classes were checked
   static constexpr int kClassChecks = 16;
-  std::vector<std::uint32_t> sampled_mask_;
+  static constexpr std::size_t kMaxPendingDecisions = 2'000'000;  // about 200 MB of records
   std::size_t grouped_from_ = kNone;
   std::unordered_map<std::size_t, std::size_t> grouped_;  // to → checklist move of grouped_from_
   bool exhaustive_phase_ = true;                          // each state is expanded once: no tick set can come twice
@@ -640,11 +696,13 @@ std::size_t StateSpace::loop_moves() const {
       std::count_if(moves_.begin(), moves_.end(), [](const ExploreMove& m) { return m.loop_back; }));
 }
 
+const std::vector<std::size_t>& StateSpace::StatesAt(const Node& node) const {
+  return by_node_[static_cast<std::size_t>(&node - scenario_->nodes.data())];
+}
+
 std::vector<std::size_t> StateSpace::StatesAt(const std::string& node_id) const {
-  std::vector<std::size_t> out;
-  for (std::size_t i = 0; i < states_.size(); ++i)
-    if (states_[i].node->id == node_id) out.push_back(i);
-  return out;
+  const Node* n = scenario_->FindNode(node_id);
+  return n ? StatesAt(*n) : std::vector<std::size_t>{};
 }
 
 std::vector<std::size_t> StateSpace::StatesOffering(const std::string& node_id, const std::string& choice_id) const {
@@ -763,10 +821,13 @@ void Prune(Front& f, bool for_min) {
 
 struct RangeDp {
   std::vector<std::vector<Front>> min_front, max_front;  // [state][axis]
+  bool exact = true;  // false: fronts were cut to fit memory (huge spaces), ranges may be too narrow
   std::vector<int> never_min, never_max;
   std::vector<std::size_t> never_min_move, never_max_move;
   std::vector<std::uint32_t> never_min_tick, never_max_tick;
 };
+
+constexpr std::size_t kFrontEntries = 8'000'000;  // about 200 MB
 
 RangeDp ComputeRanges(const StateSpace& space) {
   const auto& states = space.states();
@@ -801,11 +862,24 @@ RangeDp ComputeRanges(const StateSpace& space) {
   std::vector<std::size_t> out;
   std::vector<std::uint32_t> seen(space.scores().size(), 0);  // distinct scores of a move's tick sets
   std::uint32_t stamp = 0;
+  // Fronts stay within kFrontEntries in all; beyond that each keeps the entries with the most
+  // extreme ratio so far (and the ranges are flagged as approximate).
+  const std::size_t cap = std::max<std::size_t>(8, kFrontEntries / std::max<std::size_t>(1, 2 * n * axes));
+  auto cut = [&](Front& f, bool for_min) {
+    if (f.size() <= cap) return;
+    dp.exact = false;
+    auto ratio = [](const FrontEntry& e) { return e.possible > 0 ? double(e.earned) / e.possible : 0.5; };
+    std::nth_element(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(cap), f.end(),
+                     [&](const FrontEntry& x, const FrontEntry& y) { return for_min ? ratio(x) < ratio(y) : ratio(x) > ratio(y); });
+    f.resize(cap);
+  };
   for (std::size_t v : order) {
     if (dp.never_max[v] < 0) continue;  // not reached without going round a loop
     for (std::size_t a = 0; a < axes; ++a) {
       Prune(dp.min_front[v][a], true);
       Prune(dp.max_front[v][a], false);
+      cut(dp.min_front[v][a], true);
+      cut(dp.max_front[v][a], false);
     }
     // The moves to one state differ only in what they add (a checklist's tick sets): per axis,
     // only the additions no other one beats can matter.
@@ -914,8 +988,8 @@ std::vector<EndingRange> EndingRanges(const StateSpace& space, const RangeDp& dp
       std::size_t state, entry;
     };
     std::vector<std::optional<Best>> lo(cat.axes.size()), hi(cat.axes.size());
-    for (std::size_t s = 0; s < space.states().size(); ++s) {
-      if (space.states()[s].node != &node || dp.never_max[s] < 0) continue;
+    for (std::size_t s : space.StatesAt(node)) {
+      if (dp.never_max[s] < 0) continue;
       ++r.states;
       if (dp.never_min[s] < r.never_min) {
         r.never_min = dp.never_min[s];
@@ -1067,7 +1141,7 @@ Spread SpreadOf(const std::vector<double>& v) {
 constexpr int kSameRunsEnough = 8;
 
 StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs, std::uint64_t seed,
-                           std::size_t budget) {
+                           std::size_t budget, Clock::time_point deadline) {
   const auto& scenario = space.scenario_ptr();
   const auto& catalogue = space.catalogue_ptr();
   StrategyResult r;
@@ -1083,7 +1157,8 @@ StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs
     // A rule the display order does not sway plays the same session whatever the seed: eight
     // identical sessions in a row are taken as the answer for every seed.
     if (k == kSameRunsEnough && all_same && st.single != SingleRule::Random) break;
-    if (k > 0 && decisions >= budget) break;  // a huge scenario: fewer runs, `runs` says how many
+    // A huge scenario: fewer runs (`runs` says how many), none at all once the time is up.
+    if ((k > 0 && decisions >= budget) || Clock::now() > deadline) break;
     Run run = Play(scenario, catalogue, st, static_cast<std::int64_t>(k) + 1, rng);
     if (k > 0 && run.records != r.example) all_same = false;
     decisions += run.records.size();
@@ -1108,7 +1183,7 @@ StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs
   return r;
 }
 
-std::vector<StrategyResult> RunStrategies(const StateSpace& space, const ExploreOptions& o) {
+std::vector<StrategyResult> RunStrategies(const StateSpace& space, const ExploreOptions& o, Clock::time_point deadline) {
   std::vector<StrategyResult> out;
   const std::size_t budget = o.max_strategy_decisions / 32;  // 27 strategies, the random one counts more
   const SingleRule singles[] = {SingleRule::Longest, SingleRule::Shortest, SingleRule::First, SingleRule::Last};
@@ -1117,10 +1192,10 @@ std::vector<StrategyResult> RunStrategies(const StateSpace& space, const Explore
   for (SingleRule single : singles)
     for (ChecklistRule list : lists) {
       Strategy id{single, list, Lang::Id};
-      out.push_back(RunStrategy(space, id, o.order_seeds, o.limits.seed, budget));
+      out.push_back(RunStrategy(space, id, o.order_seeds, o.limits.seed, budget, deadline));
       if (!id.UsesLength()) continue;
       Strategy en{single, list, Lang::En};
-      StrategyResult r = RunStrategy(space, en, o.order_seeds, o.limits.seed, budget);
+      StrategyResult r = RunStrategy(space, en, o.order_seeds, o.limits.seed, budget, deadline);
       const StrategyResult& base = out.back();
       r.same_as_id = r.example == base.example && r.endings == base.endings && r.unfinished == base.unfinished &&
                      r.never_events.mean == base.never_events.mean &&
@@ -1130,7 +1205,7 @@ std::vector<StrategyResult> RunStrategies(const StateSpace& space, const Explore
       out.push_back(std::move(r));
     }
   out.push_back(RunStrategy(space, Strategy{SingleRule::Random, ChecklistRule::Random, Lang::Id}, o.random_runs,
-                            o.limits.seed + 1, 6 * budget));
+                            o.limits.seed + 1, 6 * budget, deadline));
   return out;
 }
 
@@ -1144,8 +1219,7 @@ LengthCue MeasureLengthCue(const StateSpace& space, Lang lang) {
   for (const auto& node : space.scenario().nodes) {
     if (!node.decision || node.decision->kind != Decision::Kind::Single) continue;
     bool has_correct = false, signposted = false;
-    for (std::size_t s = 0; s < space.states().size(); ++s) {
-      if (space.states()[s].node != &node) continue;
+    for (std::size_t s : space.StatesAt(node)) {
       std::size_t best_correct = 0, best_other = 0;
       bool correct_here = false;
       for (std::size_t mi : space.states()[s].moves) {
@@ -1240,7 +1314,7 @@ void FindGuessing(ExploreReport& r) {
   std::map<std::string, std::vector<const StrategyResult*>> good_by_ending;
   std::vector<const StrategyResult*> high_sop;
   for (const auto& s : r.strategies) {
-    if (s.strategy.lang == Lang::En) continue;
+    if (s.strategy.lang == Lang::En || s.runs == 0) continue;
     // Without a checklist the checklist rules change nothing: count each single-choice rule once.
     if (!checklists && s.strategy.checklist != ChecklistRule::LongerHalf &&
         s.strategy.checklist != ChecklistRule::Random)
@@ -1362,15 +1436,10 @@ ExploreReport ExploreScenario(std::shared_ptr<const Scenario> scenario, std::sha
   const Scenario& sc = *scenario;
   r.sop_axis = catalogue->FindAxis("sop") ? "sop" : catalogue->axes.empty() ? "" : catalogue->axes.front().id;
   RangeDp dp = ComputeRanges(*space);
+  r.ranges_exact = dp.exact;
   r.endings = EndingRanges(*space, dp);
   for (const auto& node : sc.nodes) {
-    bool reached = false;
-    for (const auto& st : space->states())
-      if (st.node == &node) {
-        reached = true;
-        break;
-      }
-    if (reached) continue;
+    if (!space->StatesAt(node).empty()) continue;
     r.nodes_unreached.push_back(&node);
     if (node.type == Node::Type::Ending) r.endings_unreached.push_back(&node);
   }
@@ -1380,15 +1449,19 @@ ExploreReport ExploreScenario(std::shared_ptr<const Scenario> scenario, std::sha
   }
   for (const auto& node : sc.nodes) {
     if (!node.decision || node.decision->kind != Decision::Kind::Single) continue;
-    auto at = space->StatesAt(node.id);
-    if (at.empty()) continue;
+    if (space->StatesAt(node).empty()) continue;
     ++r.single_decisions;
+    std::set<const Choice*> offered;
+    for (std::size_t st : space->StatesAt(node))
+      for (std::size_t m : space->states()[st].moves)
+        if (space->moves()[m].kind == MoveKind::Choice) offered.insert(space->moves()[m].choice);
     for (const auto& c : node.decision->choices)
-      if (space->StatesOffering(node.id, c.id).empty()) r.choices_never_offered.emplace_back(&node, &c);
+      if (!offered.count(&c)) r.choices_never_offered.emplace_back(&node, &c);
   }
   auto finish = space->CanFinish();
   r.stuck_states = static_cast<std::size_t>(std::count(finish.begin(), finish.end(), false));
-  r.strategies = RunStrategies(*space, options);
+  auto deadline = t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.limits.max_seconds));
+  r.strategies = RunStrategies(*space, options, deadline);
   r.length_id = MeasureLengthCue(*space, Lang::Id);
   r.length_en = MeasureLengthCue(*space, Lang::En);
   r.guess_rules_apply = r.single_decisions >= kMinGuessDecisions;
@@ -1540,6 +1613,9 @@ nlohmann::json ToJson(const ExploreReport& r) {
           {"choices_never_offered", never_offered},
           {"problems", problems},
           {"strategies", strategies},
+          {"ranges_exact", r.ranges_exact},
+          {"single_decisions", r.single_decisions},
+          {"guess_rules_apply", r.guess_rules_apply},
           {"length_cue", {{"id", LengthJson(r.length_id)}, {"en", LengthJson(r.length_en)}}},
           {"findings", findings},
           {"valid", r.Valid()}};

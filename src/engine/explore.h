@@ -72,9 +72,11 @@ struct ExploreProblem {
 };
 
 struct ExploreLimits {
-  std::size_t max_states = 200'000;     // exhaustive search gives up beyond these...
-  std::size_t max_applies = 3'000'000;  // ...Session::Apply calls (a deterministic measure of time)
-  double max_seconds = 20.0;            // ...or this wall time (a safety net: results then depend on speed)
+  std::size_t max_states = 100'000;     // exhaustive search gives up beyond these...
+  std::size_t max_applies = 1'000'000;  // ...Session::Apply calls (a deterministic measure of time)
+  double max_seconds = 10.0;            // the whole report: exhaustive search stops at half of it, the
+                                        // sample at three quarters, strategies at all of it (a safety
+                                        // net for huge scenarios: results then depend on speed)
   std::size_t sample_paths = 20'000;    // the fallback: this many seeded random play-throughs
   std::uint64_t seed = 1;               // for the sample and the random strategies
 };
@@ -102,7 +104,8 @@ class StateSpace {
   std::size_t loop_moves() const;  // moves marked loop_back
 
   // Value-level questions.
-  std::vector<std::size_t> StatesAt(const std::string& node_id) const;
+  const std::vector<std::size_t>& StatesAt(const Node& node) const;
+  std::vector<std::size_t> StatesAt(const std::string& node_id) const;  // none for an unknown id
   bool Reached(const std::string& node_id) const { return !StatesAt(node_id).empty(); }
   // States at the choice's decision where it is offered (its condition holds).
   std::vector<std::size_t> StatesOffering(const std::string& node_id, const std::string& choice_id) const;
@@ -126,6 +129,7 @@ class StateSpace {
   std::vector<ExploreProblem> problems_;
   std::vector<std::vector<bool>> live_;                // [node index][variable]
   std::vector<std::vector<std::size_t>> tick_scores_;  // [node index][tick set] → scores_ index
+  std::vector<std::vector<std::size_t>> by_node_;      // [node index] → its states
   bool exhaustive_ = true;
   std::string limit_hit_;
   std::size_t sampled_paths_ = 0;
@@ -233,12 +237,13 @@ struct ExploreOptions {
   ExploreLimits limits;
   int order_seeds = 64;                            // display-order seeds each deterministic strategy is played with
   int random_runs = 1000;                          // uniform random play-throughs
-  std::size_t max_strategy_decisions = 2'000'000;  // all strategies together stop adding runs beyond this
+  std::size_t max_strategy_decisions = 400'000;  // all strategies together stop adding runs beyond this
 };
 
 struct ExploreReport {
   std::shared_ptr<const StateSpace> space;
   std::vector<EndingRange> endings;  // scenario order; only endings some path reaches
+  bool ranges_exact = true;          // false on a huge space: fronts cut to fit memory
   std::vector<const Node*> endings_unreached;
   std::vector<const Node*> nodes_unreached;   // statically linked but no state reaches them
   std::optional<PathScore> good_after_never;  // a path with a never event into a good ending
