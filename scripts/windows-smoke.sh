@@ -64,6 +64,10 @@ mkdir -p "$stick"
 echo "FLASHDISK" >"$stick/.windows-label"
 ln -sfn "$stick" "$WINEPREFIX/dosdevices/e:"
 wine reg add 'HKLM\Software\Wine\Drives' /v e: /d floppy /f >/dev/null 2>&1
+# Drive types are read when the wineserver starts: restart it so a fresh prefix sees E: as removable.
+wineserver -k 2>/dev/null || true
+wineserver -w 2>/dev/null || true
+wineserver -p
 export SIGAP_TEST_REMOVABLE_DRIVE='E:\' SIGAP_TEST_REMOVABLE_LABEL=FLASHDISK
 export WINEDLLOVERRIDES WINEDEBUG   # (and carried into wine's environment: Wine passes the Unix environment)
 

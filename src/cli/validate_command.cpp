@@ -38,7 +38,7 @@ int RunValidate(const std::vector<std::string>& args) {
       for (const auto& d : f.diagnostics)
         diags.push_back({{"file", d.file}, {"line", d.pos.line}, {"column", d.pos.column}, {"pointer", d.pointer},
                          {"severity", SeverityName(d.severity)}, {"code", d.code}, {"message", d.message}});
-      const char* kind = f.kind == FileKind::Scenario ? "scenario" : f.kind == FileKind::Catalogue ? "sop_catalogue" : "unknown";
+      const char* kind = f.kind == FileKind::Scenario ? "scenario" : f.kind == FileKind::Catalogue ? "sop_catalogue" : f.kind == FileKind::Guide ? "facilitator_guide" : "unknown";
       files.push_back({{"path", f.path}, {"kind", kind}, {"errors", f.errors}, {"warnings", f.warnings}, {"diagnostics", diags}});
     }
     nlohmann::json out{{"files", files}, {"errors", lib.ErrorCount()}, {"warnings", lib.WarningCount()}};

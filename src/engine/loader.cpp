@@ -3,6 +3,7 @@
 // [SECTION] Conditions, effects, routes, SOP tags
 // [SECTION] SOP catalogue
 // [SECTION] Scenario
+// [SECTION] Facilitator guides
 // [SECTION] Files and folders
 #include "loader.h"
 
@@ -133,12 +134,17 @@ class Reader {
 
   // A bilingual text {"id": "...", "en": "..."}. Indonesian is required, English is a warning.
   LocalText Text(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
-    LocalText t;
     const json* v = Field(obj, ptr, key, required, what);
-    if (!v) return t;
-    std::string p = PointerAppend(ptr, key);
+    if (!v) return LocalText{};
+    return TextValue(*v, PointerAppend(ptr, key), key);
+  }
+
+  // The bilingual text `v` found at `p`; `key` names it in messages.
+  LocalText TextValue(const json& vref, const std::string& p, const std::string& key) {
+    LocalText t;
+    const json* v = &vref;
     if (v->is_string()) {
-      Error("SCN030", p, "\"" + std::string(key) + "\" must be bilingual: write {\"id\": \"…\", \"en\": \"…\"} instead of a plain string");
+      Error("SCN030", p, "\"" + key + "\" must be bilingual: write {\"id\": \"…\", \"en\": \"…\"} instead of a plain string");
       return t;
     }
     if (!Expect(*v, p, json::value_t::object, "a bilingual text {\"id\": …, \"en\": …}")) return t;
@@ -147,8 +153,8 @@ class Reader {
       auto it = v->find(lang);
       std::string lp = PointerAppend(p, lang);
       if (it == v->end() || (it->is_string() && it->get<std::string>().find_first_not_of(" \t\n") == std::string::npos)) {
-        if (primary) Error("SCN030", it == v->end() ? p : lp, "the Indonesian text (\"id\") of \"" + std::string(key) + "\" is missing or empty; Indonesian is the primary language");
-        else Warning("SCN031", it == v->end() ? p : lp, "the English translation (\"en\") of \"" + std::string(key) + "\" is missing or empty; add it so English-speaking teams can play");
+        if (primary) Error("SCN030", it == v->end() ? p : lp, "the Indonesian text (\"id\") of \"" + key + "\" is missing or empty; Indonesian is the primary language");
+        else Warning("SCN031", it == v->end() ? p : lp, "the English translation (\"en\") of \"" + key + "\" is missing or empty; add it so English-speaking teams can play");
         return;
       }
       if (Expect(*it, lp, json::value_t::string, "a string")) out = it->get<std::string>();
@@ -836,6 +842,101 @@ std::shared_ptr<Scenario> ReadScenario(Reader& r, const json& root, const SopCat
   return s;
 }
 
+// =============================================================================================
+// [SECTION] Facilitator guides
+// =============================================================================================
+
+// The guide's own shape; the references into its scenario are checked by ValidateGuide.
+std::shared_ptr<FacilitatorGuide> ReadGuide(Reader& r, const json& root) {
+  auto g = std::make_shared<FacilitatorGuide>();
+  r.CheckKeys(root, "", {"format", "type", "scenario", "audience", "who", "goals", "time_plan", "debrief", "never_events",
+                         "distress"}, "a facilitator guide");
+  g->scenario = r.Id(root, "", "scenario", true, "the guide").value_or("");
+  // Entries of a list under `key`, each an object; `read` gets the entry and its pointer.
+  auto each = [&](const char* key, const char* what, bool non_empty, const char* why, auto read) {
+    const json* v = r.Field(root, "", key, true, "the guide");
+    std::string p = PointerAppend("", key);
+    if (!v || !r.Expect(*v, p, json::value_t::array, "an array")) return;
+    if (v->empty() && non_empty) r.Error("SCN003", p, "\"" + std::string(key) + "\" must not be empty: " + why);
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      std::string ip = PointerAppend(p, i);
+      if (r.Expect((*v)[i], ip, json::value_t::object, what)) read((*v)[i], ip);
+    }
+  };
+  const json* audience = r.Field(root, "", "audience", true, "the guide");
+  if (audience && r.Expect(*audience, "/audience", json::value_t::object, "an object {\"tags\": […], \"text\": …}")) {
+    r.CheckKeys(*audience, "/audience", {"tags", "text"}, "the audience");
+    g->audience_tags = r.IdArray(*audience, "/audience", "tags", true, "the audience");
+    const auto& known = GuideAudienceTags();
+    std::set<std::string> seen;
+    if (const json* tags = r.Field(*audience, "/audience", "tags", false, "the audience"); tags && tags->is_array()) {
+      if (tags->empty()) r.Error("SCN003", "/audience/tags", "\"tags\" must not be empty: say who the scenario was written for");
+      for (std::size_t i = 0; i < tags->size(); ++i) {
+        const json& t = (*tags)[i];
+        if (!t.is_string() || !IsValidId(t.get<std::string>())) continue;  // reported by IdArray
+        std::string tag = t.get<std::string>(), tp = PointerAppend("/audience/tags", i);
+        if (std::find(known.begin(), known.end(), tag) == known.end()) {
+          std::string list;
+          for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+          r.Error("SCN008", tp, "unknown audience tag \"" + tag + "\"" + Suggest(tag, known) + "; use one of " + list);
+        } else {
+          r.Unique(seen, tag, tp, "audience tag");
+        }
+      }
+    }
+    g->audience = r.Text(*audience, "/audience", "text", true, "the audience");
+  }
+  g->who = r.Text(root, "", "who", true, "the guide");
+  each("goals", "a learning goal {\"step\": …, \"text\": …}", true, "name the SOP steps the scenario teaches",
+       [&, seen = std::set<std::string>()](const json& e, const std::string& p) mutable {
+         r.CheckKeys(e, p, {"step", "text"}, "a learning goal");
+         GuideGoal goal;
+         goal.step = r.Id(e, p, "step", true, "a learning goal").value_or("");
+         if (!goal.step.empty()) r.Unique(seen, goal.step, PointerAppend(p, "step"), "learning goal");
+         goal.text = r.Text(e, p, "text", true, "a learning goal");
+         g->goals.push_back(std::move(goal));
+       });
+  each("time_plan", "a time-plan entry {\"activity\": …, \"label\": …, \"minutes\": …}", true, "say how the minutes are spent",
+       [&](const json& e, const std::string& p) {
+         r.CheckKeys(e, p, {"activity", "label", "minutes"}, "a time-plan entry");
+         GuideSlot slot;
+         slot.activity = r.String(e, p, "activity", true, "a time-plan entry").value_or("");
+         const auto& acts = GuideActivities();
+         if (e.contains("activity") && e["activity"].is_string() && std::find(acts.begin(), acts.end(), slot.activity) == acts.end())
+           r.Error("SCN008", PointerAppend(p, "activity"), "unknown activity \"" + slot.activity + "\"; use brief, play, debrief or break");
+         slot.label = r.Text(e, p, "label", true, "a time-plan entry");
+         slot.minutes = static_cast<int>(r.Int(e, p, "minutes", true, 1, 240, "a time-plan entry").value_or(0));
+         g->time_plan.push_back(std::move(slot));
+       });
+  each("debrief", "a debrief entry {\"node\": …, \"questions\": […]}", true, "give two or three questions for each key decision",
+       [&, seen = std::set<std::string>()](const json& e, const std::string& p) mutable {
+         r.CheckKeys(e, p, {"node", "questions"}, "a debrief entry");
+         GuideQuestions q;
+         q.node = r.Id(e, p, "node", true, "a debrief entry").value_or("");
+         if (!q.node.empty()) r.Unique(seen, q.node, PointerAppend(p, "node"), "debrief node");
+         const json* qs = r.Field(e, p, "questions", true, "a debrief entry");
+         std::string qp = PointerAppend(p, "questions");
+         if (qs && r.Expect(*qs, qp, json::value_t::array, "an array of bilingual questions")) {
+           for (std::size_t i = 0; i < qs->size(); ++i) q.questions.push_back(r.TextValue((*qs)[i], PointerAppend(qp, i), "questions"));
+           if (qs->size() < 2 || qs->size() > 3)
+             r.Warning("SCN077", qp, "give two or three debrief questions for this decision (there are " + std::to_string(qs->size()) + ")");
+         }
+         g->debrief.push_back(std::move(q));
+       });
+  each("never_events", "a never-event entry {\"node\": …, \"option\": …, \"text\": …}", false, "",
+       [&, seen = std::set<std::string>()](const json& e, const std::string& p) mutable {
+         r.CheckKeys(e, p, {"node", "option", "text"}, "a never-event entry");
+         GuideNeverEvent ne;
+         ne.node = r.Id(e, p, "node", true, "a never-event entry").value_or("");
+         ne.option = r.Id(e, p, "option", true, "a never-event entry").value_or("");
+         if (!ne.node.empty() && !ne.option.empty()) r.Unique(seen, ne.node + "/" + ne.option, PointerAppend(p, "option"), "never-event entry");
+         ne.text = r.Text(e, p, "text", true, "a never-event entry");
+         g->never_events.push_back(std::move(ne));
+       });
+  g->distress = r.Text(root, "", "distress", true, "the guide");
+  return g;
+}
+
 FileKind DetectKind(Reader& r, const json& root) {
   if (!root.is_object()) {
     r.Error("SCN001", "", "a SIGAP file is a JSON object starting with '{'");
@@ -849,12 +950,13 @@ FileKind DetectKind(Reader& r, const json& root) {
   }
   auto type = root.find("type");
   if (type == root.end() || !type->is_string()) {
-    r.Error("SCN001", type == root.end() ? "" : "/type", "missing \"type\": use \"scenario\" or \"sop_catalogue\"");
+    r.Error("SCN001", type == root.end() ? "" : "/type", "missing \"type\": use \"scenario\", \"sop_catalogue\" or \"facilitator_guide\"");
     return FileKind::Unknown;
   }
   if (*type == "scenario") return FileKind::Scenario;
   if (*type == "sop_catalogue") return FileKind::Catalogue;
-  r.Error("SCN001", "/type", "unknown type " + type->dump() + "; use \"scenario\" or \"sop_catalogue\"");
+  if (*type == "facilitator_guide") return FileKind::Guide;
+  r.Error("SCN001", "/type", "unknown type " + type->dump() + "; use \"scenario\", \"sop_catalogue\" or \"facilitator_guide\"");
   return FileKind::Unknown;
 }
 
@@ -862,7 +964,7 @@ LoadedFile Finish(DiagnosticSink& sink, LoadedFile f) {
   f.errors = sink.ErrorCount();
   f.warnings = sink.WarningCount();
   f.diagnostics = sink.Take();
-  if (f.errors > 0) { f.scenario.reset(); f.catalogue.reset(); }
+  if (f.errors > 0) { f.scenario.reset(); f.catalogue.reset(); f.guide.reset(); }
   return f;
 }
 
@@ -873,6 +975,7 @@ struct Parsed {
   JsonDocument doc;
   FileKind kind = FileKind::Unknown;
   std::string catalogue_ref;  // scenarios: the catalogue id they name
+  std::string scenario_ref;   // guides: the scenario id they name
 };
 
 Parsed Parse(const std::string& path, std::string text) {
@@ -886,10 +989,12 @@ Parsed Parse(const std::string& path, std::string text) {
   p.kind = DetectKind(r, p.doc.root);
   if (p.kind == FileKind::Scenario && p.doc.root.contains("sop_catalogue") && p.doc.root["sop_catalogue"].is_string())
     p.catalogue_ref = p.doc.root["sop_catalogue"].get<std::string>();
+  if (p.kind == FileKind::Guide && p.doc.root.contains("scenario") && p.doc.root["scenario"].is_string())
+    p.scenario_ref = p.doc.root["scenario"].get<std::string>();
   return p;
 }
 
-LoadedFile Build(Parsed& p, const SopCatalogue* catalogue) {
+LoadedFile Build(Parsed& p, const SopCatalogue* catalogue, const Scenario* scenario_for_guide = nullptr) {
   LoadedFile f;
   f.path = p.path;
   f.kind = p.kind;
@@ -901,6 +1006,15 @@ LoadedFile Build(Parsed& p, const SopCatalogue* catalogue) {
     c->content_hash = hash;
     c->path = p.path;
     f.catalogue = std::move(c);
+  } else if (p.kind == FileKind::Guide) {
+    auto g = ReadGuide(r, p.doc.root);
+    g->content_hash = hash;
+    g->path = p.path;
+    if (!scenario_for_guide && !g->scenario.empty())
+      r.Error("SCN070", "/scenario", "scenario \"" + g->scenario + "\" was not found or has errors; put the guide in the folder of its scenario and fix the scenario first");
+    else if (scenario_for_guide && !p.sink->HasErrors())
+      ValidateGuide(*g, *scenario_for_guide, catalogue, p.doc, *p.sink);
+    f.guide = std::move(g);
   } else {
     auto s = ReadScenario(r, p.doc.root, catalogue);
     s->content_hash = hash;
@@ -991,10 +1105,47 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
     return nullptr;
   };
   for (auto& p : parsed) {
-    if (p.sink == nullptr || p.kind == FileKind::Catalogue) continue;
+    if (p.sink == nullptr || p.kind == FileKind::Catalogue || p.kind == FileKind::Guide) continue;
     std::shared_ptr<const SopCatalogue> cat;
     if (p.kind == FileKind::Scenario && !p.catalogue_ref.empty()) cat = find_catalogue(p.catalogue_ref, p.path);
     loaded[p.path] = Build(p, cat.get());
+  }
+  // Guides last: each is checked against its scenario, loaded above or found beside the guide.
+  auto find_scenario = [&](const std::string& id, const std::string& guide_path) -> std::shared_ptr<const Scenario> {
+    for (auto& [path, f] : loaded)
+      if (f.scenario && f.scenario->id == id) return f.scenario;
+    std::error_code ec;
+    fs::path dir = fs::path(guide_path).parent_path();
+    if (dir.empty()) dir = ".";
+    std::vector<fs::path> candidates, others;
+    if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / (id + ".json"));
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+      if (it->path().extension() == ".json" && it->path().filename().string().find(".guide.") == std::string::npos)
+        others.push_back(it->path());
+    std::sort(others.begin(), others.end());  // the same scenario wins on every machine
+    candidates.insert(candidates.end(), others.begin(), others.end());
+    for (const auto& candidate : candidates) {
+      std::error_code same_ec;
+      if (!fs::is_regular_file(candidate, same_ec)) continue;
+      if (std::any_of(parsed.begin(), parsed.end(), [&](const Parsed& q) { return fs::equivalent(q.path, candidate, same_ec); })) continue;
+      std::string text, error;
+      if (!ReadFileToString(candidate.string(), text, error)) continue;
+      Parsed side = Parse(candidate.string(), std::move(text));
+      if (side.kind != FileKind::Scenario || !side.doc.root.contains("id") || side.doc.root["id"] != id) continue;
+      auto cat = find_catalogue(side.catalogue_ref, side.path);
+      LoadedFile f = Build(side, cat.get());
+      if (f.scenario) return f.scenario;
+    }
+    return nullptr;
+  };
+  std::set<std::string> guided;
+  for (auto& p : parsed) {
+    if (p.sink == nullptr || p.kind != FileKind::Guide) continue;
+    std::shared_ptr<const Scenario> scenario = p.scenario_ref.empty() ? nullptr : find_scenario(p.scenario_ref, p.path);
+    std::shared_ptr<const SopCatalogue> cat = scenario ? find_catalogue(scenario->sop_catalogue, scenario->path) : nullptr;
+    if (!p.scenario_ref.empty() && !guided.insert(p.scenario_ref).second)
+      p.sink->Warning("SCN079", p.doc.PosOf("/scenario"), "/scenario", "another guide for scenario \"" + p.scenario_ref + "\" was loaded first; only that one is shown, so keep one guide per scenario");
+    loaded[p.path] = Build(p, cat.get(), scenario.get());
   }
   for (auto& f : io_failures) loaded[f.path] = std::move(f);
   for (const auto& path : files) {
@@ -1020,6 +1171,12 @@ std::shared_ptr<const SopCatalogue> ContentLibrary::FindCatalogue(const std::str
 std::shared_ptr<const Scenario> ContentLibrary::FindScenario(const std::string& id) const {
   for (const auto& f : files)
     if (f.scenario && f.scenario->id == id) return f.scenario;
+  return nullptr;
+}
+
+std::shared_ptr<const FacilitatorGuide> ContentLibrary::FindGuide(const std::string& scenario_id) const {
+  for (const auto& f : files)
+    if (f.guide && f.guide->scenario == scenario_id) return f.guide;
   return nullptr;
 }
 

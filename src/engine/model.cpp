@@ -341,4 +341,38 @@ json ToJson(const Scenario& s) {
   return out;
 }
 
+// ---- Facilitator guide ----------------------------------------------------------------------
+
+const std::vector<std::string>& GuideAudienceTags() {
+  static const std::vector<std::string> tags = {
+      "uptd_ppa", "dp3a",      "dinas_sosial", "rumah_sakit", "puskesmas",       "polisi",    "kejaksaan",
+      "pengadilan", "imigrasi", "bp3mi",       "disnaker",    "lpsk",            "perwakilan", "pemerintah_desa",
+      "kecamatan", "ormas",    "tokoh_adat",   "lsm",         "relawan",         "gugus_tugas"};
+  return tags;
+}
+
+const std::vector<std::string>& GuideActivities() {
+  static const std::vector<std::string> activities = {"brief", "play", "debrief", "break"};
+  return activities;
+}
+
+int FacilitatorGuide::Minutes(const std::string& activity) const {
+  int total = 0;
+  for (const auto& slot : time_plan)
+    if (activity.empty() || slot.activity == activity) total += slot.minutes;
+  return total;
+}
+
+const GuideQuestions* FacilitatorGuide::QuestionsFor(const std::string& node) const {
+  for (const auto& q : debrief)
+    if (q.node == node) return &q;
+  return nullptr;
+}
+
+const GuideNeverEvent* FacilitatorGuide::NeverEventFor(const std::string& node, const std::string& option) const {
+  for (const auto& e : never_events)
+    if (e.node == node && e.option == option) return &e;
+  return nullptr;
+}
+
 }  // namespace sigap

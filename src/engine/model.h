@@ -296,4 +296,62 @@ struct Scenario {
 nlohmann::json ToJson(const Scenario& s);
 nlohmann::json ToJson(const SopCatalogue& c);
 
+// ---- Facilitator guide ----------------------------------------------------------------------
+// How to run one scenario in a workshop; kept beside it as <scenario-id>.guide.json.
+
+// The audience tags a guide may use (who the scenario was written for), in display order.
+const std::vector<std::string>& GuideAudienceTags();
+// The kinds of time-plan entry: brief, play, debrief, break.
+const std::vector<std::string>& GuideActivities();
+
+struct GuideGoal {
+  std::string step;  // an SOP step id of the scenario's catalogue
+  LocalText text;
+  bool operator==(const GuideGoal&) const = default;
+};
+
+struct GuideSlot {
+  std::string activity;  // brief | play | debrief | break
+  LocalText label;
+  int minutes = 0;
+  bool operator==(const GuideSlot&) const = default;
+};
+
+struct GuideQuestions {
+  std::string node;  // a decision node of the scenario
+  std::vector<LocalText> questions;
+  bool operator==(const GuideQuestions&) const = default;
+};
+
+struct GuideNeverEvent {
+  std::string node;    // a decision node
+  std::string option;  // a choice or checklist item tagged critical
+  LocalText text;      // what the facilitator says about it
+  bool operator==(const GuideNeverEvent&) const = default;
+};
+
+struct FacilitatorGuide {
+  std::string scenario;                  // the scenario id
+  std::vector<std::string> audience_tags;
+  LocalText audience;                    // short, for a scenario card: "UPTD PPA, Dinas Sosial, rumah sakit"
+  LocalText who;                         // who the scenario is for, and what they should already know
+  std::vector<GuideGoal> goals;
+  std::vector<GuideSlot> time_plan;
+  std::vector<GuideQuestions> debrief;   // per key decision
+  std::vector<GuideNeverEvent> never_events;
+  LocalText distress;                    // what to do if a participant is distressed by the content
+
+  std::string content_hash;  // not part of equality
+  std::string path;
+
+  int Minutes(const std::string& activity = "") const;  // sum of the time plan, or of one activity
+  const GuideQuestions* QuestionsFor(const std::string& node) const;
+  const GuideNeverEvent* NeverEventFor(const std::string& node, const std::string& option) const;
+  bool operator==(const FacilitatorGuide& o) const {
+    return scenario == o.scenario && audience_tags == o.audience_tags && audience == o.audience && who == o.who &&
+           goals == o.goals && time_plan == o.time_plan && debrief == o.debrief && never_events == o.never_events &&
+           distress == o.distress;
+  }
+};
+
 }  // namespace sigap

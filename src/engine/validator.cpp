@@ -1,5 +1,7 @@
 #include "validator.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -77,6 +79,66 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
     for (const auto& step : tagged)
       if (!assessed.count(step))
         sink.Warning("SCN051", doc.PosOf("/assesses"), "/assesses", "choices are tagged with \"" + step + "\" but it is not listed in \"assesses\"; add it so the debrief shows it as a learning goal");
+}
+
+void ValidateGuide(const FacilitatorGuide& g, const Scenario& s, const SopCatalogue* catalogue, const JsonDocument& doc,
+                   DiagnosticSink& sink) {
+  auto at = [&](const std::string& p) { return doc.PosOf(p); };
+  // A decision node of the scenario, or an error at `p` saying why not.
+  auto decision = [&](const std::string& id, const std::string& p) -> const Node* {
+    const Node* n = s.FindNode(id);
+    if (!n) sink.Error("SCN071", at(p), p, "\"" + id + "\" is not a node of scenario \"" + s.id + "\"; use the id of one of its decisions");
+    else if (!n->decision) sink.Error("SCN071", at(p), p, "\"" + id + "\" is a " + (n->type == Node::Type::Ending ? "ending" : "scene") + ", not a decision; debrief questions and never events belong to decisions");
+    return n && n->decision ? n : nullptr;
+  };
+  auto is_critical = [](const std::vector<SopTag>& tags) {
+    return std::any_of(tags.begin(), tags.end(), [](const SopTag& t) { return t.verdict == Verdict::Critical; });
+  };
+
+  const std::set<std::string> assessed(s.assesses.begin(), s.assesses.end());
+  for (std::size_t i = 0; i < g.goals.size(); ++i) {
+    std::string p = "/goals/" + std::to_string(i) + "/step";
+    const std::string& step = g.goals[i].step;
+    if (catalogue && !catalogue->FindStep(step))
+      sink.Error("SCN013", at(p), p, "\"" + step + "\" is not a step of SOP catalogue \"" + catalogue->id + "\"");
+    else if (!assessed.count(step))
+      sink.Warning("SCN075", at(p), p, "learning goal \"" + step + "\" is not among the steps scenario \"" + s.id + "\" assesses; use one of them, or add it to the scenario's \"assesses\"");
+  }
+
+  const int play = g.Minutes("play");
+  if (std::abs(play - s.minutes) > 5)
+    sink.Warning("SCN076", at("/time_plan"), "/time_plan", "the time plan gives " + std::to_string(play) + " minutes to play but the scenario says " + std::to_string(s.minutes) + "; make them agree (within 5 minutes)");
+  if (g.Minutes("debrief") == 0)
+    sink.Warning("SCN076", at("/time_plan"), "/time_plan", "the time plan has no debrief; add an entry with \"activity\": \"debrief\"");
+
+  for (std::size_t i = 0; i < g.debrief.size(); ++i) decision(g.debrief[i].node, "/debrief/" + std::to_string(i) + "/node");
+
+  for (std::size_t i = 0; i < g.never_events.size(); ++i) {
+    const GuideNeverEvent& e = g.never_events[i];
+    std::string base = "/never_events/" + std::to_string(i);
+    const Node* n = decision(e.node, base + "/node");
+    if (!n) continue;
+    const std::vector<SopTag>* tags = nullptr;
+    for (const auto& c : n->decision->choices)
+      if (c.id == e.option) tags = &c.sop;
+    for (const auto& it : n->decision->items)
+      if (it.id == e.option) tags = &it.sop;
+    std::string p = base + "/option";
+    if (!tags) sink.Error("SCN072", at(p), p, "\"" + e.option + "\" is not a choice or checklist item of decision \"" + e.node + "\"");
+    else if (!is_critical(*tags))
+      sink.Warning("SCN073", at(p), p, "\"" + e.node + "/" + e.option + "\" is not tagged critical in the scenario, so it is not a never event; remove the entry or point it at a critical option");
+  }
+
+  // Every never event of the scenario has something for the facilitator to say.
+  for (const auto& n : s.nodes) {
+    if (!n.decision) continue;
+    auto check = [&](const std::string& option, const std::vector<SopTag>& tags) {
+      if (is_critical(tags) && !g.NeverEventFor(n.id, option))
+        sink.Warning("SCN074", at("/never_events"), "/never_events", "never event \"" + n.id + "/" + option + "\" of the scenario has no entry; say what the facilitator should say about it");
+    };
+    for (const auto& c : n.decision->choices) check(c.id, c.sop);
+    for (const auto& it : n.decision->items) check(it.id, it.sop);
+  }
 }
 
 }  // namespace sigap
