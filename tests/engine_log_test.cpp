@@ -312,6 +312,55 @@ TEST_CASE("resume after a torn tail cuts it off and continues with the right seq
   test::RemoveTree(dir);
 }
 
+TEST_CASE("a session log has one writer: a second resume is refused while the first holds it") {
+  test::Fixture fx = test::LoadFixture();
+  std::string dir = test::TempDir("log-one-writer");
+  WrittenLog w = WriteLog(fx, dir, /*finish=*/false);  // two decisions, waiting at the checklist
+  ContentLibrary lib;
+  lib.files = test::LoadLibraryFiles(fx);
+  CHECK_FALSE(SessionLogOpenElsewhere(w.path));
+  {
+    auto first = RecordedSession::Resume(w.path, lib);
+    if (auto* err = std::get_if<Problem>(&first)) FAIL(err->message);
+    CHECK(SessionLogOpenElsewhere(w.path));
+    // A double click on a slow laptop: the second window must not write decision 3 as well.
+    auto second = RecordedSession::Resume(w.path, lib);
+    REQUIRE(std::holds_alternative<Problem>(second));
+    CHECK(std::get<Problem>(second).code == "RES006");
+    CHECK(std::get<Problem>(second).args == std::vector<std::string>{w.path});
+    REQUIRE_FALSE(std::get<RecordedSession>(first).SubmitChecklist({"x1", "f1"}, 5000, 36200).refused);
+    CHECK(std::get<RecordedSession>(first).saved());
+  }
+  // The first window closed (or crashed: the system drops the lock either way).
+  CHECK_FALSE(SessionLogOpenElsewhere(w.path));
+  SessionLogData d = ReadSessionLogFile(w.path);
+  INFO(Dump(d));
+  CHECK(d.diagnostics.empty());
+  CHECK(d.finished());
+  auto third = RecordedSession::Resume(w.path, lib);
+  REQUIRE(std::holds_alternative<Problem>(third));
+  CHECK(std::get<Problem>(third).code == "ENG011");  // finished, no longer "open elsewhere"
+  test::RemoveTree(dir);
+}
+
+TEST_CASE("a new session's log is locked from its first byte") {
+  test::Fixture fx = test::LoadFixture();
+  std::string dir = test::TempDir("log-new-locked");
+  SessionInfo info;
+  info.team = "Tim Uji";
+  info.seed = 3;
+  auto started = RecordedSession::Start(fx.scenario, fx.catalogue, info, dir);
+  if (auto* err = std::get_if<Problem>(&started)) FAIL(err->message);
+  const std::string path = std::get<RecordedSession>(started).log_path();
+  CHECK(SessionLogOpenElsewhere(path));
+  ContentLibrary lib;
+  lib.files = test::LoadLibraryFiles(fx);
+  auto second = RecordedSession::Resume(path, lib);
+  REQUIRE(std::holds_alternative<Problem>(second));
+  CHECK(std::get<Problem>(second).code == "RES006");
+  test::RemoveTree(dir);
+}
+
 TEST_CASE("resume flags a scenario whose content changed since the session started") {
   test::Fixture fx = test::LoadFixture();
   std::string dir = test::TempDir("log-changed");

@@ -96,7 +96,13 @@ TEST_CASE("appending a decision: a failed write keeps the saved log intact and t
     CHECK(rs.log_path() != original_path);
     CHECK(fs::path(rs.log_path()).parent_path() == fs::path(elsewhere));
     CheckLogMatches(rs.log_path(), rs.session());
-    auto resumed = RecordedSession::Resume(rs.log_path(), Library());
+    // The session holds the new log's lock: a resume of it is refused; a copy replays.
+    auto refused = RecordedSession::Resume(rs.log_path(), Library());
+    REQUIRE(std::holds_alternative<Problem>(refused));
+    CHECK(std::get<Problem>(refused).code == "RES006");
+    const std::string copy = rs.log_path() + ".copy.sigap.jsonl";
+    fs::copy_file(rs.log_path(), copy);
+    auto resumed = RecordedSession::Resume(copy, Library());
     REQUIRE(std::holds_alternative<RecordedSession>(resumed));
     const Session& replayed = std::get<RecordedSession>(resumed).session();
     CHECK(replayed.History() == rs.session().History());

@@ -5,4 +5,5 @@ sigap_add_test(test_foundation SOURCES foundation_test.cpp LIBS sigap_test_image
 # The app's string tables: run-time problems in both languages, glyph coverage.
 if(SIGAP_BUILD_GUI)
   sigap_add_test(test_app_strings SOURCES app_strings_test.cpp LIBS sigap_ui LABELS foundation)
+  sigap_add_test(test_raise SOURCES raise_test.cpp LIBS sigap_ui LABELS foundation)
 endif()

@@ -253,10 +253,14 @@ TEST_CASE("timed decisions: the loop wakes once a second, and time running out r
   const int seconds = *h.session().TimerSeconds();
   const double shown = h.st.player.decision_shown_at;
 
-  h.st.now = shown + 3.3;
-  CHECK_FALSE(h.Step());                      // a countdown needs no actions, only wake-ups
+  h.st.now = shown + 2.3;
+  CHECK_FALSE(h.Step());                      // a countdown needs no actions, only wake-ups...
   CHECK(h.st.wake_at > h.st.now);
-  CHECK(h.st.wake_at <= shown + 4.01);        // the next whole second of the countdown
+  CHECK(h.st.wake_at <= shown + 3.01);        // the next whole second of the countdown
+  h.st.now = shown + 3.3;
+  CHECK(h.Step());                            // ...and every 3 s a note of the time spent, for a resume
+  CHECK(std::filesystem::exists(RecordedSession::ClockPath(h.st.player.session->log_path())));
+  CHECK_FALSE(h.Step());
 
   h.st.now = shown + seconds + 0.05;
   h.Step();
@@ -399,6 +403,70 @@ TEST_CASE("an unfinished session is offered for resume and continues where it st
   REQUIRE(h.session().state() == SessionState::AwaitingChecklist);  // dp3, where the team stopped
   h.Step({test::kEnter});
   CHECK(h.st.player.confirming_checklist);
+}
+
+TEST_CASE("a session open in another window is not continued twice: the team can bring it forward or wait") {
+  Harness h("busy");
+  h.Start("yuliana-nunukan", "Tim Rajawali");
+  h.ToDecision();
+  h.Step({h.Shown(1), test::kEnter});
+  const std::string path = h.st.player.session->log_path();
+  // The first window keeps the session open; a second copy of SIGAP starts on the same laptop.
+  std::optional<RecordedSession> first = std::move(h.st.player.session);
+  h.st.player.session.reset();
+  h.st.screen = Screen::Start;
+  InitPlayer(h.st);
+  REQUIRE(h.st.player.resume_offers.size() == 1);
+  CHECK(h.st.player.resume_offers[0].open_elsewhere);
+  CHECK_FALSE(player::ResumeSession(h.st, path));
+  CHECK(h.st.player.busy_log == path);
+  CHECK(h.st.player.start_error.empty());
+  CHECK_FALSE(h.st.player.session);
+
+  // "Show that window" writes the request the other window's watcher reads (raise.h).
+  player::BringSessionForward(h.st);
+  CHECK(ReadAll(h.dir + "/config/sigap/raise-request.txt") == path);
+  // "Wait": checked once a second, without drawing frames in between.
+  h.st.player.waiting_for_busy = true;
+  h.st.now += 1;
+  h.Step();
+  CHECK_FALSE(h.st.player.session);
+  CHECK(h.st.wake_at > h.st.now);
+  CHECK(h.st.wake_at <= h.st.now + 1.01);
+  // The first window closes (or crashes): this one continues, with the first decision kept.
+  first.reset();
+  h.st.now += 1;
+  h.Step();
+  REQUIRE(h.st.player.session);
+  CHECK(h.st.screen == Screen::Play);
+  CHECK(h.session().History().size() == 1);
+  CHECK(h.st.player.busy_log.empty());
+}
+
+TEST_CASE("a resumed timed decision continues its countdown where it stopped") {
+  Harness h("timer-resume");
+  h.Start("liburan-johor-batam");
+  h.ToDecision();
+  REQUIRE(h.session().TimerSeconds());
+  const int seconds = *h.session().TimerSeconds();
+  REQUIRE(seconds > 12);
+  const double shown = h.st.player.decision_shown_at;
+  for (int i = 1; i <= 10; ++i) {  // ten seconds of the countdown, one frame a second
+    h.st.now = shown + i;
+    h.Step();
+  }
+  const std::string path = h.st.player.session->log_path();
+  h.st.player.session.reset();  // killed
+  h.st.screen = Screen::Start;
+  h.st.now += 120;              // restarted two minutes later
+  InitPlayer(h.st);
+  REQUIRE(player::ResumeSession(h.st, path));
+  h.ToDecision();  // scenes are passed again: they are not decisions and are not in the log
+  auto left = player::SecondsLeft(h.st);
+  REQUIRE(left);
+  // Noted every 3 s: at most 3 s are given back, never the full time.
+  CHECK(*left <= seconds - 9 + 0.01);
+  CHECK(*left >= seconds - 10 - 0.01);
 }
 
 TEST_CASE("resuming a session whose scenario has changed since says so") {

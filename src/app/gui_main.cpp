@@ -20,6 +20,7 @@
 #include "app_state.h"
 #include "file_io.h"
 #include "paths.h"
+#include "raise.h"
 #include "platform/console.h"
 #include "platform/utf8_path.h"
 #include "screens.h"
@@ -291,6 +292,10 @@ int RunGui(const GuiOptions& options) {
   InitScreens(state);
   if (options.fullscreen) { state.fullscreen = true; SetFullscreen(win, true, options.width, options.height); }
 
+  // Another copy of SIGAP may ask this window to come forward (the session it holds was chosen
+  // there): raise.h.
+  RaiseWatcher raise_watcher(ConfigDir(), [] { glfwPostEmptyEvent(); });
+
   const bool capture = !options.screenshot.empty();
   const int frame_budget = capture ? std::max(options.frames, 6) : options.frames;
   int frame_count = 0;
@@ -302,6 +307,13 @@ int RunGui(const GuiOptions& options) {
       signals.frames_to_draw = std::max(signals.frames_to_draw, 1);
     } else {
       glfwPollEvents();
+    }
+    raise_watcher.Watch(state.player.session ? state.player.session->log_path() : std::string());
+    if (raise_watcher.TakeRequest()) {
+      glfwRestoreWindow(win);
+      glfwShowWindow(win);
+      glfwFocusWindow(win);
+      glfwRequestWindowAttention(win);
     }
     frame_log.BeginFrame();
     if (state.settings_dirty) {

@@ -18,6 +18,7 @@
 #include "file_io.h"
 #include "folders.h"
 #include "paths.h"
+#include "raise.h"
 #include "platform/utf8_path.h"
 #include "screens.h"
 #include "sigap_version.h"
@@ -59,6 +60,9 @@ void ResetDecision(PlayerState& p, double now) {
   p.confirming_checklist = false;
   p.scroll_to.clear();
   p.decision_shown_at = now;
+  // A resumed timed decision continues its countdown where the crash or kill stopped it.
+  if (p.session) p.decision_shown_at -= static_cast<double>(p.session->TimeOnDecisionBeforeResume()) / 1000.0;
+  p.clock_noted_at = now;
   p.timer_stopped = false;
   p.decide_error.clear();
   p.notice.clear();
@@ -152,7 +156,8 @@ void RefreshResumeOffers(AppState& st) {
   for (const auto& s : ListSessions(st.results_dir)) {
     if (!s.usable || s.finished) continue;
     st.player.resume_offers.push_back(ResumeOffer{s.path, s.info.team, s.scenario_id, s.info.started_utc, s.decisions,
-                                                  st.library.FindScenario(s.scenario_id) != nullptr});
+                                                  st.library.FindScenario(s.scenario_id) != nullptr,
+                                                  SessionLogOpenElsewhere(s.path)});
   }
 }
 
@@ -255,14 +260,35 @@ bool StartSession(AppState& st) {
 bool ResumeSession(AppState& st, const std::string& log_path) {
   auto resumed = RecordedSession::Resume(log_path, st.library);
   if (auto* err = std::get_if<Problem>(&resumed)) {
+    if (err->code == "RES006") {  // open in another window: offer to bring it forward or to wait
+      st.player.busy_log = log_path;
+      st.player.start_error.clear();
+      return false;
+    }
     st.player.start_error = st.tr.Describe(*err);
     return false;
   }
+  st.player.busy_log.clear();
+  st.player.waiting_for_busy = false;
+  st.player.raise_message.clear();
   OpenSession(st, std::move(std::get<RecordedSession>(resumed)));
   st.tr.SetLanguage(st.player.session->session().info().lang);  // as the team chose at the start
   if (st.player.session->scenario_changed() || st.player.session->catalogue_changed())
     st.player.notice = st.tr("play.scenario_changed");
   return true;
+}
+
+void NoteTimer(AppState& st) {
+  PlayerState& p = st.player;
+  if (!p.session) return;
+  p.clock_noted_at = st.now;
+  p.session->NoteTimeOnDecision(DecisionMs(st));
+}
+
+void BringSessionForward(AppState& st) {
+  std::string error;
+  if (RequestRaise(ConfigDir(), st.player.busy_log, error)) st.player.raise_message = st.tr("start.busy.raised");
+  else st.player.raise_message = st.tr.Format("start.busy.raise_failed", {error});
 }
 
 // =============================================================================================

@@ -25,6 +25,10 @@ void CancelLeave(AppState& st);
 void LeaveSession(AppState& st);                     // the team leaves; the session stays resumable
 bool StartSession(AppState& st);                     // from the start screen's form
 bool ResumeSession(AppState& st, const std::string& log_path);
+// Notes the time spent on a timed decision beside the log, so a resume keeps the countdown.
+void NoteTimer(AppState& st);
+// Asks the window that holds st.player.busy_log to come forward (raise.h).
+void BringSessionForward(AppState& st);
 
 // ---- Play screen
 void SelectChoice(AppState& st, const std::string& choice_id);  // the confirm step

@@ -30,6 +30,7 @@ struct ResumeOffer {
   std::string started_utc;
   std::size_t decisions = 0;
   bool installed = false;  // its scenario is installed here
+  bool open_elsewhere = false;  // another SIGAP window is writing it now (its lock is held)
 };
 
 // A folder the team can save to: a USB stick found under /media, or the home folder.
@@ -65,12 +66,17 @@ struct PlayerState {
   bool settings_ok = false;
   std::vector<ResumeOffer> resume_offers;  // newest first
   std::string start_error;                 // why starting or resuming failed
+  std::string busy_log;                    // a session open in another window (RES006): the panel offers
+                                           // to bring that window forward or to wait for it
+  bool waiting_for_busy = false;           // waiting: resumed here as soon as the other window lets go
+  std::string raise_message;               // after asking the other window to come forward
 
   // ---- The session being played
   std::optional<RecordedSession> session;
   double opened_at = 0;                    // state.now when the session was started or resumed
   std::int64_t at_offset_ms = 0;           // session time already spent before a resume
   double decision_shown_at = 0;            // state.now when the current node appeared
+  double clock_noted_at = 0;               // state.now when the countdown was last noted beside the log
   std::string selected_choice;             // single choice awaiting confirmation ("" = none)
   std::vector<std::string> ticked;         // checklist items ticked so far (scenario order)
   bool confirming_checklist = false;       // Enter pressed once: asking to confirm

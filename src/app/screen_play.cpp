@@ -375,6 +375,8 @@ void TickTimer(const AppState& st, ActionQueue& q) {
     });
     return;
   }
+  // Every few seconds the time spent is noted beside the log: a resume continues the countdown.
+  if (st.now - st.player.clock_noted_at >= 3.0) q.Push(player::NoteTimer);
   // The display changes when the time left crosses a whole second.
   q.WakeAt(st.now + (*left - std::floor(*left)) + 0.005);
 }

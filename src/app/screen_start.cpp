@@ -13,6 +13,7 @@
 #include <imgui_stdlib.h>
 
 #include "player.h"
+#include "session_log.h"
 #include "screens.h"
 #include "text.h"
 #include "theme.h"
@@ -75,8 +76,41 @@ void DrawHeader(const AppState& st, ActionQueue& q) {
 // =============================================================================================
 // [SECTION] Resume offers: unfinished sessions on this laptop
 // =============================================================================================
+// A session open in another window (RES006): bring that window forward, or wait and continue
+// here once it lets go (checked each second; no frame is drawn in between).
+void DrawBusySession(const AppState& st, ActionQueue& q) {
+  const PlayerState& p = st.player;
+  if (p.busy_log.empty()) return;
+  const Palette& pal = CurrentPalette();
+  ui::TextIn(st.fonts.bold, st.tr("problem.RES006"), pal.warning);
+  if (!p.raise_message.empty()) ui::TextColored(p.raise_message, pal.text_muted);
+  if (p.waiting_for_busy) {
+    ui::TextColored(st.tr("start.busy.waiting"), pal.text_muted);
+    if (!SessionLogOpenElsewhere(p.busy_log)) {
+      std::string path = p.busy_log;
+      q.Push([path](AppState& s) { player::ResumeSession(s, path); });
+    } else {
+      q.WakeAt(st.now + 1.0);
+    }
+  }
+  if (ui::Button((std::string(st.tr("start.busy.raise")) + "###busy_raise").c_str())) q.Push(player::BringSessionForward);
+  ImGui::SameLine();
+  if (!p.waiting_for_busy && ui::Button((std::string(st.tr("start.busy.wait")) + "###busy_wait").c_str()))
+    q.Push([](AppState& s) { s.player.waiting_for_busy = true; });
+  if (!p.waiting_for_busy) ImGui::SameLine();
+  if (ui::Button((std::string(st.tr("start.busy.cancel")) + "###busy_cancel").c_str()))
+    q.Push([](AppState& s) {
+      s.player.busy_log.clear();
+      s.player.waiting_for_busy = false;
+      s.player.raise_message.clear();
+      player::RefreshResumeOffers(s);
+    });
+  ImGui::Separator();
+}
+
 void DrawResumeOffers(const AppState& st, ActionQueue& q) {
   const Palette& pal = CurrentPalette();
+  DrawBusySession(st, q);
   const auto& offers = st.player.resume_offers;
   if (offers.empty()) return;
   ui::TextIn(st.fonts.bold, st.tr("start.resume.title"), pal.accent);
@@ -88,6 +122,7 @@ void DrawResumeOffers(const AppState& st, ActionQueue& q) {
     const std::string title = scenario ? scenario->title.Get(st.tr.Language()) : o.scenario_id;
     ui::Text(st.tr.Format("start.resume.row", {o.team, title, st.tr.Count("count.decisions", o.decisions), ui::LocalTime(o.started_utc)}));
     if (!o.installed) ui::TextColored(st.tr("start.resume.not_installed"), pal.warning);
+    if (o.open_elsewhere) ui::TextColored(st.tr("start.resume.open_elsewhere"), pal.warning);
     if (ui::Button((std::string(st.tr("start.resume.button")) + "###resume").c_str(), o.installed)) {
       std::string path = o.path;
       q.Push([path](AppState& s) { player::ResumeSession(s, path); });

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "platform/clock.h"
+#include "platform/file.h"
 #include "platform/utf8_path.h"
 
 namespace sigap {
@@ -105,6 +106,13 @@ std::variant<RecordedSession, Problem> RecordedSession::Start(std::shared_ptr<co
 
 std::variant<RecordedSession, Problem> RecordedSession::Resume(const std::string& log_path, const ContentLibrary& library,
                                                                FaultInjector faults) {
+  // Claim the log before reading it: two windows must never both continue one session.
+  std::string claim_error;
+  bool held_elsewhere = false;
+  auto writer = SessionLogWriter::Claim(log_path, claim_error, held_elsewhere, faults);
+  if (held_elsewhere)
+    return Problem{"RES006", "this session is open in another SIGAP window; continue it there, or close that window first",
+                   {log_path}};
   SessionLogData data = ReadSessionLogFile(log_path);
   if (!data.usable()) {
     std::string why = data.diagnostics.empty() ? "unreadable" : FormatDiagnostic(data.diagnostics.front());
@@ -131,9 +139,21 @@ std::variant<RecordedSession, Problem> RecordedSession::Resume(const std::string
                      {std::to_string(i + 1), refusal->code}};
     }
   }
-  std::string error;
-  rs.writer_ = SessionLogWriter::Reopen(log_path, data.valid_bytes, data.next_seq, error, faults);
-  if (!rs.writer_) return Problem{"RES005", "cannot continue the session log: " + error, {log_path, error}};
+  std::string error = claim_error;
+  if (!writer || !writer->ContinueAt(data.valid_bytes, data.next_seq, error))
+    return Problem{"RES005", "cannot continue the session log: " + error, {log_path, error}};
+  rs.writer_ = std::move(writer);
+  {
+    // The countdown of a timed decision continues where it stopped (NoteTimeOnDecision).
+    std::string text, ignored;
+    if (ReadFileToString(ClockPath(log_path), text, ignored)) {
+      auto j = nlohmann::json::parse(text, nullptr, false);
+      if (j.is_object() && j.contains("decisions") && j["decisions"].is_number_unsigned() && j.contains("node") &&
+          j["node"].is_string() && j.contains("spent_ms") && j["spent_ms"].is_number_integer())
+        rs.resumed_clock_ = NotedClock{j["decisions"].get<std::size_t>(), j["node"].get<std::string>(),
+                                       std::max<std::int64_t>(0, j["spent_ms"].get<std::int64_t>())};
+    }
+  }
   rs.log_path_ = log_path;
   if (auto p = rs.WriteEndIfEnded()) rs.unsaved_ = *p;
   return rs;
@@ -167,8 +187,23 @@ DecideResult RecordedSession::Commit(std::variant<DecisionRecord, Problem> prepa
   return result;
 }
 
+std::int64_t RecordedSession::TimeOnDecisionBeforeResume() const {
+  if (!resumed_clock_ || session_->History().size() != resumed_clock_->decisions ||
+      session_->CurrentNode().id != resumed_clock_->node)
+    return 0;
+  return resumed_clock_->spent_ms;
+}
+
+void RecordedSession::NoteTimeOnDecision(std::int64_t spent_ms) {
+  if (!writer_ || session_->state() == SessionState::Ended) return;
+  nlohmann::json j{{"decisions", session_->History().size()}, {"node", session_->CurrentNode().id}, {"spent_ms", spent_ms}};
+  std::string ignored;
+  (void)WriteFileDurably(ClockPath(log_path_), j.dump() + "\n", ignored);  // best effort, by design
+}
+
 std::optional<Problem> RecordedSession::WriteEndIfEnded() {
   if (end_written_ || session_->state() != SessionState::Ended) return std::nullopt;
+  platform::RemoveFile(ClockPath(log_path_));  // nothing is left to count down
   std::int64_t at = session_->History().empty() ? 0 : session_->History().back().at_ms;
   std::string error;
   if (!writer_->Append(MakeEndRecord(*session_, Score(), at), error)) return SaveProblem(log_path_, error);

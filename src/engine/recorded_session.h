@@ -27,7 +27,7 @@ class RecordedSession {
                                                          std::shared_ptr<const SopCatalogue> catalogue, SessionInfo info,
                                                          const std::string& results_dir, FaultInjector faults = {});
   // Resumes an unfinished log, replaying its decisions against the scenario in `library`
-  // (RES001…RES005, ENG011 when it cannot).
+  // (RES001…RES006, ENG011 when it cannot). RES006: another window or program is writing it.
   static std::variant<RecordedSession, Problem> Resume(const std::string& log_path, const ContentLibrary& library,
                                                           FaultInjector faults = {});
 
@@ -50,6 +50,17 @@ class RecordedSession {
 
   SessionScore Score() const;
 
+  // The time a team has spent on the decision on screen, kept beside the log in
+  // "<log>.clock" (the host notes it every few seconds), so that a session resumed after a crash
+  // or a kill continues a timed decision's countdown where it stopped instead of at full time.
+  // Best effort: the log itself never depends on it.
+  void NoteTimeOnDecision(std::int64_t spent_ms);
+  // On a resumed session: the time noted for the decision now on screen (0 when none was, or
+  // once that decision is made). Scenes before it are passed again after a resume, so this is
+  // asked whenever a node appears.
+  std::int64_t TimeOnDecisionBeforeResume() const;
+  static std::string ClockPath(const std::string& log_path) { return log_path + ".clock"; }
+
   // After a write failure: writes the whole session as a new log in `dir` and continues there
   // (SAV003 when it cannot).
   std::optional<Problem> SaveElsewhere(const std::string& dir);
@@ -70,6 +81,12 @@ class RecordedSession {
   bool end_written_ = false;
   bool scenario_changed_ = false;
   bool catalogue_changed_ = false;
+  struct NotedClock {
+    std::size_t decisions = 0;
+    std::string node;
+    std::int64_t spent_ms = 0;
+  };
+  std::optional<NotedClock> resumed_clock_;
   FaultInjector faults_;
 };
 

@@ -60,6 +60,14 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& pa
         return w->file_.is_open();
       }))
     return nullptr;
+  {
+    // The lock goes with the handle through the rename: the log is never without its writer.
+    std::string why;
+    if (w->file_.TryLock(why) != platform::LockState::Locked) {
+      error = "cannot lock " + path + " for writing: " + why;
+      return give_up();
+    }
+  }
   if (!w->Append(header, error)) return give_up();
   if (!Step({}, WriteStep::Rename, "cannot create " + path, error,
             [&](std::string& why) { return platform::RenameNoReplace(tmp, path, why); }))
@@ -73,29 +81,61 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& pa
   return w;
 }
 
-std::unique_ptr<SessionLogWriter> SessionLogWriter::Reopen(const std::string& path, std::uint64_t valid_bytes, std::int64_t next_seq,
-                                                           std::string& error, FaultInjector faults) {
+std::unique_ptr<SessionLogWriter> SessionLogWriter::Claim(const std::string& path, std::string& error, bool& held_elsewhere,
+                                                          FaultInjector faults) {
+  held_elsewhere = false;
   std::unique_ptr<SessionLogWriter> w(new SessionLogWriter());
   w->path_ = path;
   w->faults_ = std::move(faults);
-  w->next_seq_ = next_seq;
   if (!Step(w->faults_, WriteStep::Open, "cannot open " + path + " for writing", error, [&](std::string& why) {
         w->file_ = platform::File::Open(path, platform::File::Mode::AppendExisting, why);
         return w->file_.is_open();
       }))
     return nullptr;
   std::string why;
-  auto size = w->file_.Size(why);
-  if (!size) { error = "cannot read the log's size: " + why; return nullptr; }
+  switch (w->file_.TryLock(why)) {
+    case platform::LockState::Locked: return w;
+    case platform::LockState::HeldElsewhere:
+      held_elsewhere = true;
+      error = path + " is open in another SIGAP window";
+      return nullptr;
+    case platform::LockState::Failed: break;
+  }
+  error = "cannot lock " + path + " for writing: " + why;
+  return nullptr;
+}
+
+bool SessionLogWriter::ContinueAt(std::uint64_t valid_bytes, std::int64_t next_seq, std::string& error) {
+  next_seq_ = next_seq;
+  std::string why;
+  auto size = file_.Size(why);
+  if (!size) {
+    error = "cannot read the log's size: " + why;
+    return false;
+  }
   if (*size > valid_bytes) {
     // Cut off the torn tail so that new records never follow garbage.
-    if (!w->file_.Truncate(valid_bytes, why) || !w->file_.Sync(why)) {
-      error = "cannot repair the end of " + path + ": " + why;
-      return nullptr;
+    if (!file_.Truncate(valid_bytes, why) || !file_.Sync(why)) {
+      error = "cannot repair the end of " + path_ + ": " + why;
+      return false;
     }
   }
-  w->size_ = valid_bytes;
+  size_ = valid_bytes;
+  return true;
+}
+
+std::unique_ptr<SessionLogWriter> SessionLogWriter::Reopen(const std::string& path, std::uint64_t valid_bytes, std::int64_t next_seq,
+                                                           std::string& error, FaultInjector faults) {
+  bool held_elsewhere = false;
+  auto w = Claim(path, error, held_elsewhere, std::move(faults));
+  if (!w || !w->ContinueAt(valid_bytes, next_seq, error)) return nullptr;
   return w;
+}
+
+bool SessionLogOpenElsewhere(const std::string& path) {
+  std::string why;
+  platform::File probe = platform::File::Open(path, platform::File::Mode::AppendExisting, why);
+  return probe.is_open() && probe.TryLock(why) == platform::LockState::HeldElsewhere;
 }
 
 bool SessionLogWriter::Append(const json& record, std::string& error) {

@@ -38,7 +38,15 @@ class SessionLogWriter {
   // Creates a new log (fails if the file exists) and durably writes the header.
   static std::unique_ptr<SessionLogWriter> Create(const std::string& path, const nlohmann::json& header,
                                                   std::string& error, FaultInjector faults = {});
-  // Continues an existing log whose first `valid_bytes` are good (a torn tail is cut off).
+  // Opens an existing log and takes its writer's lock: one writer per log, across processes. The
+  // lock is the system's (released when the file is closed or the process dies). When another
+  // window or program holds it, returns null with `held_elsewhere` set. Read the log only after
+  // claiming it, then call ContinueAt: what was read cannot change under the writer.
+  static std::unique_ptr<SessionLogWriter> Claim(const std::string& path, std::string& error, bool& held_elsewhere,
+                                                 FaultInjector faults = {});
+  // Continues after the first `valid_bytes` (a torn tail is cut off), numbering from `next_seq`.
+  bool ContinueAt(std::uint64_t valid_bytes, std::int64_t next_seq, std::string& error);
+  // Claim and ContinueAt in one step, for a file this program has just written.
   static std::unique_ptr<SessionLogWriter> Reopen(const std::string& path, std::uint64_t valid_bytes,
                                                   std::int64_t next_seq, std::string& error, FaultInjector faults = {});
   SessionLogWriter(const SessionLogWriter&) = delete;
@@ -57,6 +65,9 @@ class SessionLogWriter {
   std::int64_t next_seq_ = 0;
   FaultInjector faults_;
 };
+
+// True when another window or program holds the writer's lock of the log at `path` now.
+bool SessionLogOpenElsewhere(const std::string& path);
 
 struct SessionLogData {
   std::string path;
