@@ -60,7 +60,7 @@ TEST_CASE("the SOP catalogue has at least 30 sourced, bilingual steps across all
   }
   for (const char* p : {"ident", "interview", "protect", "spm", "border", "coord"}) CHECK(phases.count(p));
   // The gaps the outlines found in domain.md §7 have their own steps: two rest on good practice,
-  // while the ban on mediation has a written basis (Perja 15/2020 Ps 5; UU TPKS Ps 4(2)(g), 23).
+  // while the ban on mediation has a written basis (PERJA15 Ps 5; TPKS Ps 4(2)(g), 23).
   for (const char* id : {"interview.no_confront_recruiter", "ident.no_ilegal_label"}) {
     const SopStep* s = cat->FindStep(id);
     REQUIRE_MESSAGE(s, id);
@@ -69,8 +69,8 @@ TEST_CASE("the SOP catalogue has at least 30 sourced, bilingual steps across all
   const SopStep* no_mediation = cat->FindStep("spm.no_mediation");
   REQUIRE(no_mediation);
   CHECK(no_mediation->basis == "law");
-  CHECK(no_mediation->source.find("Perja 15/2020") != std::string::npos);
-  CHECK(no_mediation->source.find("UU TPKS") != std::string::npos);
+  CHECK(no_mediation->source.find("PERJA15 Ps 5") != std::string::npos);
+  CHECK(no_mediation->source.find("TPKS Ps 4(2)(g), 23") != std::string::npos);
 }
 
 TEST_CASE("together the scenarios assess every step of the catalogue") {
@@ -208,5 +208,62 @@ TEST_CASE("one citation style per language in prose: \"Pasal 18 UU 21/2007\" / \
       CHECK_FALSE(std::regex_search(t.id, short_code));
       CHECK_FALSE(std::regex_search(t.en, short_code));
     }
+  }
+}
+
+namespace {
+
+// Every "source" string in a JSON tree (scenario or catalogue as the engine reads it).
+void SourceFields(const nlohmann::json& j, std::vector<std::string>& out) {
+  if (j.is_object()) {
+    for (const auto& [k, v] : j.items()) {
+      if (k == "source" && v.is_string()) out.push_back(v.get<std::string>());
+      else SourceFields(v, out);
+    }
+  } else if (j.is_array()) {
+    for (const auto& v : j) SourceFields(v, out);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the source glossary explains every code the content cites, in both languages") {
+  // docs/content-decisions.md §4: "UU21 Ps 18; [TI]" opens each part with a one-word code that the
+  // catalogue's "sources" explains; bracketed codes later in a part ("UU18 Ps 5 [U18]") are explained too.
+  auto cat = Bundled().FindCatalogue("sop-tppo");
+  REQUIRE(cat);
+  for (const auto& [code, text] : cat->sources) {
+    INFO(code);
+    CHECK(AllText(text));
+  }
+  std::vector<std::pair<std::string, std::string>> cited;  // (where, source)
+  {
+    std::vector<std::string> s;
+    SourceFields(ToJson(*cat), s);
+    for (auto& x : s) cited.emplace_back("sop-tppo", x);
+  }
+  for (const auto& sc : Bundled().Scenarios()) {
+    std::vector<std::string> s;
+    SourceFields(ToJson(*sc), s);
+    for (auto& x : s) cited.emplace_back(sc->id, x);
+  }
+  CHECK(cited.size() > 300);
+  const std::regex bracketed(R"(\[([^\]]+)\])");
+  std::set<std::string> used;
+  for (const auto& [where, source] : cited) {
+    for (const auto& part : cat->ExplainSource(source)) {
+      INFO(where << ": " << part.cited);
+      CHECK_MESSAGE(part.meaning, "add the code to \"sources\" in scenarios/sop-tppo.json");
+      for (auto it = std::sregex_iterator(part.cited.begin(), part.cited.end(), bracketed); it != std::sregex_iterator(); ++it) {
+        used.insert((*it)[1]);
+        CHECK_MESSAGE(cat->sources.count((*it)[1]), "add [" << (*it)[1] << "] to \"sources\"");
+      }
+      if (part.cited[0] != '[') used.insert(part.cited.substr(0, part.cited.find(' ')));
+    }
+  }
+  // A glossary entry that nothing cites is dead text (or a typo in a code).
+  for (const auto& [code, text] : cat->sources) {
+    INFO(code);
+    CHECK(used.count(code));
   }
 }
