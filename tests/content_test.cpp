@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -156,6 +158,24 @@ void VisibleTexts(const nlohmann::json& j, std::vector<LocalText>& out) {
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
+// The texts a facilitator reads beside the scenarios: every guide and the SOP catalogue.
+std::vector<std::pair<std::string, LocalText>> GuideAndCatalogueTexts() {
+  std::vector<std::pair<std::string, LocalText>> out;
+  auto add = [&](const std::string& where, const nlohmann::json& j) {
+    std::vector<LocalText> texts;
+    VisibleTexts(j, texts);
+    for (auto& t : texts) out.emplace_back(where, std::move(t));
+  };
+  for (const auto& entry : std::filesystem::directory_iterator(test::SourcePath("scenarios"))) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() < 11 || name.substr(name.size() - 11) != ".guide.json") continue;
+    std::ifstream in(entry.path());
+    add(name, nlohmann::json::parse(in));
+  }
+  if (auto cat = Bundled().FindCatalogue("sop-tppo")) add("sop-tppo", ToJson(*cat));
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("one vocabulary: a never event is a \"pelanggaran kritis\" / \"critical violation\", everywhere") {
@@ -193,11 +213,26 @@ TEST_CASE("one vocabulary: a never event is a \"pelanggaran kritis\" / \"critica
       CHECK(t.en.find("llegal") == std::string::npos);  // the label is quoted in Indonesian: “ilegal”
     }
   }
+  // The guides and the catalogue speak the same vocabulary.
+  auto others = GuideAndCatalogueTexts();
+  CHECK(others.size() > 300);
+  for (const auto& [where, t] : others) {
+    INFO(where << ": " << t.id);
+    for (const char* other : {"never event", "kejadian fatal", "Kejadian fatal", "Pelanggaran berat", "tidak boleh terjadi"}) {
+      CHECK(t.id.find(other) == std::string::npos);
+      CHECK(t.en.find(other) == std::string::npos);
+    }
+    CHECK(t.id.find('"') == std::string::npos);
+    CHECK(t.en.find('"') == std::string::npos);
+    CHECK(t.en.find("llegal") == std::string::npos);
+  }
 }
 
 TEST_CASE("one citation style per language in prose: \"Pasal 18 UU 21/2007\" / \"Article 18 of Law 21/2007\"") {
   // The short codes (UU21 Ps 18, [U21a]) stay in the "source" fields; prose uses the long form.
-  const std::regex short_code(R"((^|[^A-Za-z])(Ps|Arts?)\.? [0-9]|UU ?21 |\[[A-Z0-9-]+\])");
+  // Also: "Perja" is spelled out ("Peraturan Kejaksaan 15/2020" / "Prosecutor's Regulation 15/2020"), and
+  // an Indonesian "ayat" takes parentheses: "Pasal 23 ayat (2)".
+  const std::regex short_code(R"((^|[^A-Za-z])(Ps|Arts?)\.? [0-9]|UU ?21 |\[[A-Z0-9-]+\]|(^|[^A-Za-z])Perja |ayat [0-9])");
   for (const auto& s : Bundled().Scenarios()) {
     nlohmann::json visible = ToJson(*s);
     visible.erase("notes");
@@ -208,6 +243,11 @@ TEST_CASE("one citation style per language in prose: \"Pasal 18 UU 21/2007\" / \
       CHECK_FALSE(std::regex_search(t.id, short_code));
       CHECK_FALSE(std::regex_search(t.en, short_code));
     }
+  }
+  for (const auto& [where, t] : GuideAndCatalogueTexts()) {
+    INFO(where << ": " << t.id << " / " << t.en);
+    CHECK_FALSE(std::regex_search(t.id, short_code));
+    CHECK_FALSE(std::regex_search(t.en, short_code));
   }
 }
 
