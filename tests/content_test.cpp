@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -60,7 +62,7 @@ TEST_CASE("the SOP catalogue has at least 30 sourced, bilingual steps across all
   }
   for (const char* p : {"ident", "interview", "protect", "spm", "border", "coord"}) CHECK(phases.count(p));
   // The gaps the outlines found in domain.md §7 have their own steps: two rest on good practice,
-  // while the ban on mediation has a written basis (Perja 15/2020 Ps 5; UU TPKS Ps 4(2)(g), 23).
+  // while the ban on mediation has a written basis (PERJA15 Ps 5; TPKS Ps 4(2)(g), 23).
   for (const char* id : {"interview.no_confront_recruiter", "ident.no_ilegal_label"}) {
     const SopStep* s = cat->FindStep(id);
     REQUIRE_MESSAGE(s, id);
@@ -69,8 +71,8 @@ TEST_CASE("the SOP catalogue has at least 30 sourced, bilingual steps across all
   const SopStep* no_mediation = cat->FindStep("spm.no_mediation");
   REQUIRE(no_mediation);
   CHECK(no_mediation->basis == "law");
-  CHECK(no_mediation->source.find("Perja 15/2020") != std::string::npos);
-  CHECK(no_mediation->source.find("UU TPKS") != std::string::npos);
+  CHECK(no_mediation->source.find("PERJA15 Ps 5") != std::string::npos);
+  CHECK(no_mediation->source.find("TPKS Ps 4(2)(g), 23") != std::string::npos);
 }
 
 TEST_CASE("together the scenarios assess every step of the catalogue") {
@@ -156,6 +158,24 @@ void VisibleTexts(const nlohmann::json& j, std::vector<LocalText>& out) {
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
+// The texts a facilitator reads beside the scenarios: every guide and the SOP catalogue.
+std::vector<std::pair<std::string, LocalText>> GuideAndCatalogueTexts() {
+  std::vector<std::pair<std::string, LocalText>> out;
+  auto add = [&](const std::string& where, const nlohmann::json& j) {
+    std::vector<LocalText> texts;
+    VisibleTexts(j, texts);
+    for (auto& t : texts) out.emplace_back(where, std::move(t));
+  };
+  for (const auto& entry : std::filesystem::directory_iterator(test::SourcePath("scenarios"))) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() < 11 || name.substr(name.size() - 11) != ".guide.json") continue;
+    std::ifstream in(entry.path());
+    add(name, nlohmann::json::parse(in));
+  }
+  if (auto cat = Bundled().FindCatalogue("sop-tppo")) add("sop-tppo", ToJson(*cat));
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("one vocabulary: a never event is a \"pelanggaran kritis\" / \"critical violation\", everywhere") {
@@ -193,11 +213,26 @@ TEST_CASE("one vocabulary: a never event is a \"pelanggaran kritis\" / \"critica
       CHECK(t.en.find("llegal") == std::string::npos);  // the label is quoted in Indonesian: “ilegal”
     }
   }
+  // The guides and the catalogue speak the same vocabulary.
+  auto others = GuideAndCatalogueTexts();
+  CHECK(others.size() > 300);
+  for (const auto& [where, t] : others) {
+    INFO(where << ": " << t.id);
+    for (const char* other : {"never event", "kejadian fatal", "Kejadian fatal", "Pelanggaran berat", "tidak boleh terjadi"}) {
+      CHECK(t.id.find(other) == std::string::npos);
+      CHECK(t.en.find(other) == std::string::npos);
+    }
+    CHECK(t.id.find('"') == std::string::npos);
+    CHECK(t.en.find('"') == std::string::npos);
+    CHECK(t.en.find("llegal") == std::string::npos);
+  }
 }
 
 TEST_CASE("one citation style per language in prose: \"Pasal 18 UU 21/2007\" / \"Article 18 of Law 21/2007\"") {
   // The short codes (UU21 Ps 18, [U21a]) stay in the "source" fields; prose uses the long form.
-  const std::regex short_code(R"((^|[^A-Za-z])(Ps|Arts?)\.? [0-9]|UU ?21 |\[[A-Z0-9-]+\])");
+  // Also: "Perja" is spelled out ("Peraturan Kejaksaan 15/2020" / "Prosecutor's Regulation 15/2020"), and
+  // an Indonesian "ayat" takes parentheses: "Pasal 23 ayat (2)".
+  const std::regex short_code(R"((^|[^A-Za-z])(Ps|Arts?)\.? [0-9]|UU ?21 |\[[A-Z0-9-]+\]|(^|[^A-Za-z])Perja |ayat [0-9])");
   for (const auto& s : Bundled().Scenarios()) {
     nlohmann::json visible = ToJson(*s);
     visible.erase("notes");
@@ -208,5 +243,67 @@ TEST_CASE("one citation style per language in prose: \"Pasal 18 UU 21/2007\" / \
       CHECK_FALSE(std::regex_search(t.id, short_code));
       CHECK_FALSE(std::regex_search(t.en, short_code));
     }
+  }
+  for (const auto& [where, t] : GuideAndCatalogueTexts()) {
+    INFO(where << ": " << t.id << " / " << t.en);
+    CHECK_FALSE(std::regex_search(t.id, short_code));
+    CHECK_FALSE(std::regex_search(t.en, short_code));
+  }
+}
+
+namespace {
+
+// Every "source" string in a JSON tree (scenario or catalogue as the engine reads it).
+void SourceFields(const nlohmann::json& j, std::vector<std::string>& out) {
+  if (j.is_object()) {
+    for (const auto& [k, v] : j.items()) {
+      if (k == "source" && v.is_string()) out.push_back(v.get<std::string>());
+      else SourceFields(v, out);
+    }
+  } else if (j.is_array()) {
+    for (const auto& v : j) SourceFields(v, out);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the source glossary explains every code the content cites, in both languages") {
+  // docs/content-decisions.md §4: "UU21 Ps 18; [TI]" opens each part with a one-word code that the
+  // catalogue's "sources" explains; bracketed codes later in a part ("UU18 Ps 5 [U18]") are explained too.
+  auto cat = Bundled().FindCatalogue("sop-tppo");
+  REQUIRE(cat);
+  for (const auto& [code, text] : cat->sources) {
+    INFO(code);
+    CHECK(AllText(text));
+  }
+  std::vector<std::pair<std::string, std::string>> cited;  // (where, source)
+  {
+    std::vector<std::string> s;
+    SourceFields(ToJson(*cat), s);
+    for (auto& x : s) cited.emplace_back("sop-tppo", x);
+  }
+  for (const auto& sc : Bundled().Scenarios()) {
+    std::vector<std::string> s;
+    SourceFields(ToJson(*sc), s);
+    for (auto& x : s) cited.emplace_back(sc->id, x);
+  }
+  CHECK(cited.size() > 300);
+  const std::regex bracketed(R"(\[([^\]]+)\])");
+  std::set<std::string> used;
+  for (const auto& [where, source] : cited) {
+    for (const auto& part : cat->ExplainSource(source)) {
+      INFO(where << ": " << part.cited);
+      CHECK_MESSAGE(part.meaning, "add the code to \"sources\" in scenarios/sop-tppo.json");
+      for (auto it = std::sregex_iterator(part.cited.begin(), part.cited.end(), bracketed); it != std::sregex_iterator(); ++it) {
+        used.insert((*it)[1]);
+        CHECK_MESSAGE(cat->sources.count((*it)[1]), "add [" << (*it)[1] << "] to \"sources\"");
+      }
+      if (part.cited[0] != '[') used.insert(part.cited.substr(0, part.cited.find(' ')));
+    }
+  }
+  // A glossary entry that nothing cites is dead text (or a typo in a code).
+  for (const auto& [code, text] : cat->sources) {
+    INFO(code);
+    CHECK(used.count(code));
   }
 }
