@@ -263,8 +263,27 @@ TEST_CASE("presentation: clicker keys move through the slides; Esc leaves full s
   CHECK(h.state.facilitator.slide == 1);
   h.Frame({test::Letter('A')});
   CHECK(h.state.facilitator.anonymise);
+  // One language at a time: L switches it for the room.
+  const Lang room = h.state.facilitator.present_lang;
+  h.Frame({test::Letter('L')});
+  CHECK(h.state.facilitator.present_lang != room);
+  h.Frame({test::Letter('L')});
+  CHECK(h.state.facilitator.present_lang == room);
+  // A slide number, then Enter.
+  h.Frame({test::Digit(4)});
+  CHECK(h.state.facilitator.jump == "4");
+  h.Frame({test::kEnter});
+  CHECK(h.state.facilitator.slide == 3);
+  CHECK(h.state.facilitator.jump.empty());
+  // The overview (G) draws the decisions to choose from; Esc closes it, not the presentation.
+  h.Frame({test::Letter('G')});
+  CHECK(h.state.facilitator.overview);
+  CHECK(h.Frame() > 200);
+  h.Frame({test::kEscape});
+  CHECK_FALSE(h.state.facilitator.overview);
+  REQUIRE(h.state.screen == Screen::Present);
   // Every slide of the scenario draws.
-  const auto slides = BuildSlides(*CurrentDebrief(h.state));
+  const auto slides = SlidesOf(h.state, h.state.facilitator.scenario);
   for (std::size_t i = 0; i < slides.size(); ++i) {
     h.state.facilitator.slide = i;
     CAPTURE(i);
@@ -283,7 +302,7 @@ TEST_CASE("presentation: past the last slide it goes on to the next scenario") {
   REQUIRE(h.state.facilitator.book.Scenarios().size() == 2);
   SelectScenario(h.state, 0);
   StartPresentation(h.state);
-  const std::size_t count = BuildSlides(h.state.facilitator.book.Scenarios()[0]).size();
+  const std::size_t count = SlidesOf(h.state, 0).size();
   h.state.facilitator.slide = count - 1;
   h.Frame({test::kPageDown});
   CHECK(h.state.facilitator.scenario == 1);
@@ -293,7 +312,7 @@ TEST_CASE("presentation: past the last slide it goes on to the next scenario") {
   CHECK(h.state.facilitator.slide == count - 1);
 }
 
-TEST_CASE("the slide sequence: reactions, three slides per decision reached, critical moments, take-aways") {
+TEST_CASE("the slide sequence: reactions, two slides per decision shown, critical moments, take-aways") {
   Harness h("slides");
   h.Open();
   h.SelectScenarioById("liburan-johor-batam");
@@ -302,12 +321,30 @@ TEST_CASE("the slide sequence: reactions, three slides per decision reached, cri
   std::size_t reached = 0;
   for (const auto& a : d.decisions) reached += a.teams_reached > 0 ? 1 : 0;
   const auto endings = EndingsReached(d);
-  CHECK(slides.size() == 1 + 3 * reached + 1 + endings.size() + 1);
+  CHECK(slides.size() == 1 + 2 * reached + 1 + endings.size() + 1);
   CHECK(slides.front().kind == SlideKind::Reactions);
-  CHECK(slides[1].kind == SlideKind::Question);
-  CHECK(slides[2].kind == SlideKind::Spread);
-  CHECK(slides[3].kind == SlideKind::Answer);
-  CHECK(slides[1].index == slides[3].index);
+  CHECK(slides[1].kind == SlideKind::Spread);
+  CHECK(slides[2].kind == SlideKind::Answer);
+  CHECK(slides[1].index == slides[2].index);
+  // A handful by default: the decisions the scenario's guide asks about, not every one reached.
+  auto guide = h.state.library.FindGuide("liburan-johor-batam");
+  REQUIRE(guide);
+  const std::set<std::string> key = DefaultShownDecisions(d, guide.get());
+  CHECK_FALSE(key.empty());
+  CHECK(key.size() < reached);
+  const auto handful = SlidesOf(h.state, h.state.facilitator.scenario);
+  CHECK(handful.size() == 1 + 2 * key.size() + 1 + endings.size() + 1);
+  for (const auto& sl : handful)
+    if (sl.kind == SlideKind::Spread) CHECK(key.count(d.decisions[sl.index].node) == 1);
+  // The facilitator adds a decision from the overview: its two slides appear, in story order.
+  std::string extra;
+  for (const auto& a : d.decisions)
+    if (a.teams_reached > 0 && !key.count(a.node)) { extra = a.node; break; }
+  REQUIRE_FALSE(extra.empty());
+  ToggleShownDecision(h.state, extra);
+  CHECK(SlidesOf(h.state, h.state.facilitator.scenario).size() == handful.size() + 2);
+  ToggleShownDecision(h.state, extra);
+  CHECK(SlidesOf(h.state, h.state.facilitator.scenario).size() == handful.size());
   CHECK(slides.back().kind == SlideKind::Takeaways);
   // Endings: every finished team counted once.
   int finished = 0, counted = 0;

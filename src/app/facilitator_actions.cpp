@@ -374,11 +374,14 @@ void StartPresentation(AppState& state) {
   f.return_to_map = state.screen == Screen::Map;
   f.was_fullscreen = state.fullscreen;
   state.screen = Screen::Present;
+  f.present_lang = state.tr.Language();  // the room's language; L switches
+  f.overview = false;
+  f.jump.clear();
   if (!state.fullscreen) {
     state.fullscreen = true;
     state.fullscreen_dirty = true;
   }
-  const auto slides = BuildSlides(f.book.Scenarios()[f.scenario]);
+  const auto slides = SlidesOf(state, f.scenario);
   if (f.slide >= slides.size()) f.slide = 0;
 }
 
@@ -392,13 +395,49 @@ void LeavePresentation(AppState& state) {
   }
 }
 
+std::set<std::string> ShownDecisions(const AppState& state, const ScenarioDebrief& d) {
+  auto it = state.facilitator.shown_decisions.find(d.scenario->id);
+  if (it != state.facilitator.shown_decisions.end()) return it->second;
+  return DefaultShownDecisions(d, state.library.FindGuide(d.scenario->id).get());
+}
+
+std::vector<Slide> SlidesOf(const AppState& state, std::size_t index) {
+  const auto& scenarios = state.facilitator.book.Scenarios();
+  if (index >= scenarios.size()) return {};
+  const std::set<std::string> shown = ShownDecisions(state, scenarios[index]);
+  return BuildSlides(scenarios[index], &shown);
+}
+
+void ToggleShownDecision(AppState& state, const std::string& node) {
+  auto& f = state.facilitator;
+  if (f.book.Scenarios().empty()) return;
+  const ScenarioDebrief& d = f.book.Scenarios()[f.scenario];
+  std::set<std::string> shown = ShownDecisions(state, d);
+  if (!shown.erase(node)) shown.insert(node);
+  f.shown_decisions[d.scenario->id] = shown;
+  f.slide = std::min(f.slide, SlidesOf(state, f.scenario).size() - 1);
+}
+
+void JumpToSlide(AppState& state, std::size_t number) {
+  auto& f = state.facilitator;
+  const std::size_t count = SlidesOf(state, f.scenario).size();
+  if (number >= 1 && number <= count) f.slide = number - 1;
+  f.jump.clear();
+  f.overview = false;
+}
+
+void SwitchSlideLanguage(AppState& state) {
+  auto& f = state.facilitator;
+  f.present_lang = f.present_lang == Lang::Id ? Lang::En : Lang::Id;
+}
+
 void MoveSlide(AppState& state, int delta) {
   auto& f = state.facilitator;
   if (f.book.Scenarios().empty()) return;
   long target = static_cast<long>(f.slide) + delta;
   // Past either end: on to the next scenario's first slide, or back to the previous one's last.
   while (true) {
-    const long count = static_cast<long>(BuildSlides(f.book.Scenarios()[f.scenario]).size());
+    const long count = static_cast<long>(SlidesOf(state, f.scenario).size());
     if (target >= count) {
       if (f.scenario + 1 >= f.book.Scenarios().size()) { target = count - 1; break; }
       target -= count;
@@ -406,7 +445,7 @@ void MoveSlide(AppState& state, int delta) {
     } else if (target < 0) {
       if (f.scenario == 0) { target = 0; break; }
       SelectScenario(state, f.scenario - 1);
-      target += static_cast<long>(BuildSlides(f.book.Scenarios()[f.scenario]).size());
+      target += static_cast<long>(SlidesOf(state, f.scenario).size());
     } else {
       break;
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app_state.h"
+#include "facilitator_slides.h"
 
 namespace sigap::app {
 
@@ -41,6 +42,12 @@ void ResetMapView(AppState& state);
 void StartPresentation(AppState& state);
 void LeavePresentation(AppState& state);
 void MoveSlide(AppState& state, int delta);      // across scenarios at either end
+// The slides of scenario `index` with the decisions the facilitator chose to show.
+std::vector<Slide> SlidesOf(const AppState& state, std::size_t index);
+std::set<std::string> ShownDecisions(const AppState& state, const ScenarioDebrief& d);
+void ToggleShownDecision(AppState& state, const std::string& node);
+void JumpToSlide(AppState& state, std::size_t number);  // 1-based, within the current scenario
+void SwitchSlideLanguage(AppState& state);
 
 // ---- Export -------------------------------------------------------------------------------
 // Writes sigap-debrief-DATE.csv, .html and/or -xapi.json into the export folder.

@@ -55,17 +55,72 @@ float BarHeightToFill(const AppState& state, const DecisionAggregate& agg, const
   return std::clamp(row_h - overhead, std::min(state.fonts.body_px * 0.45f, most), most);
 }
 
+namespace {
+
+// Where each option's row goes: its column, its top within the column and its height. Rows are
+// equal unless the labels wrap (then each is as tall as its text).
+struct BarLayout {
+  std::vector<std::size_t> column;
+  std::vector<float> top, height;
+  float total = 0;
+};
+
+BarLayout LayOutBars(const AppState& state, const Node& node, const DecisionAggregate& agg, const BarChartStyle& style,
+                     float width) {
+  BarLayout l;
+  ImFont* font = style.label_font ? style.label_font : state.fonts.body;
+  const Lang lang = style.lang ? *style.lang : state.tr.Language();
+  const float fs = font->FontSize * style.scale;
+  const float line_h = fs * 1.25f;
+  const float pad = fs * 0.4f;
+  const int cols = std::max(1, style.columns);
+  const float col_gap = state.fonts.body_px * 1.5f;
+  const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  const std::size_t n = agg.options.size();
+  const std::size_t rows = (n + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols);
+  const bool above = style.label_above || style.wrap;
+  std::vector<float> column_y(static_cast<std::size_t>(cols), 0.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    float label_h = line_h;
+    if (style.wrap) {
+      const LocalText* text = node.OptionText(agg.options[i].option);
+      const std::string full = text ? text->Get(lang) : agg.options[i].option;
+      const float label_w = col_w - line_h - pad;
+      label_h = std::max(line_h, font->CalcTextSizeA(fs, FLT_MAX, label_w, full.c_str()).y);
+    }
+    const float h = (above ? label_h + pad * 0.4f + style.bar_height : std::max(line_h, style.bar_height)) + pad * 1.2f;
+    const std::size_t col = rows ? i / rows : 0;
+    l.column.push_back(col);
+    l.top.push_back(column_y[col]);
+    l.height.push_back(h);
+    column_y[col] += h;
+  }
+  for (float y : column_y) l.total = std::max(l.total, y);
+  return l;
+}
+
+}  // namespace
+
+float ChoiceBarsHeight(const AppState& state, const ScenarioDebrief& d, const DecisionAggregate& agg,
+                       const BarChartStyle& style, float width) {
+  const Node* node = d.scenario->FindNode(agg.node);
+  if (!node || agg.options.empty()) return 0;
+  return LayOutBars(state, *node, agg, style, width).total;
+}
+
 void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const DecisionAggregate& agg, const BarChartStyle& style,
                     float width) {
   const Node* node = d.scenario->FindNode(agg.node);
   if (!node || agg.options.empty()) return;
-  const Lang lang = state.tr.Language();
+  const Lang lang = style.lang ? *style.lang : state.tr.Language();
+  const BarLayout layout = LayOutBars(state, *node, agg, style, width);
   const Palette& pal = CurrentPalette();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = style.label_font ? style.label_font : state.fonts.body;
   // Counts in the label's type when that is the larger (slides).
   ImFont* bold = font->FontSize > state.fonts.bold->FontSize ? font : state.fonts.bold;
-  const float fs = font->FontSize;
+  const float fs = font->FontSize * style.scale;
+  const float bold_fs = bold->FontSize * style.scale;
   const float line_h = fs * 1.25f;
   const float badge = line_h;
   const float pad = fs * 0.4f;
@@ -73,22 +128,20 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
   const float col_gap = state.fonts.body_px * 1.5f;
   const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   const std::size_t n = agg.options.size();
-  const std::size_t rows = (n + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols);
-  const float row_h = (style.label_above ? line_h + pad * 0.4f + style.bar_height : std::max(line_h, style.bar_height)) + pad * 1.2f;
   const float total = static_cast<float>(std::max(1, agg.teams_reached));
   const ImU32 ink = ImGui::ColorConvertFloat4ToU32(pal.text);
   const ImU32 muted = ImGui::ColorConvertFloat4ToU32(pal.text_muted);
   const ImU32 track = ImGui::GetColorU32(ImGuiCol_FrameBg);
   const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
   // Room after the bar for the count ("8") and the SOP mark.
-  const float count_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "88").x + pad;
+  const float count_w = bold->CalcTextSizeA(bold_fs, FLT_MAX, 0, "88").x + pad;
   const float mark_w = style.reveal ? line_h + pad : 0;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
 
   for (std::size_t i = 0; i < n; ++i) {
     const OptionCount& o = agg.options[i];
-    const std::size_t col = i / rows, row = i % rows;
-    const ImVec2 p(origin.x + static_cast<float>(col) * (col_w + col_gap), origin.y + static_cast<float>(row) * row_h);
+    const std::size_t col = layout.column[i];
+    const ImVec2 p(origin.x + static_cast<float>(col) * (col_w + col_gap), origin.y + layout.top[i]);
     const ImU32 fill = BarColor(o, style.reveal);
 
     // Letter badge: the letter always; after the reveal in the verdict's colour.
@@ -101,7 +154,14 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
     const LocalText* text = node->OptionText(o.option);
     const std::string full = text ? text->Get(lang) : o.option;
     float bar_x, bar_y, bar_w_max;
-    if (style.label_above) {
+    if (style.wrap) {
+      const float label_w = col_w - badge - pad;
+      dl->AddText(font, fs, ImVec2(p.x + badge + pad, p.y + (badge - fs) * 0.5f), ink, full.c_str(), nullptr, label_w);
+      const float label_h = std::max(line_h, font->CalcTextSizeA(fs, FLT_MAX, label_w, full.c_str()).y);
+      bar_x = p.x + badge + pad;
+      bar_y = p.y + label_h + pad * 0.4f;
+      bar_w_max = col_w - badge - pad - count_w - mark_w;
+    } else if (style.label_above) {
       const float label_w = col_w - badge - pad;
       dl->AddText(font, fs, ImVec2(p.x + badge + pad, p.y + (badge - fs) * 0.5f), ink, ui::Ellipsize(font, fs, full, label_w).c_str());
       bar_x = p.x + badge + pad;
@@ -124,8 +184,8 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
     if (o.teams > 0) dl->AddRectFilled(ImVec2(bar_x, bar_y), ImVec2(bar_x + w, bar_y + style.bar_height), fill, 3.0f);
     float x = bar_x + bar_w_max + pad;
     const std::string count = std::to_string(o.teams);
-    const float cy = bar_y + (style.bar_height - bold->FontSize) * 0.5f;
-    dl->AddText(bold, bold->FontSize, ImVec2(x, cy), o.teams > 0 ? ink : muted, count.c_str());
+    const float cy = bar_y + (style.bar_height - bold_fs) * 0.5f;
+    dl->AddText(bold, bold_fs, ImVec2(x, cy), o.teams > 0 ? ink : muted, count.c_str());
     x += count_w;
     if (style.reveal) {
       const StepStatus s = o.recommended ? StepStatus::Followed : o.worst == Verdict::Follows ? StepStatus::NotReached : StatusOf(o.worst);
@@ -141,11 +201,12 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
       for (std::size_t t : TeamsChoosing(d, agg.node, o.option)) names += (names.empty() ? "" : ", ") + TeamLabel(state, t);
       const float room = p.x + col_w - x;
       ImFont* small = state.fonts.body;
-      dl->AddText(small, small->FontSize, ImVec2(x, bar_y + (style.bar_height - small->FontSize) * 0.5f), muted,
-                  ui::Ellipsize(small, small->FontSize, names, room).c_str());
+      const float small_fs = small->FontSize * style.scale;
+      dl->AddText(small, small_fs, ImVec2(x, bar_y + (style.bar_height - small_fs) * 0.5f), muted,
+                  ui::Ellipsize(small, small_fs, names, room).c_str());
     }
     // The whole text on hover (the label may have been cut).
-    if (style.tooltips && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + col_w, p.y + row_h)) &&
+    if (style.tooltips && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + col_w, p.y + layout.height[i])) &&
         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(state.fonts.body_px * 28);
@@ -154,7 +215,7 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
       ImGui::EndTooltip();
     }
   }
-  ImGui::Dummy(ImVec2(width, static_cast<float>(rows) * row_h));
+  ImGui::Dummy(ImVec2(width, layout.total));
 }
 
 }  // namespace sigap::app

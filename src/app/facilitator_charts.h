@@ -3,6 +3,8 @@
 // discusses the spread before it learns which choice was right.
 #pragma once
 
+#include <optional>
+
 #include <imgui.h>
 
 #include "app_state.h"
@@ -18,7 +20,14 @@ struct BarChartStyle {
   bool reveal = false;           // colour by SOP verdict and mark the recommended option
   bool team_names = false;       // list the teams after each count
   bool tooltips = true;          // the whole text on hover (not on slides)
+  bool wrap = false;             // the whole text, wrapped above its bar, never cut (slides)
+  std::optional<Lang> lang;      // the options' language (default: the interface's)
+  float scale = 1.0f;            // of every text size (a slide that does not fit otherwise)
 };
+
+// The height DrawChoiceBars takes at `width` (to pick the largest type that fits a slide).
+float ChoiceBarsHeight(const AppState& state, const ScenarioDebrief& d, const DecisionAggregate& agg,
+                       const BarChartStyle& style, float width);
 
 // The bar height that makes the chart fill `height` (for slides), within sensible limits.
 float BarHeightToFill(const AppState& state, const DecisionAggregate& agg, const BarChartStyle& style, float height);

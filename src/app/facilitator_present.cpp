@@ -1,6 +1,7 @@
-// Presentation mode for the projector: full screen, very large type, one idea per slide.
-// Prompts are bilingual (Indonesian first, English under it, smaller). Clicker keys:
-// Right/PageDown/Space next, Left/PageUp/Backspace back, Home/End, A hides team names, Esc leaves.
+// Presentation mode for the projector: full screen, very large type, one idea per slide, in one
+// language at a time (L switches Indonesian/English). Clicker keys: Right/PageDown/Space next,
+// Left/PageUp/Backspace back, Home/End, digits then Enter go to a slide, G opens the overview
+// (where the facilitator chooses the decisions to show), A hides team names, Esc leaves.
 // [SECTION] Layout helpers
 // [SECTION] Slides
 // [SECTION] Screen
@@ -33,27 +34,15 @@ void Wrapped(ImFont* font, const std::string& text, const ImVec4* color = nullpt
   ImGui::PopFont();
 }
 
-// A bilingual prompt from the string tables: Indonesian in `id_font`, English under it.
-void Prompt(const AppState& state, const char* key, ImFont* id_font, ImFont* en_font) {
-  BilingualText(state, key, id_font, en_font, ImGui::GetContentRegionAvail().x);
-}
+// A prompt from the string tables, in the projector's language.
+void Prompt(const AppState& state, const char* key, ImFont* font) { Wrapped(font, state.facilitator.SlideTr()(key)); }
 
 // The same with arguments.
-void PromptF(const AppState& state, const char* key, std::initializer_list<std::string> args, ImFont* id_font, ImFont* en_font) {
-  const auto& f = state.facilitator;
-  const ImVec4 muted = CurrentPalette().text_muted;
-  Wrapped(id_font, f.tr_id.Format(key, args));
-  Wrapped(en_font, f.tr_en.Format(key, args), &muted);
+void PromptF(const AppState& state, const char* key, std::initializer_list<std::string> args, ImFont* font) {
+  Wrapped(font, state.facilitator.SlideTr().Format(key, args));
 }
 
-// A scenario text in both languages when they differ (titles, prompts).
-void BothLanguages(const LocalText& t, ImFont* id_font, ImFont* en_font) {
-  Wrapped(id_font, t.id);
-  if (!t.en.empty() && t.en != t.id) {
-    const ImVec4 muted = CurrentPalette().text_muted;
-    Wrapped(en_font, t.en, &muted);
-  }
-}
+Lang SlideLang(const AppState& state) { return state.facilitator.present_lang; }
 
 void Chip(ImFont* font, StepStatus s, ImU32 fill) {
   const float size = font->FontSize * 1.1f;
@@ -92,101 +81,77 @@ void DrawReactions(const AppState& state, const ScenarioDebrief& d) {
   std::size_t finished = 0;
   for (const auto* t : d.teams) finished += t->finished() ? 1 : 0;
   ImGui::Dummy(ImVec2(0, ImGui::GetContentRegionAvail().y * 0.15f));  // the questions sit in the middle
-  Prompt(state, "fac.slide.reactions", state.fonts.huge, state.fonts.large);
+  Prompt(state, "fac.slide.reactions", state.fonts.huge);
   ImGui::Dummy(ImVec2(0, state.fonts.body_px));
-  Prompt(state, "fac.slide.reactions_more", state.fonts.large, state.fonts.body);
+  Prompt(state, "fac.slide.reactions_more", state.fonts.large);
   ImGui::Dummy(ImVec2(0, state.fonts.body_px));
-  PromptF(state, "fac.slide.teams_played", {std::to_string(d.teams.size()), std::to_string(finished)}, state.fonts.bold, state.fonts.body);
-}
-
-void DrawQuestion(const AppState& state, const ScenarioDebrief& d, std::size_t index) {
-  const DecisionAggregate& a = d.decisions[index];
-  const Node* node = d.scenario->FindNode(a.node);
-  if (!node || !node->decision) return;
-  const Lang lang = state.tr.Language();
-  BothLanguages(node->title, state.fonts.huge, state.fonts.large);
-  ImGui::Spacing();
-  BothLanguages(node->decision->prompt, state.fonts.large, state.fonts.body);
-  ImGui::Spacing();
-
-  // The options, lettered as in the chart; the largest type that fits.
-  std::vector<std::string> texts;
-  for (const auto& o : a.options) {
-    const LocalText* t = node->OptionText(o.option);
-    texts.push_back(t ? t->Get(lang) : o.option);
-  }
-  const ImGuiStyle& style = ImGui::GetStyle();
-  // Leave the discussion prompt room: a bold and a body line.
-  const float avail_h = ImGui::GetContentRegionAvail().y - (state.fonts.bold->FontSize + state.fonts.body->FontSize + style.ItemSpacing.y * 3);
-  const float full_w = ImGui::GetContentRegionAvail().x;
-  struct Option {
-    ImFont* font;
-    int columns;
-  };
-  const Option tries[] = {{state.fonts.large, 1}, {state.fonts.bold, 1}, {state.fonts.large, 2}, {state.fonts.bold, 2}, {state.fonts.body, 2}};
-  Option pick = tries[4];
-  for (const auto& t : tries) {
-    const float badge = t.font->FontSize + style.ItemSpacing.x;
-    const float col_w = (full_w - state.fonts.body_px * static_cast<float>(t.columns - 1)) / static_cast<float>(t.columns) - badge;
-    std::vector<float> col_h(static_cast<std::size_t>(t.columns), 0.0f);
-    const std::size_t per_col = (texts.size() + static_cast<std::size_t>(t.columns) - 1) / static_cast<std::size_t>(t.columns);
-    for (std::size_t i = 0; i < texts.size(); ++i)
-      col_h[i / per_col] += WrappedHeight(t.font, col_w, texts[i]) + style.ItemSpacing.y * 2.5f;
-    if (*std::max_element(col_h.begin(), col_h.end()) <= avail_h) {
-      pick = t;
-      break;
-    }
-  }
-  const float col_w = (full_w - state.fonts.body_px * static_cast<float>(pick.columns - 1)) / static_cast<float>(pick.columns);
-  const std::size_t per_col = (texts.size() + static_cast<std::size_t>(pick.columns) - 1) / static_cast<std::size_t>(pick.columns);
-  const ImU32 accent = ImGui::ColorConvertFloat4ToU32(CurrentPalette().accent);
-  const ImVec2 top = ImGui::GetCursorPos();
-  float bottom = top.y;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    const std::size_t col = i / per_col;
-    if (i % per_col == 0) ImGui::SetCursorPos(ImVec2(top.x + static_cast<float>(col) * (col_w + state.fonts.body_px), top.y));
-    const float x = ImGui::GetCursorPosX();
-    LetterBadge(state, OptionLetter(i), accent, pick.font);
-    ImGui::SameLine();
-    ImGui::PushTextWrapPos(x + col_w);
-    ImGui::PushFont(pick.font);
-    ImGui::TextUnformatted(texts[i].c_str());
-    ImGui::PopFont();
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, style.ItemSpacing.y * 0.5f));
-    ImGui::SetCursorPosX(x);
-    bottom = std::max(bottom, ImGui::GetCursorPosY());
-  }
-  ImGui::SetCursorPos(ImVec2(top.x, bottom));
-  Prompt(state, a.checklist ? "fac.slide.discuss_checklist" : "fac.slide.discuss", state.fonts.bold, state.fonts.body);
+  PromptF(state, "fac.slide.teams_played", {std::to_string(d.teams.size()), std::to_string(finished)}, state.fonts.bold);
 }
 
 void DecisionLabel(const AppState& state, const ScenarioDebrief& d, std::size_t index, const char* part_key) {
   const DecisionAggregate& a = d.decisions[index];
   const Node* node = d.scenario->FindNode(a.node);
-  const auto& f = state.facilitator;
-  const ImVec4 muted = CurrentPalette().text_muted;
-  Wrapped(state.fonts.large, f.tr_id.Format(part_key, {std::to_string(index + 1), node ? node->title.id : a.node}));
-  Wrapped(state.fonts.body, f.tr_en.Format(part_key, {std::to_string(index + 1), node ? node->title.Get(Lang::En) : a.node}), &muted);
+  PromptF(state, part_key, {std::to_string(index + 1), node ? node->title.Get(SlideLang(state)) : a.node}, state.fonts.large);
 }
 
+// Bars on a slide: the largest type (and one or two columns) in which every option's whole text
+// fits `height`, wrapped, never cut.
+BarChartStyle FitBars(const AppState& state, const ScenarioDebrief& d, const DecisionAggregate& a, BarChartStyle style,
+                      float width, float height) {
+  struct Try {
+    ImFont* font;
+    int columns;
+  };
+  const Try tries[] = {{state.fonts.large, 1}, {state.fonts.bold, 1}, {state.fonts.bold, 2}, {state.fonts.body, 1},
+                       {state.fonts.body, 2}};
+  style.wrap = true;
+  style.tooltips = false;
+  style.lang = SlideLang(state);
+  const float min_column = state.fonts.body_px * 14.0f;  // narrower columns wrap a word a line
+  for (const Try& t : tries) {
+    if (t.columns > 1 && width / static_cast<float>(t.columns) < min_column) continue;
+    style.label_font = t.font;
+    style.columns = t.columns;
+    style.bar_height = std::max(state.fonts.body_px * 0.45f, t.font->FontSize * 0.5f);
+    if (ChoiceBarsHeight(state, d, a, style, width) <= height) return style;
+  }
+  // Still too tall (the largest text in a small window): the body type, scaled down until it fits.
+  style.label_font = state.fonts.body;
+  style.columns = width / 2.0f >= min_column ? 2 : 1;
+  for (style.scale = 0.9f; style.scale > 0.35f; style.scale *= 0.9f) {
+    style.bar_height = std::max(4.0f, state.fonts.body_px * 0.45f * style.scale);
+    if (ChoiceBarsHeight(state, d, a, style, width) <= height) break;
+  }
+  return style;
+}
+
+// The question and how the teams chose, before the answer: the room discusses the spread.
 void DrawSpread(const AppState& state, const ScenarioDebrief& d, std::size_t index) {
   const DecisionAggregate& a = d.decisions[index];
+  const Node* node = d.scenario->FindNode(a.node);
+  if (!node || !node->decision) return;
+  const Lang lang = SlideLang(state);
   DecisionLabel(state, d, index, "fac.slide.spread");
+  Wrapped(state.fonts.bold, node->decision->prompt.Get(lang));
   ImGui::Spacing();
-  BarChartStyle style;
-  const bool many = a.options.size() > 5;
-  style.label_font = many ? state.fonts.bold : state.fonts.large;
-  style.columns = many ? 2 : 1;
-  style.team_names = !many;
-  style.tooltips = false;
-  style.bar_height = BarHeightToFill(state, a, style, ImGui::GetContentRegionAvail().y - state.fonts.body_px * 2.5f);
-  DrawChoiceBars(state, d, a, style, ImGui::GetContentRegionAvail().x);
+  // Below the bars: the teams that reached it, and the guide's first question for the room.
   auto median = a.MedianElapsed();
-  std::string line = state.facilitator.tr_id.Format("fac.slide.reached", {std::to_string(a.teams_reached), std::to_string(d.teams.size()),
-                                                                          median ? FormatDuration(*median) : "–"});
-  if (a.timeouts > 0) line += " · " + state.facilitator.tr_id.Format("fac.slide.timeouts", {std::to_string(a.timeouts)});
-  Wrapped(state.fonts.large, line);
+  std::string line = state.facilitator.SlideTr().Format(
+      "fac.slide.reached", {std::to_string(a.teams_reached), std::to_string(d.teams.size()), median ? FormatDuration(*median) : "–"});
+  if (a.timeouts > 0) line += " · " + state.facilitator.SlideTr().Format("fac.slide.timeouts", {std::to_string(a.timeouts)});
+  std::string ask = state.facilitator.SlideTr()(a.checklist ? "fac.slide.discuss_checklist" : "fac.slide.discuss");
+  if (auto guide = state.library.FindGuide(d.scenario->id))
+    if (const GuideQuestions* q = guide->QuestionsFor(a.node); q && !q->questions.empty()) ask = q->questions.front().Get(lang);
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float below =
+      WrappedHeight(state.fonts.body, w, line) + WrappedHeight(state.fonts.bold, w, ask) + ImGui::GetStyle().ItemSpacing.y * 3;
+  BarChartStyle style;
+  style.team_names = a.options.size() <= 5;
+  style = FitBars(state, d, a, style, w, ImGui::GetContentRegionAvail().y - below);
+  DrawChoiceBars(state, d, a, style, w);
+  const ImVec4 muted = CurrentPalette().text_muted;
+  Wrapped(state.fonts.body, line, &muted);
+  Wrapped(state.fonts.bold, ask);
 }
 
 // What the SOP answer slide says: the recommended option(s), why, the basis and the steps.
@@ -229,7 +194,7 @@ void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t ind
   const DecisionAggregate& a = d.decisions[index];
   const Node* node = d.scenario->FindNode(a.node);
   if (!node || !node->decision) return;
-  const Lang lang = state.tr.Language();
+  const Lang lang = SlideLang(state);
   const ImGuiStyle& style = ImGui::GetStyle();
   DecisionLabel(state, d, index, "fac.slide.answer");
   ImGui::Spacing();
@@ -239,16 +204,8 @@ void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t ind
   const float height = ImGui::GetContentRegionAvail().y;
   ImGui::BeginChild("answer-bars", ImVec2(left_w, height), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   BarChartStyle bars;
-  bars.label_font = a.options.size() > 5 ? state.fonts.body : state.fonts.bold;
   bars.reveal = true;
-  bars.tooltips = false;
-  {
-    // A long checklist: the text beside its bar, so that every option fits.
-    const float fs = bars.label_font->FontSize;
-    const float per_row = fs * 1.25f + fs * 0.4f * 1.6f + state.fonts.body_px * 0.45f;
-    if (per_row * static_cast<float>(a.options.size()) > height) bars.label_above = false;
-  }
-  bars.bar_height = BarHeightToFill(state, a, bars, height);
+  bars = FitBars(state, d, a, bars, ImGui::GetContentRegionAvail().x, height);
   DrawChoiceBars(state, d, a, bars, ImGui::GetContentRegionAvail().x);
   ImGui::EndChild();
   ImGui::SameLine(0, gap);
@@ -261,7 +218,7 @@ void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t ind
   const float chip = state.fonts.body->FontSize * 1.1f + style.ItemSpacing.x;
   const float sp = style.ItemSpacing.y;
   const std::string feedback = ans.feedback ? ans.feedback->Get(lang) : "";
-  const std::string basis = ans.source && !ans.source->empty() ? state.tr.Format("fac.slide.basis", {*ans.source}) : "";
+  const std::string basis = ans.source && !ans.source->empty() ? state.facilitator.SlideTr().Format("fac.slide.basis", {*ans.source}) : "";
   // A checklist names its right items by letter (the bars show their texts); a choice in full.
   std::string letters;
   for (const auto& [i, text] : ans.recommended) letters += (letters.empty() ? "" : ", ") + OptionLetter(i);
@@ -288,8 +245,8 @@ void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t ind
       break;
     }
   }
-  Prompt(state, a.checklist ? "fac.slide.sop_items" : "fac.slide.sop_choice", state.fonts.bold, state.fonts.body);
-  if (ans.recommended.empty()) Wrapped(state.fonts.bold, state.tr("fac.slide.no_clean_choice"));
+  Prompt(state, a.checklist ? "fac.slide.sop_items" : "fac.slide.sop_choice", state.fonts.bold);
+  if (ans.recommended.empty()) Wrapped(state.fonts.bold, state.facilitator.SlideTr()("fac.slide.no_clean_choice"));
   else if (a.checklist) Wrapped(pick.option, letters);
   else
     for (const auto& [i, text] : ans.recommended) {
@@ -307,7 +264,7 @@ void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t ind
     const bool last = i + 1 == ans.steps.size();
     if (ImGui::GetContentRegionAvail().y < h + (last ? 0.0f : more_h)) {
       const ImVec4 muted = CurrentPalette().text_muted;
-      Wrapped(state.fonts.body, state.tr.Format("fac.slide.more_steps", {std::to_string(ans.steps.size() - i)}), &muted);
+      Wrapped(state.fonts.body, state.facilitator.SlideTr().Format("fac.slide.more_steps", {std::to_string(ans.steps.size() - i)}), &muted);
       break;
     }
     Chip(state.fonts.body, StepStatus::Followed, ui::U32(ui::StatusColor(StepStatus::Followed)));
@@ -318,18 +275,18 @@ void DrawAnswer(const AppState& state, const ScenarioDebrief& d, std::size_t ind
 }
 
 void DrawCritical(const AppState& state, const ScenarioDebrief& d) {
-  const Lang lang = state.tr.Language();
+  const Lang lang = SlideLang(state);
   const Palette& pal = CurrentPalette();
   // A dense slide: the heading in large type, the room goes to the cards.
-  Prompt(state, "fac.slide.critical", d.critical_moments.empty() ? state.fonts.huge : state.fonts.large, state.fonts.body);
+  Prompt(state, "fac.slide.critical", d.critical_moments.empty() ? state.fonts.huge : state.fonts.large);
   ImGui::Spacing();
   if (d.critical_moments.empty()) {
     Chip(state.fonts.large, StepStatus::Followed, ui::U32(ui::StatusColor(StepStatus::Followed)));
     ImGui::SameLine();
-    Prompt(state, "fac.slide.no_critical", state.fonts.large, state.fonts.body);
+    Prompt(state, "fac.slide.no_critical", state.fonts.large);
     return;
   }
-  Prompt(state, "fac.slide.critical_ask", state.fonts.bold, state.fonts.body);
+  Prompt(state, "fac.slide.critical_ask", state.fonts.bold);
   ImGui::Spacing();
   // Up to four cards, two by two: where, what the team did, which never events it was.
   const auto groups = GroupCriticalMoments(d);
@@ -348,8 +305,8 @@ void DrawCritical(const AppState& state, const ScenarioDebrief& d) {
     Chip(state.fonts.large, StepStatus::Critical, ui::U32(ui::StatusColor(StepStatus::Critical)));
     ImGui::SameLine();
     ImGui::BeginGroup();
-    Wrapped(state.fonts.bold, state.tr.Format("fac.map.decision", {DecisionNumber(d, m.node), node ? node->title.Get(lang) : m.node}) + "  ·  " +
-                                  state.tr.Format("fac.slide.teams_n", {std::to_string(m.teams.size()), TeamList(state, m.teams)}));
+    Wrapped(state.fonts.bold, state.facilitator.SlideTr().Format("fac.map.decision", {DecisionNumber(d, m.node), node ? node->title.Get(lang) : m.node}) + "  ·  " +
+                                  state.facilitator.SlideTr().Format("fac.slide.teams_n", {std::to_string(m.teams.size()), TeamList(state, m.teams)}));
     ImGui::EndGroup();
     Wrapped(state.fonts.body, "«" + (option ? option->Get(lang) : m.option) + "»");
     // One step with its source; several by name (their sources are on the answer slides).
@@ -361,20 +318,20 @@ void DrawCritical(const AppState& state, const ScenarioDebrief& d) {
       broken += (broken.empty() ? "" : "; ") + label;
     }
     const ImVec4 red = pal.critical;
-    Wrapped(m.steps.size() == 1 ? state.fonts.bold : state.fonts.body, state.tr.Format("fac.slide.breaks", {broken}), &red);
+    Wrapped(m.steps.size() == 1 ? state.fonts.bold : state.fonts.body, state.facilitator.SlideTr().Format("fac.slide.breaks", {broken}), &red);
     ImGui::EndChild();
     ImGui::PopID();
   }
 }
 
 void DrawEnding(const AppState& state, const ScenarioDebrief& d, std::size_t index) {
-  const Lang lang = state.tr.Language();
+  const Lang lang = SlideLang(state);
   const auto endings = EndingsReached(d);
   if (index >= endings.size()) return;
   const Node* node = d.scenario->FindNode(endings[index].node);
   if (!node || !node->outcome) return;
   const Outcome& o = *node->outcome;
-  Prompt(state, "fac.slide.ending", state.fonts.bold, state.fonts.body);
+  Prompt(state, "fac.slide.ending", state.fonts.bold);
   const StepStatus sym = o.rating == "good" ? StepStatus::Followed : o.rating == "bad" ? StepStatus::Critical : StepStatus::Violated;
   Chip(state.fonts.huge, sym, ui::U32(ui::RatingColor(o.rating)));
   ImGui::SameLine();
@@ -384,7 +341,7 @@ void DrawEnding(const AppState& state, const ScenarioDebrief& d, std::size_t ind
   for (std::size_t t = 0; t < d.teams.size(); ++t)
     if (d.teams[t]->finished() && !d.teams[t]->path_nodes.empty() && d.teams[t]->path_nodes.back() == node->id) teams.push_back(t);
   const ImVec4 muted = CurrentPalette().text_muted;
-  Wrapped(state.fonts.bold, state.tr.Format("fac.slide.teams_n", {std::to_string(teams.size()), TeamList(state, teams)}), &muted);
+  Wrapped(state.fonts.bold, state.facilitator.SlideTr().Format("fac.slide.teams_n", {std::to_string(teams.size()), TeamList(state, teams)}), &muted);
   ImGui::EndGroup();
   ImGui::Spacing();
   // The talking points: the largest type that fits.
@@ -395,16 +352,16 @@ void DrawEnding(const AppState& state, const ScenarioDebrief& d, std::size_t ind
 }
 
 void DrawTakeaways(const AppState& state, const ScenarioDebrief& d) {
-  const Lang lang = state.tr.Language();
+  const Lang lang = SlideLang(state);
   const Palette& pal = CurrentPalette();
-  Prompt(state, "fac.slide.takeaways", state.fonts.huge, state.fonts.large);
+  Prompt(state, "fac.slide.takeaways", state.fonts.huge);
   ImGui::Spacing();
   const auto steps = MostViolatedSteps(d, 4);
   if (steps.empty()) {
-    Prompt(state, "fac.slide.all_followed", state.fonts.large, state.fonts.body);
+    Prompt(state, "fac.slide.all_followed", state.fonts.large);
     return;
   }
-  Prompt(state, "fac.slide.most_violated", state.fonts.bold, state.fonts.body);
+  Prompt(state, "fac.slide.most_violated", state.fonts.bold);
   ImGui::Spacing();
   // As many of the most broken steps as fit whole: the correct action is the take-away.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -414,8 +371,8 @@ void DrawTakeaways(const AppState& state, const ScenarioDebrief& d) {
   for (const auto& t : steps) {
     const SopStep* step = d.catalogue->FindStep(t.step);
     if (!step) continue;
-    const std::string correct = state.tr.Format("fac.slide.correct", {step->correct.Get(lang), step->source});
-    const std::string tally = state.tr.Format("fac.slide.broken_by", {std::to_string(t.violated + t.critical), std::to_string(t.critical)});
+    const std::string correct = state.facilitator.SlideTr().Format("fac.slide.correct", {step->correct.Get(lang), step->source});
+    const std::string tally = state.facilitator.SlideTr().Format("fac.slide.broken_by", {std::to_string(t.violated + t.critical), std::to_string(t.critical)});
     const float h = state.fonts.large->FontSize + WrappedHeight(state.fonts.body, w, correct) + style.ItemSpacing.y * 3;
     if (h > room) break;
     room -= h;
@@ -437,6 +394,54 @@ void DrawTakeaways(const AppState& state, const ScenarioDebrief& d) {
   }
 }
 
+// The overview: every decision the teams reached as a tile, numbered as its slide when shown.
+// A click on a tile's title goes to it; its switch shows or hides the decision's slides.
+void DrawOverview(const AppState& state, const ScenarioDebrief& d, const std::vector<Slide>& slides, ActionQueue& queue) {
+  const auto& tr = state.facilitator.SlideTr();
+  const Lang lang = SlideLang(state);
+  const Palette& pal = CurrentPalette();
+  Wrapped(state.fonts.large, tr("fac.overview.title"));
+  Wrapped(state.fonts.body, tr("fac.overview.hint"), &pal.text_muted);
+  ImGui::Spacing();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const int cols = std::max(1, static_cast<int>(w / (state.fonts.body_px * 16.0f)));
+  const float tile_w = (w - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  const float tile_h = state.fonts.body->FontSize * 3.2f + state.fonts.bold->FontSize + style.WindowPadding.y * 2;
+  int col = 0;
+  for (std::size_t i = 0; i < d.decisions.size(); ++i) {
+    const DecisionAggregate& a = d.decisions[i];
+    if (a.teams_reached == 0) continue;
+    std::size_t number = 0;
+    for (std::size_t s = 0; s < slides.size(); ++s)
+      if (slides[s].kind == SlideKind::Spread && slides[s].index == i) number = s + 1;
+    const Node* node = d.scenario->FindNode(a.node);
+    ImGui::PushID(static_cast<int>(i));
+    if (col > 0) ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, number ? pal.panel : pal.background);
+    ImGui::BeginChild("tile", ImVec2(tile_w, tile_h), true, ImGuiWindowFlags_NoScrollbar);
+    const std::string title = tr.Format("fac.map.decision", {std::to_string(i + 1), node ? node->title.Get(lang) : a.node});
+    ImGui::PushFont(state.fonts.bold);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(ui::Ellipsize(state.fonts.bold, state.fonts.bold->FontSize, title, ImGui::GetContentRegionAvail().x * 1.9f).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    const std::string where = number ? tr.Format("fac.overview.slide", {std::to_string(number)}) : tr("fac.overview.hidden");
+    ImGui::TextColored(number ? pal.text : pal.text_muted, "%s", where.c_str());
+    if (number && ui::Button((std::string(tr("fac.overview.go")) + "###go").c_str())) {
+      queue.Push([number](AppState& s) { JumpToSlide(s, number); });
+    }
+    if (number) ImGui::SameLine();
+    const std::string node_id = a.node;
+    if (ui::Button((std::string(tr(number ? "fac.overview.hide" : "fac.overview.show")) + "###toggle").c_str()))
+      queue.Push([node_id](AppState& s) { ToggleShownDecision(s, node_id); });
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+    col = (col + 1) % cols;
+  }
+}
+
 // =============================================================================================
 // [SECTION] Screen
 // =============================================================================================
@@ -452,6 +457,27 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       queue.Push([](AppState& s) { s.facilitator.anonymise = !s.facilitator.anonymise; });
       continue;
     }
+    if (k.key == Key::Letter && k.ch == 'L') {
+      queue.Push(SwitchSlideLanguage);
+      continue;
+    }
+    if (k.key == Key::Letter && k.ch == 'G') {
+      queue.Push([](AppState& s) { s.facilitator.overview = !s.facilitator.overview; s.facilitator.jump.clear(); });
+      continue;
+    }
+    if (k.key == Key::Digit) {  // a slide number, then Enter
+      const char c = k.ch;
+      queue.Push([c](AppState& s) { if (s.facilitator.jump.size() < 3) s.facilitator.jump.push_back(c); });
+      continue;
+    }
+    if (k.key == Key::Enter && !state.facilitator.jump.empty()) {
+      queue.Push([](AppState& s) { JumpToSlide(s, static_cast<std::size_t>(std::stoul(s.facilitator.jump))); });
+      continue;
+    }
+    if (k.key == Key::Escape && (state.facilitator.overview || !state.facilitator.jump.empty())) {
+      queue.Push([](AppState& s) { s.facilitator.overview = false; s.facilitator.jump.clear(); });
+      continue;
+    }
     switch (k.key) {
       case Key::Right: case Key::PageDown: case Key::Space: case Key::Enter: case Key::Down:
         queue.Push([](AppState& s) { MoveSlide(s, 1); });
@@ -462,7 +488,7 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       case Key::Home: queue.Push([](AppState& s) { s.facilitator.slide = 0; }); break;
       case Key::End:
         queue.Push([](AppState& s) {
-          if (!s.facilitator.book.Scenarios().empty()) s.facilitator.slide = BuildSlides(s.facilitator.book.Scenarios()[s.facilitator.scenario]).size() - 1;
+          if (!s.facilitator.book.Scenarios().empty()) s.facilitator.slide = SlidesOf(s, s.facilitator.scenario).size() - 1;
         });
         break;
       case Key::Escape: queue.Push([](AppState& s) { LeavePresentation(s); }); break;
@@ -474,7 +500,7 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
 const char* SectionKey(SlideKind k) {
   switch (k) {
     case SlideKind::Reactions: return "fac.section.reactions";
-    case SlideKind::Question: case SlideKind::Spread: case SlideKind::Answer: return "fac.section.decisions";
+    case SlideKind::Spread: case SlideKind::Answer: return "fac.section.decisions";
     case SlideKind::Critical: return "fac.section.critical";
     case SlideKind::Ending: case SlideKind::Takeaways: return "fac.section.takeaways";
   }
@@ -490,17 +516,17 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   const ScenarioDebrief* d = CurrentDebrief(state);
   if (!d) return;
   BeginFacilitatorScreen("##present");
-  const auto slides = BuildSlides(*d);
+  const auto slides = SlidesOf(state, f.scenario);
   const std::size_t index = std::min(f.slide, slides.size() - 1);
   const Slide& slide = slides[index];
-  const Lang lang = state.tr.Language();
+  const Lang lang = SlideLang(state);
   const Palette& pal = CurrentPalette();
 
   // Header: scenario and section on the left, the slide number on the right.
   ImGui::PushFont(state.fonts.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
-  std::string header = d->scenario->title.Get(lang) + "  ·  " + f.tr_id(SectionKey(slide.kind)) + " / " + f.tr_en(SectionKey(slide.kind));
-  std::string number = std::to_string(index + 1) + " / " + std::to_string(slides.size());
+  std::string header = d->scenario->title.Get(lang) + "  ·  " + f.SlideTr()(SectionKey(slide.kind));
+  std::string number = (f.jump.empty() ? "" : "→ " + f.jump + "_   ") + std::to_string(index + 1) + " / " + std::to_string(slides.size());
   const float number_w = ImGui::CalcTextSize(number.c_str()).x;
   ImGui::TextUnformatted(ui::Ellipsize(state.fonts.bold, state.fonts.bold->FontSize, header, ImGui::GetContentRegionAvail().x - number_w - 20).c_str());
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - number_w);
@@ -512,9 +538,9 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   const float bar_h = 6.0f;
   ImGui::BeginChild("slide", ImVec2(0, ImGui::GetContentRegionAvail().y - bar_h - ImGui::GetStyle().ItemSpacing.y), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoBackground);
-  switch (slide.kind) {
+  if (f.overview) DrawOverview(state, *d, slides, queue);
+  else switch (slide.kind) {
     case SlideKind::Reactions: DrawReactions(state, *d); break;
-    case SlideKind::Question: DrawQuestion(state, *d, slide.index); break;
     case SlideKind::Spread: DrawSpread(state, *d, slide.index); break;
     case SlideKind::Answer: DrawAnswer(state, *d, slide.index); break;
     case SlideKind::Critical: DrawCritical(state, *d); break;

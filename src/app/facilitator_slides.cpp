@@ -4,12 +4,24 @@
 
 namespace sigap::app {
 
-std::vector<Slide> BuildSlides(const ScenarioDebrief& d) {
+std::set<std::string> DefaultShownDecisions(const ScenarioDebrief& d, const FacilitatorGuide* guide) {
+  std::set<std::string> out;
+  if (guide)
+    for (const auto& q : guide->debrief)
+      for (const auto& a : d.decisions)
+        if (a.node == q.node && a.teams_reached > 0) out.insert(a.node);
+  if (out.empty())
+    for (const auto& a : d.decisions)
+      if (a.teams_reached > 0) out.insert(a.node);
+  return out;
+}
+
+std::vector<Slide> BuildSlides(const ScenarioDebrief& d, const std::set<std::string>* shown) {
   std::vector<Slide> slides;
   slides.push_back({SlideKind::Reactions, 0});
   for (std::size_t i = 0; i < d.decisions.size(); ++i) {
     if (d.decisions[i].teams_reached == 0) continue;
-    slides.push_back({SlideKind::Question, i});
+    if (shown && !shown->count(d.decisions[i].node)) continue;
     slides.push_back({SlideKind::Spread, i});
     slides.push_back({SlideKind::Answer, i});
   }

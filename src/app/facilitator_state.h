@@ -2,6 +2,8 @@
 // The screens read it; only the actions in facilitator_actions.cpp change it.
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,11 @@ struct FacilitatorState {
 
   // ---- Presentation.
   std::size_t slide = 0;                // index into the current scenario's slides
+  std::map<std::string, std::set<std::string>> shown_decisions;  // per scenario id: the decision
+                                        // nodes with slides (absent: DefaultShownDecisions)
+  Lang present_lang = Lang::Id;         // slides show one language at a time (key L switches)
+  bool overview = false;                // the overview grid of the slides (key G)
+  std::string jump;                     // digits typed: Enter goes to that slide
   bool return_to_map = false;           // Esc goes back to the map (else the dashboard)
   bool was_fullscreen = false;          // fullscreen before the presentation started
 
@@ -56,8 +63,9 @@ struct FacilitatorState {
   std::string export_message;
   bool export_error = false;
 
-  // Both languages at once: slides show Indonesian first and English under it.
+  // The string tables of both languages: the slides use the one chosen for the projector.
   StringTable tr_id, tr_en;
+  const StringTable& SlideTr() const { return present_lang == Lang::En ? tr_en : tr_id; }
 };
 
 }  // namespace sigap::app
