@@ -278,3 +278,44 @@ TEST_CASE("every CSV cell is formula-safe, whatever field of the log it comes fr
     for (const char* bad : {",=", ",+", ",@", ",\"=", ",\"+", ",\"@"}) CHECK_MESSAGE(line.find(bad) == std::string::npos, line);
   CHECK(csv.find(",12000,") != std::string::npos);  // numbers stay numbers
 }
+
+// ---- Things that must agree (18.3) -------------------------------------------------------------
+
+TEST_CASE("two catalogues with one id in a folder: the extra one is SCN087, and FILE and FOLDER agree on which counts") {
+  ScopedDir dir("meaning-dup-ids");
+  const std::string catalogue = ReadText(DataPath("malformed/_sop-mini.json"));
+  const std::string scenario = ReadText(DataPath("malformed/base-valid.json"));
+  WriteText(dir.path + "/sop-mini.json", catalogue);
+  // An old copy left beside it, without step s.b: it sorts first ('-' before '.').
+  json old = json::parse(catalogue);
+  json steps = json::array();
+  for (const auto& st : old["steps"])
+    if (st["id"] != "s.b") steps.push_back(st);
+  old["steps"] = steps;
+  WriteText(dir.path + "/sop-mini-old.json", old.dump(2));
+  WriteText(dir.path + "/mini.json", scenario);
+  WriteText(dir.path + "/mini-copy.json", scenario);
+  ProcessResult r = RunSigap({"validate", dir.path});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(dir.path + "/sop-mini-old.json:") != std::string::npos);
+  CHECK(r.out.find("error SCN087: another SOP catalogue with id \"sop-mini\" is loaded from " + dir.path + "/sop-mini.json") !=
+        std::string::npos);
+  CHECK(r.out.find(dir.path + "/mini-copy.json:5:9: error SCN087: another scenario with id \"mini\" is loaded from " + dir.path +
+                   "/mini.json") != std::string::npos);
+  // The folder and the lone file pick the same catalogue, the one named after its id: against
+  // the old copy the scenario's tags on s.b would be SCN013.
+  ContentLibrary folder = LoadLibrary({dir.path});
+  CHECK(folder.FindScenario("mini"));
+  CHECK(folder.FindCatalogue("sop-mini")->path == dir.path + "/sop-mini.json");
+  ProcessResult lone = RunSigap({"validate", dir.path + "/mini.json"});
+  INFO(lone.out);
+  CHECK(lone.exit_code == 0);
+  CHECK(lone.out.find("SCN013") == std::string::npos);
+}
+
+TEST_CASE("an ignored key in a condition is an error, because ignoring it inverts the meaning") {
+  ContentLibrary lib = LoadLibrary({DataPath("malformed/condition-ignored-key.json"), DataPath("malformed/_sop-mini.json")});
+  CHECK(lib.FindScenario("mini") == nullptr);
+  CHECK(lib.ErrorCount() == 1);
+}

@@ -70,8 +70,48 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
   if (!any_ending && !s.nodes.empty())
     sink.Error("SCN022", doc.PosOf("/start"), "/start", "no ending can be reached from the start; add a node of type \"ending\" and a route to it");
 
+  // Things that must agree.
+  std::map<std::string, std::size_t> outcome_node;  // outcome id → the first ending with it
+  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+    const Node& n = s.nodes[i];
+    if (n.outcome) {
+      auto [it, added] = outcome_node.emplace(n.outcome->id, i);
+      const Node& first = s.nodes[it->second];
+      if (!added && first.outcome->rating != n.outcome->rating) {
+        std::string p = node_ptr(i) + "/outcome/id";
+        sink.Error("SCN082", doc.PosOf(p), p, "the ending \"" + n.id + "\" has the outcome id \"" + n.outcome->id +
+                                                  "\" of the ending \"" + first.id + "\", which is rated " + first.outcome->rating +
+                                                  " where this one is " + n.outcome->rating +
+                                                  ": the debrief and the exports would mix them up; give each ending its own outcome id");
+      } else if (!added) {
+        std::string p = node_ptr(i) + "/outcome/id";
+        sink.Error("SCN082", doc.PosOf(p), p, "the ending \"" + n.id + "\" has the outcome id \"" + n.outcome->id +
+                                                  "\" of the ending \"" + first.id +
+                                                  "\": the debrief could not tell them apart; give each ending its own outcome id");
+      }
+    }
+    if (!n.decision || n.decision->kind != Decision::Kind::Checklist) continue;
+    const auto& items = n.decision->items;
+    if (items.size() > 1 && std::all_of(items.begin(), items.end(), [](const ChecklistItem& it) { return it.correct; })) {
+      std::string p = node_ptr(i) + "/decision/items";
+      sink.Warning("SCN083", doc.PosOf(p), p, "every item of checklist \"" + n.id +
+                                                  "\" is correct, so ticking everything scores full marks without reading; add plausible items that are not indicators");
+    }
+    for (std::size_t k = 0; k < items.size(); ++k)
+      for (const auto& t : items[k].sop)
+        if (items[k].correct && t.verdict != Verdict::Follows) {
+          std::string p = node_ptr(i) + "/decision/items/" + std::to_string(k) + "/sop";
+          sink.Error("SCN084", doc.PosOf(p), p, "item \"" + items[k].id + "\" is marked correct (the team should tick it) but tagged \"" +
+                                                    VerdictName(t.verdict) + "\" for \"" + t.step +
+                                                    "\"; a correct item follows the SOP: tag it \"follows\", or mark it \"correct\": false");
+        }
+  }
+
   // SOP coverage: the steps it says it assesses and the steps it actually tags.
   const std::set<std::string> tagged = TaggedSteps(s);
+  if (s.assesses.empty() && !tagged.empty())
+    sink.Warning("SCN085", doc.PosOf("/sop_catalogue"), "/sop_catalogue",
+                 "choices are tagged with " + std::to_string(tagged.size()) + " SOP steps but the scenario assesses none; list them under \"assesses\" so the debrief shows them as learning goals");
   std::set<std::string> assessed(s.assesses.begin(), s.assesses.end());
   for (std::size_t i = 0; i < s.assesses.size(); ++i)
     if (!tagged.count(s.assesses[i])) {
