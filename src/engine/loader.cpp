@@ -20,6 +20,7 @@
 
 #include "hash.h"
 #include "platform/utf8_path.h"
+#include "text.h"
 #include "validator.h"
 
 namespace sigap {
@@ -31,6 +32,15 @@ namespace fs = std::filesystem;
 // [SECTION] Field reading helpers
 // =============================================================================================
 namespace {
+
+// For an id with a character outside ASCII: which one, since it often looks like a Latin letter
+// (a Cyrillic "р" in "dр1") and the author cannot see what is wrong. "" for other ids.
+std::string LookAlike(const std::string& id) {
+  auto c = FindNonAscii(id);
+  if (!c) return "";
+  return "character " + std::to_string(c->index + 1) + " is " + DescribeCodePoint(c->code_point) +
+         ", not an ASCII letter (it may only look like one); ";
+}
 
 const char* TypeName(const json& v) {
   switch (v.type()) {
@@ -105,13 +115,26 @@ class Reader {
     const json* v = Field(obj, ptr, key, required, what);
     std::string p = PointerAppend(ptr, key);
     if (!v || !Expect(*v, p, json::value_t::string, "a string")) return std::nullopt;
-    return v->get<std::string>();
+    std::string s = v->get<std::string>();
+    CheckHidden(s, p, key);
+    return s;
+  }
+
+  // A control or direction character written as an escape ("\u001b", "\u202e") gets past the
+  // JSON reader (JSN010 stops raw ones) but would reach a terminal, a report or an xAPI file.
+  bool CheckHidden(const std::string& s, const std::string& p, const std::string& key) {
+    auto h = FindHiddenChar(s);
+    if (!h) return true;
+    Error("SCN090", p, "\"" + key + "\" contains the invisible character " + DescribeCodePoint(h->code_point) +
+                           " at character " + std::to_string(h->index + 1) +
+                           "; remove it (it can hide or reorder text on screen, in a terminal and in the reports)");
+    return false;
   }
 
   std::optional<std::string> Id(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
     auto s = String(obj, ptr, key, required, what);
     if (s && !IsValidId(*s)) {
-      Error("SCN006", PointerAppend(ptr, key), "\"" + *s + "\" is not a valid id: use lower-case letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 characters");
+      Error("SCN006", PointerAppend(ptr, key), "\"" + *s + "\" is not a valid id: " + LookAlike(*s) + "use lower-case letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 characters");
       return std::nullopt;
     }
     return s;
@@ -161,12 +184,22 @@ class Reader {
     auto read = [&](const char* lang, std::string& out, bool primary) {
       auto it = v->find(lang);
       std::string lp = PointerAppend(p, lang);
-      if (it == v->end() || (it->is_string() && it->get<std::string>().find_first_not_of(" \t\n") == std::string::npos)) {
+      if (it != v->end() && it->is_string() && !it->get<std::string>().empty() &&
+          it->get<std::string>().find_first_not_of(" \t\n") != std::string::npos && IsBlankText(it->get<std::string>())) {
+        // Not empty, yet it shows nothing: a screen or a projector would show a blank.
+        const std::string what = std::string(primary ? "the Indonesian text (\"id\")" : "the English translation (\"en\")") +
+                                 " of \"" + key + "\" shows nothing: it holds only invisible characters (no-break or " +
+                                 "zero-width spaces, a lone carriage return…); write the text";
+        if (primary) Error("SCN030", lp, what);
+        else Warning("SCN031", lp, what);
+        return;
+      }
+      if (it == v->end() || (it->is_string() && IsBlankText(it->get<std::string>()))) {
         if (primary) Error("SCN030", it == v->end() ? p : lp, "the Indonesian text (\"id\") of \"" + key + "\" is missing or empty; Indonesian is the primary language");
         else Warning("SCN031", it == v->end() ? p : lp, "the English translation (\"en\") of \"" + key + "\" is missing or empty; add it so English-speaking teams can play");
         return;
       }
-      if (Expect(*it, lp, json::value_t::string, "a string")) out = it->get<std::string>();
+      if (Expect(*it, lp, json::value_t::string, "a string") && CheckHidden(it->get<std::string>(), lp, key)) out = it->get<std::string>();
     };
     read("id", t.id, true);
     read("en", t.en, false);
@@ -183,7 +216,7 @@ class Reader {
       const json& e = (*v)[i];
       if (!Expect(e, ip, json::value_t::string, "an id string")) continue;
       std::string s = e.get<std::string>();
-      if (!IsValidId(s)) { Error("SCN006", ip, "\"" + s + "\" is not a valid id"); continue; }
+      if (!IsValidId(s)) { Error("SCN006", ip, "\"" + s + "\" is not a valid id" + (FindNonAscii(s) ? ": " + LookAlike(s) + "retype it" : std::string())); continue; }
       out.push_back(std::move(s));
     }
     return out;
