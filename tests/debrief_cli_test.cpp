@@ -36,7 +36,7 @@ TEST_CASE("sigap debrief prints the summary, writes the three exports, and exits
                         "Momen kritis", "★c 6", "waktu habis 2"})
     CHECK_MESSAGE(r.out.find(s) != std::string::npos, s);
   // Problems with their place and what to do.
-  CHECK(r.out.find(t.w.corrupted + ":3:1: error LOG011") != std::string::npos);
+  CHECK(r.out.find(t.w.corrupted + ":2:1: error LOG011") != std::string::npos);
   CHECK(r.out.find(t.w.not_installed + ":1:1: error DBR010") != std::string::npos);
   CHECK(Exists(t.out + "/r.csv"));
   CHECK(Exists(t.out + "/r.html"));

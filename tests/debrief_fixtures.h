@@ -4,7 +4,7 @@
 // The workshop fixture (BuildWorkshop) holds, under one source folder:
 //   8 teams on yuliana-nunukan, one of them unfinished and one played on a changed scenario
 //   (header hash differs), one team on liburan-johor-batam in a nested folder, a complete copy
-//   and a shorter copy of two sessions (duplicates), a corrupted log (damaged record 3), a
+//   and a shorter copy of two sessions (duplicates), a corrupted log (damaged record 2), a
 //   session of a scenario that is not installed, and a file that is not a result file at all.
 #pragma once
 
@@ -143,7 +143,7 @@ struct Workshop {
   std::map<std::string, std::string> log;  // team → its log path
   std::string full_copy;     // an identical copy of Anggrek's log
   std::string short_copy;    // Flamboyan's log cut after 3 decisions (copied mid-game)
-  std::string corrupted;     // a log with a damaged record 3
+  std::string corrupted;     // a log with a damaged record 2 (its first decision)
   std::string not_installed; // a session of a scenario that is not installed
   std::string not_a_log;     // notes.txt
 };
@@ -187,7 +187,9 @@ inline Workshop BuildWorkshop(const ContentLibrary& lib, const std::string& root
   WriteText(w.full_copy, ReadText(w.log["Anggrek"]));
   w.short_copy = CopyLines(w.log["Flamboyan"], root + "/a-usb-copy/flamboyan-early.sigap.jsonl", 4);
 
-  // A corrupted log: record 3 damaged (a flipped letter breaks its checksum).
+  // A corrupted log: record 2, its first decision, damaged (a flipped letter breaks its
+  // checksum), so nothing of it can be imported. (A log damaged later imports the decisions
+  // before the damage: meaning_test.cpp.)
   TeamPlan broken;
   broken.team = "Ixora";
   broken.scenario = "yuliana-nunukan";
@@ -195,8 +197,8 @@ inline Workshop BuildWorkshop(const ContentLibrary& lib, const std::string& root
   broken.choices = {"a", "a", "gender_pref", "a", "a"};
   std::string broken_log = PlayTeam(lib, broken, root + "/laptop-4");
   std::string text = ReadText(broken_log);
-  std::size_t line3 = text.find('\n', text.find('\n') + 1) + 1;
-  std::size_t node = text.find("\"node\":\"dp", line3);
+  std::size_t line2 = text.find('\n') + 1;
+  std::size_t node = text.find("\"node\":\"dp", line2);
   text[node + 9] = 'x';
   WriteText(broken_log, text);
   w.corrupted = broken_log;

@@ -341,8 +341,21 @@ int RunPlay(const std::vector<std::string>& args) {
   auto start_clock = std::chrono::steady_clock::now();
   auto now_ms = [&]() { return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_clock).count()); };
   int exit_code = 0;
+  // Through the scenes to the next decision or ending; false when the engine refuses (ENG014: a
+  // loop of scenes that never opens), which is reported.
+  auto advance = [&]() {
+    while (s.state() == SessionState::AtScene)
+      if (auto refused = rs->Continue()) {
+        std::fprintf(stderr, "sigap play: at %s: %s: %s\n", s.CurrentNode().id.c_str(), refused->code.c_str(), refused->message.c_str());
+        return false;
+      }
+    return true;
+  };
   for (std::size_t i = already; i < a.choices.size(); ++i) {
-    while (s.state() == SessionState::AtScene) s.Continue();
+    if (!advance()) {
+      exit_code = 1;
+      break;
+    }
     if (s.state() == SessionState::Ended) {
       std::fprintf(stderr, "sigap play: the scenario ended before choice %zu ('%s'); extra choices ignored\n", i + 1,
                    FormatAnswer(a.choices[i]).c_str());
@@ -377,7 +390,7 @@ int RunPlay(const std::vector<std::string>& args) {
     }
     if (a.step_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(a.step_delay_ms));
   }
-  while (s.state() == SessionState::AtScene) s.Continue();
+  if (exit_code == 0 && !advance()) exit_code = 1;
 
   SessionScore score = rs->Score();
   if (a.json) {

@@ -6,6 +6,7 @@
 #include "debrief.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -86,16 +87,24 @@ std::vector<FoundFile> FindResultFiles(const std::vector<std::string>& paths, st
   return out;
 }
 
-// The log reader says what is wrong; at the facilitator's desk the next step matters too.
-Diagnostic WithAdvice(Diagnostic d) {
-  const char* advice = nullptr;
-  if (d.code == "LOG002" || d.code == "LOG004" || d.code == "LOG012")
+// The log reader says what is wrong; at the facilitator's desk the next step matters too, and
+// what of a damaged log was still imported.
+Diagnostic WithAdvice(Diagnostic d, const SessionLogData& log) {
+  std::string advice;
+  if ((d.code == "LOG011" || d.code == "LOG012") && log.has_header && log.decisions.empty()) {
+    advice = "; no decision before it can be read, so team \"" + log.info.team +
+             "\" is not imported: copy the file again from the team laptop";
+  } else if ((d.code == "LOG011" || d.code == "LOG012") && log.has_header) {
+    const std::size_t n = log.decisions.size();
+    advice = ". What comes before it is imported: team \"" + log.info.team + "\", " + std::to_string(n) +
+             (n == 1 ? " decision" : " decisions") + (log.finished() ? " and its ending" : ", shown as unfinished");
+  } else if (d.code == "LOG002" || d.code == "LOG004" || d.code == "LOG012")
     advice = "; copy the file again from the team laptop (the results folder), or leave it out";
   else if (d.code == "LOG001")
     advice = "; leave it out of the results folder";
   else if (d.code == "IO001")
     advice = "; check that the USB stick is still plugged in and the file can be opened, then import again";
-  if (advice) d.message += advice;
+  d.message += advice;
   return d;
 }
 
@@ -111,15 +120,23 @@ void ResetReplay(ImportedSession& s) {
   s.score = SessionScore{};
   s.outcome_id.clear();
   s.outcome_rating.clear();
+  s.end_contradiction.clear();
+  s.impossible_times.clear();
+  for (std::size_t i = 0; i < s.log.decisions.size(); ++i) {
+    const DecisionRecord& r = s.log.decisions[i];
+    if (r.elapsed_ms < 0 || r.at_ms < 0 || r.elapsed_ms > kLongestDecisionMs) s.impossible_times.push_back(i);
+  }
 }
+
+std::string EndContradiction(const nlohmann::json& end, const ImportedSession& s);
 
 // Replays the logged decisions against the installed scenario: the path, the outcome and the
 // recomputed score. Stops at the first decision the scenario refuses (it changed since).
-void Replay(ImportedSession& s, const ContentLibrary& library) {
+void ReplayWith(ImportedSession& s, std::shared_ptr<const Scenario> scenario, std::shared_ptr<const SopCatalogue> catalogue) {
   ResetReplay(s);
-  s.scenario = library.FindScenario(s.log.scenario_id);
+  s.scenario = std::move(scenario);
   if (!s.scenario) return;
-  s.catalogue = library.FindCatalogue(s.scenario->sop_catalogue);
+  s.catalogue = std::move(catalogue);
   s.scenario_changed = s.log.scenario_hash != s.scenario->content_hash;
   if (!s.catalogue) return;
   s.catalogue_changed = !s.log.catalogue_hash.empty() && s.log.catalogue_hash != s.catalogue->content_hash;
@@ -151,6 +168,70 @@ void Replay(ImportedSession& s, const ContentLibrary& library) {
     for (const auto& n : s.scenario->nodes)
       if (n.outcome && n.outcome->id == s.outcome_id) s.outcome_rating = n.outcome->rating;
   }
+  if (s.replay_ok && s.log.finished() && !s.scenario_changed && !s.catalogue_changed)
+    s.end_contradiction = EndContradiction(*s.log.end, s);
+}
+
+// How an end record disagrees with what replaying the same decisions against the same scenario
+// gives ("" when it agrees). Percentages are written rounded to whole numbers.
+void Replay(ImportedSession& s, const ContentLibrary& library) {
+  auto scenario = library.FindScenario(s.log.scenario_id);
+  auto catalogue = scenario ? library.FindCatalogue(scenario->sop_catalogue) : nullptr;
+  ReplayWith(s, std::move(scenario), std::move(catalogue));
+}
+
+std::string EndContradiction(const nlohmann::json& end, const ImportedSession& s) {
+  std::string out;
+  auto add = [&](const std::string& what) { out += (out.empty() ? "" : ", ") + what; };
+  const std::string outcome = end.contains("outcome") && end["outcome"].is_string() ? end["outcome"].get<std::string>() : "";
+  if (outcome != s.outcome_id)
+    add("ending \"" + outcome + "\" where the decisions lead to \"" + (s.outcome_id.empty() ? std::string("no ending") : s.outcome_id) + "\"");
+  if (end.contains("never_events") && end["never_events"].is_number_integer() &&
+      end["never_events"].get<std::int64_t>() != static_cast<std::int64_t>(s.score.never_events.size()))
+    add(std::to_string(end["never_events"].get<std::int64_t>()) + " never events where the decisions give " +
+        std::to_string(s.score.never_events.size()));
+  if (end.contains("scores") && end["scores"].is_object())
+    for (const auto& a : s.score.axes) {
+      auto it = end["scores"].find(a.axis);
+      auto p = a.Percent();
+      if (it == end["scores"].end() || !p || !it->is_number()) continue;
+      const auto written = it->get<double>();
+      const auto replayed = static_cast<std::int64_t>(*p + 0.5);
+      if (std::abs(written - static_cast<double>(replayed)) > 0.5)
+        add("\"" + a.axis + "\" " + std::to_string(static_cast<std::int64_t>(written)) + " % where the decisions give " +
+            std::to_string(replayed) + " %");
+    }
+  return out;
+}
+
+std::size_t CommonDecisions(const SessionLogData& a, const SessionLogData& b) {
+  std::size_t n = 0;
+  while (n < a.decisions.size() && n < b.decisions.size() && a.decisions[n] == b.decisions[n]) ++n;
+  return n;
+}
+
+SessionConflict ConflictOf(const ImportedSession& s) {
+  SessionConflict c;
+  c.session_id = s.log.info.session_id;
+  c.team = s.team();
+  c.scenario_id = s.log.scenario_id;
+  c.common_decisions = s.log.decisions.size();
+  auto copy = [](const std::string& path, const SessionLogData& log) {
+    SessionConflict::Copy k;
+    k.path = path;
+    k.decisions = log.decisions.size();
+    k.finished = log.finished();
+    if (log.end && log.end->contains("outcome") && (*log.end)["outcome"].is_string()) k.outcome = (*log.end)["outcome"].get<std::string>();
+    k.laptop = log.info.laptop;
+    k.last_at_ms = log.decisions.empty() ? 0 : log.decisions.back().at_ms;
+    return k;
+  };
+  c.copies.push_back(copy(s.path, s.log));
+  for (const auto& r : s.rivals) {
+    c.common_decisions = std::min(c.common_decisions, CommonDecisions(s.log, r.log));
+    c.copies.push_back(copy(r.path, r.log));
+  }
+  return c;
 }
 
 // Problems that belong to a session rather than to reading its file.
@@ -170,10 +251,49 @@ void AddSessionProblems(const ImportedSession& s, std::vector<Diagnostic>& probl
   if (!s.replay_ok) {
     std::size_t i = s.decisions_replayed;
     int line = i < s.log.decision_lines.size() ? s.log.decision_lines[i] : 0;
-    problems.push_back(FileProblem(s.path, line, Severity::Error, "DBR012",
-                               "decision " + std::to_string(i + 1) + " of team \"" + s.team() + "\" does not fit the installed scenario (" +
-                                   s.replay_error + "); the scenario has changed since. Its path and scores stop before it; "
-                                   "install the version the teams played to see the whole session"));
+    if (s.scenario_changed)
+      problems.push_back(FileProblem(s.path, line, Severity::Error, "DBR012",
+                                 "decision " + std::to_string(i + 1) + " of team \"" + s.team() + "\" does not fit the installed scenario (" +
+                                     s.replay_error + "); the scenario has changed since. Its path and scores stop before it; "
+                                     "install the version the teams played to see the whole session"));
+    else
+      // The very scenario the team played (same content hash) refuses the record: the log is at fault.
+      problems.push_back(FileProblem(s.path, line, Severity::Error, "DBR016",
+                                 "decision " + std::to_string(i + 1) + " of team \"" + s.team() +
+                                     "\" cannot have been made in this scenario, which is unchanged since the session (" +
+                                     s.replay_error + "): the log is inconsistent (edited or damaged). Its path and scores stop "
+                                     "before it; copy the log again from the team laptop"));
+  }
+  if (!s.end_contradiction.empty()) {
+    int line = (s.log.decision_lines.empty() ? 1 : s.log.decision_lines.back()) + 1;
+    problems.push_back(FileProblem(s.path, line, Severity::Warning, "DBR014",
+                               "the end record of team \"" + s.team() + "\" says " + s.end_contradiction +
+                                   "; the debrief shows what the decisions give. The log was edited or damaged: copy it "
+                                   "again from the team laptop"));
+  }
+  for (std::size_t k = 0; k < s.impossible_times.size() && k < 3; ++k) {
+    std::size_t i = s.impossible_times[k];
+    const DecisionRecord& r = s.log.decisions[i];
+    int line = i < s.log.decision_lines.size() ? s.log.decision_lines[i] : 0;
+    std::string more = k == 2 && s.impossible_times.size() > 3
+                           ? " (and " + std::to_string(s.impossible_times.size() - 3) + " more in this log)"
+                           : "";
+    problems.push_back(FileProblem(s.path, line, Severity::Warning, "DBR015",
+                               "decision " + std::to_string(i + 1) + " of team \"" + s.team() + "\" has an impossible time (" +
+                                   std::to_string(r.elapsed_ms) + " ms taken, at " + std::to_string(r.at_ms) +
+                                   " ms)" + more + "; it is left out of the median times. The laptop's clock or the file is wrong"));
+  }
+  if (s.conflict()) {
+    SessionConflict c = ConflictOf(s);
+    std::string copies;
+    for (const auto& copy : c.copies)
+      copies += (copies.empty() ? "" : "; ") + copy.path + " (" + std::to_string(copy.decisions) + " decisions" +
+                (copy.finished ? ", finished" : "") + ")";
+    problems.push_back(FileProblem(s.path, 1, Severity::Warning, "DBR013",
+                               "team \"" + s.team() + "\" has " + std::to_string(c.copies.size()) +
+                                   " copies of one session that part after decision " + std::to_string(c.common_decisions) +
+                                   " (it was played on from two copies): " + copies +
+                                   ". Neither is shown until you choose the one to keep; the others are kept aside"));
   }
 }
 
@@ -199,7 +319,79 @@ std::string ResultFileKey(const std::string& path) {
 
 namespace {
 
-void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const ContentLibrary& library) {
+// True when `longer` holds everything `shorter` does, in the same order: the same session copied
+// earlier (or the same state). A finished copy is extended only by an identical one.
+bool Extends(const SessionLogData& longer, const SessionLogData& shorter) {
+  if (shorter.decisions.size() > longer.decisions.size()) return false;
+  if (!std::equal(shorter.decisions.begin(), shorter.decisions.end(), longer.decisions.begin())) return false;
+  if (!shorter.finished()) return true;
+  return longer.finished() && longer.decisions.size() == shorter.decisions.size() && *longer.end == *shorter.end;
+}
+
+// Files a copy came from that the session already lists.
+bool KnownCopy(const ImportedSession& s, const std::string& key) {
+  auto same = [&](const std::string& p) { return FileKey(p) == key; };
+  return same(s.path) || std::any_of(s.duplicate_paths.begin(), s.duplicate_paths.end(), same) ||
+         std::any_of(s.set_aside_paths.begin(), s.set_aside_paths.end(), same) ||
+         std::any_of(s.rivals.begin(), s.rivals.end(), [&](const SessionCopy& r) { return same(r.path); });
+}
+
+// Another copy of a session already imported: it replaces the kept copy when it extends it, is a
+// duplicate when the kept copy extends it, and otherwise is a rival (or replaces or joins one).
+// A damaged copy is never listed as a duplicate: its own problem already names it.
+void AddCopy(ImportedSession& s, const std::string& path, const std::string& key, SessionLogData log) {
+  auto demote = [&](const std::string& old_path, const SessionLogData& old_log) {
+    if (!old_log.corrupted) s.duplicate_paths.push_back(old_path);
+  };
+  std::erase_if(s.duplicate_paths, [&](const std::string& p) { return FileKey(p) == key; });
+  if (Extends(log, s.log)) {
+    if (RecordCount(log) > RecordCount(s.log)) {
+      demote(s.path, s.log);
+      s.path = path;
+      s.log = std::move(log);
+    } else if (!KnownCopy(s, key)) {
+      demote(path, log);
+    }
+    return;
+  }
+  if (Extends(s.log, log)) {
+    if (!KnownCopy(s, key)) demote(path, log);
+    return;
+  }
+  for (auto& r : s.rivals) {
+    if (Extends(log, r.log)) {
+      if (RecordCount(log) > RecordCount(r.log)) {
+        demote(r.path, r.log);
+        r = SessionCopy{path, std::move(log)};
+      }
+      return;
+    }
+    if (Extends(r.log, log)) {
+      if (!KnownCopy(s, key)) demote(path, log);
+      return;
+    }
+  }
+  s.rivals.push_back(SessionCopy{path, std::move(log)});
+}
+
+// A conflict the facilitator has decided: the chosen copy is kept, the others set aside.
+bool ApplyChoice(ImportedSession& s, const std::map<std::string, std::string>& chosen) {
+  if (s.rivals.empty()) return false;
+  auto it = chosen.find(s.log.info.session_id);
+  if (it == chosen.end()) return false;
+  if (FileKey(s.path) != it->second) {
+    auto r = std::find_if(s.rivals.begin(), s.rivals.end(), [&](const SessionCopy& c) { return FileKey(c.path) == it->second; });
+    if (r == s.rivals.end()) return false;
+    std::swap(s.path, r->path);
+    std::swap(s.log, r->log);
+  }
+  for (auto& r : s.rivals) s.set_aside_paths.push_back(r.path);
+  s.rivals.clear();
+  return true;
+}
+
+void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const ContentLibrary& library,
+                const std::map<std::string, std::string>& chosen) {
   std::vector<Diagnostic> path_problems;
   std::vector<FoundFile> found = FindResultFiles(paths, path_problems);
 
@@ -219,8 +411,10 @@ void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const
     known_files.insert(f.key);
     SessionLogData log = ReadSessionLogFile(f.path);
     for (const auto& d : log.diagnostics)  // an unusable file: its errors say it all
-      if (log.usable() || d.severity == Severity::Error) into.file_problems.push_back(WithAdvice(d));
-    if (!log.usable()) continue;
+      if (log.usable() || d.severity == Severity::Error) into.file_problems.push_back(WithAdvice(d, log));
+    // A damaged log still gives the decisions before its first damaged record (issue 12.2): one
+    // bad record never loses a whole team.
+    if (!log.has_header || (log.corrupted && log.decisions.empty())) continue;
     auto it = by_id.find(log.info.session_id);
     if (it == by_id.end()) {
       ImportedSession s;
@@ -232,26 +426,22 @@ void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const
       continue;
     }
     ImportedSession& s = into.sessions[it->second];
+    dirty[it->second] = true;
     if (FileKey(s.path) == f.key) {
-      // The same file read again (the team may have played on): its newest content counts.
+      // The same file read again (the team may have played on): its newest content counts, and
+      // the rivals are compared with it afresh.
       s.log = std::move(log);
-      dirty[it->second] = true;
+      std::vector<SessionCopy> rivals = std::move(s.rivals);
+      s.rivals.clear();
+      for (auto& r : rivals) AddCopy(s, r.path, FileKey(r.path), std::move(r.log));
       continue;
     }
-    auto same_file = [&](const std::string& p) { return FileKey(p) == f.key; };
-    bool known_copy = std::any_of(s.duplicate_paths.begin(), s.duplicate_paths.end(), same_file);
-    if (RecordCount(log) > RecordCount(s.log)) {
-      std::erase_if(s.duplicate_paths, same_file);
-      s.duplicate_paths.push_back(s.path);
-      s.path = f.path;
-      s.log = std::move(log);
-      dirty[it->second] = true;
-    } else if (!known_copy) {
-      s.duplicate_paths.push_back(f.path);
-    }
+    auto rival = std::find_if(s.rivals.begin(), s.rivals.end(), [&](const SessionCopy& r) { return FileKey(r.path) == f.key; });
+    if (rival != s.rivals.end()) s.rivals.erase(rival);  // read again: placed afresh below
+    AddCopy(s, f.path, f.key, std::move(log));
   }
   for (std::size_t i = 0; i < into.sessions.size(); ++i)
-    if (dirty[i]) Replay(into.sessions[i], library);
+    if (ApplyChoice(into.sessions[i], chosen) || dirty[i]) Replay(into.sessions[i], library);
   into.files.assign(known_files.begin(), known_files.end());
   RebuildProblems(into);
 }
@@ -260,16 +450,23 @@ void ImportMore(ImportResult& into, const std::vector<std::string>& paths, const
 
 ImportResult ImportResults(const std::vector<std::string>& paths, const ContentLibrary& library) {
   ImportResult r;
-  ImportMore(r, paths, library);
+  ImportMore(r, paths, library, {});
   return r;
+}
+
+std::vector<SessionConflict> Conflicts(const ImportResult& imported) {
+  std::vector<SessionConflict> out;
+  for (const auto& s : imported.sessions)
+    if (s.conflict()) out.push_back(ConflictOf(s));
+  return out;
 }
 
 // ---- [SECTION] Aggregation ---------------------------------------------------------------------
 
 std::optional<std::int64_t> DecisionAggregate::MedianElapsed() const {
   std::vector<std::int64_t> v;
-  for (auto ms : elapsed_ms)
-    if (ms >= 0) v.push_back(ms);
+  for (std::size_t t = 0; t < elapsed_ms.size(); ++t)
+    if (elapsed_ms[t] >= 0 && !(t < time_impossible.size() && time_impossible[t])) v.push_back(elapsed_ms[t]);
   if (v.empty()) return std::nullopt;
   std::sort(v.begin(), v.end());
   std::size_t n = v.size();
@@ -373,6 +570,7 @@ void BuildDecisions(ScenarioDebrief& d) {
       }
     }
     a.elapsed_ms.assign(n_teams, -1);
+    a.time_impossible.assign(n_teams, false);
     index_of[node.id] = d.decisions.size();
     option_last_team.emplace_back(a.options.size(), none);
     timeout_last_team.push_back(none);
@@ -389,7 +587,8 @@ void BuildDecisions(ScenarioDebrief& d) {
         ++a.teams_reached;
         a.elapsed_ms[team] = 0;
       }
-      a.elapsed_ms[team] += r.elapsed_ms;  // a decision met twice (a loop) counts its whole time
+      if (std::binary_search(s.impossible_times.begin(), s.impossible_times.end(), i)) a.time_impossible[team] = true;
+      else a.elapsed_ms[team] += r.elapsed_ms;  // a decision met twice (a loop) counts its whole time
       if (r.timed_out && timeout_last_team[it->second] != team) {
         ++a.timeouts;
         timeout_last_team[it->second] = team;
@@ -442,7 +641,7 @@ std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported) {  // the d
   std::map<std::string, std::size_t> index_of;
   std::vector<ScenarioDebrief> out;
   for (const auto& s : imported.sessions) {
-    if (!s.scenario || !s.catalogue) continue;
+    if (!s.scenario || !s.catalogue || s.conflict()) continue;  // a conflict waits for the facilitator's choice
     auto [it, added] = index_of.emplace(s.scenario->id, out.size());
     if (added) {
       ScenarioDebrief d;
@@ -469,12 +668,16 @@ std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported) {  // the d
 
 // ---- [SECTION] The book: one owner of the imported sessions and their debriefs ----------------
 
-DebriefBook::DebriefBook(const DebriefBook& other) : imported_(other.imported_), sources_(other.sources_) { Rebuild(); }
+DebriefBook::DebriefBook(const DebriefBook& other)
+    : imported_(other.imported_), sources_(other.sources_), chosen_(other.chosen_) {
+  Rebuild();
+}
 
 DebriefBook& DebriefBook::operator=(const DebriefBook& other) {
   if (this != &other) {
     imported_ = other.imported_;
     sources_ = other.sources_;
+    chosen_ = other.chosen_;
     Rebuild();
   }
   return *this;
@@ -482,7 +685,7 @@ DebriefBook& DebriefBook::operator=(const DebriefBook& other) {
 
 std::size_t DebriefBook::Add(const std::vector<std::string>& paths, const ContentLibrary& library) {
   const std::size_t before = imported_.sessions.size();
-  ImportMore(imported_, paths, library);
+  ImportMore(imported_, paths, library, chosen_);
   for (const auto& p : paths)
     if (std::find(sources_.begin(), sources_.end(), p) == sources_.end()) sources_.push_back(p);
   Rebuild();
@@ -491,13 +694,33 @@ std::size_t DebriefBook::Add(const std::vector<std::string>& paths, const Conten
 
 void DebriefBook::Reload(const ContentLibrary& library) {
   imported_ = ImportResult{};
-  ImportMore(imported_, sources_, library);
+  ImportMore(imported_, sources_, library, chosen_);
   Rebuild();
+}
+
+bool DebriefBook::ChooseCopy(const std::string& session_id, const std::string& path) {
+  const std::string key = ResultFileKey(path);
+  for (auto& s : imported_.sessions) {
+    if (s.log.info.session_id != session_id || !s.conflict()) continue;
+    bool known = FileKey(s.path) == key ||
+                 std::any_of(s.rivals.begin(), s.rivals.end(), [&](const SessionCopy& r) { return FileKey(r.path) == key; });
+    if (!known) return false;
+    chosen_[session_id] = key;
+    ApplyChoice(s, chosen_);
+    // The replay needs the installed content; the kept copy's replay is redone from its own
+    // scenario and catalogue, which the previous replay found.
+    ReplayWith(s, s.scenario, s.catalogue);
+    RebuildProblems(imported_);
+    Rebuild();
+    return true;
+  }
+  return false;
 }
 
 void DebriefBook::Clear() {
   imported_ = ImportResult{};
   sources_.clear();
+  chosen_.clear();
   debriefs_.clear();
 }
 

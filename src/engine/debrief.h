@@ -3,6 +3,7 @@
 // each log and the installed scenario; a log whose scenario changed since is flagged.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,9 +20,21 @@
 
 namespace sigap {
 
+// One copy of a session that disagrees with another copy of it (a log resumed on two laptops from
+// a USB copy): what the facilitator needs to choose between them.
+struct SessionCopy {
+  std::string path;
+  SessionLogData log;
+};
+
 struct ImportedSession {
   std::string path;                         // the copy kept: the one with the most records (first found on a tie)
-  std::vector<std::string> duplicate_paths; // other copies of the same session (merged)
+  std::vector<std::string> duplicate_paths; // other copies of the same session: each the same or an earlier
+                                            // state of the kept one (copied mid-game), so nothing is lost
+  std::vector<SessionCopy> rivals;          // copies that disagree with the kept one (neither extends the
+                                            // other). While there are any the session is a conflict: it is
+                                            // in no debrief until the facilitator chooses (DebriefBook::ChooseCopy)
+  std::vector<std::string> set_aside_paths; // rival copies the facilitator did not choose
   SessionLogData log;
   std::shared_ptr<const Scenario> scenario; // null when the scenario is not installed
   std::shared_ptr<const SopCatalogue> catalogue;
@@ -34,12 +47,35 @@ struct ImportedSession {
   SessionScore score;                       // recomputed over the replayed decisions
   std::string outcome_id;                   // the ending's outcome id, "" when unfinished
   std::string outcome_rating;               // good | mixed | bad | ""
+  std::vector<std::size_t> impossible_times; // indices into log.decisions whose time cannot be true (negative,
+                                            // or longer than a workshop): reported, kept out of the medians
+  std::string end_contradiction;            // how the log's end record disagrees with the replayed ending or
+                                            // scores ("" when it agrees); the debrief shows the replayed result
+  bool conflict() const { return !rivals.empty(); }
   bool finished() const { return log.finished(); }
   const std::string& team() const { return log.info.team; }
 };
 
+// A decision time no workshop can produce: more than this, or negative (DBR015).
+inline constexpr std::int64_t kLongestDecisionMs = 12LL * 60 * 60 * 1000;
+
+// Two or more copies of one session that disagree, as the facilitator chooses between them.
+struct SessionConflict {
+  std::string session_id, team, scenario_id;
+  std::size_t common_decisions = 0;  // the decisions every copy shares before they part
+  struct Copy {
+    std::string path;
+    std::size_t decisions = 0;
+    bool finished = false;
+    std::string outcome;             // the end record's outcome id, "" when unfinished
+    std::string laptop;              // the header's laptop pseudonym
+    std::int64_t last_at_ms = 0;     // the last decision's time since the session started
+  };
+  std::vector<Copy> copies;          // the kept copy first, then the rivals in the order found
+};
+
 struct ImportResult {
-  std::vector<ImportedSession> sessions;    // usable logs, one per session id
+  std::vector<ImportedSession> sessions;    // logs with a valid header (a damaged one: its good part), one per session id
   std::vector<Diagnostic> problems;         // corrupted or unreadable files, scenarios not installed,
                                             // logs that no longer replay: each with its place
   std::size_t files_scanned = 0;
@@ -51,7 +87,11 @@ struct ImportResult {
 // Files and folders (searched recursively for *.sigap.jsonl). When the same session appears
 // more than once, the copy with the most records wins and the others are listed as duplicates.
 // The result holds data only; a DebriefBook (below) turns it into debriefs and keeps them valid.
+// Copies that disagree are kept side by side (ImportedSession::rivals), never merged. A damaged log
+// imports the decisions before its first damaged record, with the problem reported.
 ImportResult ImportResults(const std::vector<std::string>& paths, const ContentLibrary& library);
+// The sessions whose copies disagree, in import order.
+std::vector<SessionConflict> Conflicts(const ImportResult& imported);
 
 // A key that is the same for every spelling of one file's path (canonical when it exists).
 std::string ResultFileKey(const std::string& path);
@@ -70,7 +110,9 @@ struct DecisionAggregate {
   int teams_reached = 0;
   int timeouts = 0;
   std::vector<OptionCount> options;          // in the scenario's order, zero counts included
-  std::vector<std::int64_t> elapsed_ms;      // per team reached, in team order (-1: not reached)
+  std::vector<std::int64_t> elapsed_ms;      // per team reached, in team order (-1: not reached); an
+                                             // impossible time (DBR016) is left out of the sum
+  std::vector<bool> time_impossible;         // per team: a time was left out, so the team is left out of the median
   std::optional<std::int64_t> MedianElapsed() const;
 };
 
@@ -116,9 +158,20 @@ class DebriefBook {
   // Imports more files and folders (drag-and-drop, a second USB stick): copies of a session
   // already here are merged again. Returns the number of sessions that are new.
   std::size_t Add(const std::vector<std::string>& paths, const ContentLibrary& library);
-  // Reads every source again against `library` (scenarios installed or changed since).
+  // Reads every source again against `library` (scenarios installed or changed since). Choices
+  // between copies (ChooseCopy) are kept.
   void Reload(const ContentLibrary& library);
   void Clear();
+
+  // Sessions whose copies disagree and wait for the facilitator's choice (none is in a debrief).
+  std::vector<SessionConflict> Conflicts() const { return sigap::Conflicts(imported_); }
+  // Keeps the copy at `path` of session `session_id` and sets the others aside (they stay listed in
+  // ImportedSession::set_aside_paths); the choice holds across Add and Reload. False when no
+  // conflicting copy of that session has that path.
+  bool ChooseCopy(const std::string& session_id, const std::string& path);
+  // The choices made, session id → the chosen copy's file key (what a host remembers across restarts).
+  const std::map<std::string, std::string>& ChosenCopies() const { return chosen_; }
+  void SetChosenCopies(std::map<std::string, std::string> chosen) { chosen_ = std::move(chosen); }
 
   bool Empty() const { return imported_.sessions.empty() && imported_.problems.empty(); }
   const ImportResult& Imported() const { return imported_; }
@@ -134,6 +187,7 @@ class DebriefBook {
   ImportResult imported_;
   std::vector<ScenarioDebrief> debriefs_;
   std::vector<std::string> sources_;
+  std::map<std::string, std::string> chosen_;  // session id → ResultFileKey of the copy chosen
 };
 
 // "Tim A", "Tim B", … for anonymised presentation (index 26 → "Tim AA"); "Team A" in English.
@@ -150,8 +204,8 @@ std::string TeamDisplayName(const ScenarioDebrief& debrief, std::size_t index, L
 // (TagReasonName), or "unscored" for a decision the installed scenario no longer has; item: the
 // checklist item a hit/miss/false alarm is about; step_label: the SOP step's label in `lang`.
 // A decision with several tags gives one row per tag; an untagged decision gives one row with
-// empty step, verdict and reason. Team names that a spreadsheet would run as a formula are
-// prefixed with an apostrophe.
+// empty step, verdict and reason. Every cell that a spreadsheet would run as a formula (a team
+// name, a session id or an id from a log starting with =, +, -, @) is prefixed with an apostrophe.
 std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang);
 // The same with team names replaced by AnonymousTeamName when `anonymise` is set.
 std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang, bool anonymise);

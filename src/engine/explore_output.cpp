@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "explore.h"
+#include "validator.h"
 
 namespace sigap {
 
@@ -168,6 +169,7 @@ void ValidateScenarioValidity(std::shared_ptr<const Scenario> scenario, std::sha
   if (!scenario || !catalogue || scenario->nodes.empty()) return;
   ExploreReport r = ExploreScenario(std::move(scenario), std::move(catalogue));
   for (const auto& f : r.findings) sink.Warning(f.code, doc.PosOf(f.pointer), f.pointer, f.message);
+  ValidateScenarioStates(*r.space, doc, sink);  // the value-level errors (SCN080…), on the same states
 }
 
 std::shared_ptr<const SopCatalogue> CatalogueFor(const ContentLibrary& lib, const Scenario& scenario) {
@@ -188,6 +190,7 @@ void AddValidityWarnings(ContentLibrary& lib) {
     DiagnosticSink sink(f.path);
     ValidateScenarioValidity(f.scenario, catalogue, doc, sink);
     f.warnings += sink.WarningCount();
+    f.errors += sink.ErrorCount();
     for (auto& d : sink.Take()) f.diagnostics.push_back(std::move(d));
     std::stable_sort(f.diagnostics.begin(), f.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;

@@ -1,6 +1,8 @@
 // CSV export of the debrief: one row per team decision and SOP tag (RFC 4180). Columns are
 // documented in debrief.h.
+#include <cctype>
 #include <string>
+#include <string_view>
 
 #include "debrief.h"
 #include "export_common.h"
@@ -20,16 +22,26 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-// A pseudonym is free text: one starting like a formula must not run in a spreadsheet.
-std::string SafeText(const std::string& s) {
-  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) return "'" + s;
+// Every cell is formula-safe, whatever field it comes from: a log is untrusted input, and its
+// session id, node and option ids reach the export as written. A cell a spreadsheet would run as
+// a formula (=, +, -, @, tab, CR first) gets a leading apostrophe; a plain number stays a number.
+bool PlainNumber(const std::string& s) {
+  std::size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i)
+    if (!std::isdigit(static_cast<unsigned char>(s[i])) && s[i] != '.') return false;
+  return true;
+}
+
+std::string SafeCell(const std::string& s) {
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !PlainNumber(s)) return "'" + s;
   return s;
 }
 
 void Row(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
-    out += CsvField(fields[i]);
+    out += CsvField(SafeCell(fields[i]));
   }
   out += "\r\n";
 }
@@ -50,7 +62,7 @@ std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang, b
       auto tags = exports::TagsByDecision(*s);
       for (std::size_t i = 0; i < s->log.decisions.size(); ++i) {
         const DecisionRecord& r = s->log.decisions[i];
-        std::vector<std::string> common{d.scenario->id, s->log.info.session_id, SafeText(TeamDisplayName(d, team, lang, anonymise)), std::to_string(i + 1), r.node,
+        std::vector<std::string> common{d.scenario->id, s->log.info.session_id, TeamDisplayName(d, team, lang, anonymise), std::to_string(i + 1), r.node,
                                         FormatOptions(r), Bool(r.timed_out), std::to_string(r.elapsed_ms)};
         auto row = [&](const std::string& step, const std::string& verdict, const std::string& reason, const std::string& item) {
           std::vector<std::string> f = common;

@@ -350,13 +350,27 @@ JsonDocument ReadJson(std::string_view text, DiagnosticSink& sink, const JsonLim
     sink.Error("JSN021", {1, 1}, "", "file is empty; a scenario or catalogue starts with '{'");
     return doc;
   }
+  // UTF-16 (Windows Notepad's "Unicode"): a UTF-16 byte-order mark, or NUL bytes beside ASCII
+  // at the start. Saying "binary file" would send the author looking for the wrong mistake.
+  const bool utf16_bom = text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF";
+  const bool utf16_bare = text.size() >= 4 && ((text[0] != '\0' && text[1] == '\0' && text[3] == '\0') ||
+                                               (text[0] == '\0' && text[1] != '\0' && text[2] == '\0'));
+  if (utf16_bom || utf16_bare) {
+    sink.Error("JSN025", {1, 1}, "", "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)");
+    return doc;
+  }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     sink.Error("JSN022", PosAtOffset(text, nul), "", "file contains NUL bytes: it is a binary file, not JSON text");
     return doc;
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-    sink.Warning("JSN023", {1, 1}, "", "file starts with a byte-order mark (BOM); it was skipped, but save the file as UTF-8 without BOM");
-    text.remove_prefix(3);
+    int marks = 0;
+    for (; text.substr(0, 3) == "\xEF\xBB\xBF"; ++marks) text.remove_prefix(3);
+    // Two marks: a file saved "with BOM" by one editor, then again by another (or two files joined).
+    sink.Warning("JSN023", {1, 1}, "",
+                 marks == 1 ? "file starts with a byte-order mark (BOM); it was skipped, but save the file as UTF-8 without BOM"
+                            : "file starts with " + std::to_string(marks) +
+                                  " byte-order marks (BOM); they were skipped, but save the file as UTF-8 without BOM");
   }
   if (auto bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
     sink.Error("JSN024", PosAtOffset(text, bad), "", "invalid UTF-8 here; save the file as UTF-8 (it may be in Latin-1 or Windows-1252)");

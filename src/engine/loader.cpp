@@ -8,6 +8,7 @@
 #include "loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -15,9 +16,11 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "hash.h"
 #include "platform/utf8_path.h"
+#include "text.h"
 #include "validator.h"
 
 namespace sigap {
@@ -29,6 +32,15 @@ namespace fs = std::filesystem;
 // [SECTION] Field reading helpers
 // =============================================================================================
 namespace {
+
+// For an id with a character outside ASCII: which one, since it often looks like a Latin letter
+// (a Cyrillic "р" in "dр1") and the author cannot see what is wrong. "" for other ids.
+std::string LookAlike(const std::string& id) {
+  auto c = FindNonAscii(id);
+  if (!c) return "";
+  return "character " + std::to_string(c->index + 1) + " is " + DescribeCodePoint(c->code_point) +
+         ", not an ASCII letter (it may only look like one); ";
+}
 
 const char* TypeName(const json& v) {
   switch (v.type()) {
@@ -61,7 +73,9 @@ class Reader {
   void KeyError(const std::string& code, const std::string& ptr, const std::string& msg) { sink_.Error(code, doc_.KeyPosOf(ptr), ptr, msg); }
   void KeyWarning(const std::string& code, const std::string& ptr, const std::string& msg) { sink_.Warning(code, doc_.KeyPosOf(ptr), ptr, msg); }
 
-  // Reports keys that are not in `allowed` (a typo would otherwise be silently ignored).
+  // Reports keys that are not in `allowed` (a typo would otherwise be silently ignored). In a
+  // condition an ignored key changes what it means ({"flag": "met", "value": false} would hold when
+  // met is true), so there it is an error (SCN088).
   void CheckKeys(const json& obj, const std::string& ptr, std::initializer_list<const char*> allowed, const char* what) {
     for (const auto& item : obj.items()) {
       const std::string& key = item.key();  // not a structured binding: clang 14 (fuzz preset) cannot capture one
@@ -71,7 +85,12 @@ class Reader {
       if (!known) {
         std::string list;
         for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        KeyWarning("SCN004", PointerAppend(ptr, key), "unknown key \"" + key + "\" in " + what + " (ignored); known keys: " + list);
+        if (std::string_view(what) == "a condition")
+          KeyError("SCN088", PointerAppend(ptr, key), "key \"" + key + "\" in a condition would be ignored, so the condition " +
+                                                          "would not mean what it says; this kind of condition takes only: " + list +
+                                                          " (for a flag that must be off write {\"var\": \"x\", \"op\": \"==\", \"value\": false})");
+        else
+          KeyWarning("SCN004", PointerAppend(ptr, key), "unknown key \"" + key + "\" in " + what + " (ignored); known keys: " + list);
       }
     }
   }
@@ -96,13 +115,26 @@ class Reader {
     const json* v = Field(obj, ptr, key, required, what);
     std::string p = PointerAppend(ptr, key);
     if (!v || !Expect(*v, p, json::value_t::string, "a string")) return std::nullopt;
-    return v->get<std::string>();
+    std::string s = v->get<std::string>();
+    CheckHidden(s, p, key);
+    return s;
+  }
+
+  // A control or direction character written as an escape ("\u001b", "\u202e") gets past the
+  // JSON reader (JSN010 stops raw ones) but would reach a terminal, a report or an xAPI file.
+  bool CheckHidden(const std::string& s, const std::string& p, const std::string& key) {
+    auto h = FindHiddenChar(s);
+    if (!h) return true;
+    Error("SCN090", p, "\"" + key + "\" contains the invisible character " + DescribeCodePoint(h->code_point) +
+                           " at character " + std::to_string(h->index + 1) +
+                           "; remove it (it can hide or reorder text on screen, in a terminal and in the reports)");
+    return false;
   }
 
   std::optional<std::string> Id(const json& obj, const std::string& ptr, const char* key, bool required, const char* what) {
     auto s = String(obj, ptr, key, required, what);
     if (s && !IsValidId(*s)) {
-      Error("SCN006", PointerAppend(ptr, key), "\"" + *s + "\" is not a valid id: use lower-case letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 characters");
+      Error("SCN006", PointerAppend(ptr, key), "\"" + *s + "\" is not a valid id: " + LookAlike(*s) + "use lower-case letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 characters");
       return std::nullopt;
     }
     return s;
@@ -152,12 +184,22 @@ class Reader {
     auto read = [&](const char* lang, std::string& out, bool primary) {
       auto it = v->find(lang);
       std::string lp = PointerAppend(p, lang);
-      if (it == v->end() || (it->is_string() && it->get<std::string>().find_first_not_of(" \t\n") == std::string::npos)) {
+      if (it != v->end() && it->is_string() && !it->get<std::string>().empty() &&
+          it->get<std::string>().find_first_not_of(" \t\n") != std::string::npos && IsBlankText(it->get<std::string>())) {
+        // Not empty, yet it shows nothing: a screen or a projector would show a blank.
+        const std::string what = std::string(primary ? "the Indonesian text (\"id\")" : "the English translation (\"en\")") +
+                                 " of \"" + key + "\" shows nothing: it holds only invisible characters (no-break or " +
+                                 "zero-width spaces, a lone carriage return…); write the text";
+        if (primary) Error("SCN030", lp, what);
+        else Warning("SCN031", lp, what);
+        return;
+      }
+      if (it == v->end() || (it->is_string() && IsBlankText(it->get<std::string>()))) {
         if (primary) Error("SCN030", it == v->end() ? p : lp, "the Indonesian text (\"id\") of \"" + key + "\" is missing or empty; Indonesian is the primary language");
         else Warning("SCN031", it == v->end() ? p : lp, "the English translation (\"en\") of \"" + key + "\" is missing or empty; add it so English-speaking teams can play");
         return;
       }
-      if (Expect(*it, lp, json::value_t::string, "a string")) out = it->get<std::string>();
+      if (Expect(*it, lp, json::value_t::string, "a string") && CheckHidden(it->get<std::string>(), lp, key)) out = it->get<std::string>();
     };
     read("id", t.id, true);
     read("en", t.en, false);
@@ -174,7 +216,7 @@ class Reader {
       const json& e = (*v)[i];
       if (!Expect(e, ip, json::value_t::string, "an id string")) continue;
       std::string s = e.get<std::string>();
-      if (!IsValidId(s)) { Error("SCN006", ip, "\"" + s + "\" is not a valid id"); continue; }
+      if (!IsValidId(s)) { Error("SCN006", ip, "\"" + s + "\" is not a valid id" + (FindNonAscii(s) ? ": " + LookAlike(s) + "retype it" : std::string())); continue; }
       out.push_back(std::move(s));
     }
     return out;
@@ -517,6 +559,37 @@ void ReadVariables(Reader& r, const json& root, Scenario& s, ScenarioContext& ct
   }
 }
 
+// A file a scenario names (portrait, node image): relative to assets/, inside it on every platform,
+// and an image type SIGAP reads. Windows drive and UNC paths, URLs and ".." would reach outside.
+void CheckAssetPath(Reader& r, const std::string& ptr, const std::string& path, const char* what) {
+  if (path.empty()) return;
+  std::string why;
+  std::string norm = path;
+  std::replace(norm.begin(), norm.end(), '\\', '/');
+  const bool drive = path.size() >= 2 && std::isalpha(static_cast<unsigned char>(path[0])) && path[1] == ':';
+  const auto colon = path.find(':');
+  const bool url = !drive && colon != std::string::npos && colon > 1 &&
+                   std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon),
+                               [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '+' || ch == '-' || ch == '.'; });
+  if (norm.rfind("//", 0) == 0) why = "is a network (UNC) path";
+  else if (drive) why = "is a Windows drive path";
+  else if (url) why = "is a URL (" + path.substr(0, colon + 1) + ")";
+  else if (norm[0] == '/') why = "is an absolute path";
+  else if (norm == ".." || norm.rfind("../", 0) == 0 || norm.find("/../") != std::string::npos ||
+           (norm.size() >= 3 && norm.compare(norm.size() - 3, 3, "/..") == 0))
+    why = "goes up with \"..\"";
+  else if (path.find('\\') != std::string::npos) why = "uses backslashes (write / between folders)";
+  if (!why.empty()) {
+    r.Error("SCN007", ptr, std::string(what) + " path must be relative to assets/ and stay inside it: \"" + path + "\" " + why +
+                               "; copy the file into assets/ and write e.g. \"portraits/ani.png\"");
+    return;
+  }
+  std::string ext = norm.substr(norm.find_last_of('.') == std::string::npos ? norm.size() : norm.find_last_of('.'));
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
+    r.Error("SCN089", ptr, "\"" + path + "\" is not an image SIGAP can show; save it as PNG or JPEG (.png, .jpg)");
+}
+
 void ReadCharacters(Reader& r, const json& root, Scenario& s, ScenarioContext& ctx) {
   const json* arr = r.Field(root, "", "characters", false, "the scenario");
   if (!arr || !r.Expect(*arr, "/characters", json::value_t::array, "an array")) return;
@@ -533,8 +606,7 @@ void ReadCharacters(Reader& r, const json& root, Scenario& s, ScenarioContext& c
     c.role = r.Text(v, p, "role", true, "a character");
     c.description = r.Text(v, p, "description", false, "a character");
     c.portrait = r.String(v, p, "portrait", false, "a character").value_or("");
-    if (c.portrait.find("..") != std::string::npos || (!c.portrait.empty() && c.portrait[0] == '/'))
-      r.Error("SCN007", PointerAppend(p, "portrait"), "a portrait path must be relative to assets/ and stay inside it");
+    CheckAssetPath(r, PointerAppend(p, "portrait"), c.portrait, "a portrait");
     s.characters.push_back(std::move(c));
   }
 }
@@ -723,6 +795,7 @@ void ReadNode(Reader& r, ScenarioContext& ctx, const json& v, const std::string&
   n.title = r.Text(v, p, "title", true, "a node");
   n.text = r.Text(v, p, "text", true, "a node");
   n.image = r.String(v, p, "image", false, "a node").value_or("");
+  CheckAssetPath(r, PointerAppend(p, "image"), n.image, "an image");
   n.text_if = ReadTextVariants(r, ctx, v, p);
   if (v.contains("lines")) {
     std::string lp = PointerAppend(p, "lines");
@@ -978,6 +1051,40 @@ struct Parsed {
   std::string scenario_ref;   // guides: the scenario id they name
 };
 
+// Two catalogues, or two scenarios, with one id among the files loaded together: which one a
+// scenario or a session would get depended on the order of reading, so `validate FILE` and
+// `validate FOLDER` disagreed without naming the cause. Files named one by one are left alone
+// (several versions may be compared on purpose). The one a lone file would find beside it
+// keeps the id (the file named "<id>.json", else the first in path order); every other one is an
+// error (SCN087) that names it.
+void RejectDuplicateIds(std::map<std::string, LoadedFile>& loaded, const std::vector<Parsed>& parsed, FileKind kind,
+                        const std::set<std::string>& from_folders) {
+  std::map<std::string, std::vector<std::string>> by_id;  // id → paths, in path order
+  auto id_of = [](const LoadedFile& f) { return f.catalogue ? f.catalogue->id : f.scenario ? f.scenario->id : std::string(); };
+  for (auto& [path, f] : loaded)
+    if (f.kind == kind && !id_of(f).empty() && from_folders.count(path)) by_id[id_of(f)].push_back(path);
+  for (const auto& [id, paths] : by_id) {
+    if (paths.size() < 2) continue;
+    auto named = std::find_if(paths.begin(), paths.end(), [&](const std::string& p) {
+      return platform::PathToUtf8(platform::PathFromUtf8(p).filename()) == id + ".json";
+    });
+    const std::string keeper = named != paths.end() ? *named : paths.front();
+    for (const auto& path : paths) {
+      if (path == keeper) continue;
+      LoadedFile& f = loaded[path];
+      auto doc = std::find_if(parsed.begin(), parsed.end(), [&](const Parsed& q) { return q.path == path; });
+      SourcePos pos = doc != parsed.end() ? doc->doc.PosOf("/id") : SourcePos{};
+      const char* what = kind == FileKind::Catalogue ? "SOP catalogue" : "scenario";
+      f.diagnostics.push_back(Diagnostic{path, pos, "/id", Severity::Error, "SCN087",
+                                         std::string("another ") + what + " with id \"" + id + "\" is loaded from " + keeper +
+                                             "; only one can be used, so remove one of the two files or give each its own id"});
+      ++f.errors;
+      f.catalogue.reset();
+      f.scenario.reset();
+    }
+  }
+}
+
 Parsed Parse(const std::string& path, std::string text) {
   Parsed p;
   p.path = path;
@@ -1040,6 +1147,7 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
   ContentLibrary lib;
   std::vector<std::string> files;
   std::vector<LoadedFile> io_failures;
+  std::set<std::string> from_folders;  // files found by searching a folder (not named one by one)
   for (const auto& path : paths) {
     std::error_code ec;
     if (fs::is_directory(platform::PathFromUtf8(path), ec)) {
@@ -1053,6 +1161,7 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
+      from_folders.insert(found.begin(), found.end());
     } else {
       files.push_back(path);
     }
@@ -1076,6 +1185,7 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
   std::map<std::string, LoadedFile> loaded;
   for (auto& p : parsed)
     if (p.kind == FileKind::Catalogue) loaded[p.path] = Build(p, nullptr);
+  RejectDuplicateIds(loaded, parsed, FileKind::Catalogue, from_folders);
   auto find_catalogue = [&](const std::string& id, const std::string& scenario_path) -> std::shared_ptr<const SopCatalogue> {
     for (auto& [path, f] : loaded)
       if (f.catalogue && f.catalogue->id == id) return f.catalogue;
@@ -1087,8 +1197,11 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
     // are not parsed just to find it; then every .json file there.
     std::vector<fs::path> candidates;
     if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / platform::PathFromUtf8(id + ".json"));
+    std::vector<fs::path> others;
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-      if (it->path().extension() == ".json") candidates.push_back(it->path());
+      if (it->path().extension() == ".json") others.push_back(it->path());
+    std::sort(others.begin(), others.end());  // the same one a folder load keeps (RejectDuplicateIds)
+    candidates.insert(candidates.end(), others.begin(), others.end());
     for (const auto& candidate : candidates) {
       // Not the scenario itself, nor a file already parsed above: a 12 MB scenario was parsed
       // twice by `sigap validate FILE` (found by bench/sigap_bench).
@@ -1110,6 +1223,7 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
     if (p.kind == FileKind::Scenario && !p.catalogue_ref.empty()) cat = find_catalogue(p.catalogue_ref, p.path);
     loaded[p.path] = Build(p, cat.get());
   }
+  RejectDuplicateIds(loaded, parsed, FileKind::Scenario, from_folders);
   // Guides last: each is checked against its scenario, loaded above or found beside the guide.
   auto find_scenario = [&](const std::string& id, const std::string& guide_path) -> std::shared_ptr<const Scenario> {
     for (auto& [path, f] : loaded)

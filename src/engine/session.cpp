@@ -159,6 +159,14 @@ std::optional<int> Session::TimerSeconds() const {
 std::optional<Problem> Session::Continue() {
   if (state_ != SessionState::AtScene)
     return Problem{"ENG001", std::string("Continue is only possible on a scene; the session is ") + SessionStateName(state_), {SessionStateName(state_)}};
+  // Scenes change no variable, so their routes repeat: more advances in a row than the scenario
+  // has nodes means a loop of scenes that never opens. Refuse rather than spin (issue 18.1).
+  if (scene_advances_ >= scenario_->nodes.size())
+    return Problem{"ENG014",
+                   "the story goes round its scenes without ever reaching a decision or an ending (at \"" + node_->id +
+                       "\"); the scenario has a loop whose way out never opens: its author should run sigap validate (SCN080)",
+                   {node_->id}};
+  ++scene_advances_;
   Enter(Route(node_->next, {}));
   return std::nullopt;
 }
@@ -275,11 +283,13 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
   auto saved_path_len = path_.size();
   const Node* saved_node = node_;
   SessionState saved_state = state_;
+  const std::size_t saved_advances = scene_advances_;
   while (state_ == SessionState::AtScene && node_->id != record.node && guard-- > 0) Continue();
   auto restore = [&](Problem r) -> std::optional<Problem> {
     path_.resize(saved_path_len);
     node_ = saved_node;
     state_ = saved_state;
+    scene_advances_ = saved_advances;
     return r;
   };
   if (node_->id != record.node)
@@ -307,6 +317,7 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
     for (const auto& o : d.outcomes)
       if (!o.when || Evaluate(*o.when, values_)) ApplyEffects(o.effects);
     history_.push_back(record);
+    scene_advances_ = 0;
     Enter(Route(choice->next, counters));
     return std::nullopt;
   }
@@ -322,6 +333,7 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
   for (const auto& o : d.outcomes)
     if (!o.when || Evaluate(*o.when, values_, &counters)) ApplyEffects(o.effects);
   history_.push_back(record);
+  scene_advances_ = 0;
   Enter(Route(d.next, counters));
   return std::nullopt;
 }

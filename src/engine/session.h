@@ -92,7 +92,8 @@ class Session {
   // Seconds on the clock for the current decision, if it is timed.
   std::optional<int> TimerSeconds() const;
 
-  // Scene → next node.
+  // Scene → next node. Refused (ENG014) once the session has passed through more scenes in a
+  // row than the scenario has nodes: a loop of scenes with no way out, which would never end.
   std::optional<Problem> Continue();
   // Checks a decision against the current state; returns the record or why it is refused.
   std::variant<DecisionRecord, Problem> PrepareChoice(const std::string& choice_id, std::int64_t elapsed_ms, std::int64_t at_ms) const;
@@ -131,6 +132,7 @@ class Session {
   std::map<std::string, double> values_;
   std::vector<DecisionRecord> history_;
   std::vector<std::string> path_;
+  std::size_t scene_advances_ = 0;  // Continue calls since the last decision
 };
 
 // Evaluates a condition against variable values (and checklist counters "$hits"…).

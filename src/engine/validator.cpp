@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
+
+#include "state_space.h"
 
 namespace sigap {
 
@@ -67,8 +70,48 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
   if (!any_ending && !s.nodes.empty())
     sink.Error("SCN022", doc.PosOf("/start"), "/start", "no ending can be reached from the start; add a node of type \"ending\" and a route to it");
 
+  // Things that must agree.
+  std::map<std::string, std::size_t> outcome_node;  // outcome id → the first ending with it
+  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+    const Node& n = s.nodes[i];
+    if (n.outcome) {
+      auto [it, added] = outcome_node.emplace(n.outcome->id, i);
+      const Node& first = s.nodes[it->second];
+      if (!added && first.outcome->rating != n.outcome->rating) {
+        std::string p = node_ptr(i) + "/outcome/id";
+        sink.Error("SCN082", doc.PosOf(p), p, "the ending \"" + n.id + "\" has the outcome id \"" + n.outcome->id +
+                                                  "\" of the ending \"" + first.id + "\", which is rated " + first.outcome->rating +
+                                                  " where this one is " + n.outcome->rating +
+                                                  ": the debrief and the exports would mix them up; give each ending its own outcome id");
+      } else if (!added) {
+        std::string p = node_ptr(i) + "/outcome/id";
+        sink.Error("SCN082", doc.PosOf(p), p, "the ending \"" + n.id + "\" has the outcome id \"" + n.outcome->id +
+                                                  "\" of the ending \"" + first.id +
+                                                  "\": the debrief could not tell them apart; give each ending its own outcome id");
+      }
+    }
+    if (!n.decision || n.decision->kind != Decision::Kind::Checklist) continue;
+    const auto& items = n.decision->items;
+    if (items.size() > 1 && std::all_of(items.begin(), items.end(), [](const ChecklistItem& it) { return it.correct; })) {
+      std::string p = node_ptr(i) + "/decision/items";
+      sink.Warning("SCN083", doc.PosOf(p), p, "every item of checklist \"" + n.id +
+                                                  "\" is correct, so ticking everything scores full marks without reading; add plausible items that are not indicators");
+    }
+    for (std::size_t k = 0; k < items.size(); ++k)
+      for (const auto& t : items[k].sop)
+        if (items[k].correct && t.verdict != Verdict::Follows) {
+          std::string p = node_ptr(i) + "/decision/items/" + std::to_string(k) + "/sop";
+          sink.Error("SCN084", doc.PosOf(p), p, "item \"" + items[k].id + "\" is marked correct (the team should tick it) but tagged \"" +
+                                                    VerdictName(t.verdict) + "\" for \"" + t.step +
+                                                    "\"; a correct item follows the SOP: tag it \"follows\", or mark it \"correct\": false");
+        }
+  }
+
   // SOP coverage: the steps it says it assesses and the steps it actually tags.
   const std::set<std::string> tagged = TaggedSteps(s);
+  if (s.assesses.empty() && !tagged.empty())
+    sink.Warning("SCN085", doc.PosOf("/sop_catalogue"), "/sop_catalogue",
+                 "choices are tagged with " + std::to_string(tagged.size()) + " SOP steps but the scenario assesses none; list them under \"assesses\" so the debrief shows them as learning goals");
   std::set<std::string> assessed(s.assesses.begin(), s.assesses.end());
   for (std::size_t i = 0; i < s.assesses.size(); ++i)
     if (!tagged.count(s.assesses[i])) {
@@ -79,6 +122,64 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
     for (const auto& step : tagged)
       if (!assessed.count(step))
         sink.Warning("SCN051", doc.PosOf("/assesses"), "/assesses", "choices are tagged with \"" + step + "\" but it is not listed in \"assesses\"; add it so the debrief shows it as a learning goal");
+}
+
+void ValidateScenarioStates(const StateSpace& space, const JsonDocument& doc, DiagnosticSink& sink) {
+  if (!space.exhaustive()) return;
+  const Scenario& sc = space.scenario();
+  const auto& states = space.states();
+  const auto& moves = space.moves();
+  const std::vector<bool> finishes = space.CanFinish();
+  auto node_ptr = [&](const Node* n) { return "/nodes/" + std::to_string(n - sc.nodes.data()); };
+  auto quoted = [](const std::string& s) { return "\"" + s + "\""; };
+  auto after = [&](std::size_t st) {
+    auto path = space.PathTo(st);
+    return path.empty() ? std::string("from the start") : "after --choices " + ChoicesArgument(path);
+  };
+  // Where a team enters a part of the story it can never leave: a state from which no ending can
+  // be reached, first reached from one that could (or the start). One report per node.
+  std::set<const Node*> reported;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    if (finishes[i]) continue;
+    const auto& by = states[i].reached_by;
+    if (by && !finishes[moves[*by].from]) continue;
+    const Node* entry = states[i].node;
+    if (!reported.insert(entry).second) continue;
+    // The trapped part from here: its nodes, and a state with nothing to choose, if any.
+    std::vector<bool> seen(states.size(), false);
+    std::vector<std::size_t> stack{i};
+    seen[i] = true;
+    std::vector<std::string> nodes;
+    std::optional<std::size_t> stop;
+    while (!stack.empty()) {
+      std::size_t v = stack.back();
+      stack.pop_back();
+      const std::string& id = states[v].node->id;
+      if (std::find(nodes.begin(), nodes.end(), id) == nodes.end()) nodes.push_back(id);
+      if (states[v].moves.empty() && !stop) stop = v;
+      for (std::size_t m : states[v].moves)
+        if (!seen[moves[m].to]) {
+          seen[moves[m].to] = true;
+          stack.push_back(moves[m].to);
+        }
+    }
+    if (stop) {
+      const Node* n = states[*stop].node;
+      std::string p = node_ptr(n);
+      sink.Error("SCN081", doc.PosOf(p), p,
+                 "decision " + quoted(n->id) + " can be reached with nothing to choose (every \"if\" is false), " +
+                     after(*stop) + ", so the team is stuck there; give it a choice without a condition");
+      continue;
+    }
+    std::string list;
+    for (std::size_t k = 0; k < nodes.size() && k < 6; ++k) list += (k ? ", " : "") + quoted(nodes[k]);
+    if (nodes.size() > 6) list += ", …";
+    std::string p = node_ptr(entry);
+    sink.Error("SCN080", doc.PosOf(p), p,
+               "the story can go round a loop it never leaves: " + after(i) + " no ending can be reached from " +
+                   quoted(entry->id) + " (the loop passes " + list +
+                   "); the conditions on its way out can never hold, so give it an exit that can open");
+  }
 }
 
 void ValidateGuide(const FacilitatorGuide& g, const Scenario& s, const SopCatalogue* catalogue, const JsonDocument& doc,

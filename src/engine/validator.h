@@ -1,6 +1,6 @@
 // Whole-scenario checks that need the complete graph: reachability, dead ends, endings, and
-// the coverage of the SOP steps the scenario says it assesses; and the checks of a facilitator
-// guide against its scenario.
+// the coverage of the SOP steps the scenario says it assesses; the checks that need its values
+// (the reachable states); and the checks of a facilitator guide against its scenario.
 #pragma once
 
 #include <set>
@@ -18,6 +18,13 @@ std::set<std::string> TaggedSteps(const Scenario& s);
 
 void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, const JsonDocument& doc,
                            DiagnosticSink& sink);
+
+class StateSpace;
+
+// Value-level checks on the reachable states of a scenario (state_space.h), for `sigap validate`:
+// a loop whose way out never opens (SCN080) and a decision reached with nothing to choose (SCN081).
+// They claim that something can never happen, so they say nothing about a sampled space.
+void ValidateScenarioStates(const StateSpace& space, const JsonDocument& doc, DiagnosticSink& sink);
 
 // A facilitator guide against its scenario (and the scenario's catalogue, when found): goals are
 // steps the scenario assesses, debrief questions and never events point at its decisions, every
