@@ -496,6 +496,7 @@ void BenchExplore(const Config& cfg, const ContentLibrary& lib) {
       std::to_string(cfg.runs) +
       " runs, wall time and the process's CPU time (the CPU time is what the machine's load does not inflate). "
       "Decisions played counts `Session::Apply` and `Continue` calls building the state space.\n\n");
+  const std::string load_before = Trim(ReadAll("/proc/loadavg").substr(0, 14));
   Out("| scenario | states | moves | decisions played | exhaustive | wall | CPU |\n|---|---|---|---|---|---|---|\n");
   std::vector<ExploreReport> reports;
   for (const auto& s : lib.Scenarios()) {
@@ -530,7 +531,8 @@ void BenchExplore(const Config& cfg, const ContentLibrary& lib) {
         (r->ranges_exact ? "" : "; ranges approximate") + " | " + Fmt("%.0f ms", wall) + " | " + Fmt("%.0f ms", cpu) +
         " |\n");
   }
-  Out("\n");
+  Out("\nLoad average (1, 5, 15 min) before: " + load_before + "; after: " + Trim(ReadAll("/proc/loadavg").substr(0, 14)) +
+      " (on 2 cores; wall time grows with it, CPU time much less).\n\n");
 
   // What a team that does not read the SOP scores (issue 13's "Measure" table).
   Out("### Test-wise strategies on the bundled content\n\n");

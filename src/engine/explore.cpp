@@ -93,56 +93,121 @@ std::string Strategy::Name() const {
 
 namespace {
 
-struct FrontEntry {
+constexpr std::uint32_t kNoMove = std::numeric_limits<std::uint32_t>::max();
+
+struct FrontEntry {  // 16 bytes: a big space holds millions
   std::int32_t earned = 0, possible = 0;
   std::uint32_t pred = 0;      // entry index in the front of the move's `from` state
   std::uint32_t tick_set = 0;  // checklist moves: the tick set taken
-  std::size_t move = kNone;    // kNone at the start
+  std::uint32_t move = kNoMove;  // kNoMove at the start
 };
 using Front = std::vector<FrontEntry>;  // sorted by possible, ascending
 
 // Keeps the entries no other entry dominates. Entries with nothing possible yet are kept apart:
 // they neither beat nor lose to others (their percent does not exist yet).
-void Prune(Front& f, bool for_min) {
-  std::stable_sort(f.begin(), f.end(), [&](const FrontEntry& a, const FrontEntry& b) {
+// A stable sort that takes the sorted runs a front is made of (each way in adds a shifted copy of
+// a sorted front) and merges neighbours until one is left: n log(runs) rather than n log n.
+template <typename Less>
+void SortRuns(Front& f, Less less) {
+  thread_local std::vector<std::size_t> bounds;
+  thread_local Front scratch;
+  bounds.assign(1, 0);
+  for (std::size_t i = 1; i < f.size(); ++i)
+    if (less(f[i], f[i - 1])) bounds.push_back(i);
+  bounds.push_back(f.size());
+  while (bounds.size() > 2) {
+    scratch.resize(f.size());
+    std::size_t w = 0, kept = 1;
+    for (std::size_t r = 0; r + 1 < bounds.size(); r += 2) {
+      const std::size_t a = bounds[r], b = bounds[r + 1], c = r + 2 < bounds.size() ? bounds[r + 2] : b;
+      // std::merge takes from the first range on ties: stable.
+      std::merge(f.begin() + static_cast<std::ptrdiff_t>(a), f.begin() + static_cast<std::ptrdiff_t>(b),
+                 f.begin() + static_cast<std::ptrdiff_t>(b), f.begin() + static_cast<std::ptrdiff_t>(c),
+                 scratch.begin() + static_cast<std::ptrdiff_t>(w), less);
+      w += c - a;
+      bounds[kept++] = c;
+      if (c == b) break;
+    }
+    bounds.resize(kept);
+    f.swap(scratch);
+  }
+}
+
+// The order fronts are kept in: by `possible`, then the better earned for the bound first.
+struct FrontLess {
+  bool for_min;
+  bool operator()(const FrontEntry& a, const FrontEntry& b) const {
     if (a.possible != b.possible) return a.possible < b.possible;
     return for_min ? a.earned < b.earned : a.earned > b.earned;
-  });
-  Front out;
+  }
+};
+
+void PruneSorted(Front& f, bool for_min);
+
+void Prune(Front& f, bool for_min) {
+  if (f.size() < 2) return;
+  SortRuns(f, FrontLess{for_min});
+  PruneSorted(f, for_min);
+}
+
+// Adds the ways through `from` plus `d` to a pruned front `into`, and prunes: the same as
+// appending them and calling Prune (entries already in `into` come first on ties), in one pass.
+void MergeInto(Front& into, const Front& from, const FrontEntry& d, bool for_min) {
+  thread_local Front run, merged;
+  run.clear();
+  for (std::size_t k = 0; k < from.size(); ++k)
+    run.push_back(FrontEntry{from[k].earned + d.earned, from[k].possible + d.possible, static_cast<std::uint32_t>(k),
+                             d.tick_set, d.move});
+  const FrontLess less{for_min};
+  // A pruned front is sorted and has no two equal entries, unless it was cut to fit memory.
+  if (!std::is_sorted(run.begin(), run.end(), less)) std::stable_sort(run.begin(), run.end(), less);
+  merged.resize(into.size() + run.size());
+  std::merge(into.begin(), into.end(), run.begin(), run.end(), merged.begin(), less);
+  PruneSorted(merged, for_min);
+  into.assign(merged.begin(), merged.end());
+}
+
+void PruneSorted(Front& f, bool for_min) {
+  if (f.size() < 2) return;
+  // Compacted in place (`w` never passes the entry being read); the order stays by `possible`.
+  std::size_t w = 0;
   bool zero_kept = false;
-  for (const auto& e : f)
-    if (e.possible == 0 && !zero_kept) {
-      out.push_back(e);
-      zero_kept = true;
-    }
   if (for_min) {
     // From the most possible down, one run of equal `possible` at a time (its least earned
-    // first): keep an entry only if it earns strictly less than every entry kept so far.
-    Front kept;
+    // first): keep an entry only if it earns strictly less than every entry kept so far. The
+    // kept ones are gathered at the end, then moved to the front in ascending order.
+    std::size_t kept_begin = f.size();
     std::int32_t best = std::numeric_limits<std::int32_t>::max();
     std::size_t end = f.size();
     while (end > 0) {
       std::size_t begin = end;
       while (begin > 0 && f[begin - 1].possible == f[end - 1].possible) --begin;
       if (f[begin].possible != 0 && f[begin].earned < best) {
-        kept.push_back(f[begin]);
+        f[--kept_begin] = f[begin];  // kept_begin >= end > begin: nothing unread is overwritten
         best = f[begin].earned;
       }
+      if (f[begin].possible == 0) zero_kept = true;  // the first of them (least earned) is f[0]
       end = begin;
     }
-    out.insert(out.end(), kept.rbegin(), kept.rend());
+    if (zero_kept) w = 1;  // f[0] is the zero entry: it sorts first and was not overwritten
+    for (std::size_t k = kept_begin; k < f.size(); ++k) f[w++] = f[k];
   } else {
     // From the least possible up: keep an entry only if it earns strictly more than any kept one.
     std::int32_t best = -1;
-    for (const auto& e : f) {
-      if (e.possible == 0) continue;
+    for (std::size_t k = 0; k < f.size(); ++k) {
+      const FrontEntry e = f[k];
+      if (e.possible == 0) {
+        if (!zero_kept) f[w++] = e;
+        zero_kept = true;
+        continue;
+      }
       if (e.earned > best) {
-        out.push_back(e);
+        f[w++] = e;
         best = e.earned;
       }
     }
   }
-  f = std::move(out);
+  f.resize(w);
 }
 
 struct RangeDp {
@@ -185,6 +250,28 @@ RangeDp ComputeRanges(const StateSpace& space) {
     for (std::size_t mi : states[order[q]].moves)
       if (!moves[mi].loop_back && --indegree[moves[mi].to] == 0) order.push_back(moves[mi].to);
 
+  // What each distinct move score adds per axis, in whole weights.
+  std::vector<std::pair<std::int32_t, std::int32_t>> whole(space.scores().size() * axes);
+  for (std::size_t k = 0; k < space.scores().size(); ++k)
+    for (std::size_t a = 0; a < axes; ++a) {
+      const AxisResult& d = space.scores()[k].axes[a];
+      whole[k * axes + a] = {static_cast<std::int32_t>(std::lround(d.earned)),
+                             static_cast<std::int32_t>(std::lround(d.possible))};
+    }
+  std::vector<std::uint32_t> pair_of(whole.size());  // the distinct (earned, possible) pairs, numbered
+  {
+    std::map<std::pair<std::int32_t, std::int32_t>, std::uint32_t> number;
+    for (std::size_t k = 0; k < whole.size(); ++k)
+      pair_of[k] = number.emplace(whole[k], static_cast<std::uint32_t>(number.size())).first->second;
+  }
+  std::vector<std::uint32_t> pair_seen(whole.size() + 1, 0);
+  std::uint32_t pair_stamp = 0;
+  struct Way {
+    std::size_t move, score;
+    std::uint32_t tick_set;
+  };
+  std::vector<Way> ways;
+  Front deltas, best;
   std::vector<std::size_t> out;
   std::vector<std::uint32_t> seen(space.scores().size(), 0);  // distinct scores of a move's tick sets
   std::uint32_t stamp = 0;
@@ -219,11 +306,7 @@ RangeDp ComputeRanges(const StateSpace& space) {
       const std::size_t to = moves[out[g]].to;
       while (end < out.size() && moves[out[end]].to == to) ++end;
       // What each way to `to` adds: a move's score, or each distinct score of its tick sets.
-      struct Way {
-        std::size_t move, score;
-        std::uint32_t tick_set;
-      };
-      std::vector<Way> ways;
+      ways.clear();
       for (std::size_t k = g; k < end; ++k) {
         const ExploreMove& m = moves[out[k]];
         if (m.kind != MoveKind::Checklist) {
@@ -239,22 +322,24 @@ RangeDp ComputeRanges(const StateSpace& space) {
         }
       }
       for (std::size_t a = 0; a < axes; ++a) {
-        Front deltas;
+        // Ways that add the same to this axis: only the first can be kept by a prune (the prune is
+        // stable), so the others are left out before it.
+        deltas.clear();
+        ++pair_stamp;
         for (const Way& w : ways) {
-          const AxisResult& d = space.scores()[w.score].axes[a];
-          deltas.push_back(FrontEntry{static_cast<std::int32_t>(std::lround(d.earned)),
-                                      static_cast<std::int32_t>(std::lround(d.possible)), 0, w.tick_set, w.move});
+          const std::uint32_t pair = pair_of[w.score * axes + a];
+          if (pair_seen[pair] == pair_stamp) continue;
+          pair_seen[pair] = pair_stamp;
+          const auto [earned, possible] = whole[w.score * axes + a];
+          deltas.push_back(FrontEntry{earned, possible, 0, w.tick_set, static_cast<std::uint32_t>(w.move)});
         }
         for (bool for_min : {true, false}) {
-          Front best = deltas;
+          best = deltas;
           Prune(best, for_min);
           const Front& from = (for_min ? dp.min_front : dp.max_front)[v][a];
           Front& into = (for_min ? dp.min_front : dp.max_front)[to][a];
-          for (const auto& d : best)
-            for (std::size_t k = 0; k < from.size(); ++k)
-              into.push_back(FrontEntry{from[k].earned + d.earned, from[k].possible + d.possible,
-                                        static_cast<std::uint32_t>(k), d.tick_set, d.move});
-          if (into.size() > 256) Prune(into, for_min);  // keep states still to come small while many ways lead in
+          // `into` stays pruned as ways come in (pruning in steps keeps what pruning once would).
+          for (const auto& d : best) MergeInto(into, from, d, for_min);
         }
       }
       for (const Way& w : ways) {
@@ -281,7 +366,7 @@ std::vector<DecisionRecord> FrontPath(const StateSpace& space, const std::vector
   std::vector<DecisionRecord> out;
   for (;;) {
     const FrontEntry& e = fronts[state][axis][entry];
-    if (e.move == kNone) break;
+    if (e.move == kNoMove) break;
     const ExploreMove& m = space.moves()[e.move];
     if (m.kind != MoveKind::Continue) out.push_back(space.RecordFor(m, e.tick_set));
     state = m.from;

@@ -128,19 +128,42 @@ struct TickClass {
   std::vector<std::uint32_t> masks;  // masks[0] is played
 };
 
-void NamesRead(const Condition& c, std::set<std::string>& out) {
-  if (c.kind == Condition::Kind::Flag || c.kind == Condition::Kind::Compare) out.insert(c.var);
-  for (const auto& ch : c.children) NamesRead(ch, out);
+// The constants each checklist counter ("$hits", "$misses", "$false_alarms") is compared with
+// by some condition. A flag reads "not 0", so 0 is one of them.
+void CounterConstants(const Condition& c, std::map<std::string, std::set<double>>& out) {
+  if (c.kind == Condition::Kind::Flag && !c.var.empty() && c.var[0] == '$') out[c.var].insert(0.0);
+  if (c.kind == Condition::Kind::Compare && !c.var.empty() && c.var[0] == '$')
+    out[c.var].insert(std::holds_alternative<bool>(c.value) ? (std::get<bool>(c.value) ? 1.0 : 0.0)
+                                                            : std::get<double>(c.value));
+  for (const auto& ch : c.children) CounterConstants(ch, out);
 }
 
-std::vector<TickClass> TickClasses(const Decision& d) {
-  // Only the counters some outcome or route reads can tell tick sets apart.
-  std::set<std::string> read;
+// Where a count stands against every constant a condition compares it with: below, equal or
+// above each (with Evaluate's tolerance). Counts that stand alike make every condition on the
+// counter, and so every outcome and route, come out the same.
+int CountBucket(int count, const std::set<double>& constants) {
+  int bucket = 0;
+  for (double c : constants) {
+    const double k = count;
+    bucket = bucket * 3 + (k < c - 1e-9 ? 0 : k > c + 1e-9 ? 2 : 1);
+  }
+  return bucket;
+}
+
+// `exact`: counts that a condition reads tell tick sets apart by their value, not by where they
+// stand (the finer classes that order a move's tick sets, see StateSpaceBuilder::OrderTickSets).
+std::vector<TickClass> TickClasses(const Decision& d, bool exact = false) {
+  // Only the counters some outcome or route reads can tell tick sets apart, and only by where
+  // they stand against the constants those conditions compare them with.
+  std::map<std::string, std::set<double>> read;
   for (const auto& o : d.outcomes)
-    if (o.when) NamesRead(*o.when, read);
+    if (o.when) CounterConstants(*o.when, read);
   for (const auto& r : d.next)
-    if (r.when) NamesRead(*r.when, read);
-  const bool counts[3] = {read.count("$hits") > 0, read.count("$misses") > 0, read.count("$false_alarms") > 0};
+    if (r.when) CounterConstants(*r.when, read);
+  const char* names[3] = {"$hits", "$misses", "$false_alarms"};
+  const std::set<double>* constants[3] = {nullptr, nullptr, nullptr};
+  for (int k = 0; k < 3; ++k)
+    if (auto it = read.find(names[k]); it != read.end()) constants[k] = &it->second;
   std::vector<const std::vector<Effect>*> lists;  // distinct effect lists, by value
   auto list_id = [&](const std::vector<Effect>& effects) -> int {
     if (effects.empty()) return -1;
@@ -168,7 +191,9 @@ std::vector<TickClass> TickClasses(const Decision& d) {
     }
     sig.erase(std::remove(sig.begin() + 3, sig.end(), -1), sig.end());
     for (int k = 0; k < 3; ++k)
-      if (!counts[k]) sig[static_cast<std::size_t>(k)] = 0;
+      sig[static_cast<std::size_t>(k)] = !constants[k] ? 0
+                                         : exact      ? sig[static_cast<std::size_t>(k)]
+                                                      : CountBucket(sig[static_cast<std::size_t>(k)], *constants[k]);
     auto [it, added] = by_signature.emplace(std::move(sig), out.size());
     if (added) out.emplace_back();
     out[it->second].masks.push_back(mask);
@@ -205,12 +230,15 @@ class StateSpaceBuilder {
     MoveScore nothing;
     for (const auto& a : s_.catalogue_->axes) nothing.axes.push_back(AxisResult{a.id, 0, 0});
     s_.scores_.push_back(std::move(nothing));
-    if (!Exhaustive()) {
+    if (Exhaustive()) {
+      OrderTickSets();
+    } else {
       s_.exhaustive_ = false;
       s_.states_.clear();
       s_.moves_.clear();
       s_.problems_.clear();
       index_.clear();
+      chain_.clear();
       problem_nodes_.clear();
       Sample();
     }
@@ -252,14 +280,15 @@ class StateSpaceBuilder {
         if (live[i] && st.values[i] != values_[i]) return false;
       return true;
     };
-    auto& bucket = index_[h];
-    for (std::size_t i : bucket)
+    auto [head, added] = index_.try_emplace(h, kNone);
+    for (std::size_t i = head->second; i != kNone; i = chain_[i])
       if (same(s_.states_[i])) return {i, false};
     ExploreState st;
     st.node = &session.CurrentNode();
     st.values = values_;
     s_.states_.push_back(std::move(st));
-    bucket.push_back(s_.states_.size() - 1);
+    chain_.push_back(head->second);
+    head->second = s_.states_.size() - 1;
     return {s_.states_.size() - 1, true};
   }
 
@@ -298,7 +327,12 @@ class StateSpaceBuilder {
     for (std::size_t i = 0; i < items.size(); ++i)
       if (mask & (1u << i)) ids.push_back(items[i].id);
     auto prepared = at.PrepareChecklist(ids, 0, 0);
-    return std::get<DecisionRecord>(prepared);  // item ids of the decision itself: never refused
+    DecisionRecord r = std::get<DecisionRecord>(std::move(prepared));  // item ids of the decision itself: never refused
+    // The display order is a log's business: Apply does not read it, and without it the records
+    // that every session copy carries in its history cost no allocation.
+    r.shown.clear();
+    r.shown.shrink_to_fit();
+    return r;
   }
 
   bool OverLimit() {
@@ -340,12 +374,17 @@ class StateSpaceBuilder {
   }
 
   // Every move out of `state`, whose session is `at`, each played on a copy of it.
-  std::vector<Step> Steps(std::size_t state, const Session& at) {
+  // `at` is used up: the last move is played on it.
+  std::vector<Step> Steps(std::size_t state, Session& at) {
     std::vector<Step> out;
+    // Grown in place: a Step that had to move when the vector grows would be copied, session and all.
+    if (const Node& node = at.CurrentNode(); node.decision)
+      out.reserve(node.decision->kind == Decision::Kind::Single ? node.decision->choices.size() + 1 : 16);
     switch (at.state()) {
       case SessionState::Ended: break;
       case SessionState::AtScene: {
-        Session next = at;
+        // The one move: played on `at` itself (its state is expanded and not needed again).
+        Session& next = at;
         ++s_.applies_;
         if (auto r = next.Continue()) {
           Problem(state, *r);
@@ -360,15 +399,18 @@ class StateSpaceBuilder {
       case SessionState::AwaitingChoice: {
         const Node& node = at.CurrentNode();
         const Decision& d = *node.decision;
-        auto offer = [&](const Choice* c, bool timeout) {
+        // Every move is prepared (and its wording taken) before any is played: the last one is
+        // then played on `at` itself, which saves copying a session with its whole history.
+        std::vector<ExploreMove> ready;
+        ready.reserve(d.choices.size() + 1);
+        auto prepare = [&](const Choice* c, bool timeout) {
           auto prepared = timeout ? at.PrepareTimeout(0, 0) : at.PrepareChoice(c->id, 0, 0);
           if (auto* r = std::get_if<Refusal>(&prepared)) {
             Problem(state, *r);
             return;
           }
-          const DecisionRecord& rec = std::get<DecisionRecord>(prepared);
-          auto next = Play(state, at, rec);
-          if (!next) return;
+          DecisionRecord& rec = std::get<DecisionRecord>(prepared);
+          std::vector<std::string>().swap(rec.shown);  // see TickRecord
           const Choice* chosen = nullptr;
           for (const auto& ch : d.choices)
             if (ch.id == rec.choice) chosen = &ch;
@@ -377,13 +419,24 @@ class StateSpaceBuilder {
           m.kind = timeout ? MoveKind::Timeout : MoveKind::Choice;
           m.choice = chosen;
           m.text = timeout ? nullptr : &at.ChoiceText(*chosen);
-          m.record = rec;
           m.score = ScoreOf(
               AnswerKey(NodeIndex(node), timeout ? 1 : 0, static_cast<std::uint64_t>(chosen - d.choices.data())), rec);
-          out.push_back(Step{std::move(m), std::move(*next)});
+          m.record = std::move(rec);
+          ready.push_back(std::move(m));
         };
-        for (const Choice* c : at.AvailableChoices()) offer(c, false);
-        if (at.TimerSeconds()) offer(nullptr, true);
+        for (const Choice* c : at.AvailableChoices()) prepare(c, false);
+        if (at.TimerSeconds()) prepare(nullptr, true);
+        for (std::size_t k = 0; k < ready.size(); ++k) {
+          std::optional<Session> next;
+          if (k + 1 < ready.size()) {
+            next = Play(state, at, ready[k].record);
+          } else {
+            ++s_.applies_;
+            if (auto r = at.Apply(ready[k].record)) Problem(state, *r);  // a refusal changes nothing
+            else next = std::move(at);
+          }
+          if (next) out.push_back(Step{std::move(ready[k]), std::move(*next)});
+        }
         break;
       }
       case SessionState::AwaitingChecklist: {
@@ -394,8 +447,10 @@ class StateSpaceBuilder {
         m.kind = MoveKind::Checklist;
         auto cls = tick_classes_.find(&node);
         if (cls == tick_classes_.end()) cls = tick_classes_.emplace(&node, TickClasses(*node.decision)).first;
+        out.reserve(cls->second.size());
         for (const auto& c : cls->second) {
-          auto next = Play(state, at, TickRecord(at, c.masks.front()));
+          DecisionRecord record = TickRecord(at, c.masks.front());
+          auto next = Play(state, at, record);
           if (!next) continue;
           if (c.masks.size() > 1 && checked_[&node] < kClassChecks) {
             // The check that the class is one: another member must end in the very same state.
@@ -406,7 +461,7 @@ class StateSpaceBuilder {
             }
           }
           ExploreMove move = m;
-          move.record = TickRecord(at, c.masks.front());
+          move.record = std::move(record);
           move.score = TickScore(at, c.masks.front());
           for (std::uint32_t mask : c.masks) TickScore(at, mask);
           out.push_back(Step{std::move(move), std::move(*next), &c.masks});
@@ -451,6 +506,47 @@ class StateSpaceBuilder {
   void Add(ExploreMove m) {
     s_.moves_.push_back(std::move(m));
     s_.states_[s_.moves_.back().from].moves.push_back(s_.moves_.size() - 1);
+  }
+
+  // A checklist move lists its tick sets by the class of their exact counts (classes in the order
+  // of their first tick set), then ascending: the order in which the score ranges meet them, and
+  // so which tick set a reported path shows when several score alike. It does not depend on how
+  // coarsely the search grouped them.
+  void OrderTickSets() {
+    struct Order {
+      std::vector<std::uint32_t> rank;     // mask → its place in that order
+      std::vector<std::uint32_t> by_rank;  // place → mask
+    };
+    std::map<const Node*, Order> orders;
+    std::vector<char> present;
+    std::vector<std::uint64_t> keyed;
+    for (auto& m : s_.moves_) {
+      if (m.kind != MoveKind::Checklist || m.tick_sets.size() < 2) continue;
+      const Node* node = s_.states_[m.from].node;
+      auto it = orders.find(node);
+      if (it == orders.end()) {
+        Order o;
+        for (const auto& c : TickClasses(*node->decision, true))
+          o.by_rank.insert(o.by_rank.end(), c.masks.begin(), c.masks.end());
+        o.rank.resize(o.by_rank.size());
+        for (std::size_t r = 0; r < o.by_rank.size(); ++r) o.rank[o.by_rank[r]] = static_cast<std::uint32_t>(r);
+        it = orders.emplace(node, std::move(o)).first;
+      }
+      const Order& o = it->second;
+      auto& sets = m.tick_sets;
+      if (sets.size() * 16 >= o.by_rank.size()) {  // many: walk the order once
+        present.assign(o.by_rank.size(), 0);
+        for (std::uint32_t mask : sets) present[mask] = 1;
+        sets.clear();
+        for (std::uint32_t mask : o.by_rank)
+          if (present[mask]) sets.push_back(mask);
+      } else {
+        keyed.clear();
+        for (std::uint32_t mask : sets) keyed.push_back(std::uint64_t{o.rank[mask]} << 32 | mask);
+        std::sort(keyed.begin(), keyed.end());
+        for (std::size_t k = 0; k < keyed.size(); ++k) sets[k] = static_cast<std::uint32_t>(keyed[k]);
+      }
+    }
   }
 
   // Every reachable state. False when a limit was hit.
@@ -526,6 +622,7 @@ class StateSpaceBuilder {
         const Decision& d = *at.CurrentNode().decision;
         m.kind = k < shown.size() ? MoveKind::Choice : MoveKind::Timeout;
         m.record = std::get<DecisionRecord>(prepared);
+        std::vector<std::string>().swap(m.record.shown);
         for (const auto& ch : d.choices)
           if (ch.id == m.record.choice) m.choice = &ch;
         if (m.kind == MoveKind::Choice) m.text = &at.ChoiceText(*m.choice);
@@ -598,7 +695,8 @@ class StateSpaceBuilder {
   ExploreLimits limits_;
   Clock::time_point t0_;
   std::vector<double> values_;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> index_;
+  std::unordered_map<std::uint64_t, std::size_t> index_;  // hash → the last state added with it
+  std::vector<std::size_t> chain_;                         // per state: the one added before it with its hash
   std::unordered_map<std::uint64_t, std::size_t> score_cache_;
   std::map<const Node*, std::vector<TickClass>> tick_classes_;
   std::map<const Node*, int> checked_;  // states of a checklist whose classes were checked

@@ -37,7 +37,8 @@ struct ExploreMove {
   const Choice* choice = nullptr;        // Choice, and Timeout (the timeout default)
   const LocalText* text = nullptr;       // Choice: its wording in this state (text_if applied)
   std::vector<std::uint32_t> tick_sets;  // Checklist: bit i set = items[i] (authored order) ticked
-  DecisionRecord record;                 // the record Session::Apply took (checklists: the first tick set)
+  DecisionRecord record;                 // the record Session::Apply took (checklists: the first tick set),
+                                         // without `shown` (the display order is for logs)
   std::size_t score = 0;                 // index into StateSpace::scores (checklists: of `record`;
                                          // 0 adds nothing: Continue)
   bool loop_back = false;                // returns to a state on its own way from the start
