@@ -374,11 +374,13 @@ TEST_CASE("resume flags a scenario whose content changed since the session start
   test::Fixture fx2{fx.catalogue, changed.scenario};
   ContentLibrary lib;
   lib.files = test::LoadLibraryFiles(fx2);
-  auto resumed = RecordedSession::Resume(w.path, lib);
-  if (auto* err = std::get_if<Problem>(&resumed)) FAIL(err->message);
-  RecordedSession& rs = std::get<RecordedSession>(resumed);
-  CHECK(rs.scenario_changed());
-  CHECK(rs.session().History() == w.decisions);
+  {
+    auto resumed = RecordedSession::Resume(w.path, lib);
+    if (auto* err = std::get_if<Problem>(&resumed)) FAIL(err->message);
+    RecordedSession& rs = std::get<RecordedSession>(resumed);
+    CHECK(rs.scenario_changed());
+    CHECK(rs.session().History() == w.decisions);
+  }  // closed: the log's lock is free again
 
   // Unchanged content is not flagged.
   ContentLibrary same;

@@ -243,7 +243,7 @@ std::variant<DecisionRecord, Problem> Session::PrepareChecklist(const std::vecto
 
 std::variant<DecisionRecord, Problem> Session::PrepareTimeout(std::int64_t elapsed_ms, std::int64_t at_ms,
                                                               const std::vector<std::string>& selected) const {
-  if (!TimerSeconds()) return Problem{"ENG006", "the current decision has no timer"};
+  if (!TimerSeconds()) return Problem{"ENG006", "the current decision has no timer", {}};
   if (state_ == SessionState::AwaitingChecklist) {
     auto r = PrepareChecklist(selected, elapsed_ms, at_ms);
     if (auto* rec = std::get_if<DecisionRecord>(&r)) {
@@ -298,14 +298,14 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
   auto prepared = record.checklist ? PrepareChecklist(record.items, record.elapsed_ms, record.at_ms)
                                    : PrepareChoice(record.choice, record.elapsed_ms, record.at_ms);
   if (auto* refusal = std::get_if<Problem>(&prepared)) return restore(*refusal);
-  if (record.timed_out && !TimerSeconds()) return restore(Problem{"ENG006", "a timeout was recorded for an untimed decision"});
+  if (record.timed_out && !TimerSeconds()) return restore(Problem{"ENG006", "a timeout was recorded for an untimed decision", {}});
   if (record.unconfirmed && !record.timed_out)
-    return restore(Problem{"ENG013", "a decision is recorded as unconfirmed although the clock did not run out"});
+    return restore(Problem{"ENG013", "a decision is recorded as unconfirmed although the clock did not run out", {}});
   // A single-choice timeout with nothing selected takes the default; a record claiming otherwise
   // was not a timeout.
   if (record.timed_out && !record.checklist && !record.unconfirmed && record.choice != node_->decision->timer->default_choice)
     return restore(Problem{"ENG007", "a timeout was recorded with \"" + record.choice + "\", but the timeout default at " + node_->id +
-                                         " is \"" + node_->decision->timer->default_choice + "\""});
+                                         " is \"" + node_->decision->timer->default_choice + "\"", {}});
 
   const Decision& d = *node_->decision;
   std::map<std::string, double> counters;
@@ -367,7 +367,7 @@ nlohmann::json Session::ToJson() const {
 std::variant<Session, Problem> Session::FromJson(const nlohmann::json& j, std::shared_ptr<const Scenario> scenario,
                                                  std::shared_ptr<const SopCatalogue> catalogue) {
   try {
-    if (j.at("scenario").get<std::string>() != scenario->id) return Problem{"ENG009", "the saved session is for another scenario"};
+    if (j.at("scenario").get<std::string>() != scenario->id) return Problem{"ENG009", "the saved session is for another scenario", {}};
     SessionInfo info;
     info.session_id = j.at("session").get<std::string>();
     info.team = j.at("team").get<std::string>();
@@ -400,7 +400,7 @@ std::variant<Session, Problem> Session::FromJson(const nlohmann::json& j, std::s
                      {at, s.CurrentNode().id}};
     return s;
   } catch (const nlohmann::json::exception& e) {
-    return Problem{"ENG010", std::string("the saved session is malformed: ") + e.what()};
+    return Problem{"ENG010", std::string("the saved session is malformed: ") + e.what(), {}};
   }
 }
 
