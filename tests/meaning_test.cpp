@@ -319,3 +319,24 @@ TEST_CASE("an ignored key in a condition is an error, because ignoring it invert
   CHECK(lib.FindScenario("mini") == nullptr);
   CHECK(lib.ErrorCount() == 1);
 }
+
+TEST_CASE("control and direction characters in a log's team name never reach a terminal or a report") {
+  ContentLibrary lib = BundledLibrary();
+  ScopedDir dir("meaning-hidden-team");
+  std::string log = PlayTeam(lib, Anggrek(48), dir.path);
+  RewriteLog(log, [](json& rec) {
+    if (rec["rec"] == "header") rec["team"] = "Ang\x1b[2J\agrek\u202e";
+  });
+  DebriefBook book;
+  book.Add({log}, lib);
+  REQUIRE(book.Scenarios().size() == 1);
+  CHECK(book.Scenarios()[0].teams[0]->team() == "Ang[2Jgrek");  // the characters removed, the rest kept as written
+  for (const std::string& out : {ExportCsv(book.Scenarios(), Lang::Id), ExportHtml(book.Scenarios(), Lang::Id, false),
+                                 ExportXapi(book.Scenarios()).dump()}) {
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find('\a') == std::string::npos);
+    CHECK(out.find("\u202e") == std::string::npos);
+  }
+  ProcessResult r = RunSigap({"debrief", log, "--scenarios", SourcePath("scenarios")});
+  CHECK(r.out.find('\x1b') == std::string::npos);
+}
