@@ -340,3 +340,32 @@ TEST_CASE("control and direction characters in a log's team name never reach a t
   ProcessResult r = RunSigap({"debrief", log, "--scenarios", SourcePath("scenarios")});
   CHECK(r.out.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("the corpus of meaningful bad logs: each file gets its own report, and nothing else is lost") {
+  ContentLibrary lib = BundledLibrary();
+  const std::string dir = DataPath("malformed/logs");
+  auto before = Snapshot(dir);
+  DebriefBook book;
+  book.Add({dir}, lib);
+  const ImportResult& r = book.Imported();
+  auto reported = [&](const std::string& file, const std::string& code) {
+    return static_cast<int>(std::count_if(r.problems.begin(), r.problems.end(), [&](const Diagnostic& d) {
+      return d.code == code && d.file.find(file) != std::string::npos;
+    }));
+  };
+  CHECK(reported("damaged-middle", "LOG011") == 1);
+  CHECK(reported("conflict-laptop-1", "DBR013") == 1);
+  CHECK(reported("end-contradicts", "DBR014") == 1);
+  CHECK(reported("impossible-times", "DBR015") == 2);
+  CHECK(reported("inconsistent", "DBR016") == 1);
+  CHECK(r.problems.size() == 6);
+  // Eight files, seven sessions (the two laptops' copies are one session, in conflict).
+  CHECK(r.sessions.size() == 7);
+  CHECK(book.Conflicts().size() == 1);
+  REQUIRE(book.Scenarios().size() == 1);
+  CHECK(book.Scenarios()[0].teams.size() == 6);
+  std::string csv = ExportCsv(book.Scenarios(), Lang::Id);
+  CHECK(csv.find(",\"'=HYPERLINK(") != std::string::npos);
+  CHECK(csv.find('\x1b') == std::string::npos);
+  CHECK(Snapshot(dir) == before);  // import never changes the source folder
+}
