@@ -369,3 +369,25 @@ TEST_CASE("the corpus of meaningful bad logs: each file gets its own report, and
   CHECK(csv.find('\x1b') == std::string::npos);
   CHECK(Snapshot(dir) == before);  // import never changes the source folder
 }
+
+// ---- Every code documented, in both languages (18.7) ------------------------------------------
+
+TEST_CASE("every code described in docs/diagnostics.md says what to do in English and in Indonesian") {
+  const std::string text = ReadText(SourcePath("docs/diagnostics.md"));
+  std::size_t sections = 0;
+  for (std::size_t at = text.find("\n### "); at != std::string::npos;) {
+    std::size_t next = text.find("\n### ", at + 1);
+    std::size_t chapter = text.find("\n## ", at + 1);
+    std::size_t end = std::min(next, chapter);
+    const std::string section = text.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+    const std::string code = section.substr(4, section.find(' ', 4) - 4);
+    if (code.size() >= 5 && std::isupper(static_cast<unsigned char>(code[0])) && std::isdigit(static_cast<unsigned char>(code.back()))) {
+      ++sections;
+      CAPTURE(code);
+      CHECK(section.find("What to do") != std::string::npos);
+      CHECK(section.find("Yang harus dilakukan") != std::string::npos);
+    }
+    at = next;
+  }
+  CHECK(sections >= 90);
+}
