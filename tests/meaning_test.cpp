@@ -319,3 +319,75 @@ TEST_CASE("an ignored key in a condition is an error, because ignoring it invert
   CHECK(lib.FindScenario("mini") == nullptr);
   CHECK(lib.ErrorCount() == 1);
 }
+
+TEST_CASE("control and direction characters in a log's team name never reach a terminal or a report") {
+  ContentLibrary lib = BundledLibrary();
+  ScopedDir dir("meaning-hidden-team");
+  std::string log = PlayTeam(lib, Anggrek(48), dir.path);
+  RewriteLog(log, [](json& rec) {
+    if (rec["rec"] == "header") rec["team"] = "Ang\x1b[2J\agrek\u202e";
+  });
+  DebriefBook book;
+  book.Add({log}, lib);
+  REQUIRE(book.Scenarios().size() == 1);
+  CHECK(book.Scenarios()[0].teams[0]->team() == "Ang[2Jgrek");  // the characters removed, the rest kept as written
+  for (const std::string& out : {ExportCsv(book.Scenarios(), Lang::Id), ExportHtml(book.Scenarios(), Lang::Id, false),
+                                 ExportXapi(book.Scenarios()).dump()}) {
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find('\a') == std::string::npos);
+    CHECK(out.find("\u202e") == std::string::npos);
+  }
+  ProcessResult r = RunSigap({"debrief", log, "--scenarios", SourcePath("scenarios")});
+  CHECK(r.out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("the corpus of meaningful bad logs: each file gets its own report, and nothing else is lost") {
+  ContentLibrary lib = BundledLibrary();
+  const std::string dir = DataPath("malformed/logs");
+  auto before = Snapshot(dir);
+  DebriefBook book;
+  book.Add({dir}, lib);
+  const ImportResult& r = book.Imported();
+  auto reported = [&](const std::string& file, const std::string& code) {
+    return static_cast<int>(std::count_if(r.problems.begin(), r.problems.end(), [&](const Diagnostic& d) {
+      return d.code == code && d.file.find(file) != std::string::npos;
+    }));
+  };
+  CHECK(reported("damaged-middle", "LOG011") == 1);
+  CHECK(reported("conflict-laptop-1", "DBR013") == 1);
+  CHECK(reported("end-contradicts", "DBR014") == 1);
+  CHECK(reported("impossible-times", "DBR015") == 2);
+  CHECK(reported("inconsistent", "DBR016") == 1);
+  CHECK(r.problems.size() == 6);
+  // Eight files, seven sessions (the two laptops' copies are one session, in conflict).
+  CHECK(r.sessions.size() == 7);
+  CHECK(book.Conflicts().size() == 1);
+  REQUIRE(book.Scenarios().size() == 1);
+  CHECK(book.Scenarios()[0].teams.size() == 6);
+  std::string csv = ExportCsv(book.Scenarios(), Lang::Id);
+  CHECK(csv.find(",\"'=HYPERLINK(") != std::string::npos);
+  CHECK(csv.find('\x1b') == std::string::npos);
+  CHECK(Snapshot(dir) == before);  // import never changes the source folder
+}
+
+// ---- Every code documented, in both languages (18.7) ------------------------------------------
+
+TEST_CASE("every code described in docs/diagnostics.md says what to do in English and in Indonesian") {
+  const std::string text = ReadText(SourcePath("docs/diagnostics.md"));
+  std::size_t sections = 0;
+  for (std::size_t at = text.find("\n### "); at != std::string::npos;) {
+    std::size_t next = text.find("\n### ", at + 1);
+    std::size_t chapter = text.find("\n## ", at + 1);
+    std::size_t end = std::min(next, chapter);
+    const std::string section = text.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+    const std::string code = section.substr(4, section.find(' ', 4) - 4);
+    if (code.size() >= 5 && std::isupper(static_cast<unsigned char>(code[0])) && std::isdigit(static_cast<unsigned char>(code.back()))) {
+      ++sections;
+      CAPTURE(code);
+      CHECK(section.find("What to do") != std::string::npos);
+      CHECK(section.find("Yang harus dilakukan") != std::string::npos);
+    }
+    at = next;
+  }
+  CHECK(sections >= 90);
+}

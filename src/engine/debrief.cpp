@@ -292,8 +292,8 @@ void AddSessionProblems(const ImportedSession& s, std::vector<Diagnostic>& probl
     problems.push_back(FileProblem(s.path, 1, Severity::Warning, "DBR013",
                                "team \"" + s.team() + "\" has " + std::to_string(c.copies.size()) +
                                    " copies of one session that part after decision " + std::to_string(c.common_decisions) +
-                                   " (it was played on from two copies): " + copies +
-                                   ". Neither is shown until you choose the one to keep; the others are kept aside"));
+                                   " (it was played on from more than one copy): " + copies +
+                                   ". None of them is shown until you choose the one to keep; the others are kept aside"));
   }
 }
 

@@ -1063,7 +1063,9 @@ void RejectDuplicateIds(std::map<std::string, LoadedFile>& loaded, const std::ve
   auto id_of = [](const LoadedFile& f) { return f.catalogue ? f.catalogue->id : f.scenario ? f.scenario->id : std::string(); };
   for (auto& [path, f] : loaded)
     if (f.kind == kind && !id_of(f).empty() && from_folders.count(path)) by_id[id_of(f)].push_back(path);
-  for (const auto& [id, paths] : by_id) {
+  for (const auto& entry : by_id) {
+    const std::string& id = entry.first;  // not a structured binding: clang 14 (fuzz preset) cannot capture one
+    const std::vector<std::string>& paths = entry.second;
     if (paths.size() < 2) continue;
     auto named = std::find_if(paths.begin(), paths.end(), [&](const std::string& p) {
       return platform::PathToUtf8(platform::PathFromUtf8(p).filename()) == id + ".json";

@@ -5,6 +5,7 @@
 
 #include "hash.h"
 #include "json_reader.h"
+#include "text.h"
 #include "platform/utf8_path.h"
 
 namespace sigap {
@@ -280,7 +281,9 @@ SessionLogData ReadSessionLog(const std::string& path, std::string_view text) {
       if (StringField(rec, "rec") != "header") { d.corrupted = true; sink.Error("LOG002", {1, 1}, "", "the first record is not a header; this is not a SIGAP session log"); break; }
       if (!rec.contains("format") || !rec["format"].is_number_integer() || rec["format"].get<std::int64_t>() != kLogFormatVersion) { d.corrupted = true; sink.Error("LOG003", {1, 1}, "", "unsupported log format; update SIGAP to read it"); break; }
       d.has_header = true;
-      auto str = [&](const char* k) { return rec.contains(k) && rec[k].is_string() ? rec[k].get<std::string>() : std::string(); };
+      // Free text from a file that may have been edited: control and direction characters are
+      // removed before a name reaches a terminal, the HTML report or an xAPI file (issue 18.5).
+      auto str = [&](const char* k) { return rec.contains(k) && rec[k].is_string() ? StripHidden(rec[k].get<std::string>()) : std::string(); };
       d.info.session_id = str("session");
       d.info.team = str("team");
       d.info.members = str("members");

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sigap {
@@ -79,6 +80,19 @@ std::optional<HiddenChar> FindHiddenChar(std::string_view text) {
   ForEachCodePoint(text, [&](std::size_t i, char32_t c) {
     if (Hidden(c)) out = HiddenChar{i, c};
     return !out;
+  });
+  return out;
+}
+
+std::string StripHidden(std::string_view text) {
+  if (!FindHiddenChar(text)) return std::string(text);
+  std::string out;
+  std::size_t i = 0;
+  ForEachCodePoint(text, [&](std::size_t, char32_t c) {
+    std::size_t len = std::min(SequenceLength(static_cast<unsigned char>(text[i])), text.size() - i);
+    if (!Hidden(c)) out.append(text.substr(i, len));
+    i += len;
+    return true;
   });
   return out;
 }

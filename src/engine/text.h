@@ -28,6 +28,9 @@ struct HiddenChar {
   char32_t code_point = 0;
 };
 std::optional<HiddenChar> FindHiddenChar(std::string_view text);
+// `text` without the characters FindHiddenChar finds: for free text from a file SIGAP did not
+// write itself (a team name in a copied log) on its way to a terminal, a report or an export.
+std::string StripHidden(std::string_view text);
 // The first character outside ASCII, e.g. a Cyrillic "р" in an id that looks Latin.
 std::optional<HiddenChar> FindNonAscii(std::string_view text);
 // "U+202E (RIGHT-TO-LEFT OVERRIDE)", "U+001B (ESC)", "U+0440" for others.

@@ -1,11 +1,14 @@
 #include "validator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 
+#include "session.h"
 #include "state_space.h"
 
 namespace sigap {
@@ -22,8 +25,187 @@ std::set<std::string> TaggedSteps(const Scenario& s) {
   return tagged;
 }
 
+namespace {
+
+// What values a variable can take anywhere in the scenario, for conditions that can never hold.
+// A variable no effect touches keeps its initial value; a flag takes its initial value and the
+// values effects set; a number changed by effects may take anything in [min, max].
+struct ValueRange {
+  bool fixed = false;  // only `values` are possible
+  std::set<double> values;
+  double min = 0, max = 0;
+};
+
+std::map<std::string, ValueRange> PossibleValues(const Scenario& s) {
+  std::map<std::string, std::vector<const Effect*>> effects;
+  auto add = [&](const std::vector<Effect>& list) {
+    for (const auto& e : list) effects[e.var].push_back(&e);
+  };
+  for (const auto& n : s.nodes) {
+    if (!n.decision) continue;
+    for (const auto& c : n.decision->choices) add(c.effects);
+    for (const auto& it : n.decision->items) add(it.effects);
+    for (const auto& o : n.decision->outcomes) add(o.effects);
+    add(n.decision->per_hit);
+    add(n.decision->per_miss);
+    add(n.decision->per_false_alarm);
+  }
+  std::map<std::string, ValueRange> out;
+  for (const auto& v : s.variables) {
+    ValueRange r;
+    r.min = v.min;
+    r.max = v.max;
+    r.values.insert(v.initial);
+    r.fixed = true;
+    for (const Effect* e : effects[v.id]) {
+      if (e->kind == Effect::Kind::SetFlag) r.values.insert(e->flag ? 1 : 0);
+      else if (e->kind == Effect::Kind::Set) r.values.insert(std::clamp(e->number, v.min, v.max));
+      else if (e->number != 0) r.fixed = false;
+    }
+    if (v.type == Variable::Type::Flag) r.min = 0, r.max = 1;
+    out[v.id] = r;
+  }
+  return out;
+}
+
+bool Compare(double lhs, CompareOp op, double rhs) {
+  const double eps = 1e-9;
+  switch (op) {
+    case CompareOp::Lt: return lhs < rhs - eps;
+    case CompareOp::Le: return lhs <= rhs + eps;
+    case CompareOp::Eq: return std::fabs(lhs - rhs) <= eps;
+    case CompareOp::Ne: return std::fabs(lhs - rhs) > eps;
+    case CompareOp::Ge: return lhs >= rhs - eps;
+    case CompareOp::Gt: return lhs > rhs + eps;
+  }
+  return false;
+}
+
+struct Verdict3 {
+  bool possible = true, always = false;
+  std::string why;  // for an impossible leaf
+};
+
+// Whether a condition can ever hold (and whether it always does), from the values each variable
+// can take. Conservative: "possible" may be claimed for a condition that never holds, never the reverse.
+Verdict3 Analyse(const Condition& c, const std::map<std::string, ValueRange>& ranges, const Scenario& s) {
+  auto quoted = [](const std::string& v) { return "\"" + v + "\""; };
+  switch (c.kind) {
+    case Condition::Kind::Flag:
+    case Condition::Kind::Compare: {
+      auto it = ranges.find(c.var);
+      if (it == ranges.end()) return {};  // a checklist counter
+      const ValueRange& r = it->second;
+      const double rhs = c.kind == Condition::Kind::Flag ? 0.0
+                         : std::holds_alternative<bool>(c.value) ? (std::get<bool>(c.value) ? 1.0 : 0.0)
+                                                                 : std::get<double>(c.value);
+      const CompareOp op = c.kind == Condition::Kind::Flag ? CompareOp::Ne : c.op;
+      const Variable* var = s.FindVariable(c.var);
+      const bool flag = var && var->type == Variable::Type::Flag;
+      Verdict3 v;
+      if (r.fixed) {
+        v.possible = std::any_of(r.values.begin(), r.values.end(), [&](double x) { return Compare(x, op, rhs); });
+        v.always = std::all_of(r.values.begin(), r.values.end(), [&](double x) { return Compare(x, op, rhs); });
+        if (!v.possible)
+          v.why = flag ? quoted(c.var) + " is never " + (rhs == 0 && op == CompareOp::Ne ? "set" : "changed") +
+                             " by any effect, so it stays " + (*r.values.begin() != 0 ? "true" : "false")
+                       : "no effect changes " + quoted(c.var) + " to such a value";
+        return v;
+      }
+      // A number anywhere in [min, max].
+      bool lo = Compare(r.min, op, rhs), hi = Compare(r.max, op, rhs);
+      switch (op) {
+        case CompareOp::Eq: v.possible = rhs >= r.min - 1e-9 && rhs <= r.max + 1e-9; v.always = r.min == r.max && lo; break;
+        case CompareOp::Ne: v.possible = !(r.min == r.max && !lo); v.always = rhs < r.min || rhs > r.max; break;
+        default: v.possible = lo || hi; v.always = lo && hi; break;
+      }
+      if (!v.possible) {
+        std::ostringstream os;
+        os << quoted(c.var) << " stays between " << r.min << " and " << r.max << " (the engine clamps it), so it is never "
+           << CompareOpText(op) << " " << rhs;
+        v.why = os.str();
+      }
+      return v;
+    }
+    case Condition::Kind::Not: {
+      Verdict3 in = Analyse(c.children.at(0), ranges, s);
+      Verdict3 v{!in.always, !in.possible, ""};
+      if (!v.possible) v.why = "its \"not\" part always holds";
+      return v;
+    }
+    case Condition::Kind::All: {
+      Verdict3 v{true, true, ""};
+      for (const auto& ch : c.children) {
+        Verdict3 x = Analyse(ch, ranges, s);
+        if (!x.possible && v.possible) v.why = x.why;
+        v.possible = v.possible && x.possible;
+        v.always = v.always && x.always;
+      }
+      return v;
+    }
+    case Condition::Kind::Any: {
+      Verdict3 v{false, false, ""};
+      for (const auto& ch : c.children) {
+        Verdict3 x = Analyse(ch, ranges, s);
+        if (!x.possible && v.why.empty()) v.why = x.why;
+        v.possible = v.possible || x.possible;
+        v.always = v.always || x.always;
+      }
+      return v;
+    }
+  }
+  return {};
+}
+
+// Every condition of the scenario with its JSON pointer.
+template <typename F>
+void ForEachCondition(const Scenario& s, F&& f) {
+  auto routes = [&](const std::vector<Route>& list, const std::string& p) {
+    for (std::size_t j = 0; j < list.size(); ++j)
+      if (list[j].when) f(*list[j].when, p + "/next/" + std::to_string(j) + "/if");
+  };
+  auto variants = [&](const std::vector<TextVariant>& list, const std::string& p) {
+    for (std::size_t j = 0; j < list.size(); ++j) f(list[j].when, p + "/text_if/" + std::to_string(j) + "/if");
+  };
+  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+    const Node& n = s.nodes[i];
+    const std::string p = "/nodes/" + std::to_string(i);
+    variants(n.text_if, p);
+    routes(n.next, p);
+    if (!n.decision) continue;
+    const Decision& d = *n.decision;
+    const std::string dp = p + "/decision";
+    for (std::size_t k = 0; k < d.choices.size(); ++k) {
+      const std::string cp = dp + "/choices/" + std::to_string(k);
+      if (d.choices[k].when) f(*d.choices[k].when, cp + "/if");
+      variants(d.choices[k].text_if, cp);
+      routes(d.choices[k].next, cp);
+    }
+    if (d.timer)
+      for (std::size_t j = 0; j < d.timer->seconds_if.size(); ++j)
+        f(d.timer->seconds_if[j].when, dp + "/timer/seconds_if/" + std::to_string(j) + "/if");
+    for (std::size_t j = 0; j < d.outcomes.size(); ++j)
+      if (d.outcomes[j].when) f(*d.outcomes[j].when, dp + "/outcomes/" + std::to_string(j) + "/if");
+    routes(d.next, dp);
+  }
+}
+
+}  // namespace
+
 void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, const JsonDocument& doc,
                            DiagnosticSink& sink) {
+  // Conditions that can never hold, whatever the team does.
+  const auto ranges = PossibleValues(s);
+  ForEachCondition(s, [&](const Condition& c, const std::string& p) {
+    Verdict3 v = Analyse(c, ranges, s);
+    if (!v.possible)
+      sink.Warning("SCN093", doc.PosOf(p), p, "this condition can never hold: " + v.why +
+                                                  "; change the condition or the effects that should make it true");
+  });
+  if (const Node* start = s.FindNode(s.start); start && start->type == Node::Type::Ending)
+    sink.Error("SCN096", doc.PosOf("/start"), "/start", "the start \"" + s.start +
+                                                            "\" is an ending, so the story is over before it begins; start at a scene or a decision");
+
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < s.nodes.size(); ++i) index[s.nodes[i].id] = i;
   auto node_ptr = [](std::size_t i) { return "/nodes/" + std::to_string(i); };
@@ -124,11 +306,128 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
         sink.Warning("SCN051", doc.PosOf("/assesses"), "/assesses", "choices are tagged with \"" + step + "\" but it is not listed in \"assesses\"; add it so the debrief shows it as a learning goal");
 }
 
+namespace {
+
+// What no reachable state shows: endings, SOP steps, text variants; and effects that some
+// reachable state pushes past a variable's bound (the engine clamps, but the author meant a value
+// the variable cannot hold). Called on an exhaustive space only.
+void ValidateReachedValues(const StateSpace& space, const JsonDocument& doc, DiagnosticSink& sink) {
+  const Scenario& sc = space.scenario();
+  const auto& states = space.states();
+  const auto& moves = space.moves();
+  auto quoted = [](const std::string& v) { return "\"" + v + "\""; };
+  auto node_ptr = [&](const Node& n) { return "/nodes/" + std::to_string(&n - sc.nodes.data()); };
+
+  // Endings the graph links but no play-through reaches.
+  std::set<std::string> linked;
+  for (std::vector<std::string> stack{sc.start}; !stack.empty();) {
+    std::string id = stack.back();
+    stack.pop_back();
+    const Node* n = sc.FindNode(id);
+    if (!n || !linked.insert(id).second) continue;
+    for (auto& to : n->Successors()) stack.push_back(to);
+  }
+  for (const auto& n : sc.nodes)
+    if (n.type == Node::Type::Ending && linked.count(n.id) && space.StatesAt(n).empty()) {
+      std::string p = node_ptr(n);
+      sink.Warning("SCN091", doc.PosOf(p), p, "the ending " + quoted(n.id) +
+                                                  " is linked but no play-through reaches it: the conditions on the routes to it never hold; change them or remove the ending");
+    }
+
+  // SOP steps the scenario assesses that no play-through can meet (every option tagged with it is
+  // in a decision never reached, or a choice never offered).
+  std::set<std::string> met;
+  for (const auto& m : moves) {
+    if (m.choice) for (const auto& t : m.choice->sop) met.insert(t.step);
+    if (m.kind == MoveKind::Checklist)
+      for (const auto& it : states[m.from].node->decision->items)
+        for (const auto& t : it.sop) met.insert(t.step);
+  }
+  const std::set<std::string> tagged = TaggedSteps(sc);
+  for (std::size_t i = 0; i < sc.assesses.size(); ++i)
+    if (tagged.count(sc.assesses[i]) && !met.count(sc.assesses[i])) {
+      std::string p = "/assesses/" + std::to_string(i);
+      sink.Warning("SCN092", doc.PosOf(p), p, "the scenario assesses " + quoted(sc.assesses[i]) +
+                                                  " but no play-through meets an option tagged with it; make one of those options reachable, or remove the step from \"assesses\"");
+    }
+
+  // Text variants that never show: in no state at their node (or offering their choice) is the
+  // variant the first whose condition holds.
+  auto check_variants = [&](const std::vector<TextVariant>& variants, const std::vector<std::size_t>& at,
+                            const std::string& p, const std::string& where) {
+    if (at.empty()) return;  // never reached at all: SCN064/SCN065 say so
+    for (std::size_t j = 0; j < variants.size(); ++j) {
+      bool shows = std::any_of(at.begin(), at.end(), [&](std::size_t st) {
+        for (std::size_t k = 0; k < j; ++k)
+          if (space.Holds(variants[k].when, st)) return false;
+        return space.Holds(variants[j].when, st);
+      });
+      if (shows) continue;
+      std::string vp = p + "/text_if/" + std::to_string(j);
+      sink.Warning("SCN095", doc.PosOf(vp), vp, "text variant " + std::to_string(j + 1) + " of " + where +
+                                                    " never shows: wherever it is reached, its \"if\" is false or an earlier variant holds; change its condition or remove it");
+    }
+  };
+  for (const auto& n : sc.nodes) {
+    check_variants(n.text_if, space.StatesAt(n), node_ptr(n), quoted(n.id));
+    if (!n.decision) continue;
+    for (std::size_t k = 0; k < n.decision->choices.size(); ++k) {
+      const Choice& c = n.decision->choices[k];
+      check_variants(c.text_if, space.StatesOffering(n.id, c.id), node_ptr(n) + "/decision/choices/" + std::to_string(k),
+                     "choice " + quoted(c.id));
+    }
+  }
+
+  // Effects that a reachable state pushes past a bound: one warning per variable and bound (the
+  // first such effect, with a way to reach it, and how many choices do it), since pressing against
+  // a bound is often the design and one note per variable says all there is to say.
+  struct Push {
+    std::string pointer, message;
+    std::set<const Choice*> choices;
+  };
+  std::map<std::pair<std::string, bool>, Push> pushes;  // (variable, over the maximum)
+  for (const auto& m : moves) {
+    if (m.kind != MoveKind::Choice || !m.choice) continue;
+    const Node& n = *states[m.from].node;
+    const auto values = space.Values(m.from);
+    for (const Effect& eff : m.choice->effects) {
+      const Variable* var = sc.FindVariable(eff.var);
+      if (!var || var->type != Variable::Type::Number) continue;
+      const double now = values.count(eff.var) ? values.at(eff.var) : var->initial;
+      const double after = eff.kind == Effect::Kind::Set ? eff.number : now + eff.number;
+      const bool over = after > var->max + 1e-9, under = after < var->min - 1e-9;
+      if (!over && !under) continue;
+      Push& push = pushes[{eff.var, over}];
+      push.choices.insert(m.choice);
+      if (!push.pointer.empty()) continue;
+      auto ci = static_cast<std::size_t>(m.choice - n.decision->choices.data());
+      push.pointer = node_ptr(n) + "/decision/choices/" + std::to_string(ci) + "/effects";
+      std::ostringstream os;
+      auto path = space.PathTo(m.from);
+      os << "first: choice " << quoted(m.choice->id) << " at " << quoted(n.id) << " takes it to " << after
+         << (path.empty() ? std::string(" at the start") : " after --choices " + ChoicesArgument(path));
+      push.message = os.str();
+    }
+  }
+  for (const auto& [key, push] : pushes) {
+    const Variable* var = sc.FindVariable(key.first);
+    std::ostringstream os;
+    os << quoted(key.first) << " is pushed past its " << (key.second ? "maximum " : "minimum ")
+       << (key.second ? var->max : var->min) << " by " << push.choices.size()
+       << (push.choices.size() == 1 ? " choice" : " choices") << " (" << push.message
+       << "); the engine clamps it, so a further step that way counts for nothing: widen the range if that is not meant";
+    sink.Warning("SCN094", doc.PosOf(push.pointer), push.pointer, os.str());
+  }
+}
+
+}  // namespace
+
 void ValidateScenarioStates(const StateSpace& space, const JsonDocument& doc, DiagnosticSink& sink) {
   if (!space.exhaustive()) return;
   const Scenario& sc = space.scenario();
   const auto& states = space.states();
   const auto& moves = space.moves();
+  ValidateReachedValues(space, doc, sink);
   const std::vector<bool> finishes = space.CanFinish();
   auto node_ptr = [&](const Node* n) { return "/nodes/" + std::to_string(n - sc.nodes.data()); };
   auto quoted = [](const std::string& s) { return "\"" + s + "\""; };

@@ -7,6 +7,8 @@
 //     scored, imported by the debrief engine (a DebriefBook and the CSV, HTML and
 //     xAPI exports) and, when unfinished, resumed from a real file by RecordedSession::Resume,
 //     which cuts a torn tail and continues the log.
+//  4. The raw and the resealed bytes imported together as two copies of one session (or a damaged
+//     log alone): duplicates, conflicts and a damaged log's good prefix (DebriefCopies).
 // Bad input must give diagnostics (or a refusal), never a crash.
 #include <filesystem>
 #include <fstream>
@@ -73,6 +75,34 @@ void Debrief(const std::string& path) {
   (void)ExportXapi(debriefs, true).dump();
 }
 
+// Two files of one folder imported together: copies of one session (the raw bytes and the
+// resealed ones) that may extend or contradict each other, or a damaged log whose good prefix is
+// imported (issue 12.2). A conflict is never in a debrief until a copy is chosen; choosing one
+// resolves it.
+void DebriefCopies(const std::vector<std::string>& texts) {
+  const std::string dir = ScratchDir() + "/copies";
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  std::filesystem::create_directories(dir, ec);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::ofstream out(dir + "/copy" + std::to_string(i) + kLogExtension, std::ios::binary | std::ios::trunc);
+    out << texts[i];
+  }
+  const ContentLibrary& lib = sigap::fuzz::BundledLibrary();
+  DebriefBook book;
+  book.Add({dir}, lib);
+  sigap::fuzz::CheckDiagnostics(book.Imported().problems);
+  for (const auto& d : book.Scenarios())
+    for (const auto* t : d.teams) SIGAP_FUZZ_CHECK(!t->conflict());
+  for (const auto& c : book.Conflicts()) {
+    SIGAP_FUZZ_CHECK(c.copies.size() >= 2);
+    SIGAP_FUZZ_CHECK(book.ChooseCopy(c.session_id, c.copies.back().path));
+  }
+  SIGAP_FUZZ_CHECK(book.Conflicts().empty());
+  (void)ExportCsv(book.Scenarios(), Lang::Id);
+  std::filesystem::remove_all(dir, ec);
+}
+
 void Replay(const SessionLogData& d, const std::string& text) {
   const ContentLibrary& lib = sigap::fuzz::BundledLibrary();
   auto scenario = lib.FindScenario(d.scenario_id);
@@ -129,6 +159,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     SessionLogData d = ReadSessionLog("fuzz.sigap.jsonl", resealed);
     CheckLog(d, resealed);
     if (d.usable()) Replay(d, resealed);
+    if (raw.has_header || d.has_header) DebriefCopies({std::string(text), resealed});
+  } else if (raw.has_header && !raw.usable()) {
+    DebriefCopies({std::string(text)});
   }
   return 0;
 }

@@ -34,7 +34,10 @@ std::string Play(const std::shared_ptr<const Scenario>& scenario, const std::sha
   for (int decisions = 0; decisions < stop_after && rs.session().state() != SessionState::Ended;) {
     Session& s = rs.session();
     at += 1000 + rng() % 20000;
-    if (s.state() == SessionState::AtScene) { (void)rs.Continue(); continue; }
+    if (s.state() == SessionState::AtScene) {
+      if (rs.Continue()) break;  // ENG014: a loop of scenes that never opens
+      continue;
+    }
     if (s.state() == SessionState::AwaitingChoice) {
       auto choices = s.AvailableChoices();
       if (s.TimerSeconds() && rng() % 5 == 0) (void)rs.TimeOut(*s.TimerSeconds() * 1000, at);
