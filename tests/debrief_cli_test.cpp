@@ -33,7 +33,7 @@ TEST_CASE("sigap debrief prints the summary, writes the three exports, and exits
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   for (const char* s : {"Cerita Yuliana", "Liburan ke Johor", "Anggrek", "Edelweis", "belum selesai", "skenario sudah berubah",
-                        "Momen kritis", "★c 6", "waktu habis 2"})
+                        "Momen kritis", "★C 6", "waktu habis 2", "tidak lulus", "Posisi di layar"})
     CHECK_MESSAGE(r.out.find(s) != std::string::npos, s);
   // Problems with their place and what to do.
   CHECK(r.out.find(t.w.corrupted + ":2:1: error LOG011") != std::string::npos);
@@ -41,7 +41,7 @@ TEST_CASE("sigap debrief prints the summary, writes the three exports, and exits
   CHECK(Exists(t.out + "/r.csv"));
   CHECK(Exists(t.out + "/r.html"));
   json xapi = json::parse(ReadText(t.out + "/r.json"));
-  CHECK(xapi.size() == 92);
+  CHECK(xapi.size() == 92 + 7);  // 92 answers, and one "completed" per finished session
   CHECK(ReadText(t.out + "/r.csv").rfind("scenario,session,team,", 0) == 0);
   CHECK(ReadText(t.out + "/r.html").find("Peta panas") != std::string::npos);
   CHECK(Snapshot(t.w.root) == before);

@@ -82,7 +82,7 @@ struct Exported {
 
 const std::vector<std::string> kColumns = {"scenario", "session",  "team",   "decision", "node",       "options",  "timed_out",
                                            "elapsed_ms", "step",   "verdict", "reason",  "item", "step_label", "finished",
-                                           "scenario_changed"};
+                                           "scenario_changed", "option_ids", "item_id", "shown", "session_verdict"};
 
 }  // namespace
 
@@ -122,10 +122,15 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
   std::multiset<std::string> reasons;
   for (const auto& r : prep) {
     CHECK(r[4] == "dp3");
-    CHECK(r[5] == "gender_pref+aunt_interprets");
+    // Letters as the screens show them (authored order: gender_pref A, aunt_interprets D); ids beside.
+    CHECK(r[5] == "A+D");
+    CHECK(r[15] == "gender_pref+aunt_interprets");
+    CHECK(r[17].size() == 8 * 2 - 1);  // the eight items' letters in display order, "C A …"
+    CHECK(r[18] == "not_passed");      // a never event
     reasons.insert(r[10]);
     if (r[10] == "false_alarm") {
-      CHECK(r[11] == "aunt_interprets");
+      CHECK(r[11] == "D");
+      CHECK(r[16] == "aunt_interprets");
       CHECK(r[8] == "interview.interpreter");
       CHECK(r[9] == "critical");
       CHECK(r[12] == "Penerjemah independen");
@@ -137,7 +142,8 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
   auto knock = rows_of("Bougenville", "8");
   REQUIRE(knock.size() == 1);
   for (const auto& r : knock) {
-    CHECK(r[5] == "a");
+    CHECK(r[5] == "A");
+    CHECK(r[15] == "a");
     CHECK(r[6] == "true");
     CHECK(r[7] == "45000");
     CHECK(r[9] == "critical");
@@ -147,6 +153,7 @@ TEST_CASE("CSV: a header, one row per team decision and SOP tag, RFC 4180 quotin
   CHECK(rows_of("Heliconia, \"Batam\"", "").size() > 0);
   CHECK(csv.find("\"Heliconia, \"\"Batam\"\"\"") != std::string::npos);
   for (const auto& r : rows_of("Edelweis", "")) CHECK(r[13] == "false");
+  for (const auto& r : rows_of("Anggrek", "")) CHECK(r[18] == "passed");
   for (const auto& r : rows_of("Gardenia", "")) CHECK(r[14] == "true");
   CHECK(rows_of("Edelweis", "").size() == 2 + 5 + 4 + 1);  // dp1 a, dp2 a, dp3 one hit + 3 misses, dp4 a
 
@@ -179,8 +186,33 @@ TEST_CASE("xAPI: one statement per decision with every required field") {
   Exported t("debrief-xapi");
   json statements = ExportXapi(t.debriefs);
   REQUIRE(statements.is_array());
-  // 7 finished Yuliana teams × 12 decisions + Edelweis 4 + Kenanga 4.
-  CHECK(statements.size() == 92);
+  // 7 finished Yuliana teams × 12 decisions + Edelweis 4 + Kenanga 4 answers, and one "completed"
+  // statement per finished session (the 7).
+  CHECK(statements.size() == 92 + 7);
+  json completed = json::array();
+  for (const json& s : statements)
+    if (s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed") completed.push_back(s);
+  REQUIRE(completed.size() == 7);
+  for (const json& s : completed) {
+    INFO(s.dump());
+    CHECK(s["object"]["id"] == "urn:sigap:scenario:yuliana-nunukan");
+    CHECK(s["result"]["completion"] == true);
+    const std::string verdict = s["result"]["extensions"]["urn:sigap:ext:verdict"];
+    // result.success is the verdict: a never event or a bad ending is never a pass.
+    CHECK(s["result"]["success"] == (verdict == "passed"));
+    if (s["result"]["extensions"]["urn:sigap:ext:never-events"].get<int>() > 0) {
+      CHECK(verdict == "not_passed");
+      for (const auto& [axis, a] : s["result"]["extensions"]["urn:sigap:ext:axes"].items()) {
+        CHECK(a["capped"] == true);
+        CHECK(a["verdict"] == "failed");
+      }
+    }
+    if (s["actor"]["name"] == "Anggrek") {
+      CHECK(verdict == "passed");
+      CHECK(s["result"]["score"]["scaled"] == 1.0);
+    }
+    if (s["actor"]["name"] == "Bougenville") CHECK(s["result"]["success"] == false);
+  }
 
   const std::regex uuid("^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
   const std::regex duration("^PT[0-9]+(\\.[0-9]+)?S$");
@@ -189,8 +221,9 @@ TEST_CASE("xAPI: one statement per decision with every required field") {
   for (const json& s : statements) {
     INFO(s.dump());
     REQUIRE(s.contains("id"));
-    CHECK(std::regex_match(s["id"].get<std::string>(), uuid));
     ids.insert(s["id"].get<std::string>());
+    if (s["verb"]["id"] != "http://adlnet.gov/expapi/verbs/answered") continue;
+    CHECK(std::regex_match(s["id"].get<std::string>(), uuid));
     CHECK(s["actor"]["objectType"] == "Group");
     CHECK(s["actor"]["name"].is_string());
     CHECK(s["actor"]["account"]["homePage"] == "urn:sigap");
@@ -216,7 +249,9 @@ TEST_CASE("xAPI: one statement per decision with every required field") {
   for (const json& s : statements)
     if (s["actor"]["name"] == "Bougenville" && s["object"]["id"] == "urn:sigap:scenario:yuliana-nunukan:node:dp8") knock = &s;
   REQUIRE(knock);
-  CHECK((*knock)["result"]["response"] == "a");
+  CHECK((*knock)["result"]["response"] == "A");  // the letter the screen showed
+  CHECK((*knock)["result"]["extensions"]["urn:sigap:ext:response-ids"] == "a");
+  CHECK((*knock)["object"]["definition"]["extensions"]["urn:sigap:ext:option-ids"]["B"] == "b");
   CHECK((*knock)["result"]["success"] == false);
   CHECK((*knock)["result"]["duration"] == "PT45S");
   CHECK((*knock)["result"]["extensions"]["urn:sigap:ext:timed-out"] == true);
@@ -230,13 +265,15 @@ TEST_CASE("xAPI: one statement per decision with every required field") {
     CHECK(e["verdict"] == "critical");
     CHECK(e["reason"] == "timed_out");
   }
-  CHECK((*knock)["object"]["definition"]["correctResponsesPattern"] == json::array({"b"}));
+  CHECK((*knock)["object"]["definition"]["correctResponsesPattern"] == json::array({"B"}));
 
   // A checklist answer: the ticked items in xAPI's "[,]" form; success only when all tags follow.
   for (const json& s : statements) {
     if (s["object"]["id"] != "urn:sigap:scenario:yuliana-nunukan:node:dp3") continue;
     if (s["actor"]["name"] == "Anggrek") {
-      CHECK(s["result"]["response"] == "gender_pref[,]interpreter[,]referral_sheet[,]breaks_one_interview");
+      CHECK(s["result"]["response"] == "A[,]C[,]E[,]G");
+      CHECK(s["result"]["extensions"]["urn:sigap:ext:response-ids"] ==
+            "gender_pref[,]interpreter[,]referral_sheet[,]breaks_one_interview");
       CHECK(s["result"]["success"] == true);
       CHECK(s["result"]["duration"] == "PT12S");
     }

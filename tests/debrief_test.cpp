@@ -453,3 +453,49 @@ TEST_CASE("exports are written by one writer that never replaces a result file i
   CHECK(written == std::vector<std::string>{out.path + "/sigap-debrief-2026-12-06.csv", out.path + "/sigap-debrief-2026-12-06.html",
                                             out.path + "/sigap-debrief-2026-12-06-xapi.json"});
 }
+
+TEST_CASE("whether the place on screen mattered: picks of the first and last option shown, beside chance") {
+  ContentLibrary lib = test::BundledLibrary();
+  auto scenario = lib.FindScenario("liburan-johor-batam");
+  auto catalogue = lib.FindCatalogue(scenario->sop_catalogue);
+  // What dp1 (shuffled, four options, timed) shows in the scenario's seed, which PlayTeam plays in.
+  SessionInfo info;
+  info.seed = scenario->seed;
+  Session probe(scenario, catalogue, info);
+  while (probe.state() == SessionState::AtScene) REQUIRE_FALSE(probe.Continue());
+  REQUIRE(probe.CurrentNode().id == "dp1");
+  const std::vector<std::string> shown = probe.ShownOptions();
+  REQUIRE(shown.size() == 4);
+
+  test::ScopedDir dir("debrief-position");
+  test::PlayTeam(lib, {"Anyelir", "liburan-johor-batam", {shown.front()}, 5000, test::HexId(901)}, dir.path);
+  test::PlayTeam(lib, {"Bakung", "liburan-johor-batam", {shown.front()}, 5000, test::HexId(902)}, dir.path);
+  test::PlayTeam(lib, {"Cattleya", "liburan-johor-batam", {shown.back()}, 5000, test::HexId(903)}, dir.path);
+  // The clock ran out with nothing selected: the default was taken, not picked from a place.
+  test::PlayTeam(lib, {"Dandelion", "liburan-johor-batam", {"timeout"}, 5000, test::HexId(904)}, dir.path);
+  DebriefBook book;
+  book.Add({dir.path}, lib);
+  REQUIRE(book.Scenarios().size() == 1);
+  const ScenarioDebrief& d = book.Scenarios().front();
+  const DecisionAggregate* a = d.FindDecision("dp1");
+  REQUIRE(a);
+  const PositionCount& p = a->position;
+  CHECK(p.answers == 3);
+  CHECK(p.skipped == 1);
+  CHECK(p.first == 2);
+  CHECK(p.last == 1);
+  CHECK(p.expected_first == doctest::Approx(0.75));
+  CHECK(p.expected_last == doctest::Approx(0.75));
+  REQUIRE(p.FirstRatio());
+  CHECK(*p.FirstRatio() == doctest::Approx(2 / 0.75));
+  CHECK(p.at == std::vector<int>{2, 0, 0, 1});
+  REQUIRE(p.expected_at.size() == 4);
+  for (double e : p.expected_at) CHECK(e == doctest::Approx(0.75));
+  // Only dp1 was answered, so the scenario's summary is dp1's.
+  CHECK(d.position_single.answers == 3);
+  CHECK(d.position_single.first == 2);
+  // Every option carries the letter the screens show: authored order, not display order.
+  REQUIRE(a->options.size() == 4);
+  CHECK(a->options[0].letter == "A");
+  CHECK(a->options[3].letter == "D");
+}

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <bit>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -649,4 +650,43 @@ TEST_CASE("sigap validate places the findings at the concerned node") {
   CHECK(pointer_of["SCN062"] == "/nodes");
   CHECK(pointer_of["SCN063"] == "/nodes/1/decision/choices");
   fs::remove_all(dir);
+}
+
+TEST_CASE("tick sets whose counts stand alike against every constant compared are played once") {
+  // Four indicators; the only condition is $hits >= 2: 0-1 hits, exactly 2 and 3-4 are three
+  // classes (not five), each played once and checked once with a second member.
+  json items = json::array();
+  for (const char* id : {"x1", "x2", "x3", "x4"})
+    items.push_back({{"id", id}, {"text", Text(std::string("Indikator ") + id)}, {"correct", true}, {"sop", {{"s.a", "follows"}}}});
+  json outcomes = json::array({{{"if", {{"var", "$hits"}, {"op", ">="}, {"value", 2}}}, {"effects", {{"ok", true}}}}});
+  json next = json::array({{{"if", {{"flag", "ok"}}}, {"to", "good"}}, {{"to", "bad"}}});
+  json dp = {{"id", "dp1"},
+             {"type", "decision"},
+             {"title", Text("Indikator")},
+             {"text", Text("Centang.")},
+             {"decision",
+              {{"kind", "checklist"},
+               {"prompt", Text("Yang mana?")},
+               {"items", items},
+               {"outcomes", outcomes},
+               {"feedback", Text("Umpan balik")},
+               {"source", "[ILO]"},
+               {"next", next}}}};
+  json vars = json::array({{{"id", "ok"}, {"type", "flag"}, {"initial", false}}});
+  ExploreReport r = Explore(MiniScenario(json::array({dp, Ending("good", "good"), Ending("bad", "bad")}), vars));
+  const StateSpace& sp = *r.space;
+  CHECK(sp.applies() == 1 + 6);  // the intro scene; three classes, each played and checked once (not 1 + 8)
+  std::set<std::uint32_t> seen;
+  for (const auto& m : sp.moves()) {
+    if (m.kind != MoveKind::Checklist) continue;
+    for (auto t : m.tick_sets) {
+      CHECK(seen.insert(t).second);
+      const int hits = std::popcount(t);
+      CHECK(sp.states()[m.to].node->id == (hits >= 2 ? "good" : "bad"));
+      // Each keeps its own score: the engine's score of its own record.
+      SessionScore one = ScoreDecisions(sp.scenario(), sp.catalogue(), {sp.RecordFor(m, t)});
+      CHECK(sp.scores()[sp.TickScore(m, t)].axes[0].earned == doctest::Approx(one.axes[0].earned));
+    }
+  }
+  CHECK(seen.size() == 16);
 }

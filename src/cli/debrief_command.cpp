@@ -114,6 +114,32 @@ const char* RatingWord(Lang lang, const std::string& rating) {
   return "";
 }
 
+// An option as every screen names it: its authored letter (the id if the scenario lost it).
+std::string Letter(const Scenario& sc, const std::string& node, const std::string& option) {
+  const Node* n = sc.FindNode(node);
+  std::string letter = n && n->decision ? n->decision->OptionLetter(option) : std::string();
+  return letter.empty() ? option : letter;
+}
+
+const char* VerdictWord(Lang lang, SessionVerdict v) {
+  switch (v) {
+    case SessionVerdict::Passed: return L(lang, "lulus", "passed");
+    case SessionVerdict::NotPassed: return L(lang, "tidak lulus", "not passed");
+    case SessionVerdict::Unfinished: break;
+  }
+  return "–";
+}
+
+std::string Decimal(Lang lang, double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  if (lang == Lang::Id)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+
 void PrintScenario(std::ostream& out, const ScenarioDebrief& d, Lang lang, bool anonymise) {
   const Scenario& sc = *d.scenario;
   const SopCatalogue& cat = *d.catalogue;
@@ -125,16 +151,17 @@ void PrintScenario(std::ostream& out, const ScenarioDebrief& d, Lang lang, bool 
   for (const auto& a : cat.axes) out << " " << a.id << " = " << a.label.Get(lang) << ";";
   out << "\n\n  " << Pad(L(lang, "Tim", "Team"), 20) << Pad("Status", 15);
   for (const auto& a : cat.axes) out << Pad(a.id, 8);
-  out << Pad(L(lang, "Fatal", "Never"), 7) << L(lang, "Akhir", "Outcome") << "\n";
+  out << Pad(L(lang, "Fatal", "Never"), 7) << Pad(L(lang, "Hasil", "Result"), 13) << L(lang, "Akhir", "Outcome") << "\n";
   for (std::size_t i = 0; i < d.teams.size(); ++i) {
     const ImportedSession& s = *d.teams[i];
     out << "  " << Pad(TeamDisplayName(d, i, lang, anonymise), 20)
         << Pad(s.finished() ? L(lang, "selesai", "finished") : L(lang, "belum selesai", "unfinished"), 15);
     for (const auto& a : cat.axes) {
       const AxisResult* r = s.score.FindAxis(a.id);
-      out << Pad(Percent(r ? r->Percent() : std::nullopt), 8);
+      // A never event fails every axis (docs/scoring.md): "84%✗" is what was earned, failed.
+      out << Pad(Percent(r ? r->Percent() : std::nullopt) + (r && r->capped ? "✗" : ""), 8);
     }
-    out << Pad(std::to_string(s.score.never_events.size()), 7);
+    out << Pad(std::to_string(s.score.never_events.size()), 7) << Pad(VerdictWord(lang, s.score.verdict), 13);
     if (const Outcome* o = FindOutcome(sc, s.outcome_id)) out << o->label.Get(lang) << " (" << RatingWord(lang, o->rating) << ")";
     else out << "–";
     out << "\n";
@@ -151,13 +178,20 @@ void PrintScenario(std::ostream& out, const ScenarioDebrief& d, Lang lang, bool 
       bool same_choice = k > 0 && never[k - 1].decision == t.decision && never[k - 1].option == t.option;
       const SopStep* step = cat.FindStep(t.step);
       if (same_choice) out << "; ";
-      else out << (k ? "\n" : "") << "    ‼ " << t.node << ":" << t.option << "  ";
+      else out << (k ? "\n" : "") << "    ‼ " << t.node << ":" << Letter(sc, t.node, t.option) << "  ";
       out << (step ? step->label.Get(lang) : t.step);
     }
     if (!never.empty()) out << "\n";
   }
 
   out << "\n  " << L(lang, "Pilihan per keputusan (★ = jawaban SOP)", "Choices per decision (★ = the SOP answer)") << ":\n";
+  if (const PositionCount& p = d.position_single; p.answers > 0)
+    out << "  " << L(lang, "Posisi di layar, semua pilihan tunggal: tampil pertama ", "Place on screen, all single choices: shown first ")
+        << p.first << L(lang, " kali (peluang ", " times (chance ") << Decimal(lang, p.expected_first)
+        << L(lang, "), terakhir ", "), last ") << p.last << " (" << L(lang, "peluang ", "chance ") << Decimal(lang, p.expected_last)
+        << "); " << p.answers << L(lang, " jawaban", " answers")
+        << (p.skipped ? std::string(L(lang, ", tanpa urutan tampil: ", ", without a display order: ")) + std::to_string(p.skipped) : "")
+        << "\n";
   int number = 0;
   for (const auto& a : d.decisions) {
     const Node* node = sc.FindNode(a.node);
@@ -168,15 +202,20 @@ void PrintScenario(std::ostream& out, const ScenarioDebrief& d, Lang lang, bool 
     if (auto m = a.MedianElapsed()) out << ", median " << Seconds(lang, *m);
     if (a.timeouts) out << ", " << L(lang, "waktu habis", "timed out") << " " << a.timeouts;
     out << "\n     ";
-    for (const auto& o : a.options) out << " " << (o.recommended ? "★" : "") << o.option << " " << o.teams;
+    for (const auto& o : a.options) out << " " << (o.recommended ? "★" : "") << o.letter << " " << o.teams;
     out << "\n";
+    const PositionCount& p = a.position;
+    if (p.answers > 0 && !a.checklist)
+      out << "      " << L(lang, "posisi di layar: dipilih saat tampil pertama ", "place on screen: chosen when shown first ") << p.first
+          << L(lang, " kali (peluang ", " times (chance ") << Decimal(lang, p.expected_first) << L(lang, "), terakhir ", "), last ")
+          << p.last << " (" << L(lang, "peluang ", "chance ") << Decimal(lang, p.expected_last) << ")\n";
   }
 
   out << "\n  " << L(lang, "Momen kritis", "Critical moments") << ":";
   if (d.critical_moments.empty()) out << " " << L(lang, "tidak ada", "none");
   out << "\n";
   for (const auto& m : d.CriticalChoices()) {
-    out << "    " << m.teams.size() << " " << L(lang, "tim", "teams") << "  " << m.node << ":" << m.option << "  ";
+    out << "    " << m.teams.size() << " " << L(lang, "tim", "teams") << "  " << m.node << ":" << Letter(sc, m.node, m.option) << "  ";
     for (std::size_t k = 0; k < m.steps.size(); ++k) {
       const SopStep* step = cat.FindStep(m.steps[k]);
       out << (k ? "; " : "") << (step ? step->label.Get(lang) : m.steps[k]);
@@ -204,22 +243,35 @@ json DiagnosticJson(const Diagnostic& d) {
               {"code", d.code}, {"message", d.message}};
 }
 
+json PositionJson(const PositionCount& p) {
+  auto ratio = [](std::optional<double> r) { return r ? json(std::round(*r * 100) / 100) : json(nullptr); };
+  json expected = json::array();
+  for (double e : p.expected_at) expected.push_back(std::round(e * 100) / 100);
+  return json{{"answers", p.answers}, {"skipped", p.skipped}, {"first", p.first}, {"last", p.last},
+              {"expected_first", std::round(p.expected_first * 100) / 100}, {"expected_last", std::round(p.expected_last * 100) / 100},
+              {"first_ratio", ratio(p.FirstRatio())}, {"last_ratio", ratio(p.LastRatio())}, {"at", p.at}, {"expected_at", expected}};
+}
+
 json SummaryJson(const ImportResult& imported, const std::vector<ScenarioDebrief>& debriefs, Lang lang, bool anonymise) {
   json scenarios = json::array();
   for (const auto& d : debriefs) {
     json teams = json::array();
     for (std::size_t i = 0; i < d.teams.size(); ++i) {
       const ImportedSession& s = *d.teams[i];
-      json axes = json::object();
+      json axes = json::object(), axis_verdicts = json::object();
       for (const auto& a : s.score.axes) {
         auto p = a.Percent();
         axes[a.axis] = p ? json(std::round(*p * 10) / 10) : json(nullptr);
+        axis_verdicts[a.axis] = AxisVerdictName(a.Verdict());
       }
       json never = json::array();
-      for (const auto& t : s.score.never_events) never.push_back({{"node", t.node}, {"option", t.option}, {"step", t.step}});
+      for (const auto& t : s.score.never_events)
+        never.push_back({{"node", t.node}, {"option", t.option}, {"letter", Letter(*d.scenario, t.node, t.option)}, {"step", t.step}});
       json t{{"team", TeamDisplayName(d, i, lang, anonymise)}, {"session", s.log.info.session_id}, {"finished", s.finished()},
              {"scenario_changed", s.scenario_changed}, {"replay_ok", s.replay_ok}, {"decisions", s.log.decisions.size()},
-             {"outcome", s.outcome_id}, {"rating", s.outcome_rating}, {"axes", axes}, {"never_events", never}, {"path", s.path_nodes}};
+             {"outcome", s.outcome_id}, {"rating", s.outcome_rating}, {"axes", axes}, {"never_events", never}, {"path", s.path_nodes},
+             {"verdict", SessionVerdictName(s.score.verdict)}, {"axis_verdicts", axis_verdicts},
+             {"axes_capped", !s.score.never_events.empty()}};
       if (!anonymise) {
         t["file"] = s.path;
         t["duplicates"] = s.duplicate_paths;
@@ -231,10 +283,12 @@ json SummaryJson(const ImportResult& imported, const std::vector<ScenarioDebrief
     for (const auto& a : d.decisions) {
       json options = json::array();
       for (const auto& o : a.options)
-        options.push_back({{"option", o.option}, {"teams", o.teams}, {"recommended", o.recommended}, {"worst", VerdictName(o.worst)}});
+        options.push_back({{"option", o.option}, {"letter", o.letter}, {"teams", o.teams}, {"recommended", o.recommended},
+                           {"worst", VerdictName(o.worst)}});
       auto m = a.MedianElapsed();
       decisions.push_back({{"node", a.node}, {"checklist", a.checklist}, {"teams_reached", a.teams_reached}, {"timeouts", a.timeouts},
-                           {"elapsed_ms", a.elapsed_ms}, {"median_ms", m ? json(*m) : json(nullptr)}, {"options", options}});
+                           {"elapsed_ms", a.elapsed_ms}, {"median_ms", m ? json(*m) : json(nullptr)}, {"options", options},
+                           {"position", PositionJson(a.position)}});
     }
     json heat = json::array();
     for (std::size_t row = 0; row < d.steps.size(); ++row) {
@@ -245,9 +299,12 @@ json SummaryJson(const ImportResult& imported, const std::vector<ScenarioDebrief
     json edges = json::array();
     for (const auto& [e, n] : d.edges) edges.push_back({{"from", e.first}, {"to", e.second}, {"teams", n}});
     json moments = json::array();
-    for (const auto& m : d.critical_moments) moments.push_back({{"node", m.node}, {"option", m.option}, {"step", m.step}, {"teams", m.teams}});
+    for (const auto& m : d.critical_moments)
+      moments.push_back({{"node", m.node}, {"option", m.option}, {"letter", Letter(*d.scenario, m.node, m.option)}, {"step", m.step},
+                         {"teams", m.teams}});
     scenarios.push_back({{"scenario", d.scenario->id}, {"title", d.scenario->title.Get(lang)}, {"teams", teams}, {"decisions", decisions},
-                         {"heat_map", heat}, {"edges", edges}, {"critical_moments", moments}});
+                         {"heat_map", heat}, {"edges", edges}, {"critical_moments", moments},
+                         {"position_single", PositionJson(d.position_single)}});
   }
   json problems = json::array();
   for (const auto& p : imported.problems) problems.push_back(DiagnosticJson(p));

@@ -169,6 +169,23 @@ void PrintDecision(std::ostream& out, const Session& s, const SessionScore& scor
   if (source && !source->empty()) out << "   " << L(lang, "Sumber", "Source") << ": " << *source << "\n";
 }
 
+// "Hasil: TIDAK LULUS (kejadian fatal, akhir buruk)": the rule of docs/scoring.md, in words.
+std::string VerdictLine(Lang lang, const SessionScore& score) {
+  std::string line = L(lang, "Hasil: ", "Result: ");
+  switch (score.verdict) {
+    case SessionVerdict::Passed: return line + L(lang, "LULUS", "PASSED");
+    case SessionVerdict::Unfinished: return line + L(lang, "belum selesai", "not finished");
+    case SessionVerdict::NotPassed: break;
+  }
+  std::vector<std::string> why;
+  if (!score.never_events.empty()) why.push_back(L(lang, "kejadian fatal", "a never event"));
+  if (score.bad_ending) why.push_back(L(lang, "akhir buruk", "a bad ending"));
+  if (!score.axes_below.empty()) why.push_back(L(lang, "skor di bawah 60 %", "a score below 60 %"));
+  line += L(lang, "TIDAK LULUS", "NOT PASSED");
+  for (std::size_t i = 0; i < why.size(); ++i) line += (i ? ", " : " (") + why[i];
+  return line + (why.empty() ? "" : ")");
+}
+
 void PrintSummary(std::ostream& out, const Session& s, const SessionScore& score, Lang lang) {
   const SopCatalogue& cat = *s.catalogue();
   out << "\n";
@@ -183,7 +200,10 @@ void PrintSummary(std::ostream& out, const Session& s, const SessionScore& score
     char buf[32];
     if (p) std::snprintf(buf, sizeof buf, "%3.0f%%", *p);
     else std::snprintf(buf, sizeof buf, "  –");
-    out << "   " << buf << "  " << (axis ? axis->label.Get(lang) : a.axis) << "\n";
+    out << "   " << buf << "  " << (axis ? axis->label.Get(lang) : a.axis);
+    if (a.capped) out << L(lang, "  — GAGAL: ada kejadian fatal", "  — FAILED: a never event");
+    else if (a.Verdict() == AxisVerdict::Failed) out << L(lang, "  — di bawah 60 %", "  — below 60 %");
+    out << "\n";
   }
   out << L(lang, "Langkah SOP", "SOP steps") << ":\n";
   for (const auto& st : score.steps) {
@@ -193,6 +213,7 @@ void PrintSummary(std::ostream& out, const Session& s, const SessionScore& score
   out << L(lang, "Kejadian fatal (never events)", "Never events") << ": " << score.never_events.size() << "\n";
   for (const auto& t : score.never_events)
     out << "   " << t.node << ":" << t.option << "  " << t.step << "\n";
+  out << VerdictLine(lang, score) << "\n";
 }
 
 json SummaryJson(const RecordedSession& rs, const SessionScore& score) {
@@ -200,7 +221,8 @@ json SummaryJson(const RecordedSession& rs, const SessionScore& score) {
   json axes = json::array(), steps = json::array(), never = json::array(), decisions = json::array();
   for (const auto& a : score.axes) {
     auto p = a.Percent();
-    axes.push_back({{"axis", a.axis}, {"score", p ? json(std::round(*p * 10) / 10) : json(nullptr)}, {"earned", a.earned}, {"possible", a.possible}});
+    axes.push_back({{"axis", a.axis}, {"score", p ? json(std::round(*p * 10) / 10) : json(nullptr)}, {"earned", a.earned}, {"possible", a.possible},
+                    {"capped", a.capped}, {"verdict", AxisVerdictName(a.Verdict())}});
   }
   for (const auto& st : score.steps)
     steps.push_back({{"step", st.step}, {"status", StepStatusName(st.status)}, {"follows", st.follows}, {"violations", st.violations}, {"criticals", st.criticals}});
@@ -216,6 +238,7 @@ json SummaryJson(const RecordedSession& rs, const SessionScore& score) {
               {"finished", s.state() == SessionState::Ended}, {"node", s.CurrentNode().id},
               {"outcome", o ? json{{"id", o->id}, {"rating", o->rating}, {"label", o->label.Get(s.info().lang)}} : json(nullptr)},
               {"axes", axes}, {"steps", steps}, {"never_events", never}, {"decisions", decisions}, {"log", rs.log_path()},
+              {"verdict", SessionVerdictName(score.verdict)},
               {"saved", rs.saved()}, {"scenario_changed", rs.scenario_changed() || rs.catalogue_changed()}};
 }
 

@@ -168,6 +168,7 @@ void ReplayWith(ImportedSession& s, std::shared_ptr<const Scenario> scenario, st
     for (const auto& n : s.scenario->nodes)
       if (n.outcome && n.outcome->id == s.outcome_id) s.outcome_rating = n.outcome->rating;
   }
+  JudgeEnding(s.score, !s.outcome_id.empty(), s.outcome_rating);  // the verdict (docs/scoring.md)
   if (s.replay_ok && s.log.finished() && !s.scenario_changed && !s.catalogue_changed)
     s.end_contradiction = EndContradiction(*s.log.end, s);
 }
@@ -473,6 +474,16 @@ std::optional<std::int64_t> DecisionAggregate::MedianElapsed() const {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+std::optional<double> PositionCount::FirstRatio() const {
+  if (answers == 0 || expected_first <= 0) return std::nullopt;
+  return first / expected_first;
+}
+
+std::optional<double> PositionCount::LastRatio() const {
+  if (answers == 0 || expected_last <= 0) return std::nullopt;
+  return last / expected_last;
+}
+
 const DecisionAggregate* ScenarioDebrief::FindDecision(const std::string& node) const {
   for (const auto& d : decisions)
     if (d.node == node) return &d;
@@ -549,6 +560,62 @@ void BuildHeatMap(ScenarioDebrief& d) {
     for (const auto& st : d.teams[team]->score.steps) d.heat[row_of.at(st.step)][team] = st.status;
 }
 
+// One answer into the position counts (see PositionCount).
+void CountPosition(PositionCount& p, const DecisionRecord& r) {
+  const std::size_t n = r.shown.size();
+  if (n == 0 || (!r.checklist && r.timed_out && !r.unconfirmed)) {
+    ++p.skipped;
+    return;
+  }
+  auto place = [&](const std::string& id) -> std::optional<std::size_t> {
+    auto it = std::find(r.shown.begin(), r.shown.end(), id);
+    if (it == r.shown.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - r.shown.begin());
+  };
+  std::vector<std::size_t> picked;
+  if (r.checklist) {
+    for (const auto& id : r.items)
+      if (auto k = place(id)) picked.push_back(*k);
+  } else if (auto k = place(r.choice)) {
+    picked.push_back(*k);
+  }
+  if (!r.checklist && picked.empty()) {  // a choice that was not on screen: the record is odd
+    ++p.skipped;
+    return;
+  }
+  ++p.answers;
+  if (p.at.size() < n) {
+    p.at.resize(n, 0);
+    p.expected_at.resize(n, 0.0);
+  }
+  const double chance = static_cast<double>(picked.size()) / static_cast<double>(n);
+  for (std::size_t k = 0; k < n; ++k) p.expected_at[k] += chance;
+  p.expected_first += chance;
+  p.expected_last += chance;
+  for (std::size_t k : picked) {
+    ++p.at[k];
+    if (k == 0) ++p.first;
+    if (k + 1 == n) ++p.last;
+  }
+}
+
+void AddPositions(PositionCount& into, const PositionCount& p) {
+  into.answers += p.answers;
+  into.skipped += p.skipped;
+  into.first += p.first;
+  into.last += p.last;
+  into.expected_first += p.expected_first;
+  into.expected_last += p.expected_last;
+  if (into.at.size() < p.at.size()) {
+    into.at.resize(p.at.size(), 0);
+    into.expected_at.resize(p.at.size(), 0.0);
+  }
+  for (std::size_t k = 0; k < p.at.size(); ++k) {
+    into.at[k] += p.at[k];
+    into.expected_at[k] += p.expected_at[k];
+  }
+}
+
 void BuildDecisions(ScenarioDebrief& d) {
   const std::size_t n_teams = d.teams.size();
   std::unordered_map<std::string, std::size_t> index_of;
@@ -562,11 +629,12 @@ void BuildDecisions(ScenarioDebrief& d) {
     a.node = node.id;
     a.checklist = node.decision->kind == Decision::Kind::Checklist;
     if (a.checklist) {
-      for (const auto& item : node.decision->items) a.options.push_back(OptionCount{item.id, 0, Worst(item.sop), item.correct});
+      for (const auto& item : node.decision->items)
+        a.options.push_back(OptionCount{item.id, node.decision->OptionLetter(item.id), 0, Worst(item.sop), item.correct});
     } else {
       for (const auto& c : node.decision->choices) {
         bool all_follow = !c.sop.empty() && Worst(c.sop) == Verdict::Follows;
-        a.options.push_back(OptionCount{c.id, 0, Worst(c.sop), all_follow});
+        a.options.push_back(OptionCount{c.id, node.decision->OptionLetter(c.id), 0, Worst(c.sop), all_follow});
       }
     }
     a.elapsed_ms.assign(n_teams, -1);
@@ -593,6 +661,7 @@ void BuildDecisions(ScenarioDebrief& d) {
         ++a.timeouts;
         timeout_last_team[it->second] = team;
       }
+      CountPosition(a.position, r);
       auto& last = option_last_team[it->second];
       for (std::size_t o = 0; o < a.options.size(); ++o) {
         const std::string& id = a.options[o].option;
@@ -604,6 +673,11 @@ void BuildDecisions(ScenarioDebrief& d) {
       }
     }
   }
+}
+
+void BuildPositions(ScenarioDebrief& d) {
+  for (const auto& a : d.decisions)
+    if (!a.checklist) AddPositions(d.position_single, a.position);
 }
 
 void BuildEdges(ScenarioDebrief& d) {
@@ -658,6 +732,7 @@ std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported) {  // the d
     SortTeams(d.teams);
     BuildHeatMap(d);
     BuildDecisions(d);
+    BuildPositions(d);
     BuildEdges(d);
     BuildCriticalMoments(d);
   }

@@ -98,10 +98,28 @@ std::string ResultFileKey(const std::string& path);
 
 struct OptionCount {
   std::string option;     // choice id or checklist item id
+  std::string letter;     // its authored letter (Decision::OptionLetter): what screens and exports show
   int teams = 0;          // how many teams chose / ticked it
   Verdict worst = Verdict::Follows;  // worst verdict among its tags (Follows when untagged)
   bool recommended = false;          // the SOP answer: a choice whose tags all follow the SOP,
                                      // or a checklist item marked correct
+};
+
+// Whether the place on screen mattered: how often teams picked what was shown first or last,
+// beside what chance alone gives, from the display order each answer records (`shown`). Single
+// choice: the option chosen; checklist: the items ticked. Answers without a recorded order (logs
+// from before it was recorded) and timeouts that took the default (no one picked it) are skipped.
+struct PositionCount {
+  int answers = 0;                  // answers counted
+  int skipped = 0;                  // answers without a display order, or default taken at timeout
+  int first = 0, last = 0;          // picks of the option (ticks of the item) shown first / last
+  double expected_first = 0;        // what chance gives: Σ 1/n (checklist: Σ ticked/n) over answers
+  double expected_last = 0;
+  std::vector<int> at;              // [k]: picks (ticks) at display position k, 0-based
+  std::vector<double> expected_at;  // [k]: what chance gives there
+  // first / expected_first: 1 is chance, 2 twice as often as chance; nullopt with no answers.
+  std::optional<double> FirstRatio() const;
+  std::optional<double> LastRatio() const;
 };
 
 struct DecisionAggregate {
@@ -113,6 +131,7 @@ struct DecisionAggregate {
   std::vector<std::int64_t> elapsed_ms;      // per team reached, in team order (-1: not reached); an
                                              // impossible time (DBR016) is left out of the sum
   std::vector<bool> time_impossible;         // per team: a time was left out, so the team is left out of the median
+  PositionCount position;                    // every answer of every team (a loop's repeats count)
   std::optional<std::int64_t> MedianElapsed() const;
 };
 
@@ -138,6 +157,7 @@ struct ScenarioDebrief {
   std::vector<DecisionAggregate> decisions;        // decision nodes in the scenario's order
   std::map<std::pair<std::string, std::string>, int> edges;  // (from node, to node) → teams
   std::vector<CriticalMoment> critical_moments;    // most teams first
+  PositionCount position_single;                   // all single-choice decisions together
   const DecisionAggregate* FindDecision(const std::string& node) const;
   // critical_moments merged by node, option and teams, in the same order (most teams first).
   std::vector<CriticalChoice> CriticalChoices() const;
@@ -198,11 +218,14 @@ std::string TeamDisplayName(const ScenarioDebrief& debrief, std::size_t index, L
 // ---- Exports ---------------------------------------------------------------------------------
 // CSV: one row per team decision (RFC 4180, UTF-8, CRLF), after a header row:
 //   scenario,session,team,decision,node,options,timed_out,elapsed_ms,step,verdict,reason,item,
-//   step_label,finished,scenario_changed
-// decision: 1-based number in the team's log; options: the choice id, or the ticked checklist
-// items joined by '+' ('-' for none); reason: chosen | timed_out | unconfirmed | hit | miss | false_alarm
-// (TagReasonName), or "unscored" for a decision the installed scenario no longer has; item: the
-// checklist item a hit/miss/false alarm is about; step_label: the SOP step's label in `lang`.
+//   step_label,finished,scenario_changed,option_ids,item_id,shown,session_verdict
+// decision: 1-based number in the team's log; options: the choice's letter (Decision::OptionLetter,
+// what the team's screen showed), or the ticked checklist items' letters joined by '+' ('-' for
+// none); reason: chosen | timed_out | unconfirmed | hit | miss | false_alarm (TagReasonName), or
+// "unscored" for a decision the installed scenario no longer has; item: the letter of the
+// checklist item a hit/miss/false alarm is about; step_label: the SOP step's label in `lang`;
+// option_ids and item_id: the same as ids (for machines); shown: the display order as letters
+// separated by spaces ("" in logs without it); session_verdict: SessionVerdictName (scoring.h).
 // A decision with several tags gives one row per tag; an untagged decision gives one row with
 // empty step, verdict and reason. Every cell that a spreadsheet would run as a formula (a team
 // name, a session id or an id from a log starting with =, +, -, @) is prefixed with an apostrophe.
@@ -215,7 +238,14 @@ std::string ExportHtml(const std::vector<ScenarioDebrief>& debriefs, Lang lang, 
 // the team as a Group (account homePage "urn:sigap", name = session id); the verb "answered";
 // the object "urn:sigap:scenario:<id>:node:<node>"; context.registration the session id as a
 // UUID (version and variant bits set: see SessionRegistration); the SOP tags under
-// context.extensions["urn:sigap:ext:sop"]. Statement ids are deterministic.
+// context.extensions["urn:sigap:ext:sop"]. Options are named by their letter (Decision::OptionLetter):
+// the interaction's choices, correctResponsesPattern and result.response use letters, the ids are
+// in definition.extensions["urn:sigap:ext:option-ids"] (letter → id) and
+// result.extensions["urn:sigap:ext:response-ids"]; the display order, when the log has it, in
+// result.extensions["urn:sigap:ext:shown"]. Each finished session adds a "completed" statement on
+// the scenario: result.success is its verdict (SessionVerdict::Passed), result.score.scaled its
+// SOP axis as earned, the axes with their verdicts under "urn:sigap:ext:axes". Statement ids are
+// deterministic.
 nlohmann::json ExportXapi(const std::vector<ScenarioDebrief>& debriefs);
 // The same with the Group names anonymised ("Tim A"…; the account still holds the session id).
 nlohmann::json ExportXapi(const std::vector<ScenarioDebrief>& debriefs, bool anonymise);

@@ -562,7 +562,7 @@ StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs
   const std::size_t axes = space.catalogue().axes.size();
   std::vector<std::vector<double>> values(axes);
   std::vector<double> nevers;
-  std::size_t good = 0;
+  std::size_t good = 0, passed = 0;
   bool all_same = true;
   std::size_t decisions = 0;
   for (int k = 0; k < runs; ++k) {
@@ -588,10 +588,14 @@ StrategyResult RunStrategy(const StateSpace& space, const Strategy& st, int runs
     for (std::size_t a = 0; a < axes; ++a)
       if (auto p = run.score.axes[a].Percent()) values[a].push_back(*p);
     nevers.push_back(static_cast<double>(run.score.never_events.size()));
+    JudgeEnding(run.score, run.ending != nullptr,
+                run.ending && run.ending->outcome ? run.ending->outcome->rating : std::string());
+    if (run.score.verdict == SessionVerdict::Passed) ++passed;
   }
   for (const auto& v : values) r.axes.push_back(SpreadOf(v));
   r.never_events = SpreadOf(nevers);
   r.good_share = r.runs ? static_cast<double>(good) / static_cast<double>(r.runs) : 0.0;
+  r.pass_share = r.runs ? static_cast<double>(passed) / static_cast<double>(r.runs) : 0.0;
   return r;
 }
 

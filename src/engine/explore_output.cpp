@@ -117,6 +117,7 @@ nlohmann::json ToJson(const ExploreReport& r) {
                           {"unfinished", s.unfinished},
                           {"endings", ends},
                           {"good_share", std::round(s.good_share * 1000.0) / 1000.0},
+                          {"pass_share", std::round(s.pass_share * 1000.0) / 1000.0},
                           {"axes", ax},
                           {"never_events", SpreadJson(s.never_events)},
                           {"example",

@@ -55,7 +55,7 @@ std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang) {
 std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang, bool anonymise) {
   std::string out;
   Row(out, {"scenario", "session", "team", "decision", "node", "options", "timed_out", "elapsed_ms", "step", "verdict", "reason",
-            "item", "step_label", "finished", "scenario_changed"});
+            "item", "step_label", "finished", "scenario_changed", "option_ids", "item_id", "shown", "session_verdict"});
   for (const ScenarioDebrief& d : debriefs) {
     for (std::size_t team = 0; team < d.teams.size(); ++team) {
       const ImportedSession* s = d.teams[team];
@@ -63,11 +63,13 @@ std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang, b
       for (std::size_t i = 0; i < s->log.decisions.size(); ++i) {
         const DecisionRecord& r = s->log.decisions[i];
         std::vector<std::string> common{d.scenario->id, s->log.info.session_id, TeamDisplayName(d, team, lang, anonymise), std::to_string(i + 1), r.node,
-                                        FormatOptions(r), Bool(r.timed_out), std::to_string(r.elapsed_ms)};
+                                        exports::Letters(*d.scenario, r), Bool(r.timed_out), std::to_string(r.elapsed_ms)};
         auto row = [&](const std::string& step, const std::string& verdict, const std::string& reason, const std::string& item) {
           std::vector<std::string> f = common;
           const SopStep* st = step.empty() ? nullptr : d.catalogue->FindStep(step);
-          f.insert(f.end(), {step, verdict, reason, item, st ? st->label.Get(lang) : "", Bool(s->finished()), Bool(s->scenario_changed)});
+          f.insert(f.end(), {step, verdict, reason, item.empty() ? "" : exports::Letter(*d.scenario, r.node, item),
+                             st ? st->label.Get(lang) : "", Bool(s->finished()), Bool(s->scenario_changed), FormatOptions(r), item,
+                             exports::ShownLetters(*d.scenario, r), SessionVerdictName(s->score.verdict)});
           Row(out, f);
         };
         if (i >= s->decisions_replayed) {

@@ -119,6 +119,18 @@ const Outcome* FindOutcome(const Scenario& sc, const std::string& id) {
 
 std::string Anchor(const std::string& scenario) { return "s-" + scenario; }
 
+// The session's verdict in words, with why it did not pass (docs/scoring.md).
+std::string VerdictText(const SessionScore& score, const Words& w) {
+  if (score.verdict == SessionVerdict::Passed) return "<strong class=\"pass\">✓ " + std::string(w("Lulus", "Passed")) + "</strong>";
+  if (score.verdict == SessionVerdict::Unfinished) return w("Belum selesai", "Not finished");
+  std::string why;
+  auto add = [&](const char* s) { why += (why.empty() ? "" : ", ") + std::string(s); };
+  if (!score.never_events.empty()) add(w("kejadian fatal", "a never event"));
+  if (score.bad_ending) add(w("akhir buruk", "a bad ending"));
+  if (!score.axes_below.empty()) add(w("skor di bawah 60 %", "a score below 60 %"));
+  return "<strong class=\"crit-text\">✗ " + std::string(w("Tidak lulus", "Not passed")) + "</strong>" + (why.empty() ? "" : " (" + Esc(why) + ")");
+}
+
 // ---- [SECTION] Sections ------------------------------------------------------------------------
 
 void TeamsTable(std::string& h, const ScenarioDebrief& d, const Words& w, bool anonymise) {
@@ -130,7 +142,8 @@ void TeamsTable(std::string& h, const ScenarioDebrief& d, const Words& w, bool a
   h += w("Akhir cerita", "Outcome");
   h += "</th>";
   for (const auto& axis : d.catalogue->axes) h += "<th class=\"num\">" + Esc(axis.label.Get(w.lang)) + "</th>";
-  h += "<th>" + std::string(w("Kejadian fatal (never events)", "Never events")) + "</th></tr></thead>\n<tbody>\n";
+  h += "<th>" + std::string(w("Kejadian fatal (never events)", "Never events")) + "</th><th>" + w("Hasil", "Result") +
+       "</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < d.teams.size(); ++i) {
     const ImportedSession& s = *d.teams[i];
     h += "<tr><th scope=\"row\">" + Esc(TeamName(d, i, w, anonymise)) + "</th><td>";
@@ -147,7 +160,11 @@ void TeamsTable(std::string& h, const ScenarioDebrief& d, const Words& w, bool a
     h += "</td>";
     for (const auto& axis : d.catalogue->axes) {
       const AxisResult* a = s.score.FindAxis(axis.id);
-      h += "<td class=\"num\">" + Percent(a ? a->Percent() : std::nullopt) + "</td>";
+      // A never event fails every axis (docs/scoring.md): the percent earned, marked failed.
+      if (a && a->capped)
+        h += "<td class=\"num capped\">" + Percent(a->Percent()) + " <span class=\"crit-text\">✗ " + w("gagal", "failed") + "</span></td>";
+      else
+        h += "<td class=\"num\">" + Percent(a ? a->Percent() : std::nullopt) + "</td>";
     }
     h += "<td>";
     if (s.score.never_events.empty()) h += "0";
@@ -155,11 +172,12 @@ void TeamsTable(std::string& h, const ScenarioDebrief& d, const Words& w, bool a
       h += "<strong class=\"crit-text\">‼ " + std::to_string(s.score.never_events.size()) + "</strong><ul class=\"never\">";
       for (const auto& t : s.score.never_events) {
         const Node* node = d.scenario->FindNode(t.node);
-        h += "<li>" + Esc(node ? node->title.Get(w.lang) : t.node) + " (" + Esc(t.option) + "): " + Esc(StepLabel(d, t.step, w)) + "</li>";
+        h += "<li>" + Esc(node ? node->title.Get(w.lang) : t.node) + " (" + Esc(exports::Letter(*d.scenario, t.node, t.option)) + "): " +
+             Esc(StepLabel(d, t.step, w)) + "</li>";
       }
       h += "</ul>";
     }
-    h += "</td></tr>\n";
+    h += "</td><td>" + VerdictText(s.score, w) + "</td></tr>\n";
   }
   h += "</tbody>\n</table>\n";
 }
@@ -193,9 +211,9 @@ void HeatMap(std::string& h, const ScenarioDebrief& d, const Words& w, bool anon
 // A horizontal bar per option; the SOP answer is marked with a star and the word, critical
 // options with "‼", so the chart reads without colour.
 void BarChart(std::string& h, const DecisionAggregate& a, const Words& w, std::size_t n_teams) {
-  // The label column fits the longest option id (about 9 px a character at 15 px bold).
+  // The label column fits the longest option label (about 9 px a character at 15 px bold).
   std::size_t longest = 1;
-  for (const auto& o : a.options) longest = std::max(longest, o.option.size());
+  for (const auto& o : a.options) longest = std::max(longest, o.letter.size());
   const int row_h = 30, label_w = 40 + 9 * static_cast<int>(std::min<std::size_t>(longest, 32)), bar_w = 420, count_w = 110;
   const int height = row_h * static_cast<int>(a.options.size()) + 8;
   const int width = label_w + bar_w + count_w;
@@ -211,7 +229,7 @@ void BarChart(std::string& h, const DecisionAggregate& a, const Words& w, std::s
     std::string mark = o.recommended ? "★ " : o.worst == Verdict::Critical ? "‼ " : "";
     int len = static_cast<int>(std::lround(scale * o.teams));
     h += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 20) + "\" text-anchor=\"end\" class=\"opt\">" + mark +
-         Esc(o.option) + "</text>";
+         Esc(o.letter) + "</text>";
     h += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" + std::to_string(std::max(len, 2)) +
          "\" height=\"" + std::to_string(row_h - 8) + "\" class=\"" + cls + "\"/>";
     h += "<text x=\"" + std::to_string(label_w + std::max(len, 2) + 6) + "\" y=\"" + std::to_string(y + 20) + "\" class=\"count\">" +
@@ -251,7 +269,7 @@ void Decisions(std::string& h, const ScenarioDebrief& d, const Words& w) {
     h += "<table class=\"options\"><tbody>\n";
     for (const OptionCount& o : a.options) {
       const LocalText* text = node->OptionText(o.option);
-      h += "<tr" + std::string(o.recommended ? " class=\"rec-row\"" : "") + "><th scope=\"row\">" + (o.recommended ? "★ " : "") + Esc(o.option) +
+      h += "<tr" + std::string(o.recommended ? " class=\"rec-row\"" : "") + "><th scope=\"row\">" + (o.recommended ? "★ " : "") + Esc(o.letter) +
            "</th><td>" + Esc(text ? text->Get(w.lang) : "") + "</td><td class=\"num\">" + std::to_string(o.teams) + "</td></tr>\n";
     }
     h += "</tbody></table>\n";
@@ -268,7 +286,7 @@ void Decisions(std::string& h, const ScenarioDebrief& d, const Words& w) {
           if (o.option == c.id) rec = o.recommended;
         if (!rec) continue;
         any = true;
-        h += "<br>★ " + Esc(c.id) + ": " + Esc(c.feedback.Get(w.lang));
+        h += "<br>★ " + Esc(node->decision->OptionLetter(c.id)) + ": " + Esc(c.feedback.Get(w.lang));
         if (!c.source.empty()) h += " <span class=\"source\">(" + std::string(w("Sumber: ", "Source: ")) + Esc(c.source) + ")</span>";
       }
       if (!any) h += w("tidak ada satu pilihan yang sepenuhnya sesuai SOP.", "no single choice fully follows the SOP.");
@@ -288,7 +306,7 @@ void CriticalMoments(std::string& h, const ScenarioDebrief& d, const Words& w, b
     const Node* node = d.scenario->FindNode(m.node);
     const LocalText* text = node ? node->OptionText(m.option) : nullptr;
     h += "<li><strong class=\"crit-text\">‼ " + std::to_string(m.teams.size()) + " " + w("tim", m.teams.size() == 1 ? "team" : "teams") +
-         "</strong> — " + Esc(node ? node->title.Get(w.lang) : m.node) + " [" + Esc(m.node) + "], " + w("pilihan ", "option ") + Esc(m.option);
+         "</strong> — " + Esc(node ? node->title.Get(w.lang) : m.node) + " [" + Esc(m.node) + "], " + w("pilihan ", "option ") + Esc(exports::Letter(*d.scenario, m.node, m.option));
     if (text) h += ": <em>" + Esc(text->Get(w.lang)) + "</em>";
     h += "<br>" + std::string(m.steps.size() == 1 ? w("Langkah SOP: ", "SOP step: ") : w("Langkah SOP yang dilanggar:", "SOP steps broken:"));
     if (m.steps.size() > 1) h += "<ul>";
@@ -340,6 +358,8 @@ thead th { background: #eee; }
 .id { color: #555; font-size: 0.85em; font-weight: normal; }
 .flag { color: #8a4b00; font-weight: bold; }
 .crit-text { color: #b00020; }
+.pass { color: #1b5e20; }
+td.capped { background: #fde7ea; }
 .rating.good { color: #1b6e34; } .rating.bad { color: #b00020; } .rating.mixed { color: #8a4b00; }
 ul.never { margin: 0.2em 0 0 1em; padding: 0; font-size: 0.9em; }
 .cell { text-align: center; font-weight: bold; min-width: 2.2em; display: inline-block; }

@@ -2,6 +2,7 @@
 // bulk load (POST /statements with the array). Decisions the installed scenario no longer has
 // (a changed scenario) are left out: they have no activity to point at.
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <map>
@@ -23,6 +24,12 @@ constexpr const char* kExtSession = "urn:sigap:ext:session";
 constexpr const char* kExtDecision = "urn:sigap:ext:decision";
 constexpr const char* kExtScenarioChanged = "urn:sigap:ext:scenario-changed";
 constexpr const char* kExtTimedOut = "urn:sigap:ext:timed-out";
+constexpr const char* kExtOptionIds = "urn:sigap:ext:option-ids";      // activity: letter → option id
+constexpr const char* kExtResponseIds = "urn:sigap:ext:response-ids";  // the response as ids
+constexpr const char* kExtShown = "urn:sigap:ext:shown";               // display order, letters
+constexpr const char* kExtVerdict = "urn:sigap:ext:verdict";           // SessionVerdictName
+constexpr const char* kExtAxes = "urn:sigap:ext:axes";                 // axis → {percent, verdict, capped}
+constexpr const char* kExtNeverEvents = "urn:sigap:ext:never-events";
 
 bool IsHex32(const std::string& s) {
   if (s.size() != 32) return false;
@@ -81,11 +88,14 @@ std::string Timestamp(const std::string& started, std::int64_t at_ms) {
   return buf;
 }
 
-// xAPI's "choice" response: the choice id, or the ticked items joined by "[,]".
-std::string Response(const DecisionRecord& r) {
-  if (!r.checklist) return r.choice;
+// xAPI's "choice" response: the choice's letter, or the ticked items' letters joined by "[,]"
+// (the interaction's choices are named by letter, as the team's screen names them). `ids`: the
+// same with the ids (an extension keeps them for machines).
+std::string Response(const Scenario& sc, const DecisionRecord& r, bool ids) {
+  auto name = [&](const std::string& id) { return ids ? id : exports::Letter(sc, r.node, id); };
+  if (!r.checklist) return name(r.choice);
   std::string joined;
-  for (const auto& i : r.items) joined += (joined.empty() ? "" : "[,]") + i;
+  for (const auto& i : r.items) joined += (joined.empty() ? "" : "[,]") + name(i);
   return joined;
 }
 
@@ -95,19 +105,24 @@ json Activity(const Scenario& sc, const Node& node) {
   const Decision& d = *node.decision;
   json choices = json::array();
   json correct = json::array();
+  json ids = json::object();  // letter → id
   if (d.kind == Decision::Kind::Checklist) {
     std::string pattern;
     for (const auto& item : d.items) {
-      choices.push_back({{"id", item.id}, {"description", LanguageMap(item.text)}});
-      if (item.correct) pattern += (pattern.empty() ? "" : "[,]") + item.id;
+      const std::string letter = d.OptionLetter(item.id);
+      choices.push_back({{"id", letter}, {"description", LanguageMap(item.text)}});
+      ids[letter] = item.id;
+      if (item.correct) pattern += (pattern.empty() ? "" : "[,]") + letter;
     }
     correct.push_back(pattern);
   } else {
     for (const auto& c : d.choices) {
-      choices.push_back({{"id", c.id}, {"description", LanguageMap(c.text)}});
+      const std::string letter = d.OptionLetter(c.id);
+      choices.push_back({{"id", letter}, {"description", LanguageMap(c.text)}});
+      ids[letter] = c.id;
       bool follows = !c.sop.empty();
       for (const auto& t : c.sop) follows = follows && t.verdict == Verdict::Follows;
-      if (follows) correct.push_back(c.id);
+      if (follows) correct.push_back(letter);
     }
   }
   json definition{{"name", LanguageMap(node.title)},
@@ -116,6 +131,7 @@ json Activity(const Scenario& sc, const Node& node) {
                   {"interactionType", "choice"},
                   {"choices", choices}};
   if (!correct.empty()) definition["correctResponsesPattern"] = correct;
+  definition["extensions"][kExtOptionIds] = std::move(ids);
   return json{{"objectType", "Activity"}, {"id", ScenarioIri(sc) + ":node:" + node.id}, {"definition", definition}};
 }
 
@@ -138,8 +154,13 @@ json Statement(const ScenarioDebrief& deb, std::size_t team, std::size_t index, 
     sop.push_back(e);
     success = success && t->verdict == Verdict::Follows;
   }
-  json result{{"response", Response(r)}, {"duration", Duration(r.elapsed_ms)},
-              {"extensions", {{kExtTimedOut, r.timed_out}}}};
+  json result{{"response", Response(sc, r, false)}, {"duration", Duration(r.elapsed_ms)},
+              {"extensions", {{kExtTimedOut, r.timed_out}, {kExtResponseIds, Response(sc, r, true)}}}};
+  if (!r.shown.empty()) {
+    json shown = json::array();
+    for (const auto& id : r.shown) shown.push_back(exports::Letter(sc, r.node, id));
+    result["extensions"][kExtShown] = std::move(shown);
+  }
   if (!tags.empty()) result["success"] = success;  // an untagged answer is neither right nor wrong
 
   // Built field by field: nested initializer lists would deep-copy the activity at every level.
@@ -169,6 +190,51 @@ json Statement(const ScenarioDebrief& deb, std::size_t team, std::size_t index, 
   return statement;
 }
 
+// A finished session as one "completed" statement: its verdict is result.success, so a learning
+// record store reads a session with a never event or a bad ending as not passed
+// (docs/scoring.md). result.score.scaled is the SOP axis as earned (the catalogue's "sop", else
+// its first axis); every axis, with its verdict, is in an extension.
+json SessionStatement(const ScenarioDebrief& deb, std::size_t team, bool anonymise) {
+  const ImportedSession& s = *deb.teams[team];
+  const Scenario& sc = *deb.scenario;
+  const std::string& session_id = s.log.info.session_id;
+  json axes = json::object();
+  std::optional<double> sop;
+  for (const auto& a : s.score.axes) {
+    auto p = a.Percent();
+    axes[a.axis] = {{"percent", p ? json(std::round(*p * 10) / 10) : json(nullptr)},
+                    {"verdict", AxisVerdictName(a.Verdict())},
+                    {"capped", a.capped}};
+    if (p && (a.axis == "sop" || (!sop && !deb.catalogue->FindAxis("sop")))) sop = *p;
+  }
+  json result{{"completion", true}, {"success", s.score.verdict == SessionVerdict::Passed}};
+  if (sop) result["score"] = {{"scaled", std::round(*sop * 10) / 1000}};
+  result["extensions"][kExtVerdict] = SessionVerdictName(s.score.verdict);
+  result["extensions"][kExtAxes] = std::move(axes);
+  result["extensions"][kExtNeverEvents] = s.score.never_events.size();
+
+  json context{{"registration", SessionRegistration(session_id)},
+               {"platform", "SIGAP " + s.log.info.app_version},
+               {"language", LangCode(s.log.info.lang)}};
+  context["extensions"][kExtSession] = session_id;
+  context["extensions"][kExtScenarioChanged] = s.scenario_changed;
+
+  json statement = json::object();
+  statement["id"] = FormatUuid(Sha256Hex("sigap:statement:" + session_id + ":completed").substr(0, 32), '5');
+  statement["version"] = "1.0.3";
+  statement["actor"] = {{"objectType", "Group"},
+                        {"name", TeamDisplayName(deb, team, Lang::Id, anonymise)},
+                        {"account", {{"homePage", kHomePage}, {"name", session_id}}}};
+  statement["verb"] = {{"id", "http://adlnet.gov/expapi/verbs/completed"}, {"display", {{"en", "completed"}, {"id", "menyelesaikan"}}}};
+  statement["object"] = {{"objectType", "Activity"}, {"id", ScenarioIri(sc)}, {"definition", {{"name", LanguageMap(sc.title)}}}};
+  statement["result"] = std::move(result);
+  statement["context"] = std::move(context);
+  const std::int64_t at = s.log.decisions.empty() ? 0 : s.log.decisions.back().at_ms;
+  std::string ts = Timestamp(s.log.info.started_utc, at);
+  if (!ts.empty()) statement["timestamp"] = ts;
+  return statement;
+}
+
 }  // namespace
 
 std::string SessionRegistration(const std::string& session_id) {
@@ -191,6 +257,7 @@ json ExportXapi(const std::vector<ScenarioDebrief>& debriefs, bool anonymise) {
         if (added) it->second = Activity(*d.scenario, *node);
         out.push_back(Statement(d, team, i, tags[i], anonymise, it->second));
       }
+      if (s->finished() && s->replay_ok) out.push_back(SessionStatement(d, team, anonymise));
     }
   }
   return out;

@@ -227,9 +227,7 @@ DecideResult RecordedSession::Answer(const sigap::Answer& answer, std::int64_t e
   return Commit(session_->PrepareAnswer(answer, elapsed_ms, at_ms));
 }
 
-SessionScore RecordedSession::Score() const {
-  return ScoreDecisions(session_->scenario(), *session_->catalogue(), session_->History());
-}
+SessionScore RecordedSession::Score() const { return ScoreSession(*session_); }
 
 std::string RecordedSession::LogText() const {
   std::string text;

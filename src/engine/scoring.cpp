@@ -37,6 +37,31 @@ const char* TagReasonName(TagReason r) {
   return "?";
 }
 
+const char* AxisVerdictName(AxisVerdict v) {
+  switch (v) {
+    case AxisVerdict::NotScored: return "not_scored";
+    case AxisVerdict::Passed: return "passed";
+    case AxisVerdict::Failed: return "failed";
+  }
+  return "?";
+}
+
+const char* SessionVerdictName(SessionVerdict v) {
+  switch (v) {
+    case SessionVerdict::Unfinished: return "unfinished";
+    case SessionVerdict::Passed: return "passed";
+    case SessionVerdict::NotPassed: return "not_passed";
+  }
+  return "?";
+}
+
+AxisVerdict AxisResult::Verdict() const {
+  auto p = Percent();
+  if (!p) return capped ? AxisVerdict::Failed : AxisVerdict::NotScored;
+  // Compared in whole weights' terms: 60 % is a pass however the division rounds.
+  return capped || *p < kPassPercent - 1e-9 ? AxisVerdict::Failed : AxisVerdict::Passed;
+}
+
 const StepResult* SessionScore::FindStep(const std::string& id) const {
   for (const auto& s : steps)
     if (s.step == id) return &s;
@@ -116,6 +141,27 @@ SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalo
         }
     if (t.verdict == Verdict::Critical) score.never_events.push_back(t);
   }
+  // A never event fails every axis and the session; the percents stay what was earned.
+  for (auto& a : score.axes) {
+    a.capped = !score.never_events.empty();
+    if (a.Percent() && *a.Percent() < kPassPercent - 1e-9) score.axes_below.push_back(a.axis);
+  }
+  score.verdict = score.never_events.empty() ? SessionVerdict::Unfinished : SessionVerdict::NotPassed;
+  return score;
+}
+
+void JudgeEnding(SessionScore& score, bool ended, const std::string& rating) {
+  score.bad_ending = ended && rating == "bad";
+  if (!score.never_events.empty() || score.bad_ending || (ended && !score.axes_below.empty()))
+    score.verdict = SessionVerdict::NotPassed;
+  else
+    score.verdict = ended ? SessionVerdict::Passed : SessionVerdict::Unfinished;
+}
+
+SessionScore ScoreSession(const Session& session) {
+  SessionScore score = ScoreDecisions(session.scenario(), *session.catalogue(), session.History());
+  const Outcome* o = session.EndingOutcome();
+  JudgeEnding(score, session.state() == SessionState::Ended, o ? o->rating : std::string());
   return score;
 }
 

@@ -141,13 +141,17 @@ void CounterConstants(const Condition& c, std::map<std::string, std::set<double>
 // Where a count stands against every constant a condition compares it with: below, equal or
 // above each (with Evaluate's tolerance). Counts that stand alike make every condition on the
 // counter, and so every outcome and route, come out the same.
+// The constants are sorted, so the ones a count is above form a prefix and it equals at most one
+// of the others: how many it is above, and whether it equals the next, say it all.
 int CountBucket(int count, const std::set<double>& constants) {
-  int bucket = 0;
+  int above = 0;
+  bool equal = false;
   for (double c : constants) {
     const double k = count;
-    bucket = bucket * 3 + (k < c - 1e-9 ? 0 : k > c + 1e-9 ? 2 : 1);
+    if (k > c + 1e-9) ++above;
+    else if (k >= c - 1e-9) equal = true;
   }
-  return bucket;
+  return 2 * above + (equal ? 1 : 0);
 }
 
 // `exact`: counts that a condition reads tell tick sets apart by their value, not by where they
