@@ -351,12 +351,16 @@ void TimeOut(AppState& st) {
   AfterDecision(st, r);
 }
 
-void ContinueScene(AppState& st) {
+bool ContinueScene(AppState& st) {
   PlayerState& p = st.player;
-  if (!p.session || p.session->session().state() != SessionState::AtScene) return;
-  p.session->Continue();
+  if (!p.session || p.session->session().state() != SessionState::AtScene) return false;
+  if (auto refused = p.session->Continue()) {
+    p.decide_error = st.tr.Describe(*refused);
+    return false;
+  }
   ResetDecision(p, st.now);
   if (p.session->session().state() == SessionState::Ended) st.screen = Screen::End;
+  return true;
 }
 
 void DismissFeedback(AppState& st) {
@@ -474,7 +478,11 @@ namespace {
 bool PlayScripted(AppState& st, const Answer& answer, std::size_t number, std::string& error) {
   PlayerState& p = st.player;
   p.feedback_for.reset();
-  while (p.session->session().state() == SessionState::AtScene) ContinueScene(st);
+  while (p.session->session().state() == SessionState::AtScene)
+    if (!ContinueScene(st)) {
+      error = p.decide_error;
+      return false;
+    }
   const Session& s = p.session->session();
   const std::string text = FormatAnswer(answer);
   if (s.state() == SessionState::Ended) {
@@ -550,7 +558,10 @@ bool RunScreenHook(AppState& st, std::string& error) {
     // Plays on with the first displayed choice (nothing ticked on checklists) to an ending.
     while (s.state() != SessionState::Ended) {
       if (s.state() == SessionState::AtScene) {
-        ContinueScene(st);
+        if (!ContinueScene(st)) {
+          error = p.decide_error;
+          return false;
+        }
         continue;
       }
       Answer next;
@@ -568,7 +579,11 @@ bool RunScreenHook(AppState& st, std::string& error) {
   }
   st.screen = Screen::Play;
   if (screen == "confirm") {
-    while (s.state() == SessionState::AtScene) ContinueScene(st);
+    while (s.state() == SessionState::AtScene)
+      if (!ContinueScene(st)) {
+        error = p.decide_error;
+        return false;
+      }
     if (s.state() == SessionState::AwaitingChoice) {
       SelectChoice(st, s.AvailableChoices().front()->id);
     } else if (s.state() == SessionState::AwaitingChecklist) {

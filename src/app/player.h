@@ -38,7 +38,9 @@ void ToggleItem(AppState& st, const std::string& item_id);
 void AskConfirmChecklist(AppState& st);
 void SubmitChecklist(AppState& st);
 void TimeOut(AppState& st);                          // the countdown reached 0
-void ContinueScene(AppState& st);
+// False when the engine refuses (ENG014: a story that loops through scenes without end); the
+// refusal is shown as the decision error.
+bool ContinueScene(AppState& st);
 void DismissFeedback(AppState& st);                  // training mode: next node or the end screen
 
 // ---- Saving

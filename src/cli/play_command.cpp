@@ -169,7 +169,7 @@ void PrintDecision(std::ostream& out, const Session& s, const SessionScore& scor
   if (source && !source->empty()) out << "   " << L(lang, "Sumber", "Source") << ": " << *source << "\n";
 }
 
-// "Hasil: TIDAK LULUS (kejadian fatal, akhir buruk)": the rule of docs/scoring.md, in words.
+// "Hasil: TIDAK LULUS (pelanggaran kritis, akhir buruk)": the rule of docs/scoring.md, in words.
 std::string VerdictLine(Lang lang, const SessionScore& score) {
   std::string line = L(lang, "Hasil: ", "Result: ");
   switch (score.verdict) {
@@ -178,7 +178,7 @@ std::string VerdictLine(Lang lang, const SessionScore& score) {
     case SessionVerdict::NotPassed: break;
   }
   std::vector<std::string> why;
-  if (!score.never_events.empty()) why.push_back(L(lang, "kejadian fatal", "a never event"));
+  if (!score.never_events.empty()) why.push_back(L(lang, "pelanggaran kritis", "a critical violation"));
   if (score.bad_ending) why.push_back(L(lang, "akhir buruk", "a bad ending"));
   if (!score.axes_below.empty()) why.push_back(L(lang, "skor di bawah 60 %", "a score below 60 %"));
   line += L(lang, "TIDAK LULUS", "NOT PASSED");
@@ -201,7 +201,7 @@ void PrintSummary(std::ostream& out, const Session& s, const SessionScore& score
     if (p) std::snprintf(buf, sizeof buf, "%3.0f%%", *p);
     else std::snprintf(buf, sizeof buf, "  –");
     out << "   " << buf << "  " << (axis ? axis->label.Get(lang) : a.axis);
-    if (a.capped) out << L(lang, "  — GAGAL: ada kejadian fatal", "  — FAILED: a never event");
+    if (a.capped) out << L(lang, "  — GAGAL: ada pelanggaran kritis", "  — FAILED: a critical violation");
     else if (a.Verdict() == AxisVerdict::Failed) out << L(lang, "  — di bawah 60 %", "  — below 60 %");
     out << "\n";
   }
@@ -210,7 +210,7 @@ void PrintSummary(std::ostream& out, const Session& s, const SessionScore& score
     const SopStep* step = cat.FindStep(st.step);
     out << "   " << StatusLabel(lang, st.status) << "  " << st.step << " — " << (step ? step->label.Get(lang) : "?") << "\n";
   }
-  out << L(lang, "Kejadian fatal (never events)", "Never events") << ": " << score.never_events.size() << "\n";
+  out << L(lang, "Pelanggaran kritis", "Critical violations") << ": " << score.never_events.size() << "\n";
   for (const auto& t : score.never_events)
     out << "   " << t.node << ":" << t.option << "  " << t.step << "\n";
   out << VerdictLine(lang, score) << "\n";

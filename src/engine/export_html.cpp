@@ -125,7 +125,7 @@ std::string VerdictText(const SessionScore& score, const Words& w) {
   if (score.verdict == SessionVerdict::Unfinished) return w("Belum selesai", "Not finished");
   std::string why;
   auto add = [&](const char* s) { why += (why.empty() ? "" : ", ") + std::string(s); };
-  if (!score.never_events.empty()) add(w("kejadian fatal", "a never event"));
+  if (!score.never_events.empty()) add(w("pelanggaran kritis", "a critical violation"));
   if (score.bad_ending) add(w("akhir buruk", "a bad ending"));
   if (!score.axes_below.empty()) add(w("skor di bawah 60 %", "a score below 60 %"));
   return "<strong class=\"crit-text\">✗ " + std::string(w("Tidak lulus", "Not passed")) + "</strong>" + (why.empty() ? "" : " (" + Esc(why) + ")");
@@ -142,7 +142,7 @@ void TeamsTable(std::string& h, const ScenarioDebrief& d, const Words& w, bool a
   h += w("Akhir cerita", "Outcome");
   h += "</th>";
   for (const auto& axis : d.catalogue->axes) h += "<th class=\"num\">" + Esc(axis.label.Get(w.lang)) + "</th>";
-  h += "<th>" + std::string(w("Kejadian fatal (never events)", "Never events")) + "</th><th>" + w("Hasil", "Result") +
+  h += "<th>" + std::string(w("Pelanggaran kritis", "Critical violations")) + "</th><th>" + w("Hasil", "Result") +
        "</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < d.teams.size(); ++i) {
     const ImportedSession& s = *d.teams[i];
@@ -298,7 +298,7 @@ void Decisions(std::string& h, const ScenarioDebrief& d, const Words& w) {
 void CriticalMoments(std::string& h, const ScenarioDebrief& d, const Words& w, bool anonymise) {
   h += "<h3>" + std::string(w("Momen kritis", "Critical moments")) + "</h3>\n";
   if (d.critical_moments.empty()) {
-    h += "<p>" + std::string(w("Tidak ada kejadian fatal.", "No never events.")) + "</p>\n";
+    h += "<p>" + std::string(w("Tidak ada pelanggaran kritis.", "No critical violations.")) + "</p>\n";
     return;
   }
   h += "<ol class=\"moments\">\n";

@@ -527,7 +527,7 @@ void ReadVariables(Reader& r, const json& root, Scenario& s, ScenarioContext& ct
     std::string p = PointerAppend("/variables", i);
     const json& v = (*arr)[i];
     if (!r.Expect(v, p, json::value_t::object, "a variable object")) continue;
-    r.CheckKeys(v, p, {"id", "type", "initial", "min", "max", "label", "show"}, "a variable");
+    r.CheckKeys(v, p, {"id", "type", "initial", "min", "max", "label", "show", "saturates"}, "a variable");
     Variable var;
     auto id = r.Id(v, p, "id", true, "a variable");
     if (!id || !r.Unique(seen, *id, PointerAppend(p, "id"), "variable")) continue;
@@ -549,6 +549,7 @@ void ReadVariables(Reader& r, const json& root, Scenario& s, ScenarioContext& ct
       };
       var.min = num("min", 0);
       var.max = num("max", 10);
+      var.saturates = r.Bool(v, p, "saturates", false, "a variable").value_or(false);
       var.initial = num("initial", var.min);
       if (var.min > var.max) r.Error("SCN007", PointerAppend(p, "min"), "\"min\" is greater than \"max\"");
       else if (var.initial < var.min || var.initial > var.max) r.Error("SCN007", PointerAppend(p, "initial"), "\"initial\" must lie between \"min\" and \"max\"");

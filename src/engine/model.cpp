@@ -303,6 +303,7 @@ json ToJson(const Scenario& s) {
     else { e["initial"] = Number(v.initial); e["min"] = Number(v.min); e["max"] = Number(v.max); }
     if (!Empty(v.label)) e["label"] = Text(v.label);
     if (v.show) e["show"] = true;
+    if (v.saturates) e["saturates"] = true;
     vars.push_back(e);
   }
   for (const auto& c : s.characters) {

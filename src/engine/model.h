@@ -137,6 +137,7 @@ struct Variable {
   double max = 10;
   LocalText label;
   bool show = false;
+  bool saturates = false;  // a gauge meant to stop at min and max: pushing past them is not SCN094
   bool operator==(const Variable&) const = default;
 };
 

@@ -392,7 +392,7 @@ void ValidateReachedValues(const StateSpace& space, const JsonDocument& doc, Dia
     const auto values = space.Values(m.from);
     for (const Effect& eff : m.choice->effects) {
       const Variable* var = sc.FindVariable(eff.var);
-      if (!var || var->type != Variable::Type::Number) continue;
+      if (!var || var->type != Variable::Type::Number || var->saturates) continue;
       const double now = values.count(eff.var) ? values.at(eff.var) : var->initial;
       const double after = eff.kind == Effect::Kind::Set ? eff.number : now + eff.number;
       const bool over = after > var->max + 1e-9, under = after < var->min - 1e-9;
