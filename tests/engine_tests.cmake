@@ -6,6 +6,6 @@ sigap_add_test(test_engine
   LABELS engine)
 # The kill test: `sigap play` killed with SIGKILL 200 times, then resumed (about 10 s).
 sigap_add_test(test_engine_kill SOURCES engine_kill_test.cpp LIBS Threads::Threads LABELS "engine;slow")
-set_tests_properties(test_engine_kill PROPERTIES TIMEOUT 120)
+set_tests_properties(test_engine_kill PROPERTIES TIMEOUT 300)
 # Facilitator guides: loading beside the scenario, the checks against it, the bundled guides.
 sigap_add_test(test_guide SOURCES guide_test.cpp LABELS engine)
