@@ -817,14 +817,7 @@ void FindNever(ExploreReport& r) {
                     Quoted(node->id) + " is reached; change the condition or remove the choice",
                 false});
   }
-  std::set<std::string> linked;  // statically reachable from the start (SCN020 reports the rest)
-  for (std::vector<std::string> stack{sc.start}; !stack.empty();) {
-    std::string id = stack.back();
-    stack.pop_back();
-    const Node* n = sc.FindNode(id);
-    if (!n || !linked.insert(id).second) continue;
-    for (auto& to : n->Successors()) stack.push_back(to);
-  }
+  const std::set<std::string> linked = sc.LinkedNodes();  // SCN020 reports the nodes not linked
   for (const Node* n : r.nodes_unreached) {
     if (!n->decision || !linked.count(n->id)) continue;
     r.findings.push_back(Finding{

@@ -37,6 +37,19 @@ const char* CompareOpText(CompareOp op) {
   return "==";
 }
 
+bool Compare(double lhs, CompareOp op, double rhs) {
+  const double eps = 1e-9;
+  switch (op) {
+    case CompareOp::Lt: return lhs < rhs - eps;
+    case CompareOp::Le: return lhs <= rhs + eps;
+    case CompareOp::Eq: return std::fabs(lhs - rhs) <= eps;
+    case CompareOp::Ne: return std::fabs(lhs - rhs) > eps;
+    case CompareOp::Ge: return lhs >= rhs - eps;
+    case CompareOp::Gt: return lhs > rhs + eps;
+  }
+  return false;
+}
+
 template <typename T>
 static const T* FindById(const std::vector<T>& v, const std::string& id) {
   for (const auto& e : v)
@@ -48,6 +61,17 @@ const SopStep* SopCatalogue::FindStep(const std::string& key) const { return Fin
 const ScoreAxis* SopCatalogue::FindAxis(const std::string& key) const { return FindById(axes, key); }
 const SopPhase* SopCatalogue::FindPhase(const std::string& key) const { return FindById(phases, key); }
 const Node* Scenario::FindNode(const std::string& key) const { return FindById(nodes, key); }
+std::set<std::string> Scenario::LinkedNodes() const {
+  std::set<std::string> linked;
+  for (std::vector<std::string> stack{start}; !stack.empty();) {
+    std::string at = stack.back();
+    stack.pop_back();
+    const Node* n = FindNode(at);
+    if (!n || !linked.insert(at).second) continue;
+    for (auto& to : n->Successors()) stack.push_back(to);
+  }
+  return linked;
+}
 const Variable* Scenario::FindVariable(const std::string& key) const { return FindById(variables, key); }
 const Character* Scenario::FindCharacter(const std::string& key) const { return FindById(characters, key); }
 

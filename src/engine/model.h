@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -283,6 +284,9 @@ struct Scenario {
   std::string path;
 
   const Node* FindNode(const std::string& key) const;
+  // The ids of the nodes linked from the start, following every route whatever its condition
+  // (what the graph allows; which of them a play-through reaches is explore's question).
+  std::set<std::string> LinkedNodes() const;
   const Variable* FindVariable(const std::string& key) const;
   const Character* FindCharacter(const std::string& key) const;
   int DecisionCount() const;

@@ -61,15 +61,7 @@ bool Evaluate(const Condition& c, const std::map<std::string, double>& values, c
     case Condition::Kind::Compare: {
       double lhs = lookup(c.var);
       double rhs = std::holds_alternative<bool>(c.value) ? (std::get<bool>(c.value) ? 1.0 : 0.0) : std::get<double>(c.value);
-      const double eps = 1e-9;
-      switch (c.op) {
-        case CompareOp::Lt: return lhs < rhs - eps;
-        case CompareOp::Le: return lhs <= rhs + eps;
-        case CompareOp::Eq: return std::fabs(lhs - rhs) <= eps;
-        case CompareOp::Ne: return std::fabs(lhs - rhs) > eps;
-        case CompareOp::Ge: return lhs >= rhs - eps;
-        case CompareOp::Gt: return lhs > rhs + eps;
-      }
+      return Compare(lhs, c.op, rhs);
     }
   }
   return false;

@@ -68,19 +68,6 @@ std::map<std::string, ValueRange> PossibleValues(const Scenario& s) {
   return out;
 }
 
-bool Compare(double lhs, CompareOp op, double rhs) {
-  const double eps = 1e-9;
-  switch (op) {
-    case CompareOp::Lt: return lhs < rhs - eps;
-    case CompareOp::Le: return lhs <= rhs + eps;
-    case CompareOp::Eq: return std::fabs(lhs - rhs) <= eps;
-    case CompareOp::Ne: return std::fabs(lhs - rhs) > eps;
-    case CompareOp::Ge: return lhs >= rhs - eps;
-    case CompareOp::Gt: return lhs > rhs + eps;
-  }
-  return false;
-}
-
 struct Verdict3 {
   bool possible = true, always = false;
   std::string why;  // for an impossible leaf
@@ -319,14 +306,7 @@ void ValidateReachedValues(const StateSpace& space, const JsonDocument& doc, Dia
   auto node_ptr = [&](const Node& n) { return "/nodes/" + std::to_string(&n - sc.nodes.data()); };
 
   // Endings the graph links but no play-through reaches.
-  std::set<std::string> linked;
-  for (std::vector<std::string> stack{sc.start}; !stack.empty();) {
-    std::string id = stack.back();
-    stack.pop_back();
-    const Node* n = sc.FindNode(id);
-    if (!n || !linked.insert(id).second) continue;
-    for (auto& to : n->Successors()) stack.push_back(to);
-  }
+  const std::set<std::string> linked = sc.LinkedNodes();
   for (const auto& n : sc.nodes)
     if (n.type == Node::Type::Ending && linked.count(n.id) && space.StatesAt(n).empty()) {
       std::string p = node_ptr(n);

@@ -28,9 +28,22 @@ class File {
   };
 
   File() = default;
-  ~File();
-  File(File&& other) noexcept;
-  File& operator=(File&& other) noexcept;
+  ~File() { Close(); }
+  // Moving hands over the handle and its lock; the moved-from File is closed.
+  File(File&& other) noexcept : handle_(other.handle_), locked_(other.locked_) {
+    other.handle_ = kClosed;
+    other.locked_ = false;
+  }
+  File& operator=(File&& other) noexcept {
+    if (this != &other) {
+      Close();
+      handle_ = other.handle_;
+      locked_ = other.locked_;
+      other.handle_ = kClosed;
+      other.locked_ = false;
+    }
+    return *this;
+  }
   File(const File&) = delete;
   File& operator=(const File&) = delete;
 

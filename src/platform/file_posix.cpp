@@ -17,24 +17,6 @@ int Fd(std::intptr_t h) { return static_cast<int>(h); }
 
 }  // namespace
 
-File::~File() { Close(); }
-
-File::File(File&& other) noexcept : handle_(other.handle_), locked_(other.locked_) {
-  other.handle_ = kClosed;
-  other.locked_ = false;
-}
-
-File& File::operator=(File&& other) noexcept {
-  if (this != &other) {
-    Close();
-    handle_ = other.handle_;
-    locked_ = other.locked_;
-    other.handle_ = kClosed;
-    other.locked_ = false;
-  }
-  return *this;
-}
-
 File File::Open(const std::string& path, Mode mode, std::string& why) {
   int flags = O_WRONLY | O_APPEND | O_CLOEXEC;
   if (mode == Mode::CreateNew) flags |= O_CREAT | O_EXCL;

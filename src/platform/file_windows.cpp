@@ -18,24 +18,6 @@ constexpr DWORD kLockOffsetHigh = 0x40000000;  // offset 2^62
 
 }  // namespace
 
-File::~File() { Close(); }
-
-File::File(File&& other) noexcept : handle_(other.handle_), locked_(other.locked_) {
-  other.handle_ = kClosed;
-  other.locked_ = false;
-}
-
-File& File::operator=(File&& other) noexcept {
-  if (this != &other) {
-    Close();
-    handle_ = other.handle_;
-    locked_ = other.locked_;
-    other.handle_ = kClosed;
-    other.locked_ = false;
-  }
-  return *this;
-}
-
 File File::Open(const std::string& path, Mode mode, std::string& why) {
   DWORD disposition = mode == Mode::CreateNew ? CREATE_NEW : mode == Mode::CreateOrTruncate ? CREATE_ALWAYS : OPEN_EXISTING;
   HANDLE h = CreateFileW(win32::Widen(path).c_str(), GENERIC_READ | GENERIC_WRITE,
