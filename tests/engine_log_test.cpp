@@ -391,6 +391,44 @@ TEST_CASE("resume flags a scenario whose content changed since the session start
   test::RemoveTree(dir);
 }
 
+TEST_CASE("a record the unchanged scenario cannot take is an inconsistent log (RES007), not a changed scenario (RES004)") {
+  test::Fixture fx = test::LoadFixture();
+  std::string dir = test::TempDir("log-inconsistent");
+  WrittenLog full = WriteLog(fx, dir);
+  fs::remove(full.path);
+  WrittenLog w = WriteLog(fx, dir, /*finish=*/false);  // two decisions, waiting at the checklist
+  // A third record, correctly sealed, ticks an item the checklist does not have: the file was edited.
+  DecisionRecord edited = full.decisions[2];
+  edited.items = {"x1", "no-such-item"};
+  test::WriteText(w.path, w.text + EncodeLogRecord(MakeDecisionRecord(edited), 3));
+  ContentLibrary same;
+  same.files = test::LoadLibraryFiles(fx);
+  {
+    auto resumed = RecordedSession::Resume(w.path, same);
+    REQUIRE(std::holds_alternative<Problem>(resumed));
+    const Problem& p = std::get<Problem>(resumed);
+    CHECK(p.code == "RES007");
+    CHECK(p.message.find("cannot replay decision 3") != std::string::npos);
+    CHECK(p.message.find("the log was edited or damaged") != std::string::npos);
+    CHECK(p.message.find("scenario has changed") == std::string::npos);
+    REQUIRE(p.args.size() == 2);
+    CHECK(p.args[0] == "3");
+  }
+  // The same record against an edited scenario: then the change is the likely cause.
+  nlohmann::json j = ToJson(*fx.scenario);
+  j["title"]["en"] = "Engine test (revised)";
+  LoadedFile changed = LoadFromText("engine-mini.json", j.dump(), fx.catalogue.get());
+  REQUIRE(changed.ok());
+  test::Fixture fx2{fx.catalogue, changed.scenario};
+  ContentLibrary other;
+  other.files = test::LoadLibraryFiles(fx2);
+  auto resumed = RecordedSession::Resume(w.path, other);
+  REQUIRE(std::holds_alternative<Problem>(resumed));
+  CHECK(std::get<Problem>(resumed).code == "RES004");
+  CHECK(std::get<Problem>(resumed).message.find("the scenario has changed since this session started") != std::string::npos);
+  test::RemoveTree(dir);
+}
+
 TEST_CASE("the log file name carries only the sanitised pseudonym") {
   test::Fixture fx = test::LoadFixture();
   std::string dir = test::TempDir("log-name");

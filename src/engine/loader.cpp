@@ -850,7 +850,7 @@ std::shared_ptr<Scenario> ReadScenario(Reader& r, const json& root, const SopCat
   if (catalogue)
     for (const auto& st : catalogue->steps) ctx.step_ids.push_back(st.id);
   r.CheckKeys(root, "", {"format", "type", "id", "title", "kind", "place", "minutes", "languages", "summary", "role",
-                         "content_warning", "fictional", "sop_catalogue", "assesses", "seed", "notes", "variables",
+                         "content_warning", "fictional", "sop_catalogue", "sop_catalogue_version", "assesses", "seed", "notes", "variables",
                          "characters", "start", "nodes"}, "a scenario");
   s->id = r.Id(root, "", "id", true, "the scenario").value_or("");
   s->title = r.Text(root, "", "title", true, "the scenario");
@@ -874,6 +874,17 @@ std::shared_ptr<Scenario> ReadScenario(Reader& r, const json& root, const SopCat
     r.Error("SCN016", "/sop_catalogue", "SOP catalogue \"" + s->sop_catalogue + "\" was not found; put its file in the same folder as the scenario");
   if (catalogue && s->sop_catalogue != catalogue->id)
     r.Error("SCN016", "/sop_catalogue", "this scenario names catalogue \"" + s->sop_catalogue + "\" but was given \"" + catalogue->id + "\"");
+  // The catalogue version the author wrote against: a newer catalogue may have renamed, split or
+  // re-weighted a step, so the tags may no longer mean what the scenario intends.
+  s->sop_catalogue_version = r.String(root, "", "sop_catalogue_version", false, "the scenario").value_or("");
+  if (!s->sop_catalogue_version.empty() && catalogue && catalogue->id == s->sop_catalogue &&
+      catalogue->version != s->sop_catalogue_version)
+    r.Warning("SCN086", "/sop_catalogue_version",
+              "this scenario was written for version \"" + s->sop_catalogue_version + "\" of SOP catalogue \"" + catalogue->id +
+                  "\" but " + (catalogue->version.empty() ? std::string("the catalogue found has no version")
+                                                           : "version \"" + catalogue->version + "\" was found") +
+                  " (" + catalogue->path + "); check that its SOP tags still mean what the scenario intends, then set "
+                  "\"sop_catalogue_version\" to the catalogue's version");
   s->assesses = r.IdArray(root, "", "assesses", false, "the scenario");
   for (std::size_t i = 0; i < s->assesses.size(); ++i)
     if (catalogue && !catalogue->FindStep(s->assesses[i]))

@@ -171,7 +171,7 @@ int Scenario::DecisionCount() const {
 bool Scenario::operator==(const Scenario& o) const {
   return id == o.id && title == o.title && kind == o.kind && place == o.place && minutes == o.minutes &&
          languages == o.languages && summary == o.summary && role == o.role && content_warning == o.content_warning &&
-         fictional == o.fictional && sop_catalogue == o.sop_catalogue && assesses == o.assesses && seed == o.seed &&
+         fictional == o.fictional && sop_catalogue == o.sop_catalogue && sop_catalogue_version == o.sop_catalogue_version && assesses == o.assesses && seed == o.seed &&
          notes == o.notes && variables == o.variables && characters == o.characters && start == o.start && nodes == o.nodes;
 }
 
@@ -363,6 +363,7 @@ json ToJson(const Scenario& s) {
   if (!Empty(s.role)) out["role"] = Text(s.role);
   if (!s.assesses.empty()) out["assesses"] = s.assesses;
   if (!s.notes.empty()) out["notes"] = s.notes;
+  if (!s.sop_catalogue_version.empty()) out["sop_catalogue_version"] = s.sop_catalogue_version;
   return out;
 }
 

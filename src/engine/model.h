@@ -94,6 +94,9 @@ struct SopCatalogue {
 
 enum class CompareOp { Lt, Le, Eq, Ne, Ge, Gt };
 const char* CompareOpText(CompareOp op);
+// `lhs op rhs` with a tolerance of 1e-9 (values are sums of authored decimals): the one rule the
+// engine, the validator and explore evaluate conditions by.
+bool Compare(double lhs, CompareOp op, double rhs);
 
 struct Condition {
   enum class Kind { Flag, Compare, All, Any, Not };
@@ -272,6 +275,7 @@ struct Scenario {
   LocalText content_warning;
   bool fictional = true;
   std::string sop_catalogue;
+  std::string sop_catalogue_version;  // optional: the catalogue version the author wrote against (SCN086)
   std::vector<std::string> assesses;
   std::int64_t seed = 1;
   std::string notes;

@@ -133,10 +133,12 @@ std::variant<RecordedSession, Problem> RecordedSession::Resume(const std::string
   rs.session_ = std::make_unique<Session>(scenario, catalogue, data.info);
   for (std::size_t i = 0; i < data.decisions.size(); ++i) {
     if (auto refusal = rs.session_->Apply(data.decisions[i])) {
-      std::string changed = data.scenario_hash != scenario->content_hash ? " (the scenario has changed since this session started)" : "";
-      return Problem{"RES004",
-                     "cannot replay decision " + std::to_string(i + 1) + " of " + log_path + ": " + refusal->code + ": " + refusal->message + changed,
-                     {std::to_string(i + 1), refusal->code}};
+      const std::string what = "cannot replay decision " + std::to_string(i + 1) + " of " + log_path + ": " + refusal->code + ": " + refusal->message;
+      // Only a changed scenario excuses a record that does not fit; with the very scenario it was
+      // played with, the log itself was edited or damaged (an inconsistent log, RES007).
+      if (rs.scenario_changed_)
+        return Problem{"RES004", what + " (the scenario has changed since this session started)", {std::to_string(i + 1), refusal->code}};
+      return Problem{"RES007", what + " (the scenario is unchanged: the log was edited or damaged)", {std::to_string(i + 1), refusal->code}};
     }
   }
   std::string error = claim_error;
