@@ -347,6 +347,52 @@ TEST_CASE("end screen via the test hook; Save a copy writes a verified copy") {
   CHECK(h.st.player.resume_offers.empty());  // a finished session is not offered for resume
 }
 
+// The labels the layout probe recorded in the last frame (every ui:: text, pill and button).
+std::string DrawnText() {
+  std::string all;
+  for (const auto& item : ui::ProbeItems()) all += item.label + "\n";
+  return all;
+}
+
+std::string PlanChoices(const std::string& plan) {
+  const nlohmann::json j = nlohmann::json::parse(ReadAll(test::DataPath("golden/plans/" + plan + ".json")));
+  std::string out;
+  for (const auto& c : j.at("choices")) out += (out.empty() ? "" : ",") + c.get<std::string>();
+  return out;
+}
+
+TEST_CASE("the end screen says whether the session passed, and why not: a critical violation fails every axis") {
+  ui::ProbeEnable(true);
+  {
+    Harness h("end-verdict-worst");
+    h.Hook("end", "yuliana-nunukan", PlanChoices("yuliana-worst"));
+    REQUIRE(h.session().state() == SessionState::Ended);
+    const SessionScore score = h.st.player.session->Score();
+    REQUIRE(score.verdict == SessionVerdict::NotPassed);
+    REQUIRE(!score.never_events.empty());
+    h.Step();
+    h.Step();
+    const std::string drawn = DrawnText();
+    CHECK(drawn.find("TIDAK LULUS") != std::string::npos);
+    CHECK(drawn.find("Karena: ada pelanggaran kritis") != std::string::npos);
+    for (const auto& a : score.axes) CHECK(a.capped);
+    CHECK(drawn.find("— gagal: ada pelanggaran kritis") != std::string::npos);
+    CHECK(drawn.find("Lulus berarti:") != std::string::npos);
+  }
+  {
+    Harness h("end-verdict-best", 1.0f, ImVec2(1280, 720), Lang::En);
+    h.Hook("end", "yuliana-nunukan", PlanChoices("yuliana-best"));
+    REQUIRE(h.st.player.session->Score().verdict == SessionVerdict::Passed);
+    h.Step();
+    h.Step();
+    const std::string drawn = DrawnText();
+    CHECK(drawn.find("PASSED") != std::string::npos);
+    CHECK(drawn.find("NOT PASSED") == std::string::npos);
+    CHECK(drawn.find("failed") == std::string::npos);
+  }
+  ui::ProbeEnable(false);
+}
+
 TEST_CASE("the test hook reports a choice that is not available") {
   Harness h("hook");
   std::string error;

@@ -37,18 +37,51 @@ void DrawOutcome(const AppState& st) {
   ui::Paragraphs(s.CurrentText().Get(lang));
 }
 
+// The session's verdict (docs/scoring.md, "When a session passes"): PASSED or NOT PASSED with every
+// reason that applies, so a high percent beside a critical violation never reads as a pass.
+void DrawVerdict(const AppState& st, const SessionScore& score) {
+  const Palette& pal = CurrentPalette();
+  const Lang lang = st.tr.Language();
+  const SopCatalogue& cat = *st.player.session->session().catalogue();
+  const std::string pass = std::to_string(static_cast<int>(kPassPercent));
+  if (score.verdict == SessionVerdict::Unfinished) return;
+  const bool passed = score.verdict == SessionVerdict::Passed;
+  ImGui::PushFont(st.fonts.large);
+  ui::Pill(st.tr(passed ? "end.verdict.passed" : "end.verdict.not_passed"), passed ? pal.follows : pal.critical);
+  ImGui::PopFont();
+  if (!passed) {
+    std::string why;
+    auto add = [&why](const std::string& reason) { why += (why.empty() ? "" : "; ") + reason; };
+    if (!score.never_events.empty()) add(st.tr("end.verdict.never"));
+    if (score.bad_ending) add(st.tr("end.verdict.bad_ending"));
+    for (const auto& id : score.axes_below) {
+      const ScoreAxis* axis = cat.FindAxis(id);
+      add(st.tr.Format("end.verdict.below", {axis ? axis->label.Get(lang) : id, pass}));
+    }
+    ui::TextIn(st.fonts.bold, st.tr.Format("end.verdict.why", {why}), pal.text);
+  }
+  ui::TextColored(st.tr.Format("end.verdict.rule", {pass}), pal.text_muted);
+}
+
 void DrawScores(const AppState& st, const SessionScore& score) {
   const Palette& pal = CurrentPalette();
   const Lang lang = st.tr.Language();
   const SopCatalogue& cat = *st.player.session->session().catalogue();
+  const std::string pass = std::to_string(static_cast<int>(kPassPercent));
   ui::Heading(st, st.tr("end.scores"));
+  DrawVerdict(st, score);
   for (const auto& a : score.axes) {
     const ScoreAxis* axis = cat.FindAxis(a.axis);
     auto percent = a.Percent();
     std::string value = percent ? st.tr.Format("end.percent", {std::to_string(static_cast<int>(std::lround(*percent)))}) : st.tr("end.not_scored");
+    // A capped axis reads "failed" whatever its percent; one below the line says so in words too.
+    const AxisVerdict verdict = a.Verdict();
+    if (a.capped) value = st.tr.Format("end.axis.capped", {value});
+    else if (verdict == AxisVerdict::Failed) value = st.tr.Format("end.axis.below", {value, pass});
+    const ImVec4 fill = verdict == AxisVerdict::Failed ? (a.capped ? pal.critical : pal.violates) : pal.accent;
     ImGui::PushID(a.axis.c_str());
-    ui::TextIn(st.fonts.bold, (axis ? axis->label.Get(lang) : a.axis) + ":  " + value, pal.text);
-    ui::Bar(ImGui::GetContentRegionAvail().x, ui::Em() * 0.6f, percent ? static_cast<float>(*percent / 100.0) : 0.0f, pal.accent, pal.panel);
+    ui::TextIn(st.fonts.bold, (axis ? axis->label.Get(lang) : a.axis) + ":  " + value, a.capped ? pal.critical : pal.text);
+    ui::Bar(ImGui::GetContentRegionAvail().x, ui::Em() * 0.6f, percent ? static_cast<float>(*percent / 100.0) : 0.0f, fill, pal.panel);
     if (axis && !axis->description.Get(lang).empty()) ui::TextColored(axis->description.Get(lang), pal.text_muted);
     ImGui::PopID();
   }
