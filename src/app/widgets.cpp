@@ -378,13 +378,7 @@ bool PressedDigit(const AppState& state, int digit) {
 
 // ---- Labels ----------------------------------------------------------------------------------
 
-const char* KindLabel(const StringTable& tr, const std::string& kind) {
-  if (kind == "victim_interview") return tr("kind.victim_interview");
-  if (kind == "border_interception") return tr("kind.border_interception");
-  if (kind == "deportee_screening") return tr("kind.deportee_screening");
-  if (kind == "case_conference") return tr("kind.case_conference");
-  return tr("kind.other");
-}
+std::string KindLabel(const StringTable& tr, const std::string& kind) { return ScenarioKindLabel(kind).Get(tr.Language()); }
 
 const char* VerdictLabel(const StringTable& tr, Verdict v) {
   switch (v) {

@@ -77,7 +77,7 @@ int Severity(Verdict v);                      // follows 0 < violates 1 < critic
 const char* VerdictLabel(const StringTable& tr, Verdict v);
 const char* StatusLabel(const StringTable& tr, StepStatus s);
 const char* RatingLabel(const StringTable& tr, const std::string& rating);
-const char* KindLabel(const StringTable& tr, const std::string& kind);
+std::string KindLabel(const StringTable& tr, const std::string& kind);  // ScenarioKindLabel in the UI language
 const char* ModeLabel(const StringTable& tr, Mode m);
 std::string Countdown(double seconds_left);         // "1:05"; never below "0:00"
 std::string LocalTime(const std::string& iso_utc);  // "2026-05-01 16:12" in the laptop's zone

@@ -60,13 +60,6 @@ const char* RatingWord(const Words& w, const std::string& rating) {
   return "";
 }
 
-const char* KindWord(const Words& w, const std::string& kind) {
-  if (kind == "victim_interview") return w("Wawancara korban", "Victim interview");
-  if (kind == "border_interception") return w("Pencegahan di perbatasan", "Border interception");
-  if (kind == "deportee_screening") return w("Penapisan deportan", "Deportee screening");
-  if (kind == "case_conference") return w("Rapat kasus", "Case conference");
-  return w("Lainnya", "Other");
-}
 
 // ---- [SECTION] Pieces --------------------------------------------------------------------------
 
@@ -426,7 +419,7 @@ std::string ExportHtml(const std::vector<ScenarioDebrief>& debriefs, Lang lang, 
     std::size_t finished = 0;
     for (const auto* t : d.teams) finished += t->finished();
     h += "<section class=\"scenario\" id=\"" + Esc(Anchor(sc.id)) + "\">\n<h2>" + Esc(sc.title.Get(lang)) + "</h2>\n";
-    h += "<p>" + Esc(sc.place.Get(lang)) + " · " + KindWord(w, sc.kind) + " · " + Esc(d.catalogue->title.Get(lang)) + " " +
+    h += "<p>" + Esc(sc.place.Get(lang)) + " · " + Esc(ScenarioKindLabel(sc.kind).Get(lang)) + " · " + Esc(d.catalogue->title.Get(lang)) + " " +
          Esc(d.catalogue->version) + "<br>" + std::to_string(d.teams.size()) + " " + w("tim", d.teams.size() == 1 ? "team" : "teams") +
          ", " + std::to_string(finished) + " " + w("selesai", "finished") + "</p>\n";
     TeamsTable(h, d, w, anonymise);

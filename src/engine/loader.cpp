@@ -855,8 +855,12 @@ std::shared_ptr<Scenario> ReadScenario(Reader& r, const json& root, const SopCat
   s->id = r.Id(root, "", "id", true, "the scenario").value_or("");
   s->title = r.Text(root, "", "title", true, "the scenario");
   s->kind = r.String(root, "", "kind", true, "the scenario").value_or("other");
-  static const std::set<std::string> kinds = {"victim_interview", "border_interception", "deportee_screening", "case_conference", "other"};
-  if (!kinds.count(s->kind)) r.Error("SCN008", "/kind", "unknown kind \"" + s->kind + "\"; use victim_interview, border_interception, deportee_screening, case_conference or other");
+  const auto& kinds = ScenarioKinds();
+  if (std::find(kinds.begin(), kinds.end(), s->kind) == kinds.end()) {
+    std::string list;
+    for (std::size_t i = 0; i < kinds.size(); ++i) list += (i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + kinds[i];
+    r.Error("SCN008", "/kind", "unknown kind \"" + s->kind + "\"; use " + list);
+  }
   s->place = r.Text(root, "", "place", true, "the scenario");
   s->minutes = static_cast<int>(r.Int(root, "", "minutes", true, 1, 240, "the scenario").value_or(30));
   s->languages = r.IdArray(root, "", "languages", false, "the scenario");

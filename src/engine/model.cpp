@@ -369,6 +369,40 @@ json ToJson(const Scenario& s) {
 
 // ---- Facilitator guide ----------------------------------------------------------------------
 
+namespace {
+struct KindName {
+  const char* id;
+  LocalText label;
+};
+const std::vector<KindName>& KindNames() {
+  static const std::vector<KindName> names = {
+      {"victim_interview", {"Wawancara korban", "Victim interview"}},
+      {"victim_assistance", {"Layanan terpadu bagi korban", "Integrated victim services"}},
+      {"border_interception", {"Pencegahan keberangkatan di perbatasan", "Interception at a border port"}},
+      {"deportee_screening", {"Skrining deportan", "Deportee screening"}},
+      {"case_conference", {"Rapat koordinasi kasus", "Case conference"}},
+      {"justice_accompaniment", {"Pendampingan proses hukum", "Accompanying a victim through justice"}},
+      {"community_prevention", {"Pencegahan di desa", "Prevention in the community"}},
+      {"other", {"Lainnya", "Other"}}};
+  return names;
+}
+}  // namespace
+
+const std::vector<std::string>& ScenarioKinds() {
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> out;
+    for (const auto& k : KindNames()) out.push_back(k.id);
+    return out;
+  }();
+  return kinds;
+}
+
+LocalText ScenarioKindLabel(const std::string& kind) {
+  for (const auto& k : KindNames())
+    if (kind == k.id) return k.label;
+  return KindNames().back().label;
+}
+
 const std::vector<std::string>& GuideAudienceTags() {
   static const std::vector<std::string> tags = {
       "uptd_ppa", "dp3a",      "dinas_sosial", "rumah_sakit", "puskesmas",       "polisi",    "kejaksaan",

@@ -305,6 +305,11 @@ struct Scenario {
 nlohmann::json ToJson(const Scenario& s);
 nlohmann::json ToJson(const SopCatalogue& c);
 
+// The kinds a scenario may declare (its "kind"), in display order, "other" last; and the name of
+// each in both languages: the one wording the start screen, the slides and the reports use.
+const std::vector<std::string>& ScenarioKinds();
+LocalText ScenarioKindLabel(const std::string& kind);  // unknown kinds read as "other"
+
 // ---- Facilitator guide ----------------------------------------------------------------------
 // How to run one scenario in a workshop; kept beside it as <scenario-id>.guide.json.
 
