@@ -15,6 +15,7 @@
 
 #include "app_harness.h"
 #include "app_state.h"
+#include "layout_check.h"
 #include "fonts.h"
 #include "player.h"
 #include "screens.h"
@@ -598,18 +599,6 @@ void Prepare(Harness& h, Fixture f) {
   }
 }
 
-// A vertex of a text glyph: its texture coordinates are neither the atlas's white pixel (filled
-// shapes) nor its anti-aliased line strip (lines and borders).
-bool IsGlyph(const ImDrawVert& v) {
-  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  const ImVec2 white = atlas->TexUvWhitePixel;
-  if (std::fabs(v.uv.x - white.x) < 1e-6f && std::fabs(v.uv.y - white.y) < 1e-6f) return false;
-  const ImFontAtlasCustomRect& lines = atlas->CustomRects[atlas->PackIdLines];
-  const float u0 = lines.X * atlas->TexUvScale.x, u1 = (lines.X + lines.Width) * atlas->TexUvScale.x;
-  const float v0 = lines.Y * atlas->TexUvScale.y, v1 = (lines.Y + lines.Height) * atlas->TexUvScale.y;
-  return !(v.uv.x >= u0 && v.uv.x <= u1 && v.uv.y >= v0 && v.uv.y <= v1);
-}
-
 const char* FixtureName(Fixture f) {
   const char* names[] = {"start", "scene", "choice", "checklist", "timed", "feedback", "feedback-checklist", "end", "close", "copy"};
   return names[static_cast<int>(f)];
@@ -641,26 +630,9 @@ TEST_CASE("no screen breaks: from 1024x600 to 1920x1080, at the smallest and the
           ImGuiWindow* root = ImGui::FindWindowByName("##root");
           REQUIRE(root);
           CHECK(root->ScrollMax.y <= 0.5f);
-          // No widget overlaps another, none is too narrow for its text, nothing runs off the side.
-          for (const auto& p : ui::ProbeProblems()) FAIL_CHECK(p.what << ": '" << p.a << "' / '" << p.b << "'");
-          // Nothing is cut at a left or right edge: every vertex lies inside its clip rectangle
-          // (ImGui drops glyphs wholly outside it, so a clipped line leaves one straddling the edge).
-          // Only glyphs are checked: ImGui's own separators and borders reach past the clip on purpose.
-          const ImDrawData* data = ImGui::GetDrawData();
-          REQUIRE(data);
-          for (int l = 0; l < data->CmdListsCount; ++l) {
-            const ImDrawList* list = data->CmdLists[l];
-            int outside = 0;
-            for (const ImDrawCmd& cmd : list->CmdBuffer) {
-              for (unsigned e = 0; e < cmd.ElemCount; ++e) {
-                const ImDrawVert& v = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])];
-                if (IsGlyph(v) && (v.pos.x < cmd.ClipRect.x - 1.0f || v.pos.x > cmd.ClipRect.z + 1.0f)) ++outside;
-              }
-            }
-            const std::string window = list->_OwnerName ? list->_OwnerName : "?";
-            CAPTURE(window);
-            CHECK(outside == 0);
-          }
+          // No widget overlaps another, none is too narrow for its text, nothing runs off the side,
+          // no line is cut at a left or right edge.
+          test::CheckLayout(false);
           if (f == Fixture::CloseDialog || f == Fixture::CopyDialog) CHECK(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
         }
       }
