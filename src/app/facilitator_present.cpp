@@ -627,6 +627,9 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   HandlePresentKeys(state, queue);
   const ScenarioDebrief* d = CurrentDebrief(state);
   if (!d) return;
+  // The clicker's arrow keys also move ImGui's keyboard focus onto the screen's frame: its
+  // highlight would draw a blue box around the slide on the projector.
+  ImGui::PushStyleColor(ImGuiCol_NavHighlight, ImVec4(0, 0, 0, 0));
   BeginFacilitatorScreen("##present");
   const auto slides = SlidesOf(state, f.scenario);
   const std::size_t index = std::min(f.slide, slides.size() - 1);
@@ -712,6 +715,7 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
                     ImGui::ColorConvertFloat4ToU32(pal.accent));
   ImGui::Dummy(ImVec2(w, bar_h));
   EndFacilitatorScreen();
+  ImGui::PopStyleColor();
 }
 
 }  // namespace sigap::app
