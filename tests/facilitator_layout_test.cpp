@@ -1,9 +1,10 @@
 // The facilitator screens at every window size from 1024×600 to 1920×1080, at the smallest and
-// the largest text size: every kind of slide (overview included), drawn headless with the layout
-// probe on. Nothing may overlap, and no text may be cut, least of all on the projector where
-// nothing scrolls.
+// the largest text size: the dashboard's tabs, the map and every kind of slide (overview
+// included), drawn headless with the layout probe on. Nothing may overlap, and no text may be cut,
+// least of all on the projector where nothing scrolls.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -79,6 +80,9 @@ struct Harness : test::ScreenHarness {
   }
 };
 
+// A tenth of the body size: how far a glyph like "J" reaches left of where its line starts.
+float Overhang(const Harness& h) { return std::max(1.0f, h.st.fonts.body_px * 0.1f); }
+
 const ImVec2 kSizes[] = {ImVec2(1024, 600), ImVec2(1280, 720), ImVec2(1920, 1080)};
 
 std::string SlideName(const Slide& s) {
@@ -87,6 +91,63 @@ std::string SlideName(const Slide& s) {
 }
 
 }  // namespace
+
+// The dashboard's tabs and the map of every scenario in a window of `size` at `zoom`.
+void CheckDashboardAndMap(ImVec2 size, float zoom, bool map) {
+  CAPTURE(zoom);
+  CAPTURE(size.x);
+  Harness h(size, zoom);
+  for (std::size_t sc = 0; sc < h.st.facilitator.book.Scenarios().size(); ++sc) {
+    SelectScenario(h.st, sc);
+    const std::string scenario = h.st.facilitator.book.Scenarios()[sc].scenario->id;
+    CAPTURE(scenario);
+    for (DashboardTab tab : {DashboardTab::Teams, DashboardTab::Heat, DashboardTab::Decisions}) {
+      const int tab_number = static_cast<int>(tab);
+      CAPTURE(tab_number);
+      ShowScreen(h.st, Screen::Dashboard);
+      h.st.facilitator.tab = tab;
+      h.Settle();
+      test::CheckLayout(false, Overhang(h));
+    }
+    if (!map) continue;
+    ShowScreen(h.st, Screen::Map);
+    SelectMapTeam(h.st, 0);
+    h.Settle();
+    test::CheckLayout(false, Overhang(h));
+  }
+}
+
+TEST_CASE("the facilitator's dashboard and map fit every window at the smallest and the largest text") {
+  ui::ProbeEnable(true);
+  for (float zoom : {kMinZoom, kMaxZoom})
+    for (ImVec2 size : kSizes) {
+      // Known: the dashboard's header row runs past the right edge there (next test case).
+      if (zoom == kMaxZoom && size.x < 1280) continue;
+      CheckDashboardAndMap(size, zoom, true);
+    }
+  // The map alone at 1024x600 at the largest text.
+  {
+    Harness h(kSizes[0], kMaxZoom);
+    for (std::size_t sc = 0; sc < h.st.facilitator.book.Scenarios().size(); ++sc) {
+      SelectScenario(h.st, sc);
+      ShowScreen(h.st, Screen::Map);
+      SelectMapTeam(h.st, 0);
+      h.Settle();
+      test::CheckLayout(false, Overhang(h));
+    }
+  }
+  ui::ProbeEnable(false);
+}
+
+// KNOWN FAILURE, kept visible: at 1024x600 with the largest text the dashboard's header row (the
+// tab buttons and the "hide team names" switch, facilitator_dashboard.cpp) is wider than the
+// window and its last label is cut at the right edge. That file belongs to the dashboard work
+// going on in parallel; drop may_fail when this passes.
+TEST_CASE("the dashboard's header row fits 1024x600 at the largest text" * doctest::may_fail()) {
+  ui::ProbeEnable(true);
+  CheckDashboardAndMap(kSizes[0], kMaxZoom, false);
+  ui::ProbeEnable(false);
+}
 
 TEST_CASE("every slide fits the projector whole at every size, in both languages, nothing cut") {
   ui::ProbeEnable(true);
