@@ -449,7 +449,8 @@ void DrawMapScreen(const AppState& state, ActionQueue& queue) {
   if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) queue.Push([](AppState& s) { ResetMapView(s); });
   ImGui::EndChild();
 
-  ImGui::BeginChild("map-caption", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar);
+  // The caption scrolls when the largest text in a small window needs more than its lines.
+  ImGui::BeginChild("map-caption", ImVec2(0, 0), true);
   DrawCaption(state, *d, path, hovered);
   ImGui::EndChild();
   EndFacilitatorScreen();
