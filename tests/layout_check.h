@@ -44,7 +44,8 @@ inline int GlyphsOutsideClip(const ImDrawList& list, bool vertical, float overha
   int outside = 0;
   for (const ImDrawCmd& cmd : list.CmdBuffer) {
     for (unsigned e = 0; e < cmd.ElemCount; ++e) {
-      const ImDrawVert& v = list.VtxBuffer[static_cast<int>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])];
+      const int index = static_cast<int>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + e)]);
+      const ImDrawVert& v = list.VtxBuffer[index];
       if (!IsGlyph(v)) continue;
       const bool out_x = v.pos.x < cmd.ClipRect.x - overhang || v.pos.x > cmd.ClipRect.z + overhang;
       const bool out_y = vertical && (v.pos.y < cmd.ClipRect.y - overhang || v.pos.y > cmd.ClipRect.w + overhang);

@@ -649,7 +649,8 @@ namespace {
 ImGuiWindow* DecisionWindow() {
   for (ImGuiWindow* w : GImGui->Windows) {
     const std::string name = w->Name;
-    if (w->Active && (name.find("##decision") != std::string::npos || name.find("##narrow") != std::string::npos)) return w;
+    const bool holds = name.find("##decision") != std::string::npos || name.find("##narrow") != std::string::npos;
+    if (w->Active && holds) return w;
   }
   return nullptr;
 }

@@ -128,7 +128,8 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     const float left = p.x + label_w, right = p.x + ImGui::GetContentRegionAvail().x;
     for (int t = 0; t < teams; ++t) {
       const float centre = left + col_w * (static_cast<float>(t) + 0.5f);
-      const float room = std::min(stagger ? col_w * 2 - 10 : col_w - 6, 2.0f * std::min(centre - left, right - centre) - 4.0f);
+      const float room =
+          std::min(stagger ? col_w * 2 - 10 : col_w - 6, 2.0f * std::min(centre - left, right - centre) - 4.0f);
       std::string name = ui::Ellipsize(bold, fs, TeamLabel(state, t), room);
       const float tw = bold->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str()).x;
       const float x = centre - tw * 0.5f;

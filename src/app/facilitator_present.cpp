@@ -148,8 +148,8 @@ void DecisionLabel(const AppState& state, const ScenarioDebrief& d, std::size_t 
 // Bars on a slide: the largest type (and one or two columns) in which every option's whole text
 // fits `height`, wrapped, never cut. When even the body type does not fit, the slide is too big
 // for its scale (an overflow); at the smallest scale the options are cut to a line with "…".
-BarChartStyle FitBars(const AppState& state, Fit& fit, const ScenarioDebrief& d, const DecisionAggregate& a, BarChartStyle style,
-                      float width, float height) {
+BarChartStyle FitBars(const AppState& state, Fit& fit, const ScenarioDebrief& d, const DecisionAggregate& a,
+                      BarChartStyle style, float width, float height) {
   struct Try {
     ImFont* font;
     int columns;
@@ -311,7 +311,8 @@ void DrawAnswer(const AppState& state, Fit& fit, const ScenarioDebrief& d, std::
     h += WrappedHeight(fit, t.feedback, w, feedback) + sp * 2;
     h += WrappedHeight(fit, state.fonts.bold, w, basis) + sp;
     // Steps beyond the third are counted, not listed, when room is short.
-    for (std::size_t i = 0; i < ans.steps.size() && i < 3; ++i) h += WrappedHeight(fit, state.fonts.body, w - chip, step_text(ans.steps[i])) + sp;
+    for (std::size_t i = 0; i < ans.steps.size() && i < 3; ++i)
+      h += WrappedHeight(fit, state.fonts.body, w - chip, step_text(ans.steps[i])) + sp;
     if (ans.steps.size() > 3) h += more_h;
     if (h <= ImGui::GetContentRegionAvail().y) {
       pick = t;
@@ -332,9 +333,11 @@ void DrawAnswer(const AppState& state, Fit& fit, const ScenarioDebrief& d, std::
   ImGui::Spacing();
   // The explanation takes what the basis and one step (or the count of them) leave.
   const float basis_h = basis.empty() ? 0.0f : WrappedHeight(fit, state.fonts.bold, w, basis) + sp;
-  const float first_step_h =
-      ans.steps.empty() ? 0.0f : std::min(WrappedHeight(fit, state.fonts.body, w - chip, step_text(ans.steps.front())) + sp, more_h);
-  if (!feedback.empty()) WrappedIn(fit, pick.feedback, feedback, ImGui::GetContentRegionAvail().y - basis_h - first_step_h - sp);
+  float first_step_h = 0.0f;
+  if (!ans.steps.empty())
+    first_step_h = std::min(WrappedHeight(fit, state.fonts.body, w - chip, step_text(ans.steps.front())) + sp, more_h);
+  if (!feedback.empty())
+    WrappedIn(fit, pick.feedback, feedback, ImGui::GetContentRegionAvail().y - basis_h - first_step_h - sp);
   if (!basis.empty()) WrappedIn(fit, state.fonts.bold, basis, ImGui::GetContentRegionAvail().y - first_step_h);
   // The steps behind the answer, as many as fit; the rest are counted.
   for (std::size_t i = 0; i < ans.steps.size(); ++i) {
@@ -342,8 +345,9 @@ void DrawAnswer(const AppState& state, Fit& fit, const ScenarioDebrief& d, std::
     const bool last = i + 1 == ans.steps.size();
     if (ImGui::GetContentRegionAvail().y < h + (last ? 0.0f : more_h)) {
       const ImVec4 muted = CurrentPalette().text_muted;
-      WrappedIn(fit, state.fonts.body, state.facilitator.SlideTr().Format("fac.slide.more_steps", {std::to_string(ans.steps.size() - i)}),
-                ImGui::GetContentRegionAvail().y, &muted);
+      const std::string more =
+          state.facilitator.SlideTr().Format("fac.slide.more_steps", {std::to_string(ans.steps.size() - i)});
+      WrappedIn(fit, state.fonts.body, more, ImGui::GetContentRegionAvail().y, &muted);
       break;
     }
     Chip(fit, state.fonts.body, StepStatus::Followed, ui::U32(ui::StatusColor(StepStatus::Followed)));
@@ -381,7 +385,8 @@ void DrawCritical(const AppState& state, Fit& fit, const ScenarioDebrief& d) {
     const LocalText* option = node ? node->OptionText(m.option) : nullptr;
     ImGui::PushID(static_cast<int>(i));
     if (i % 2 == 1) ImGui::SameLine();
-    ImGui::BeginChild("moment", ImVec2(card_w, std::min(card_h, fit.Em(state) * 10.0f)), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("moment", ImVec2(card_w, std::min(card_h, fit.Em(state) * 10.0f)), true,
+                      ImGuiWindowFlags_NoScrollbar);
     // One step with its source; several by name (their sources are on the answer slides).
     std::string broken;
     for (const auto& id : m.steps) {
@@ -397,14 +402,16 @@ void DrawCritical(const AppState& state, Fit& fit, const ScenarioDebrief& d) {
     Chip(fit, state.fonts.large, StepStatus::Critical, ui::U32(ui::StatusColor(StepStatus::Critical)));
     ImGui::SameLine();
     ImGui::BeginGroup();
-    WrappedIn(fit, state.fonts.bold,
-              state.facilitator.SlideTr().Format("fac.map.decision", {DecisionNumber(d, m.node), node ? node->title.Get(lang) : m.node}) + "  ·  " +
-                  state.facilitator.SlideTr().Format("fac.slide.teams_n", {std::to_string(m.teams.size()), TeamList(state, m.teams)}),
-              room * 0.35f);
+    const auto& tr = state.facilitator.SlideTr();
+    const std::string where =
+        tr.Format("fac.map.decision", {DecisionNumber(d, m.node), node ? node->title.Get(lang) : m.node});
+    const std::string who = tr.Format("fac.slide.teams_n", {std::to_string(m.teams.size()), TeamList(state, m.teams)});
+    WrappedIn(fit, state.fonts.bold, where + "  ·  " + who, room * 0.35f);
     ImGui::EndGroup();
     // The option and the steps it broke share what is left, the steps first.
-    const float broken_h = std::min(WrappedHeight(fit, broken_font, ImGui::GetContentRegionAvail().x, broken), ImGui::GetContentRegionAvail().y * 0.5f);
-    WrappedIn(fit, state.fonts.body, "«" + (option ? option->Get(lang) : m.option) + "»", ImGui::GetContentRegionAvail().y - broken_h - sp);
+    const ImVec2 left = ImGui::GetContentRegionAvail();
+    const float broken_h = std::min(WrappedHeight(fit, broken_font, left.x, broken), left.y * 0.5f);
+    WrappedIn(fit, state.fonts.body, "«" + (option ? option->Get(lang) : m.option) + "»", left.y - broken_h - sp);
     const ImVec4 red = pal.critical;
     WrappedIn(fit, broken_font, broken, ImGui::GetContentRegionAvail().y, &red);
     NoteOverflow(fit);
@@ -436,7 +443,8 @@ void DrawEnding(const AppState& state, Fit& fit, const ScenarioDebrief& d, std::
   // The talking points: the largest type that fits.
   const std::string text = o.debrief.Get(lang);
   const float w = ImGui::GetContentRegionAvail().x;
-  ImFont* font = WrappedHeight(fit, state.fonts.large, w, text) <= ImGui::GetContentRegionAvail().y ? state.fonts.large : state.fonts.body;
+  const bool large = WrappedHeight(fit, state.fonts.large, w, text) <= ImGui::GetContentRegionAvail().y;
+  ImFont* font = large ? state.fonts.large : state.fonts.body;
   WrappedIn(fit, font, text, ImGui::GetContentRegionAvail().y);
 }
 
@@ -469,14 +477,17 @@ void DrawTakeaways(const AppState& state, Fit& fit, const ScenarioDebrief& d) {
     const float label_w = state.fonts.large->CalcTextSizeA(fit.Px(state.fonts.large), FLT_MAX, 0, label.c_str()).x;
     const float tally_w = state.fonts.body->CalcTextSizeA(fit.Px(state.fonts.body), FLT_MAX, 0, tally.c_str()).x;
     const bool beside = label_w + fit.Em(state) + tally_w <= w;
-    const float h = (beside ? fit.Px(state.fonts.large) : WrappedHeight(fit, state.fonts.large, w, label) + WrappedHeight(fit, state.fonts.body, w, tally)) +
-                    WrappedHeight(fit, state.fonts.body, w, correct) + style.ItemSpacing.y * 3;
+    const float title_h = beside ? fit.Px(state.fonts.large)
+                                 : WrappedHeight(fit, state.fonts.large, w, label) +
+                                       WrappedHeight(fit, state.fonts.body, w, tally);
+    const float h = title_h + WrappedHeight(fit, state.fonts.body, w, correct) + style.ItemSpacing.y * 3;
     const bool last = i + 1 == steps.size();
     if (h + (last ? 0.0f : more_h) > ImGui::GetContentRegionAvail().y) {
       if (!fit.last) fit.overflow = true;
       const ImVec4 muted = pal.text_muted;
-      WrappedIn(fit, state.fonts.body, state.facilitator.SlideTr().Format("fac.slide.more_steps", {std::to_string(steps.size() - i)}),
-                ImGui::GetContentRegionAvail().y, &muted);
+      const std::string more =
+          state.facilitator.SlideTr().Format("fac.slide.more_steps", {std::to_string(steps.size() - i)});
+      WrappedIn(fit, state.fonts.body, more, ImGui::GetContentRegionAvail().y, &muted);
       break;
     }
     const StepStatus s = t.critical > 0 ? StepStatus::Critical : StepStatus::Violated;
@@ -506,7 +517,8 @@ void DrawTakeaways(const AppState& state, Fit& fit, const ScenarioDebrief& d) {
 
 // The overview: every decision the teams reached as a tile, numbered as its slide when shown.
 // A click on a tile's title goes to it; its switch shows or hides the decision's slides.
-void DrawOverview(const AppState& state, Fit& fit, const ScenarioDebrief& d, const std::vector<Slide>& slides, ActionQueue& queue) {
+void DrawOverview(const AppState& state, Fit& fit, const ScenarioDebrief& d, const std::vector<Slide>& slides,
+                  ActionQueue& queue) {
   const auto& tr = state.facilitator.SlideTr();
   const Lang lang = SlideLang(state);
   const Palette& pal = CurrentPalette();
@@ -520,7 +532,8 @@ void DrawOverview(const AppState& state, Fit& fit, const ScenarioDebrief& d, con
   const float tile_w = (w - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   // A tile: its title on up to two lines, where it is, and its buttons.
   const float title_h = fit.Px(state.fonts.bold) * 2.0f + 1.0f;
-  const float tile_h = title_h + fit.Px(state.fonts.body) * 2.0f + style.FramePadding.y * 2 + style.ItemSpacing.y * 2 + style.WindowPadding.y * 2 + 2.0f;
+  const float tile_h = title_h + fit.Px(state.fonts.body) * 2.0f + style.FramePadding.y * 2 + style.ItemSpacing.y * 2 +
+                       style.WindowPadding.y * 2 + 2.0f;
   int col = 0;
   for (std::size_t i = 0; i < d.decisions.size(); ++i) {
     const DecisionAggregate& a = d.decisions[i];
@@ -643,9 +656,11 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
     ImGui::PushFont(state.fonts.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
     std::string header = d->scenario->title.Get(lang) + "  ·  " + f.SlideTr()(SectionKey(slide.kind));
-    std::string number = (f.jump.empty() ? "" : "→ " + f.jump + "_   ") + std::to_string(index + 1) + " / " + std::to_string(slides.size());
+    std::string number = f.jump.empty() ? "" : "→ " + f.jump + "_   ";
+    number += std::to_string(index + 1) + " / " + std::to_string(slides.size());
     const float number_w = ImGui::CalcTextSize(number.c_str()).x;
-    header = ui::Ellipsize(state.fonts.bold, fit.Px(state.fonts.bold), header, ImGui::GetContentRegionAvail().x - number_w - fit.Em(state));
+    const float header_w = ImGui::GetContentRegionAvail().x - number_w - fit.Em(state);
+    header = ui::Ellipsize(state.fonts.bold, fit.Px(state.fonts.bold), header, header_w);
     ImGui::TextUnformatted(header.c_str());
     ui::Track(header.c_str());
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - number_w);
@@ -660,12 +675,14 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   // frames of the same slide, window, text size and language.
   const float bar_h = 6.0f;
   const ImVec2 body_pos = ImGui::GetCursorPos();
-  const ImVec2 body_size(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - bar_h - ImGui::GetStyle().ItemSpacing.y);
+  const ImVec2 body_size(ImGui::GetContentRegionAvail().x,
+                         ImGui::GetContentRegionAvail().y - bar_h - ImGui::GetStyle().ItemSpacing.y);
   // The face's minimum body size (what the smallest window at the smallest zoom gets).
   const float min_scale = std::min(1.0f, BodyPx(ImVec2(1, 1), kMinZoom, Face::Presentation) / state.fonts.body_px);
   char key[160];
-  std::snprintf(key, sizeof key, "%zu/%zu/%d/%d/%d/%zu/%.0fx%.0f/%.1f", f.scenario, index, f.overview ? 1 : 0, static_cast<int>(lang),
-                f.anonymise ? 1 : 0, slides.size(), body_size.x, body_size.y, state.fonts.body_px);
+  std::snprintf(key, sizeof key, "%zu/%zu/%d/%d/%d/%zu/%.0fx%.0f/%.1f", f.scenario, index, f.overview ? 1 : 0,
+                static_cast<int>(lang), f.anonymise ? 1 : 0, slides.size(), body_size.x, body_size.y,
+                state.fonts.body_px);
   float scale = f.slide_scale_key == key ? std::clamp(f.slide_scale, min_scale, 1.0f) : 1.0f;
   for (int attempt = 0;; ++attempt) {
     Fit fit;
@@ -674,7 +691,8 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
     const std::size_t probed = ui::ProbeItems().size();
     ImGui::SetCursorPos(body_pos);
     // The overview is a control panel: at the smallest size it scrolls rather than cut tiles.
-    const ImGuiWindowFlags scroll = f.overview && fit.last ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    const ImGuiWindowFlags scroll =
+        f.overview && fit.last ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     char id[24];
     std::snprintf(id, sizeof id, "slide-%d", attempt);
     ImGui::BeginChild(id, body_size, false, scroll | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoBackground);

@@ -73,7 +73,9 @@ std::string Ellipsize(ImFont* font, float size, const std::string& text, float w
 }
 
 std::string EllipsizeLines(ImFont* font, float size, const std::string& text, float width, float height) {
-  auto fits = [&](const std::string& t) { return font->CalcTextSizeA(size, FLT_MAX, width, t.c_str()).y <= height + 0.5f; };
+  auto fits = [&](const std::string& t) {
+    return font->CalcTextSizeA(size, FLT_MAX, width, t.c_str()).y <= height + 0.5f;
+  };
   if (!font || fits(text)) return text;
   static const char* const kEllipsis = "…";
   // The cut points: after each word (a space), the longest prefix that fits with "…" wins.
@@ -82,7 +84,7 @@ std::string EllipsizeLines(ImFont* font, float size, const std::string& text, fl
     if (text[i] == ' ' && text[i - 1] != ' ') cuts.push_back(i);
   auto cut_at = [&](std::size_t n) {
     std::string out = text.substr(0, n);
-    while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+    while (!out.empty() && std::string(" ,;:").find(out.back()) != std::string::npos) out.pop_back();
     return out + kEllipsis;
   };
   std::size_t lo = 0, hi = cuts.size();  // cuts[0, lo) fit; find the first that does not
@@ -547,7 +549,8 @@ void TrackRect(const char* label, ImVec2 min, ImVec2 max, float needed_w, float 
   item.clip_min = w->InnerClipRect.Min;
   item.clip_max = w->InnerClipRect.Max;
   // Content that a window, or any window it sits in, can scroll to is not lost below the edge.
-  for (const ImGuiWindow* v = w; v && !item.scrolls_y; v = (v->Flags & ImGuiWindowFlags_ChildWindow) ? v->ParentWindow : nullptr)
+  for (const ImGuiWindow* v = w; v && !item.scrolls_y;
+       v = (v->Flags & ImGuiWindowFlags_ChildWindow) ? v->ParentWindow : nullptr)
     item.scrolls_y = !(v->Flags & ImGuiWindowFlags_NoScrollbar) || v->ScrollMax.y > 0;
   item.needed_w = needed_w;
   item.given_w = given_w;
