@@ -15,6 +15,7 @@
 
 #include "app_harness.h"
 #include "app_state.h"
+#include "layout_check.h"
 #include "fonts.h"
 #include "player.h"
 #include "screens.h"
@@ -644,18 +645,6 @@ void Prepare(Harness& h, Fixture f) {
   }
 }
 
-// A vertex of a text glyph: its texture coordinates are neither the atlas's white pixel (filled
-// shapes) nor its anti-aliased line strip (lines and borders).
-bool IsGlyph(const ImDrawVert& v) {
-  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  const ImVec2 white = atlas->TexUvWhitePixel;
-  if (std::fabs(v.uv.x - white.x) < 1e-6f && std::fabs(v.uv.y - white.y) < 1e-6f) return false;
-  const ImFontAtlasCustomRect& lines = atlas->CustomRects[atlas->PackIdLines];
-  const float u0 = lines.X * atlas->TexUvScale.x, u1 = (lines.X + lines.Width) * atlas->TexUvScale.x;
-  const float v0 = lines.Y * atlas->TexUvScale.y, v1 = (lines.Y + lines.Height) * atlas->TexUvScale.y;
-  return !(v.uv.x >= u0 && v.uv.x <= u1 && v.uv.y >= v0 && v.uv.y <= v1);
-}
-
 const char* FixtureName(Fixture f) {
   const char* names[] = {"start", "scene", "choice", "checklist", "timed", "feedback", "feedback-checklist", "end", "close", "copy"};
   return names[static_cast<int>(f)];
@@ -687,30 +676,116 @@ TEST_CASE("no screen breaks: from 1024x600 to 1920x1080, at the smallest and the
           ImGuiWindow* root = ImGui::FindWindowByName("##root");
           REQUIRE(root);
           CHECK(root->ScrollMax.y <= 0.5f);
-          // No widget overlaps another, none is too narrow for its text, nothing runs off the side.
-          for (const auto& p : ui::ProbeProblems()) FAIL_CHECK(p.what << ": '" << p.a << "' / '" << p.b << "'");
-          // Nothing is cut at a left or right edge: every vertex lies inside its clip rectangle
-          // (ImGui drops glyphs wholly outside it, so a clipped line leaves one straddling the edge).
-          // Only glyphs are checked: ImGui's own separators and borders reach past the clip on purpose.
-          const ImDrawData* data = ImGui::GetDrawData();
-          REQUIRE(data);
-          for (int l = 0; l < data->CmdListsCount; ++l) {
-            const ImDrawList* list = data->CmdLists[l];
-            int outside = 0;
-            for (const ImDrawCmd& cmd : list->CmdBuffer) {
-              for (unsigned e = 0; e < cmd.ElemCount; ++e) {
-                const ImDrawVert& v = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])];
-                if (IsGlyph(v) && (v.pos.x < cmd.ClipRect.x - 1.0f || v.pos.x > cmd.ClipRect.z + 1.0f)) ++outside;
-              }
-            }
-            const std::string window = list->_OwnerName ? list->_OwnerName : "?";
-            CAPTURE(window);
-            CHECK(outside == 0);
-          }
+          // No widget overlaps another, none is too narrow for its text, nothing runs off the side,
+          // no line is cut at a left or right edge.
+          test::CheckLayout(false);
           if (f == Fixture::CloseDialog || f == Fixture::CopyDialog) CHECK(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
         }
       }
     }
+  }
+  ui::ProbeEnable(false);
+}
+
+// ---- Checklist: keys keep the list still; ten items fit at 1280x720 -------------------------
+
+namespace {
+
+// The window that holds the decision's options: its own column, or the one narrow column.
+ImGuiWindow* DecisionWindow() {
+  for (ImGuiWindow* w : GImGui->Windows) {
+    const std::string name = w->Name;
+    const bool holds = name.find("##decision") != std::string::npos || name.find("##narrow") != std::string::npos;
+    if (w->Active && holds) return w;
+  }
+  return nullptr;
+}
+
+// The checklist items drawn in the last frame (the probe records each option under its id).
+std::vector<ui::ProbeItem> ItemRects(const Session& s) {
+  std::vector<ui::ProbeItem> out;
+  for (const auto& p : ui::ProbeItems())
+    for (const ChecklistItem* it : s.ChecklistItems())
+      if (p.label == it->id) out.push_back(p);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("checklist: ticking an item by its key leaves the list where it was scrolled") {
+  ui::ProbeEnable(true);
+  for (float zoom : {1.0f, 1.5f, kMaxZoom}) {
+    for (ImVec2 size : {ImVec2(1024, 600), ImVec2(1280, 720)}) {
+      CAPTURE(zoom);
+      CAPTURE(size.x);
+      Harness h("checklist-scroll", zoom, size);
+      h.Hook("play", "yuliana-nunukan", "a,a,-,a,a");  // dp6: nine indicators
+      REQUIRE(h.session().state() == SessionState::AwaitingChecklist);
+      for (int i = 0; i < 3; ++i) h.Step();
+      ImGuiWindow* list = DecisionWindow();
+      REQUIRE(list);
+      if (list->ScrollMax.y <= 0) continue;  // all in view: nothing to keep
+      ImGui::SetScrollY(list, list->ScrollMax.y);
+      h.Step();
+      h.Step();
+      const float bottom = list->Scroll.y;
+      CHECK(bottom == doctest::Approx(list->ScrollMax.y).epsilon(0.01));
+      // Every item wholly in view, ticked and unticked by its letter: the list never moves.
+      int pressed = 0;
+      for (const auto& item : ItemRects(h.session())) {
+        if (item.min.y < list->InnerClipRect.Min.y || item.max.y > list->InnerClipRect.Max.y) continue;
+        const std::string letter = h.session().CurrentNode().decision->OptionLetter(item.label);
+        CAPTURE(letter);
+        for (int round = 0; round < 2; ++round) {
+          h.Step({test::Letter(letter[0])});
+          for (int i = 0; i < 3; ++i) h.Step();
+          const auto& ticked = h.st.player.ticked;
+          CHECK((std::find(ticked.begin(), ticked.end(), item.label) != ticked.end()) == (round == 0));
+          CHECK(list->Scroll.y == doctest::Approx(bottom));
+        }
+        ++pressed;
+      }
+      CHECK(pressed >= 1);
+      // An item (partly) below the fold is still brought into view when its key ticks it.
+      ImGui::SetScrollY(list, 0);
+      h.Step();
+      h.Step();
+      const auto items = ItemRects(h.session());
+      REQUIRE(!items.empty());
+      const ui::ProbeItem last = items.back();
+      if (last.max.y <= list->InnerClipRect.Max.y + 1.0f) continue;  // only the padding scrolls
+      h.Step({test::Letter(h.session().CurrentNode().decision->OptionLetter(last.label)[0])});
+      for (int i = 0; i < 3; ++i) h.Step();
+      CHECK(list->Scroll.y > 0);
+    }
+  }
+  ui::ProbeEnable(false);
+}
+
+TEST_CASE("checklist: most of ten items show at once at 1280x720 at the default text size, each a line tall") {
+  ui::ProbeEnable(true);
+  for (Lang lang : {Lang::Id, Lang::En}) {
+    const std::string lang_code = LangCode(lang);
+    CAPTURE(lang_code);
+    Harness h("checklist-dense", 1.0f, ImVec2(1280, 720), lang);
+    h.Hook("play", "paman-tanjungpinang", "a");
+    REQUIRE(h.session().ChecklistItems().size() == 10);
+    for (int i = 0; i < 3; ++i) h.Step();
+    ImGuiWindow* list = DecisionWindow();
+    REQUIRE(list);
+    const auto items = ItemRects(h.session());
+    CHECK(items.size() == 10);
+    int in_view = 0;
+    for (const auto& item : items) {
+      CAPTURE(item.label);
+      in_view += item.max.y <= list->InnerClipRect.Max.y + 1.0f ? 1 : 0;
+      CHECK(item.max.y - item.min.y >= h.st.fonts.body->FontSize * 1.25f);  // a touch target over a line tall
+    }
+    // Side by side with the story, six of the ten (four before the items were made denser and
+    // the checklist given the wider column; all ten would need the story out of the way).
+    CHECK(in_view >= 6);
+    CHECK(h.st.fonts.body_px == doctest::Approx(BodyPx(ImVec2(1280, 720), 1.0f, Face::Participant)));
+    test::CheckLayout(false);
   }
   ui::ProbeEnable(false);
 }

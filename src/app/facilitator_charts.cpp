@@ -85,7 +85,7 @@ BarLayout LayOutBars(const AppState& state, const Node& node, const DecisionAggr
     if (style.wrap) {
       const LocalText* text = node.OptionText(agg.options[i].option);
       const std::string full = text ? text->Get(lang) : agg.options[i].option;
-      const float label_w = col_w - line_h - pad;
+      const float label_w = col_w - line_h - pad - 2.0f;  // the last glyph stays clear of the edge
       label_h = std::max(line_h, font->CalcTextSizeA(fs, FLT_MAX, label_w, full.c_str()).y);
     }
     const float h = (above ? label_h + pad * 0.4f + style.bar_height : std::max(line_h, style.bar_height)) + pad * 1.2f;
@@ -155,7 +155,7 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
     const std::string full = text ? text->Get(lang) : o.option;
     float bar_x, bar_y, bar_w_max;
     if (style.wrap) {
-      const float label_w = col_w - badge - pad;
+      const float label_w = col_w - badge - pad - 2.0f;  // as LayOutBars measured it
       dl->AddText(font, fs, ImVec2(p.x + badge + pad, p.y + (badge - fs) * 0.5f), ink, full.c_str(), nullptr, label_w);
       const float label_h = std::max(line_h, font->CalcTextSizeA(fs, FLT_MAX, label_w, full.c_str()).y);
       bar_x = p.x + badge + pad;
@@ -205,6 +205,7 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
       dl->AddText(small, small_fs, ImVec2(x, bar_y + (style.bar_height - small_fs) * 0.5f), muted,
                   ui::Ellipsize(small, small_fs, names, room).c_str());
     }
+    ui::TrackRect(full.c_str(), p, ImVec2(p.x + col_w, p.y + layout.height[i]));
     // The whole text on hover (the label may have been cut).
     if (style.tooltips && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + col_w, p.y + layout.height[i])) &&
         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {

@@ -21,6 +21,9 @@ void DrawDecisionList(const AppState& state, ActionQueue& queue, const ScenarioD
     std::string label = std::to_string(i + 1) + "  " + (node ? node->title.Get(lang) : a.node);
     const bool unreached = a.teams_reached == 0;
     if (unreached) ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().text_muted);
+    // A long title is cut with "…" at the list's edge (the heading on the right has it whole).
+    label = ui::Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), label, ImGui::GetContentRegionAvail().x);
+    label += "###decision";
     if (ImGui::Selectable(label.c_str(), i == current)) queue.Push([i](AppState& s) { SelectDecision(s, i); });
     if (unreached) ImGui::PopStyleColor();
     if (i == current && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();

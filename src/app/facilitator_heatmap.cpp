@@ -123,11 +123,16 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     bool stagger = false;
     for (int t = 0; t < teams; ++t) stagger |= bold->CalcTextSizeA(fs, FLT_MAX, 0, TeamLabel(state, t).c_str()).x > col_w - 6;
     const float line = fs + 6;
+    // Names are centred on their column; the first and last may not reach past the grid's left
+    // edge (into the hint) or the window's right edge.
+    const float left = p.x + label_w, right = p.x + ImGui::GetContentRegionAvail().x;
     for (int t = 0; t < teams; ++t) {
-      const float room = stagger ? col_w * 2 - 10 : col_w - 6;
+      const float centre = left + col_w * (static_cast<float>(t) + 0.5f);
+      const float room =
+          std::min(stagger ? col_w * 2 - 10 : col_w - 6, 2.0f * std::min(centre - left, right - centre) - 4.0f);
       std::string name = ui::Ellipsize(bold, fs, TeamLabel(state, t), room);
       const float tw = bold->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str()).x;
-      const float x = p.x + label_w + col_w * (static_cast<float>(t) + 0.5f) - tw * 0.5f;
+      const float x = centre - tw * 0.5f;
       const float y = p.y + (stagger && t % 2 == 0 ? 0.0f : stagger ? line : 0.0f);
       dl->AddText(bold, fs, ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
       if (t == sel_team) dl->AddLine(ImVec2(x, y + fs + 2), ImVec2(x + tw, y + fs + 2), ImGui::GetColorU32(ImGuiCol_Text), 3.0f);

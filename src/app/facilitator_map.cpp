@@ -370,8 +370,41 @@ void DrawTeamPicker(const AppState& state, ActionQueue& queue, const ScenarioDeb
     if (ImGui::Button(label.c_str()) && !on) queue.Push([team](AppState& s) { SelectMapTeam(s, team); });
     if (on) ImGui::PopStyleColor(3);
   };
-  button(std::string(state.tr("fac.map.all_teams")) + "###team-none", -1);
-  for (std::size_t t = 0; t < d.teams.size(); ++t) button(TeamLabel(state, t) + "###team-" + std::to_string(t), static_cast<int>(t));
+  // One button per team while they fit one row; else (many teams, large text) the team shown
+  // between previous and next buttons, so that the map keeps its room.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float row_w = ImGui::CalcTextSize(state.tr("fac.map.path_of")).x;
+  auto width = [&](const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  };
+  row_w += width(state.tr("fac.map.all_teams"));
+  for (std::size_t t = 0; t < d.teams.size(); ++t) row_w += width(TeamLabel(state, t));
+  if (row_w <= ImGui::GetContentRegionAvail().x) {
+    button(std::string(state.tr("fac.map.all_teams")) + "###team-none", -1);
+    for (std::size_t t = 0; t < d.teams.size(); ++t)
+      button(TeamLabel(state, t) + "###team-" + std::to_string(t), static_cast<int>(t));
+    return;
+  }
+  const int n = static_cast<int>(d.teams.size());
+  const int prev = f.map_team < 0 ? n - 1 : f.map_team - 1, next = f.map_team + 1 >= n ? -1 : f.map_team + 1;
+  ImGui::SameLine();
+  if (ImGui::Button("◀###team-prev")) queue.Push([prev](AppState& s) { SelectMapTeam(s, prev); });
+  ui::Track("◀");
+  ImGui::SameLine();
+  const float arrow_w = width("◀");
+  const std::string current = f.map_team < 0 ? std::string(state.tr("fac.map.all_teams"))
+                                              : TeamLabel(state, static_cast<std::size_t>(f.map_team));
+  const float room = ImGui::GetContentRegionAvail().x - arrow_w - style.FramePadding.x * 2 - style.ItemSpacing.x;
+  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+  const std::string shown = ui::Ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), current, room);
+  ImGui::Button((shown + "###team-current").c_str());
+  ui::Track(shown.c_str());
+  ImGui::PopStyleColor(3);
+  ImGui::SameLine();
+  if (ImGui::Button("▶###team-next")) queue.Push([next](AppState& s) { SelectMapTeam(s, next); });
+  ui::Track("▶");
 }
 
 void HandleMapKeys(const AppState& state, ActionQueue& queue, const ScenarioDebrief& d) {
@@ -424,8 +457,11 @@ void DrawMapScreen(const AppState& state, ActionQueue& queue) {
     }
   }
 
-  const float caption_h = ImGui::GetTextLineHeightWithSpacing() * 3 + state.fonts.large->FontSize * 1.3f + ImGui::GetStyle().WindowPadding.y * 2;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // The caption's lines, but at most a third of the room: with large text the map comes first
+  // (the caption scrolls).
+  const float caption_lines = ImGui::GetTextLineHeightWithSpacing() * 3 + state.fonts.large->FontSize * 1.3f;
+  const float caption_h = std::min(caption_lines + ImGui::GetStyle().WindowPadding.y * 2, avail.y * 0.33f);
   const ImVec2 canvas_size(avail.x, std::max(avail.y - caption_h - ImGui::GetStyle().ItemSpacing.y, 100.0f));
   ImGui::BeginChild("map-canvas", canvas_size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNavInputs);
   const ImVec2 cmin = ImGui::GetCursorScreenPos();
@@ -449,7 +485,8 @@ void DrawMapScreen(const AppState& state, ActionQueue& queue) {
   if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) queue.Push([](AppState& s) { ResetMapView(s); });
   ImGui::EndChild();
 
-  ImGui::BeginChild("map-caption", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar);
+  // The caption scrolls when the largest text in a small window needs more than its lines.
+  ImGui::BeginChild("map-caption", ImVec2(0, 0), true);
   DrawCaption(state, *d, path, hovered);
   ImGui::EndChild();
   EndFacilitatorScreen();

@@ -57,6 +57,8 @@ struct FacilitatorState {
   std::string jump;                     // digits typed: Enter goes to that slide
   bool return_to_map = false;           // Esc goes back to the map (else the dashboard)
   bool was_fullscreen = false;          // fullscreen before the presentation started
+  float slide_scale = 1.0f;             // the text scale at which the slide shown fits whole
+  std::string slide_scale_key;          // …fitted for this slide, window, text size and language
 
   // ---- Exports.
   std::string export_dir;               // "" = the results folder

@@ -251,6 +251,9 @@ void DrawDecision(const AppState& st, ActionQueue& q) {
     }
   } else {
     ui::TextColored(st.tr.Format("play.checklist_hint", {letters}), pal.text_muted);
+    // Items closer together than choices: a checklist of ten fits a laptop screen.
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, spacing.y * 0.5f));
     for (const ChecklistItem* it : s.ChecklistItems()) {
       bool ticked = std::find(p.ticked.begin(), p.ticked.end(), it->id) != p.ticked.end();
       if (ui::Option(it->id.c_str(), d.OptionLetter(it->id), it->text.Get(lang), ticked, ui::Mark::Checkbox)) {
@@ -259,6 +262,7 @@ void DrawDecision(const AppState& st, ActionQueue& q) {
       }
       ScrollIntoViewOnce(st, q, it->id);
     }
+    ImGui::PopStyleVar();
   }
   if (d.timer && !p.timer_stopped) ui::TextColored(st.tr(s.state() == SessionState::AwaitingChoice ? "play.timer_note" : "play.timer_note_checklist"), pal.text_muted);
   if (p.timer_stopped) ui::TextColored(st.tr("play.timer_stopped"), pal.warning);
@@ -413,7 +417,9 @@ void DrawPlayScreen(const AppState& st, ActionQueue& q) {
   } else if (avail.x / ui::Em() >= 36.0f) {
     // Two columns: the story on the left, the decision on the right, each scrolling alone.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float left_w = std::floor((avail.x - spacing) * 0.5f);
+    // A checklist's items take the wider side: more of them fit on one line each.
+    const float share = s.state() == SessionState::AwaitingChecklist ? 0.36f : 0.5f;
+    const float left_w = std::floor((avail.x - spacing) * share);
     ImGui::BeginChild("##narrative", ImVec2(left_w, body_h), false, flags | ImGuiWindowFlags_NoBackground);
     DrawNarrative(st);
     ImGui::EndChild();

@@ -72,6 +72,33 @@ std::string Ellipsize(ImFont* font, float size, const std::string& text, float w
   return out + kEllipsis;
 }
 
+std::string EllipsizeLines(ImFont* font, float size, const std::string& text, float width, float height) {
+  auto fits = [&](const std::string& t) {
+    return font->CalcTextSizeA(size, FLT_MAX, width, t.c_str()).y <= height + 0.5f;
+  };
+  if (!font || fits(text)) return text;
+  static const char* const kEllipsis = "…";
+  // The cut points: after each word (a space), the longest prefix that fits with "…" wins.
+  std::vector<std::size_t> cuts;
+  for (std::size_t i = 1; i < text.size(); ++i)
+    if (text[i] == ' ' && text[i - 1] != ' ') cuts.push_back(i);
+  auto cut_at = [&](std::size_t n) {
+    std::string out = text.substr(0, n);
+    while (!out.empty() && std::string(" ,;:").find(out.back()) != std::string::npos) out.pop_back();
+    return out + kEllipsis;
+  };
+  std::size_t lo = 0, hi = cuts.size();  // cuts[0, lo) fit; find the first that does not
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (fits(cut_at(cuts[mid]))) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) return cut_at(cuts[lo - 1]);
+  // Not even the first word: one line cut on a character boundary, if a line fits at all.
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, "Ag").y > height + 0.5f) return "";
+  return Ellipsize(font, size, text, width);
+}
+
 void Heading(const AppState& st, const std::string& text) { TextIn(st.fonts.large, text, CurrentPalette().text); }
 
 void Paragraphs(const std::string& text) {
@@ -121,8 +148,11 @@ bool Option(const char* id, const std::string& letter, const std::string& text, 
   const float em = ImGui::GetFontSize();
   const float width = std::max(ImGui::GetContentRegionAvail().x, em * 6.0f);
   const float pad_x = style.FramePadding.x;
-  const float pad_y = style.FramePadding.y * 1.3f;
-  const float badge = em * 1.6f;
+  // A checklist shows many items at once: a checkbox a little taller than a line, less padding
+  // (still a touch target over a line tall).
+  const bool dense = mark == Mark::Checkbox;
+  const float pad_y = style.FramePadding.y * (dense ? 0.6f : 1.3f);
+  const float badge = em * (dense ? 1.25f : 1.6f);
   const float text_x = pad_x + badge + pad_x;
   const float wrap = std::max(em * 3.0f, width - text_x - pad_x);
   const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), text.c_str() + text.size(), false, wrap);
@@ -512,7 +542,10 @@ void TrackRect(const char* label, ImVec2 min, ImVec2 max, float needed_w, float 
   item.max = max;
   item.clip_min = w->InnerClipRect.Min;
   item.clip_max = w->InnerClipRect.Max;
-  item.scrolls_y = !(w->Flags & ImGuiWindowFlags_NoScrollbar) || w->ScrollMax.y > 0;
+  // Content that a window, or any window it sits in, can scroll to is not lost below the edge.
+  for (const ImGuiWindow* v = w; v && !item.scrolls_y;
+       v = (v->Flags & ImGuiWindowFlags_ChildWindow) ? v->ParentWindow : nullptr)
+    item.scrolls_y = !(v->Flags & ImGuiWindowFlags_NoScrollbar) || v->ScrollMax.y > 0;
   item.needed_w = needed_w;
   item.given_w = given_w;
   probe.items.push_back(std::move(item));
@@ -525,16 +558,23 @@ void Track(const char* label, float needed_w, float given_w) {
 
 const std::vector<ProbeItem>& ProbeItems() { return TheProbe().items; }
 
+void ProbeRewind(std::size_t count) {
+  auto& items = TheProbe().items;
+  if (items.size() > count) items.resize(count);
+}
+
 std::vector<LayoutProblem> ProbeProblems() {
   std::vector<LayoutProblem> out;
   const auto& items = TheProbe().items;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const ProbeItem& a = items[i];
     if (a.needed_w > 0 && a.needed_w > a.given_w + 1.0f) out.push_back({"too narrow", Short(a.label), ""});
-    // Past the visible edge: always a fault sideways; below only where the window cannot scroll.
+    // Past the visible edge: always a fault sideways (where it is in view); below only where the
+    // window cannot scroll, and then even when wholly below: nobody can ever see it.
     const bool off_side = a.min.x < a.clip_min.x - 1.0f || a.max.x > a.clip_max.x + 1.0f;
     const bool off_bottom = !a.scrolls_y && a.max.y > a.clip_max.y + 1.0f;
-    if ((off_side || off_bottom) && a.min.y < a.clip_max.y && a.max.y > a.clip_min.y) out.push_back({"clipped", Short(a.label), ""});
+    const bool in_view = a.min.y < a.clip_max.y && a.max.y > a.clip_min.y;
+    if ((off_side && in_view) || off_bottom) out.push_back({"clipped", Short(a.label), ""});
     for (std::size_t j = i + 1; j < items.size(); ++j) {
       const ProbeItem& b = items[j];
       if (a.window != b.window || !Intersects(a, b)) continue;

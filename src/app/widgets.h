@@ -30,6 +30,9 @@ void Heading(const AppState& st, const std::string& text);       // large font
 void Paragraphs(const std::string& text);                        // '\n' separated, spaced
 // Text that fits in `width` at the font's size, cut on a character boundary with "…".
 std::string Ellipsize(ImFont* font, float size, const std::string& text, float width);
+// Text that, wrapped at `width`, is at most `height` tall: cut after a whole word with "…"
+// ("" when not even one line fits).
+std::string EllipsizeLines(ImFont* font, float size, const std::string& text, float width, float height);
 
 // ---- [SECTION] Buttons, options, cards -----------------------------------------------------
 float ButtonWidth(const char* label);
@@ -115,7 +118,7 @@ struct ProbeItem {
   std::string label;
   ImVec2 min, max;            // screen rectangle
   ImVec2 clip_min, clip_max;  // the window's visible region when it was drawn
-  bool scrolls_y = false;     // the window can scroll vertically
+  bool scrolls_y = false;     // the window, or one it sits in, can scroll vertically
   float needed_w = 0;         // text that had to fit inside the item: its width (0 = none)
   float given_w = 0;          // …and the width it had
 };
@@ -129,6 +132,8 @@ void ProbeBeginFrame();
 void Track(const char* label, float needed_w = 0, float given_w = 0);  // after a raw ImGui item
 void TrackRect(const char* label, ImVec2 min, ImVec2 max, float needed_w = 0, float given_w = 0);
 const std::vector<ProbeItem>& ProbeItems();
+// Forgets the items recorded after the first `count` (a layout drawn to be measured, then hidden).
+void ProbeRewind(std::size_t count);
 std::vector<LayoutProblem> ProbeProblems();
 
 }  // namespace sigap::app::ui
