@@ -146,7 +146,15 @@ void TeamsTable(std::string& h, const ScenarioDebrief& d, const Words& w, bool a
        "</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < d.teams.size(); ++i) {
     const ImportedSession& s = *d.teams[i];
-    h += "<tr><th scope=\"row\">" + Esc(TeamName(d, i, w, anonymise)) + "</th><td>";
+    h += "<tr><th scope=\"row\">" + Esc(TeamName(d, i, w, anonymise));
+    // Initials, laptop and start: two teams of one name stay apart (initials hidden with the names).
+    std::string who;
+    auto add_who = [&](const std::string& part) { if (!part.empty()) who += (who.empty() ? "" : " · ") + part; };
+    if (!anonymise) add_who(s.log.info.members);
+    add_who(s.log.info.laptop);
+    add_who(s.log.info.started_utc);
+    if (!who.empty()) h += "<br><span class=\"who\">" + Esc(who) + "</span>";
+    h += "</th><td>";
     h += s.finished() ? w("Selesai", "Finished") : w("Belum selesai", "Unfinished");
     if (s.scenario_changed) h += "<br><span class=\"flag\">⚠ " + std::string(w("skenario sudah berubah", "scenario has changed")) + "</span>";
     if (!s.replay_ok)
@@ -357,6 +365,7 @@ thead th { background: #eee; }
 .num { text-align: right; }
 .id { color: #555; font-size: 0.85em; font-weight: normal; }
 .flag { color: #8a4b00; font-weight: bold; }
+.who { color: #555; font-weight: normal; font-size: 0.85em; }
 .crit-text { color: #b00020; }
 .pass { color: #1b5e20; }
 td.capped { background: #fde7ea; }
