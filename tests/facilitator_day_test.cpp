@@ -316,3 +316,30 @@ TEST_CASE("workshop settings go to a USB stick as a visible file and a team lapt
   CHECK(team.st.player.settings_ok);
   CHECK(team.st.player.workshop_mode == Mode::Assessment);
 }
+
+TEST_CASE("a second team of one name on this laptop is warned before it starts, and its initials reach the log") {
+  test::ScopedDir dir("fac-day-same-start");
+  ScopedConfigHome env(dir.path + "/config");
+  DayHarness h("same-start", dir.path + "/config");
+  h.st.results_dir = dir.path + "/results";
+  test::PlayTeam(Lib(), Team("Elang", 250), h.st.results_dir);
+  InitPlayer(h.st);
+  player::SelectScenario(h.st, "yuliana-nunukan");
+  player::SetTeam(h.st, " elang");
+  player::SetMembers(h.st, "RS, TW");
+  CHECK_FALSE(player::StartSession(h.st));  // asked first: the facilitator could not tell them apart
+  CHECK(h.st.player.confirm_same_team);
+  CHECK(h.st.screen == Screen::Start);
+  h.Frame();
+  CHECK(player::StartSession(h.st));  // Start again: on purpose
+  CHECK(h.st.screen == Screen::Play);
+  player::LeaveSession(h.st);
+  // The facilitator tells the two apart: the initials typed at the start are in the log.
+  DayHarness fac("same-start-fac", dir.path + "/config-fac");
+  fac.Open({h.st.results_dir});
+  REQUIRE(fac.st.facilitator.book.Scenarios().size() == 1);
+  std::set<std::string> labels;
+  for (std::size_t t = 0; t < 2; ++t) labels.insert(TeamLabel(fac.st, t));
+  CHECK(labels.size() == 2);
+  CHECK(labels.count("elang (RS, TW)") == 1);
+}
