@@ -161,6 +161,13 @@ TEST_CASE("diverging copies of one session are a conflict on the dashboard until
     CHECK(f.import_message.find("Anggrek") != std::string::npos);
     const auto after = Drawn(h);
     CHECK(std::count(after.begin(), after.end(), "Pakai salinan ini###choose") == 0);
+    // The teams tab says a copy was set aside, and the choice can be made again.
+    CHECK(std::count(after.begin(), after.end(), "Pilih ulang###rechoose") == 1);
+    ReopenSessionConflict(h.st, test::HexId(220));
+    REQUIRE(f.book.Conflicts().size() == 1);
+    CHECK(TeamsShown(h.st) == 1);
+    ChooseSessionCopy(h.st, test::HexId(220), path_b);
+    CHECK(f.book.Conflicts().empty());
   }
   // The choice holds across a restart.
   DayHarness again("conflict-again", config);

@@ -430,6 +430,21 @@ void ChooseSessionCopy(AppState& state, const std::string& session_id, const std
   SaveImportMemory(state);
 }
 
+void ReopenSessionConflict(AppState& state, const std::string& session_id) {
+  auto& f = state.facilitator;
+  auto chosen = f.book.ChosenCopies();
+  if (!chosen.erase(session_id)) return;
+  std::string team;
+  for (const auto& s : f.book.Imported().sessions)
+    if (s.log.info.session_id == session_id) team = s.team();
+  const std::string scenario_id = CurrentScenarioId(state);
+  f.book.SetChosenCopies(std::move(chosen));
+  f.book.Reload(state.library);
+  KeepSelection(state, scenario_id);
+  f.import_message = state.tr.Format("fac.conflict.reopened", {team});
+  SaveImportMemory(state);
+}
+
 // =============================================================================================
 // [SECTION] Selection and screens
 // =============================================================================================

@@ -37,6 +37,8 @@ void ClearImport(AppState& state);
 void UndoClearImport(AppState& state);
 // Keeps the copy at `path` of a session whose copies disagree (DebriefBook::ChooseCopy), remembered.
 void ChooseSessionCopy(AppState& state, const std::string& session_id, const std::string& path);
+// Forgets that choice: the copies are read again and the session is a conflict once more.
+void ReopenSessionConflict(AppState& state, const std::string& session_id);
 // The sources imported and the copies chosen, remembered across restarts beside workshop.json.
 std::string ImportMemoryPath(const AppState& state);
 

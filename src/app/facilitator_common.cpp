@@ -68,9 +68,12 @@ std::string TeamLabel(const AppState& state, std::size_t team) {
     if (t != team && FoldedName(d->teams[t]->team()) == folded) twins.push_back(t);
   if (twins.empty()) return name;
   std::string label = TwinLabel(*d, team, name);
-  for (std::size_t t : twins)
-    if (TwinLabel(*d, t, TeamDisplayName(*d, t, lang, false)) == label)
-      return label + " #" + d->teams[team]->log.info.session_id.substr(0, 4);
+  for (std::size_t t : twins) {
+    if (TwinLabel(*d, t, TeamDisplayName(*d, t, lang, false)) != label) continue;
+    // Even the minute agrees (two laptops at once): the session id, which the time would not help.
+    const std::string extra = Distinction(*d->teams[team]);
+    return name + (extra.empty() ? "" : " (" + extra + ")") + " #" + d->teams[team]->log.info.session_id.substr(0, 4);
+  }
   return label;
 }
 

@@ -144,7 +144,7 @@ void DrawConflicts(const AppState& state, ActionQueue& queue) {
   }
 }
 
-void DrawTeamsTab(const AppState& state, ActionQueue&) {
+void DrawTeamsTab(const AppState& state, ActionQueue& queue) {
   const ScenarioDebrief* d = CurrentDebrief(state);
   if (!d) return;
   const Lang lang = state.tr.Language();
@@ -244,7 +244,20 @@ void DrawTeamsTab(const AppState& state, ActionQueue&) {
     if (!s.replay_ok) ImGui::TextColored(pal.warning, "%s", state.tr("fac.teams.partial"));
     if (!s.duplicate_paths.empty())
       ImGui::TextDisabled("%s", state.tr.Format("fac.teams.copies", {std::to_string(s.duplicate_paths.size() + 1)}).c_str());
-    if (s.finished() && s.replay_ok && !s.scenario_changed && s.duplicate_paths.empty()) ImGui::TextDisabled("–");
+    if (!s.set_aside_paths.empty()) {
+      // A copy that disagreed was set aside by the facilitator's choice: said, and undoable.
+      ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+      ImGui::TextWrapped("%s", state.tr.Format("fac.teams.set_aside", {std::to_string(s.set_aside_paths.size())}).c_str());
+      ImGui::PopStyleColor();
+      const std::string label = std::string(state.tr("fac.teams.rechoose")) + "###rechoose";
+      if (ImGui::SmallButton(label.c_str())) {
+        const std::string id = s.log.info.session_id;
+        queue.Push([id](AppState& st) { ReopenSessionConflict(st, id); });
+      }
+      ui::Track(label.c_str());
+    }
+    if (s.finished() && s.replay_ok && !s.scenario_changed && s.duplicate_paths.empty() && s.set_aside_paths.empty())
+      ImGui::TextDisabled("–");
     ImGui::PopID();
   }
   ImGui::EndTable();
