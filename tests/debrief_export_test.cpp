@@ -385,7 +385,7 @@ TEST_CASE("exports tell two teams of one name apart: initials, laptop and start 
   for (const json& s : ExportXapi(debriefs, true)) CHECK_FALSE(s["context"]["extensions"]["urn:sigap:ext:team"].contains("members"));
 
   const std::string html = ExportHtml(debriefs, Lang::Id, false);
-  CHECK(html.find("AB · Laptop 1A2B · 2026-03-02T09:00:00Z") != std::string::npos);
+  CHECK(html.find("AB · Laptop 1A2B · 2026-03-02 09:00 UTC") != std::string::npos);
   CHECK(html.find("CD · Laptop 9F9F") != std::string::npos);
   const std::string anon = ExportHtml(debriefs, Lang::Id, true);
   CHECK(anon.find("AB · ") == std::string::npos);

@@ -152,7 +152,9 @@ void TeamsTable(std::string& h, const ScenarioDebrief& d, const Words& w, bool a
     auto add_who = [&](const std::string& part) { if (!part.empty()) who += (who.empty() ? "" : " · ") + part; };
     if (!anonymise) add_who(s.log.info.members);
     add_who(s.log.info.laptop);
-    add_who(s.log.info.started_utc);
+    // "2026-03-02T09:00:00Z" reads as "2026-03-02 09:00 UTC" on paper.
+    const std::string& at = s.log.info.started_utc;
+    add_who(at.size() == 20 && at[10] == 'T' && at[19] == 'Z' ? at.substr(0, 10) + " " + at.substr(11, 5) + " UTC" : at);
     if (!who.empty()) h += "<br><span class=\"who\">" + Esc(who) + "</span>";
     h += "</th><td>";
     h += s.finished() ? w("Selesai", "Finished") : w("Belum selesai", "Unfinished");
