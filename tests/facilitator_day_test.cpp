@@ -240,12 +240,17 @@ TEST_CASE("Kosongkan asks first, and the clear can be undone") {
   DayHarness again("clear-again", config);
   again.Open();
   CHECK(TeamsShown(again.st) == 1);
-  // A clear that is not undone is remembered as well: the next start shows nothing imported.
+  // A clear that is not undone is remembered as well: the next start shows nothing imported, not
+  // even this laptop's own results folder (which the very first start imports).
   ClearImport(again.st);
   DayHarness third("clear-third", config);
-  third.st.results_dir = dir.path + "/no-results-here";
+  third.st.results_dir = dir.path + "/stick";
   third.Open();
   CHECK(third.st.facilitator.book.Empty());
+  DayHarness fresh("clear-fresh", dir.path + "/config-fresh");
+  fresh.st.results_dir = dir.path + "/stick";
+  fresh.Open();
+  CHECK(TeamsShown(fresh.st) == 1);
 }
 
 TEST_CASE("locking returns to the lock screen; from there the PIN opens it again or Esc goes to the start screen") {

@@ -310,7 +310,8 @@ void SaveImportMemory(AppState& state) {
   else f.memory_message = state.tr.Format("fac.memory.failed", {path, error});
 }
 
-// Imports again what was imported before the restart; false when nothing was remembered.
+// Imports again what was imported before the restart; false when there is no memory yet (the
+// first start: the caller imports this laptop's results folder).
 bool RestoreImports(AppState& state) {
   auto& f = state.facilitator;
   std::string text, error;
@@ -318,7 +319,9 @@ bool RestoreImports(AppState& state) {
   const std::string path = ImportMemoryPath(state);
   if (!fs::exists(platform::PathFromUtf8(path), ec) || !ReadFileToString(path, text, error)) return false;
   auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object() || !j.contains("sources") || !j["sources"].is_array() || j["sources"].empty()) return false;
+  if (!j.is_object() || !j.contains("sources") || !j["sources"].is_array()) return false;
+  // An empty list is a deliberate "Kosongkan": the next start shows nothing imported either.
+  if (j["sources"].empty()) return true;
   std::map<std::string, std::string> chosen;
   if (j.contains("chosen") && j["chosen"].is_object())
     for (const auto& [id, key] : j["chosen"].items())
