@@ -16,6 +16,8 @@ packages=(
   fonts-noto-core libgl1-mesa-dri libgl1
   # GUI tests: a virtual X server
   xvfb xauth
+  # the Linux launchers (packaging/linux/*.desktop) are checked by test_foundation
+  desktop-file-utils
 )
 for option in "$@"; do
   case $option in

@@ -82,7 +82,8 @@ struct Exported {
 
 const std::vector<std::string> kColumns = {"scenario", "session",  "team",   "decision", "node",       "options",  "timed_out",
                                            "elapsed_ms", "step",   "verdict", "reason",  "item", "step_label", "finished",
-                                           "scenario_changed", "option_ids", "item_id", "shown", "session_verdict"};
+                                           "scenario_changed", "option_ids", "item_id", "shown", "session_verdict", "members",
+                                           "laptop", "started_utc"};
 
 }  // namespace
 
@@ -342,4 +343,51 @@ TEST_CASE("HTML anonymised: no team pseudonym appears") {
   for (const auto& d : t.debriefs)
     for (const auto* s : d.teams) CHECK_MESSAGE(html.find(s->team().substr(0, 6)) == std::string::npos, s->team());
   for (const char* name : {"Tim A", "Tim B", "Tim H"}) CHECK(html.find(std::string(">") + name + "<") != std::string::npos);
+}
+
+TEST_CASE("exports tell two teams of one name apart: initials, laptop and start time (initials hidden when anonymised)") {
+  ContentLibrary lib = BundledLibrary();
+  ScopedDir dir("debrief-twins");
+  TeamPlan a, b;
+  a.team = b.team = "Elang";
+  a.scenario = b.scenario = "yuliana-nunukan";
+  a.choices = b.choices = {"c"};
+  a.session_id = HexId(61);
+  b.session_id = HexId(62);
+  a.members = "AB";
+  b.members = "CD";
+  a.laptop = "Laptop 1A2B";
+  b.laptop = "Laptop 9F9F";
+  b.started = "2026-03-02T10:30:00Z";
+  PlayTeam(lib, a, dir.path);
+  PlayTeam(lib, b, dir.path);
+  DebriefBook book;
+  book.Add({dir.path}, lib);
+  const auto& debriefs = book.Scenarios();
+  REQUIRE(debriefs.size() == 1);
+
+  bool crlf_only = false;
+  auto rows = ParseCsv(ExportCsv(debriefs, Lang::Id), crlf_only);
+  REQUIRE(rows.size() > 2);
+  const std::size_t members = rows[0].size() - 3, laptop = rows[0].size() - 2, started = rows[0].size() - 1;
+  std::set<std::string> who;
+  for (std::size_t i = 1; i < rows.size(); ++i) who.insert(rows[i][members] + "|" + rows[i][laptop] + "|" + rows[i][started]);
+  CHECK(who == std::set<std::string>{"AB|Laptop 1A2B|2026-03-02T09:00:00Z", "CD|Laptop 9F9F|2026-03-02T10:30:00Z"});
+  auto hidden = ParseCsv(ExportCsv(debriefs, Lang::Id, true), crlf_only);
+  for (std::size_t i = 1; i < hidden.size(); ++i) CHECK(hidden[i][members].empty());
+
+  std::set<std::string> xapi_who;
+  for (const json& s : ExportXapi(debriefs)) {
+    const json& team = s["context"]["extensions"]["urn:sigap:ext:team"];
+    xapi_who.insert(team.value("members", "") + "|" + team.value("laptop", "") + "|" + team.value("started", ""));
+  }
+  CHECK(xapi_who == std::set<std::string>{"AB|Laptop 1A2B|2026-03-02T09:00:00Z", "CD|Laptop 9F9F|2026-03-02T10:30:00Z"});
+  for (const json& s : ExportXapi(debriefs, true)) CHECK_FALSE(s["context"]["extensions"]["urn:sigap:ext:team"].contains("members"));
+
+  const std::string html = ExportHtml(debriefs, Lang::Id, false);
+  CHECK(html.find("AB · Laptop 1A2B · 2026-03-02 09:00 UTC") != std::string::npos);
+  CHECK(html.find("CD · Laptop 9F9F") != std::string::npos);
+  const std::string anon = ExportHtml(debriefs, Lang::Id, true);
+  CHECK(anon.find("AB · ") == std::string::npos);
+  CHECK(anon.find("Laptop 1A2B") != std::string::npos);
 }

@@ -44,6 +44,8 @@ struct TeamPlan {
   std::int64_t elapsed_ms = 10000;  // per decision; a timeout takes the timer's full time
   std::string session_id;           // 32 hex digits
   std::string started = "2026-03-02T09:00:00Z";
+  std::string members;              // initials typed at the start ("" = none)
+  std::string laptop;               // the laptop's pseudonym ("" = none, as in older logs)
 };
 
 inline std::string HexId(int n) {
@@ -64,6 +66,8 @@ inline std::string PlayTeam(const ContentLibrary& lib, const TeamPlan& plan, con
   info.session_id = plan.session_id;
   info.team = plan.team;
   info.started_utc = plan.started;
+  info.members = plan.members;
+  info.laptop = plan.laptop;
   info.seed = scenario->seed;
   info.app_version = "test";
   auto started = RecordedSession::Start(scenario, catalogue, info, dir);

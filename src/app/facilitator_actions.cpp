@@ -11,7 +11,11 @@
 #include <cctype>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "facilitator_slides.h"
+#include "file_io.h"
+#include "folders.h"
 #include "platform/clock.h"
 #include "platform/folders.h"
 #include "platform/utf8_path.h"
@@ -83,9 +87,11 @@ void ApplyLaunchOptions(AppState& state) {
   }
 }
 
+bool RestoreImports(AppState& state);
+
 void Unlock(AppState& state) {
   auto& f = state.facilitator;
-  const bool first = f.book.Empty() && f.book.Sources().empty();
+  const bool first = !f.first_import_done && f.book.Empty() && f.book.Sources().empty();
   f.unlocked = true;
   f.pin_entry.clear();
   f.pin_first.clear();
@@ -93,9 +99,15 @@ void Unlock(AppState& state) {
   f.failed_attempts = 0;
   state.screen = Screen::Dashboard;
   if (!first) return;
-  // The first time in: the folders named on the command line, else this laptop's results.
+  f.first_import_done = true;
+  // The first time in: the folders named on the command line, else what was imported before
+  // this restart, else this laptop's results.
   std::vector<std::string> paths = state.options.import_paths;
   std::error_code ec;
+  if (paths.empty() && RestoreImports(state)) {
+    ApplyLaunchOptions(state);
+    return;
+  }
   if (paths.empty() && !state.results_dir.empty() && fs::is_directory(platform::PathFromUtf8(state.results_dir), ec))
     paths.push_back(state.results_dir);
   if (!paths.empty()) {
@@ -117,6 +129,7 @@ void InitFacilitator(AppState& state) {
   f.anonymise = state.options.anonymise;
   f.import_field = state.results_dir;
   f.export_dir = state.results_dir;
+  if (const auto drives = platform::RemovableDrives(); !drives.empty()) f.stick_dir = drives.front().path;
   if (!state.options.facilitator && !IsFacilitatorScreenName(state.options.screen)) return;
   state.screen = Screen::FacilitatorLock;
   // --pin: enters the PIN (or sets it, the first time) as if typed, for tests and screenshots.
@@ -196,6 +209,8 @@ void Lock(AppState& state) {
 void SetWorkshopMode(AppState& state, Mode mode) {
   auto& f = state.facilitator;
   f.workshop.mode = mode;
+  // The participant side of this laptop follows at once: the next session starts in this mode.
+  if (!state.player.mode_from_command_line) state.player.workshop_mode = mode;
   if (SaveSettings(state)) {
     f.settings_error = false;
     f.settings_message = state.tr.Format("fac.settings.mode_saved", {state.tr(mode == Mode::Training ? "fac.mode.training" : "fac.mode.assessment"),
@@ -203,13 +218,35 @@ void SetWorkshopMode(AppState& state, Mode mode) {
   }
 }
 
+static std::string CleanPath(std::string p);
+
+void SaveSettingsToStick(AppState& state, const std::string& raw_dir) {
+  auto& f = state.facilitator;
+  const std::string dir = CleanPath(raw_dir);
+  f.stick_dir = dir;
+  f.stick_error = true;
+  std::string message;
+  if (!UsableFolder(dir, state.tr, message)) {
+    f.stick_message = message;
+    return;
+  }
+  std::error_code ec;
+  fs::create_directories(platform::PathFromUtf8(dir), ec);
+  const std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir) / kWorkshopFileName);
+  std::string error;
+  if (!SaveWorkshopSettings(path, f.workshop, error)) {
+    f.stick_message = state.tr.Format("fac.stick.failed", {dir, error});
+    return;
+  }
+  f.stick_error = false;
+  f.stick_message = state.tr.Format("fac.stick.saved", {path});
+}
+
 // =============================================================================================
 // [SECTION] Import
 // =============================================================================================
-namespace {
-
 // A path as typed or pasted: without quotes, spaces or a file:// prefix; ~ is the home folder.
-std::string CleanPath(std::string p) {
+static std::string CleanPath(std::string p) {
   auto trim = [](std::string& s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
     std::size_t i = 0;
@@ -237,7 +274,87 @@ std::string CleanPath(std::string p) {
   return p;
 }
 
+namespace {
+
+// The scenario on screen stays on screen when the debriefs are rebuilt; selections past the end go.
+void KeepSelection(AppState& state, const std::string& scenario_id) {
+  auto& f = state.facilitator;
+  f.scenario = 0;
+  for (std::size_t i = 0; i < f.book.Scenarios().size(); ++i)
+    if (f.book.Scenarios()[i].scenario->id == scenario_id) f.scenario = i;
+  const ScenarioDebrief* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario];
+  const int teams = d ? static_cast<int>(d->teams.size()) : 0;
+  if (f.map_team >= teams) f.map_team = -1, f.map_step = -1;
+  if (f.heat_team >= teams) f.heat_team = -1;
+  if (d && f.decision >= d->decisions.size()) f.decision = 0;
+}
+
+std::string CurrentScenarioId(const AppState& state) {
+  const auto& f = state.facilitator;
+  return f.book.Scenarios().empty() ? std::string() : f.book.Scenarios()[std::min(f.scenario, f.book.Scenarios().size() - 1)].scenario->id;
+}
+
+// The import memory: {"sources": [paths as imported], "chosen": {session id: file key}}. Sources
+// not found at the last start stay listed, so that the stick plugged in again is read next time.
+void SaveImportMemory(AppState& state) {
+  auto& f = state.facilitator;
+  nlohmann::json sources = nlohmann::json::array();
+  for (const auto& p : f.book.Sources()) sources.push_back(p);
+  for (const auto& p : f.missing_sources)
+    if (std::find(f.book.Sources().begin(), f.book.Sources().end(), p) == f.book.Sources().end()) sources.push_back(p);
+  nlohmann::json chosen = nlohmann::json::object();
+  for (const auto& [id, key] : f.book.ChosenCopies()) chosen[id] = key;
+  std::string error;
+  const std::string path = ImportMemoryPath(state);
+  if (WriteFileDurably(path, nlohmann::json{{"sources", sources}, {"chosen", chosen}}.dump(2) + "\n", error)) f.memory_message.clear();
+  else f.memory_message = state.tr.Format("fac.memory.failed", {path, error});
+}
+
+// Imports again what was imported before the restart; false when there is no memory yet (the
+// first start: the caller imports this laptop's results folder).
+bool RestoreImports(AppState& state) {
+  auto& f = state.facilitator;
+  std::string text, error;
+  std::error_code ec;
+  const std::string path = ImportMemoryPath(state);
+  if (!fs::exists(platform::PathFromUtf8(path), ec) || !ReadFileToString(path, text, error)) return false;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object() || !j.contains("sources") || !j["sources"].is_array()) return false;
+  // An empty list is a deliberate "Kosongkan": the next start shows nothing imported either.
+  if (j["sources"].empty()) return true;
+  std::map<std::string, std::string> chosen;
+  if (j.contains("chosen") && j["chosen"].is_object())
+    for (const auto& [id, key] : j["chosen"].items())
+      if (key.is_string()) chosen[id] = key.get<std::string>();
+  std::vector<std::string> found;
+  f.missing_sources.clear();
+  for (const auto& s : j["sources"]) {
+    if (!s.is_string()) continue;
+    const std::string p = s.get<std::string>();
+    if (fs::exists(platform::PathFromUtf8(p), ec)) found.push_back(p);
+    else f.missing_sources.push_back(p);
+  }
+  f.book.SetChosenCopies(std::move(chosen));
+  if (!found.empty()) {
+    f.book.Add(found, state.library);
+    KeepSelection(state, "");
+    f.import_field = found.front();
+  }
+  std::string message = state.tr.Format("fac.import.restored", {std::to_string(f.book.Imported().sessions.size()), std::to_string(found.size())});
+  if (!f.missing_sources.empty()) {
+    std::string list;
+    for (const auto& m : f.missing_sources) list += (list.empty() ? "" : ", ") + m;
+    message += " " + state.tr.Format("fac.import.missing", {list});
+  }
+  f.import_message = message;
+  return true;
+}
+
 }  // namespace
+
+std::string ImportMemoryPath(const AppState& state) {
+  return platform::PathToUtf8(platform::PathFromUtf8(SettingsPath(state)).parent_path() / "facilitator-imports.json");
+}
 
 void ImportPaths(AppState& state, const std::vector<std::string>& raw_paths) {
   auto& f = state.facilitator;
@@ -250,29 +367,85 @@ void ImportPaths(AppState& state, const std::vector<std::string>& raw_paths) {
     f.import_message = state.tr("fac.import.no_path");
     return;
   }
-  std::string scenario_id;
-  if (const auto* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario]) scenario_id = d->scenario->id;
+  const std::string scenario_id = CurrentScenarioId(state);
   const std::size_t added = f.book.Add(paths, state.library);
-  f.scenario = 0;
-  for (std::size_t i = 0; i < f.book.Scenarios().size(); ++i)
-    if (f.book.Scenarios()[i].scenario->id == scenario_id) f.scenario = i;
-  const ScenarioDebrief* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario];
-  const int teams = d ? static_cast<int>(d->teams.size()) : 0;
-  if (f.map_team >= teams) f.map_team = -1, f.map_step = -1;
-  if (f.heat_team >= teams) f.heat_team = -1;
-  if (d && f.decision >= d->decisions.size()) f.decision = 0;
+  // A remembered source found again is no longer missing.
+  std::erase_if(f.missing_sources, [&](const std::string& m) { return std::find(paths.begin(), paths.end(), m) != paths.end(); });
+  KeepSelection(state, scenario_id);
   f.import_message = state.tr.Format("fac.import.done", {std::to_string(added), std::to_string(f.book.Imported().sessions.size())});
+  SaveImportMemory(state);
 }
+
+void AskClearImport(AppState& state) { state.facilitator.confirm_clear = !state.facilitator.book.Empty() || !state.facilitator.missing_sources.empty(); }
+
+void CancelClearImport(AppState& state) { state.facilitator.confirm_clear = false; }
 
 void ClearImport(AppState& state) {
   auto& f = state.facilitator;
-  f.book.Clear();
+  f.confirm_clear = false;
+  f.undo_book = std::move(f.book);
+  f.undo_missing = std::move(f.missing_sources);
+  f.book = DebriefBook{};
+  f.missing_sources.clear();
   f.scenario = 0;
   f.decision = 0;
   f.heat_step = f.heat_team = -1;
   f.map_team = f.map_step = -1;
   f.slide = 0;
   f.import_message = state.tr("fac.import.cleared");
+  SaveImportMemory(state);
+}
+
+void UndoClearImport(AppState& state) {
+  auto& f = state.facilitator;
+  if (!f.undo_book) return;
+  // What was imported since the clear stays: the sources come back beside it.
+  DebriefBook since = std::move(f.book);
+  f.book = std::move(*f.undo_book);
+  f.undo_book.reset();
+  for (const auto& m : f.undo_missing)
+    if (std::find(f.missing_sources.begin(), f.missing_sources.end(), m) == f.missing_sources.end()) f.missing_sources.push_back(m);
+  f.undo_missing.clear();
+  if (!since.Sources().empty()) {
+    auto chosen = f.book.ChosenCopies();
+    for (const auto& [id, key] : since.ChosenCopies()) chosen.emplace(id, key);
+    f.book.SetChosenCopies(std::move(chosen));
+    f.book.Add(since.Sources(), state.library);
+  }
+  f.confirm_clear = false;
+  KeepSelection(state, "");
+  f.import_message = state.tr.Format("fac.import.undone", {std::to_string(f.book.Imported().sessions.size())});
+  SaveImportMemory(state);
+}
+
+void ChooseSessionCopy(AppState& state, const std::string& session_id, const std::string& path) {
+  auto& f = state.facilitator;
+  std::string team;
+  for (const auto& c : f.book.Conflicts())
+    if (c.session_id == session_id) team = c.team;
+  const std::string scenario_id = CurrentScenarioId(state);
+  if (!f.book.ChooseCopy(session_id, path)) {
+    f.import_message = state.tr("fac.conflict.not_chosen");
+    return;
+  }
+  KeepSelection(state, scenario_id);
+  f.import_message = state.tr.Format("fac.conflict.chosen", {team, platform::PathToUtf8(platform::PathFromUtf8(path).filename())});
+  SaveImportMemory(state);
+}
+
+void ReopenSessionConflict(AppState& state, const std::string& session_id) {
+  auto& f = state.facilitator;
+  auto chosen = f.book.ChosenCopies();
+  if (!chosen.erase(session_id)) return;
+  std::string team;
+  for (const auto& s : f.book.Imported().sessions)
+    if (s.log.info.session_id == session_id) team = s.team();
+  const std::string scenario_id = CurrentScenarioId(state);
+  f.book.SetChosenCopies(std::move(chosen));
+  f.book.Reload(state.library);
+  KeepSelection(state, scenario_id);
+  f.import_message = state.tr.Format("fac.conflict.reopened", {team});
+  SaveImportMemory(state);
 }
 
 // =============================================================================================

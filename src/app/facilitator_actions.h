@@ -20,11 +20,27 @@ void PinBackspace(AppState& state);
 void PinSubmit(AppState& state);
 // Locks again: the answers disappear until the PIN is entered.
 void Lock(AppState& state);
+// Saves the mode in workshop.json; the participant side of this laptop uses it at once (unless
+// --mode fixed it for this run).
 void SetWorkshopMode(AppState& state, Mode mode);
+// Writes the workshop settings (mode, PIN hash) as kWorkshopFileName into `dir` (a USB stick): a
+// visible file the team laptops' start screens load (player::LoadWorkshopFromStick).
+void SaveSettingsToStick(AppState& state, const std::string& dir);
 
 // ---- Import -------------------------------------------------------------------------------
 void ImportPaths(AppState& state, const std::vector<std::string>& paths);
+// "Kosongkan": asks first (AskClearImport sets confirm_clear; the panel shows Yes / Cancel); the
+// clear keeps the book for UndoClearImport until the app closes.
+void AskClearImport(AppState& state);
+void CancelClearImport(AppState& state);
 void ClearImport(AppState& state);
+void UndoClearImport(AppState& state);
+// Keeps the copy at `path` of a session whose copies disagree (DebriefBook::ChooseCopy), remembered.
+void ChooseSessionCopy(AppState& state, const std::string& session_id, const std::string& path);
+// Forgets that choice: the copies are read again and the session is a conflict once more.
+void ReopenSessionConflict(AppState& state, const std::string& session_id);
+// The sources imported and the copies chosen, remembered across restarts beside workshop.json.
+std::string ImportMemoryPath(const AppState& state);
 
 // ---- Selection ----------------------------------------------------------------------------
 void SelectScenario(AppState& state, std::size_t index);

@@ -1,6 +1,7 @@
 #include "facilitator_common.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "facilitator_actions.h"
@@ -14,10 +15,81 @@ const ScenarioDebrief* CurrentDebrief(const AppState& state) {
   return &f.book.Scenarios()[std::min(f.scenario, f.book.Scenarios().size() - 1)];
 }
 
+namespace {
+
+std::string FoldedName(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// What tells this session apart from another of the same name: the initials typed at the start,
+// else the laptop's pseudonym.
+std::string Distinction(const ImportedSession& s) { return !s.log.info.members.empty() ? s.log.info.members : s.log.info.laptop; }
+
+}  // namespace
+
+namespace {
+
+// The label of teams[team] before its twins are looked at again: name (initials or laptop), with
+// the start time when a twin has the same initials or laptop.
+std::string TwinLabel(const ScenarioDebrief& d, std::size_t team, const std::string& name) {
+  const ImportedSession& s = *d.teams[team];
+  bool twin = false, same_distinction = false;
+  for (std::size_t t = 0; t < d.teams.size(); ++t) {
+    if (t == team || FoldedName(d.teams[t]->team()) != FoldedName(s.team())) continue;
+    twin = true;
+    same_distinction |= Distinction(*d.teams[t]) == Distinction(s);
+  }
+  if (!twin) return name;
+  std::string extra = Distinction(s);
+  if (same_distinction || extra.empty()) {
+    const std::string when = ui::LocalTime(s.log.info.started_utc);
+    extra += (extra.empty() ? "" : " ") + (when.size() > 11 ? when.substr(11) : when);
+  }
+  return extra.empty() ? name : name + " (" + extra + ")";
+}
+
+}  // namespace
+
 std::string TeamLabel(const AppState& state, std::size_t team) {
   const ScenarioDebrief* d = CurrentDebrief(state);
   if (!d) return AnonymousTeamName(team, state.tr.Language());
-  return TeamDisplayName(*d, team, state.tr.Language(), state.facilitator.anonymise);
+  const Lang lang = state.tr.Language();
+  std::string name = TeamDisplayName(*d, team, lang, state.facilitator.anonymise);
+  if (state.facilitator.anonymise || team >= d->teams.size()) return name;
+  // Two teams of one name (on one laptop or two): the initials or the laptop after the name, and
+  // the start time when even those agree; the session id's first digits when all of that is the
+  // same, so that no view shows two identical labels.
+  const std::string folded = FoldedName(d->teams[team]->team());
+  std::vector<std::size_t> twins;  // the others of this name (a few at most: the loop stays cheap)
+  for (std::size_t t = 0; t < d->teams.size(); ++t)
+    if (t != team && FoldedName(d->teams[t]->team()) == folded) twins.push_back(t);
+  if (twins.empty()) return name;
+  std::string label = TwinLabel(*d, team, name);
+  for (std::size_t t : twins) {
+    if (TwinLabel(*d, t, TeamDisplayName(*d, t, lang, false)) != label) continue;
+    // Even the minute agrees (two laptops at once): the session id, which the time would not help.
+    const std::string extra = Distinction(*d->teams[team]);
+    return name + (extra.empty() ? "" : " (" + extra + ")") + " #" + d->teams[team]->log.info.session_id.substr(0, 4);
+  }
+  return label;
+}
+
+std::string TeamDetails(const AppState& state, const ImportedSession& s) {
+  std::vector<std::string> parts;
+  if (!s.log.info.members.empty()) parts.push_back(state.tr.Format("fac.teams.who", {s.log.info.members}));
+  if (!s.log.info.started_utc.empty()) {
+    // A workshop is one day: today's sessions by the time alone.
+    std::string when = ui::LocalTime(s.log.info.started_utc);
+    if (when.size() > 11 && when.compare(0, 10, LocalDate()) == 0) when = when.substr(11);
+    parts.push_back(state.tr.Format("fac.teams.started", {when}));
+  }
+  if (!s.log.info.laptop.empty()) parts.push_back(s.log.info.laptop);  // logs from before laptops were named have none
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : " · ") + p;
+  return out;
 }
 
 std::string DecisionNumber(const ScenarioDebrief& d, const std::string& node) {

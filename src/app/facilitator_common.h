@@ -15,8 +15,13 @@ namespace sigap::app {
 
 // The debrief on screen, or null when nothing has been imported.
 const ScenarioDebrief* CurrentDebrief(const AppState& state);
-// "Tim A" when anonymised, else the team's pseudonym.
+// "Tim A" when anonymised, else the team's pseudonym; when another team of the debrief has the
+// same name, the initials (else the laptop, else the start time; the session id's first digits
+// as the last resort) follow it: "Elang (AB)".
 std::string TeamLabel(const AppState& state, std::size_t team);
+// The initials, start time (the time alone for today's) and laptop of a session, those known:
+// "Inisial AB · mulai 2026-03-10 09:30 · Laptop 3F7A".
+std::string TeamDetails(const AppState& state, const ImportedSession& s);
 // 1-based number of a decision node, as text ("" when the node is not a decision).
 std::string DecisionNumber(const ScenarioDebrief& d, const std::string& node);
 // m:ss

@@ -1,10 +1,12 @@
-// The facilitator dashboard: the top bar, the tab row, and the teams tab (outcome, per-axis
-// scores, never events, unfinished and changed sessions). Keys: 1–4 tabs, A anonymise.
+// The facilitator dashboard: the top bar, the tab row, the sessions whose copies disagree (the
+// facilitator chooses one), and the teams tab (who played, outcome, per-axis scores, never events,
+// unfinished and changed sessions). Keys: 1–4 tabs, A anonymise.
 #include <algorithm>
 
 #include "facilitator_actions.h"
 #include "facilitator_common.h"
 #include "facilitator_dashboard.h"
+#include "platform/utf8_path.h"
 #include "screens.h"
 #include "theme.h"
 
@@ -94,9 +96,55 @@ void DrawImportSummary(const AppState& state) {
   item(state.tr.Format("fac.summary.unfinished", {std::to_string(unfinished)}), unfinished > 0, false);
   item(state.tr.Format("fac.summary.changed", {std::to_string(changed)}), changed > 0, false);
   item(state.tr.Format("fac.summary.problems", {std::to_string(imp.problems.size())}), !imp.problems.empty(), false);
+  if (const std::size_t conflicts = f.book.Conflicts().size(); conflicts > 0)
+    item(state.tr.Format("fac.summary.conflicts", {std::to_string(conflicts)}), true, false);
 }
 
-void DrawTeamsTab(const AppState& state, ActionQueue&) {
+void DrawConflicts(const AppState& state, ActionQueue& queue) {
+  const auto conflicts = state.facilitator.book.Conflicts();
+  if (conflicts.empty()) return;
+  const Palette& pal = CurrentPalette();
+  const Lang lang = state.tr.Language();
+  for (std::size_t c = 0; c < conflicts.size(); ++c) {
+    const SessionConflict& k = conflicts[c];
+    ImGui::PushID(static_cast<int>(c));
+    auto scenario = state.library.FindScenario(k.scenario_id);
+    ImGui::PushFont(state.fonts.bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+    ImGui::TextWrapped("%s", state.tr.Format("fac.conflict.title", {k.team, scenario ? scenario->title.Get(lang) : k.scenario_id}).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s", state.tr.Format("fac.conflict.held", {std::to_string(k.common_decisions)}).c_str());
+    for (std::size_t i = 0; i < k.copies.size(); ++i) {
+      const SessionConflict::Copy& copy = k.copies[i];
+      ImGui::PushID(static_cast<int>(i));
+      const std::string label = std::string(state.tr("fac.conflict.choose")) + "###choose";
+      if (ImGui::Button(label.c_str())) {
+        const std::string id = k.session_id, path = copy.path;
+        queue.Push([id, path](AppState& s) { ChooseSessionCopy(s, id, path); });
+      }
+      ui::Track(label.c_str());
+      ImGui::SameLine();
+      // Where the copy came from (its laptop) and how far it got; the file's full path below.
+      ImGui::PushFont(state.fonts.bold);
+      ImGui::TextWrapped("%s", ((copy.laptop.empty() ? std::string(state.tr("fac.teams.no_laptop")) : copy.laptop) + "  ·  " +
+                                state.tr.Format("fac.conflict.copy", {std::to_string(copy.decisions), FormatDuration(copy.last_at_ms),
+                                                                      state.tr(copy.finished ? "fac.conflict.finished" : "fac.conflict.unfinished")}))
+                                   .c_str());
+      ImGui::PopFont();
+      ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+      ImGui::Indent(ImGui::GetFrameHeight());
+      ImGui::TextWrapped("%s", copy.path.c_str());
+      ImGui::Unindent(ImGui::GetFrameHeight());
+      ImGui::PopStyleColor();
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+}
+
+void DrawTeamsTab(const AppState& state, ActionQueue& queue) {
   const ScenarioDebrief* d = CurrentDebrief(state);
   if (!d) return;
   const Lang lang = state.tr.Language();
@@ -143,8 +191,14 @@ void DrawTeamsTab(const AppState& state, ActionQueue&) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushFont(state.fonts.bold);
-    ImGui::TextUnformatted(TeamLabel(state, t).c_str());
+    ImGui::TextWrapped("%s", TeamLabel(state, t).c_str());
     ImGui::PopFont();
+    // Initials, start time and laptop: what tells two teams of one name apart (hidden with the names).
+    if (!state.facilitator.anonymise) {
+      ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+      ImGui::TextWrapped("%s", TeamDetails(state, s).c_str());
+      ImGui::PopStyleColor();
+    }
 
     ImGui::TableNextColumn();
     if (s.finished()) {
@@ -190,7 +244,20 @@ void DrawTeamsTab(const AppState& state, ActionQueue&) {
     if (!s.replay_ok) ImGui::TextColored(pal.warning, "%s", state.tr("fac.teams.partial"));
     if (!s.duplicate_paths.empty())
       ImGui::TextDisabled("%s", state.tr.Format("fac.teams.copies", {std::to_string(s.duplicate_paths.size() + 1)}).c_str());
-    if (s.finished() && s.replay_ok && !s.scenario_changed && s.duplicate_paths.empty()) ImGui::TextDisabled("–");
+    if (!s.set_aside_paths.empty()) {
+      // A copy that disagreed was set aside by the facilitator's choice: said, and undoable.
+      ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+      ImGui::TextWrapped("%s", state.tr.Format("fac.teams.set_aside", {std::to_string(s.set_aside_paths.size())}).c_str());
+      ImGui::PopStyleColor();
+      const std::string label = std::string(state.tr("fac.teams.rechoose")) + "###rechoose";
+      if (ImGui::SmallButton(label.c_str())) {
+        const std::string id = s.log.info.session_id;
+        queue.Push([id](AppState& st) { ReopenSessionConflict(st, id); });
+      }
+      ui::Track(label.c_str());
+    }
+    if (s.finished() && s.replay_ok && !s.scenario_changed && s.duplicate_paths.empty() && s.set_aside_paths.empty())
+      ImGui::TextDisabled("–");
     ImGui::PopID();
   }
   ImGui::EndTable();
@@ -205,6 +272,9 @@ void DrawDashboard(const AppState& state, ActionQueue& queue) {
   const DashboardTab tab = f.book.Scenarios().empty() ? DashboardTab::Workshop : f.tab;
   DrawTabRow(state, queue, tab);
   ImGui::Spacing();
+  // Copies that disagree wait for the facilitator's choice: above the teams (and above the import
+  // when nothing else is there to show, e.g. every session imported is a conflict).
+  if (tab == DashboardTab::Teams || (tab == DashboardTab::Workshop && f.book.Scenarios().empty())) DrawConflicts(state, queue);
   switch (tab) {
     case DashboardTab::Teams: DrawTeamsTab(state, queue); break;
     case DashboardTab::Heat: DrawHeatTab(state, queue); break;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -27,11 +28,20 @@ struct FacilitatorState {
   int failed_attempts = 0;
   std::string settings_message;         // after saving workshop.json: i18n key or an error text
   bool settings_error = false;
+  std::string stick_dir;                // where "Save settings to USB" writes kWorkshopFileName
+  std::string stick_message;            // what that save did (or why it could not)
+  bool stick_error = false;
 
   // ---- Imported results and what the engine made of them (one owner keeps them consistent).
   DebriefBook book;
   std::string import_field;             // the folder typed or pasted in the import box
   std::string import_message;           // summary of the last import ("" = none yet)
+  bool confirm_clear = false;           // "Kosongkan" pressed: asking whether to clear
+  std::optional<DebriefBook> undo_book; // the book before the last clear (until the app closes)
+  std::vector<std::string> undo_missing;     // missing_sources before that clear
+  bool first_import_done = false;       // the first unlock imported (or restored) the results
+  std::vector<std::string> missing_sources;  // remembered sources not found at start (stick out?)
+  std::string memory_message;           // the import memory could not be read or saved ("" = fine)
 
   // ---- Selection, shared by the dashboard, the map and the presentation.
   std::size_t scenario = 0;             // index into debriefs

@@ -1,6 +1,7 @@
 // The workshop tab: import results (a typed or pasted folder, or files dropped on the window),
-// what the import found (counts and every problem with its file:line), the exports, and the
-// workshop mode that team laptops read from workshop.json.
+// what the import found (counts and every problem with its file:line), clearing it (asked, and
+// undone on request), the exports, the workshop mode, and that mode saved to a USB stick for the
+// team laptops.
 #include <algorithm>
 
 #include <imgui.h>
@@ -49,6 +50,19 @@ void DrawImportPanel(const AppState& state, ActionQueue& queue) {
   if (go) queue.Push([field](AppState& s) { ImportPaths(s, {field}); });
   ImGui::TextDisabled("%s", state.tr("fac.import.drop_hint"));
   if (!f.import_message.empty()) ImGui::TextWrapped("%s", f.import_message.c_str());
+  if (!f.memory_message.empty()) ImGui::TextColored(pal.warning, "%s", f.memory_message.c_str());
+  // "Kosongkan" asks first; after it, the cleared results can come back until the app closes.
+  if (f.confirm_clear) {
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.warning);
+    ImGui::TextWrapped("%s", state.tr.Format("fac.import.clear_ask", {std::to_string(f.book.Imported().sessions.size())}).c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::Button((std::string(state.tr("fac.import.clear_yes")) + "###clear-yes").c_str())) queue.Push([](AppState& s) { ClearImport(s); });
+    ImGui::SameLine();
+    if (ImGui::Button((std::string(state.tr("fac.import.clear_no")) + "###clear-no").c_str()))
+      queue.Push([](AppState& s) { CancelClearImport(s); });
+  }
+  if (f.undo_book && ImGui::Button((std::string(state.tr("fac.import.undo")) + "###clear-undo").c_str()))
+    queue.Push([](AppState& s) { UndoClearImport(s); });
 
   if (!f.book.Empty()) {
     const auto& imp = f.book.Imported();
@@ -64,7 +78,9 @@ void DrawImportPanel(const AppState& state, ActionQueue& queue) {
       CountCell(state, "fac.import.count_changed", changed, true);
       CountCell(state, "fac.import.count_problems", imp.problems.size(), true);
       ImGui::TableNextColumn();
-      if (ImGui::Button(state.tr("fac.import.clear"))) queue.Push([](AppState& s) { ClearImport(s); });
+      ImGui::BeginDisabled(f.confirm_clear);
+      if (ImGui::Button((std::string(state.tr("fac.import.clear")) + "###clear").c_str())) queue.Push([](AppState& s) { AskClearImport(s); });
+      ImGui::EndDisabled();
       ImGui::EndTable();
     }
     if (!imp.problems.empty()) {
@@ -148,6 +164,31 @@ void DrawModePanel(const AppState& state, ActionQueue& queue) {
   }
 }
 
+// The team laptops' settings on a USB stick: a visible file, loaded from their start screens.
+void DrawStickPanel(const AppState& state, ActionQueue& queue) {
+  const auto& f = state.facilitator;
+  const Palette& pal = CurrentPalette();
+  SectionTitle(state, "fac.stick.title");
+  ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+  ImGui::TextWrapped("%s", state.tr.Format("fac.stick.hint", {kWorkshopFileName}).c_str());
+  ImGui::PopStyleColor();
+  ImGui::TextUnformatted(state.tr("fac.stick.folder"));
+  const std::string label = std::string(state.tr("fac.stick.save")) + "###stick-save";
+  const float button_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x, button_w));
+  std::string dir = f.stick_dir;
+  bool go = ImGui::InputText("##stick-dir", &dir, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (dir != f.stick_dir) queue.Push([dir](AppState& s) { s.facilitator.stick_dir = dir; });
+  if (ImGui::GetCursorPosX() + button_w < ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+  go |= ImGui::Button(label.c_str());
+  if (go) queue.Push([dir](AppState& s) { SaveSettingsToStick(s, dir); });
+  if (!f.stick_message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, f.stick_error ? pal.critical : pal.follows);
+    ImGui::TextWrapped("%s", f.stick_message.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
 }  // namespace
 
 void DrawWorkshopTab(const AppState& state, ActionQueue& queue) {
@@ -162,6 +203,9 @@ void DrawWorkshopTab(const AppState& state, ActionQueue& queue) {
   ImGui::Spacing();
   ImGui::Separator();
   DrawModePanel(state, queue);
+  ImGui::Spacing();
+  ImGui::Separator();
+  DrawStickPanel(state, queue);
   ImGui::EndChild();
 }
 

@@ -218,14 +218,16 @@ std::string TeamDisplayName(const ScenarioDebrief& debrief, std::size_t index, L
 // ---- Exports ---------------------------------------------------------------------------------
 // CSV: one row per team decision (RFC 4180, UTF-8, CRLF), after a header row:
 //   scenario,session,team,decision,node,options,timed_out,elapsed_ms,step,verdict,reason,item,
-//   step_label,finished,scenario_changed,option_ids,item_id,shown,session_verdict
+//   step_label,finished,scenario_changed,option_ids,item_id,shown,session_verdict,members,laptop,started_utc
 // decision: 1-based number in the team's log; options: the choice's letter (Decision::OptionLetter,
 // what the team's screen showed), or the ticked checklist items' letters joined by '+' ('-' for
 // none); reason: chosen | timed_out | unconfirmed | hit | miss | false_alarm (TagReasonName), or
 // "unscored" for a decision the installed scenario no longer has; item: the letter of the
 // checklist item a hit/miss/false alarm is about; step_label: the SOP step's label in `lang`;
 // option_ids and item_id: the same as ids (for machines); shown: the display order as letters
-// separated by spaces ("" in logs without it); session_verdict: SessionVerdictName (scoring.h).
+// separated by spaces ("" in logs without it); session_verdict: SessionVerdictName (scoring.h);
+// members, laptop, started_utc: the initials typed at the start (empty when anonymised), the
+// laptop's pseudonym and the session's start: what tells two teams of one name apart.
 // A decision with several tags gives one row per tag; an untagged decision gives one row with
 // empty step, verdict and reason. Every cell that a spreadsheet would run as a formula (a team
 // name, a session id or an id from a log starting with =, +, -, @) is prefixed with an apostrophe.
@@ -244,8 +246,9 @@ std::string ExportHtml(const std::vector<ScenarioDebrief>& debriefs, Lang lang, 
 // result.extensions["urn:sigap:ext:response-ids"]; the display order, when the log has it, in
 // result.extensions["urn:sigap:ext:shown"]. Each finished session adds a "completed" statement on
 // the scenario: result.success is its verdict (SessionVerdict::Passed), result.score.scaled its
-// SOP axis as earned, the axes with their verdicts under "urn:sigap:ext:axes". Statement ids are
-// deterministic.
+// SOP axis as earned, the axes with their verdicts under "urn:sigap:ext:axes". Every statement's
+// context.extensions["urn:sigap:ext:team"] holds the team's members (initials; left out when
+// anonymised), laptop and started (UTC), when known. Statement ids are deterministic.
 nlohmann::json ExportXapi(const std::vector<ScenarioDebrief>& debriefs);
 // The same with the Group names anonymised ("Tim A"…; the account still holds the session id).
 nlohmann::json ExportXapi(const std::vector<ScenarioDebrief>& debriefs, bool anonymise);

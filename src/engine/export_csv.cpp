@@ -55,7 +55,7 @@ std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang) {
 std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang, bool anonymise) {
   std::string out;
   Row(out, {"scenario", "session", "team", "decision", "node", "options", "timed_out", "elapsed_ms", "step", "verdict", "reason",
-            "item", "step_label", "finished", "scenario_changed", "option_ids", "item_id", "shown", "session_verdict"});
+            "item", "step_label", "finished", "scenario_changed", "option_ids", "item_id", "shown", "session_verdict", "members", "laptop", "started_utc"});
   for (const ScenarioDebrief& d : debriefs) {
     for (std::size_t team = 0; team < d.teams.size(); ++team) {
       const ImportedSession* s = d.teams[team];
@@ -69,7 +69,8 @@ std::string ExportCsv(const std::vector<ScenarioDebrief>& debriefs, Lang lang, b
           const SopStep* st = step.empty() ? nullptr : d.catalogue->FindStep(step);
           f.insert(f.end(), {step, verdict, reason, item.empty() ? "" : exports::Letter(*d.scenario, r.node, item),
                              st ? st->label.Get(lang) : "", Bool(s->finished()), Bool(s->scenario_changed), FormatOptions(r), item,
-                             exports::ShownLetters(*d.scenario, r), SessionVerdictName(s->score.verdict)});
+                             exports::ShownLetters(*d.scenario, r), SessionVerdictName(s->score.verdict),
+                             anonymise ? std::string() : s->log.info.members, s->log.info.laptop, s->log.info.started_utc});
           Row(out, f);
         };
         if (i >= s->decisions_replayed) {

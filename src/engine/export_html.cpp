@@ -139,7 +139,17 @@ void TeamsTable(std::string& h, const ScenarioDebrief& d, const Words& w, bool a
        "</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < d.teams.size(); ++i) {
     const ImportedSession& s = *d.teams[i];
-    h += "<tr><th scope=\"row\">" + Esc(TeamName(d, i, w, anonymise)) + "</th><td>";
+    h += "<tr><th scope=\"row\">" + Esc(TeamName(d, i, w, anonymise));
+    // Initials, laptop and start: two teams of one name stay apart (initials hidden with the names).
+    std::string who;
+    auto add_who = [&](const std::string& part) { if (!part.empty()) who += (who.empty() ? "" : " · ") + part; };
+    if (!anonymise) add_who(s.log.info.members);
+    add_who(s.log.info.laptop);
+    // "2026-03-02T09:00:00Z" reads as "2026-03-02 09:00 UTC" on paper.
+    const std::string& at = s.log.info.started_utc;
+    add_who(at.size() == 20 && at[10] == 'T' && at[19] == 'Z' ? at.substr(0, 10) + " " + at.substr(11, 5) + " UTC" : at);
+    if (!who.empty()) h += "<br><span class=\"who\">" + Esc(who) + "</span>";
+    h += "</th><td>";
     h += s.finished() ? w("Selesai", "Finished") : w("Belum selesai", "Unfinished");
     if (s.scenario_changed) h += "<br><span class=\"flag\">⚠ " + std::string(w("skenario sudah berubah", "scenario has changed")) + "</span>";
     if (!s.replay_ok)
@@ -350,6 +360,7 @@ thead th { background: #eee; }
 .num { text-align: right; }
 .id { color: #555; font-size: 0.85em; font-weight: normal; }
 .flag { color: #8a4b00; font-weight: bold; }
+.who { color: #555; font-weight: normal; font-size: 0.85em; }
 .crit-text { color: #b00020; }
 .pass { color: #1b5e20; }
 td.capped { background: #fde7ea; }

@@ -30,6 +30,7 @@ constexpr const char* kExtShown = "urn:sigap:ext:shown";               // displa
 constexpr const char* kExtVerdict = "urn:sigap:ext:verdict";           // SessionVerdictName
 constexpr const char* kExtAxes = "urn:sigap:ext:axes";                 // axis → {percent, verdict, capped}
 constexpr const char* kExtNeverEvents = "urn:sigap:ext:never-events";
+constexpr const char* kExtTeam = "urn:sigap:ext:team";                 // {members, laptop, started}: tells same-named teams apart
 
 bool IsHex32(const std::string& s) {
   if (s.size() != 32) return false;
@@ -135,6 +136,16 @@ json Activity(const Scenario& sc, const Node& node) {
   return json{{"objectType", "Activity"}, {"id", ScenarioIri(sc) + ":node:" + node.id}, {"definition", definition}};
 }
 
+// Who played where and when: the initials typed at the start (left out when names are hidden),
+// the laptop's pseudonym and the start time, so that two teams of one name stay apart.
+json TeamExtension(const ImportedSession& s, bool anonymise) {
+  json team = json::object();
+  if (!anonymise && !s.log.info.members.empty()) team["members"] = s.log.info.members;
+  if (!s.log.info.laptop.empty()) team["laptop"] = s.log.info.laptop;
+  if (!s.log.info.started_utc.empty()) team["started"] = s.log.info.started_utc;
+  return team;
+}
+
 json Statement(const ScenarioDebrief& deb, std::size_t team, std::size_t index, const std::vector<const ScoredTag*>& tags, bool anonymise,
                const json& activity) {
   const ImportedSession& s = *deb.teams[team];
@@ -174,6 +185,7 @@ json Statement(const ScenarioDebrief& deb, std::size_t team, std::size_t index, 
   ext[kExtSession] = session_id;
   ext[kExtDecision] = index + 1;
   ext[kExtScenarioChanged] = s.scenario_changed;
+  ext[kExtTeam] = TeamExtension(s, anonymise);
 
   json statement = json::object();
   statement["id"] = FormatUuid(Sha256Hex("sigap:statement:" + session_id + ":" + std::to_string(index + 1)).substr(0, 32), '5');
@@ -218,6 +230,7 @@ json SessionStatement(const ScenarioDebrief& deb, std::size_t team, bool anonymi
                {"language", LangCode(s.log.info.lang)}};
   context["extensions"][kExtSession] = session_id;
   context["extensions"][kExtScenarioChanged] = s.scenario_changed;
+  context["extensions"][kExtTeam] = TeamExtension(s, anonymise);
 
   json statement = json::object();
   statement["id"] = FormatUuid(Sha256Hex("sigap:statement:" + session_id + ":completed").substr(0, 32), '5');
