@@ -44,8 +44,8 @@ struct TeamPlan {
   std::int64_t elapsed_ms = 10000;  // per decision; a timeout takes the timer's full time
   std::string session_id;           // 32 hex digits
   std::string started = "2026-03-02T09:00:00Z";
-  std::string members;              // initials typed at the start ("" = none)
-  std::string laptop;               // the laptop's pseudonym ("" = none, as in older logs)
+  std::string members = "";         // initials typed at the start ("" = none)
+  std::string laptop = "";          // the laptop's pseudonym ("" = none, as in older logs)
 };
 
 inline std::string HexId(int n) {
