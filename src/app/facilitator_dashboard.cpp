@@ -2,6 +2,8 @@
 // facilitator chooses one), and the teams tab (who played, outcome, per-axis scores, never events,
 // unfinished and changed sessions). Keys: 1–4 tabs, A anonymise.
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "facilitator_actions.h"
 #include "facilitator_common.h"
@@ -26,29 +28,40 @@ const TabInfo kTabs[] = {{DashboardTab::Teams, "fac.tab.teams", "tab-teams"},
 
 void DrawTabRow(const AppState& state, ActionQueue& queue, DashboardTab current) {
   const Palette& p = CurrentPalette();
+  const float right = ImGui::GetWindowContentRegionMax().x;
   ImGui::PushFont(state.fonts.bold);
   for (std::size_t i = 0; i < std::size(kTabs); ++i) {
     const bool on = kTabs[i].tab == current;
-    if (i > 0) ImGui::SameLine();
+    std::string label = std::to_string(i + 1) + "  " + state.tr(kTabs[i].key) + "###" + kTabs[i].id;
+    // A tab that does not fit beside the previous one starts a second row (large text, small window).
+    if (i > 0) {
+      ImGui::SameLine();
+      const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+      if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+    }
     if (on) {
       ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
       ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
     }
-    std::string label = std::to_string(i + 1) + "  " + state.tr(kTabs[i].key) + "###" + kTabs[i].id;
     const DashboardTab tab = kTabs[i].tab;
     if (ImGui::Button(label.c_str())) queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
+    ui::Track(label.c_str());
     if (on) ImGui::PopStyleColor(3);
     if (!ImGui::GetIO().WantTextInput && ui::PressedDigit(state, static_cast<int>(i) + 1))
       queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
   }
   ImGui::PopFont();
-  // Anonymise, right-aligned.
+  // Anonymise, right-aligned: on the tabs' row when it fits there, else on a row of its own.
   std::string anon = std::string(state.tr("fac.anonymise")) + "###anonymise";
-  const float w = ImGui::CalcTextSize(anon.c_str(), nullptr, true).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(anon.c_str(), nullptr, true).x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+  ImGui::SameLine(0.0f, style.ItemSpacing.x * 2.0f);
+  if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - w));
   bool anonymise = state.facilitator.anonymise;
   if (ImGui::Checkbox(anon.c_str(), &anonymise)) queue.Push([anonymise](AppState& s) { s.facilitator.anonymise = anonymise; });
+  ui::Track(anon.c_str());
 }
 
 const Outcome* FindOutcome(const Scenario& scenario, const std::string& id) {
@@ -153,19 +166,47 @@ void DrawTeamsTab(const AppState& state, ActionQueue& queue) {
 
   const auto& axes = d->catalogue->axes;
   const int columns = 4 + static_cast<int>(axes.size());
+  // Column widths: shares of the width, but never narrower than the longest word of the column's
+  // header (a header wraps between words, never inside one: "Kepat-uhan" on the projector). When
+  // the words alone are wider than the window, the table scrolls sideways instead.
+  std::vector<std::string> headers = {state.tr("fac.teams.team"), state.tr("fac.teams.outcome")};
+  std::vector<float> shares = {1.3f, 2.6f};
+  for (const auto& axis : axes) headers.push_back(axis.label.Get(lang)), shares.push_back(0.9f);
+  headers.push_back(state.tr("fac.teams.never")), shares.push_back(0.9f);
+  headers.push_back(state.tr("fac.teams.notes")), shares.push_back(1.3f);
+  const float pad = ImGui::GetStyle().CellPadding.x * 2.0f + 2.0f;
+  const float avail_w = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize - pad;
+  float share_sum = 0, width_sum = 0;
+  for (float s : shares) share_sum += s;
+  std::vector<float> widths(headers.size());
+  ImGui::PushFont(state.fonts.bold);
+  for (std::size_t c = 0; c < headers.size(); ++c) {
+    float word = 0;
+    for (std::size_t at = 0; at < headers[c].size();) {
+      std::size_t end = headers[c].find(' ', at);
+      if (end == std::string::npos) end = headers[c].size();
+      word = std::max(word, ImGui::CalcTextSize(headers[c].c_str() + at, headers[c].c_str() + end).x);
+      at = end + 1;
+    }
+    widths[c] = std::max(avail_w * shares[c] / share_sum - pad, word);
+    width_sum += widths[c] + pad;
+  }
+  ImGui::PopFont();
+  const bool sideways = width_sum > avail_w + 1.0f;
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_PadOuterX |
+                                (sideways ? ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchProp);
   // The table scrolls when there are many teams; below the last row the screen stays plain.
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   const bool open = ImGui::BeginTable("teams", columns, flags, ImGui::GetContentRegionAvail());
   ImGui::PopStyleColor();
   if (!open) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("team", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn("outcome", ImGuiTableColumnFlags_WidthStretch, 2.6f);
-  for (std::size_t a = 0; a < axes.size(); ++a) ImGui::TableSetupColumn(axes[a].id.c_str(), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-  ImGui::TableSetupColumn("never", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-  ImGui::TableSetupColumn("notes", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupScrollFreeze(1, 1);
+  const char* ids[] = {"team", "outcome"};
+  for (std::size_t c = 0; c < headers.size(); ++c) {
+    const std::string id = c < 2 ? ids[c] : c < 2 + axes.size() ? axes[c - 2].id : c == 2 + axes.size() ? "never" : "notes";
+    ImGui::TableSetupColumn(id.c_str(), sideways ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch, widths[c]);
+  }
 
   // Header row with wrapped labels: axis names are long and must not be cut.
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
