@@ -193,6 +193,37 @@ TEST_CASE("--pin and --import open the dashboard with the workshop's results") {
   CHECK(f.tab == DashboardTab::Workshop);
 }
 
+TEST_CASE("the teams table says who passed; a critical violation shows every axis as failed") {
+  Harness h("verdict");
+  h.Open();
+  h.SelectScenarioById("liburan-johor-batam");
+  const ScenarioDebrief* d = CurrentDebrief(h.state);
+  REQUIRE(d);
+  std::size_t passed = 0, capped = 0, not_passed = 0;
+  for (const ImportedSession* s : d->teams) {
+    if (!s->finished()) continue;
+    if (s->score.verdict == SessionVerdict::Passed) ++passed;
+    else ++not_passed;
+    if (!s->score.never_events.empty()) ++capped;
+  }
+  REQUIRE(capped > 0);  // the fixture workshop has a team with a critical violation…
+  REQUIRE(not_passed > 0);
+  ui::ProbeEnable(true);
+  h.Frame({test::Digit(1)});
+  h.Frame();
+  std::size_t drawn_passed = 0, drawn_not_passed = 0, drawn_failed_axes = 0;
+  for (const auto& item : ui::ProbeItems()) {
+    drawn_passed += item.label == "Lulus";
+    drawn_not_passed += item.label == "Tidak lulus";
+    drawn_failed_axes += item.label.find("% — gagal") != std::string::npos;
+  }
+  ui::ProbeEnable(false);
+  CHECK(drawn_passed == passed);
+  CHECK(drawn_not_passed == not_passed);
+  // …whose every axis reads failed (three axes in the catalogue), whatever its percent.
+  CHECK(drawn_failed_axes >= 3 * capped);
+}
+
 TEST_CASE("team names hide behind Tim A, Tim B… with the A key, everywhere") {
   Harness h("anonymise");
   h.Open();

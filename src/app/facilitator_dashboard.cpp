@@ -2,6 +2,7 @@
 // facilitator chooses one), and the teams tab (who played, outcome, per-axis scores, never events,
 // unfinished and changed sessions). Keys: 1–4 tabs, A anonymise.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -249,6 +250,12 @@ void DrawTeamsTab(const AppState& state, ActionQueue& queue) {
       ColoredChip(ui::U32(ui::RatingColor(s.outcome_rating)), sym, chip);
       ImGui::SameLine();
       ImGui::TextWrapped("%s", o ? o->label.Get(lang).c_str() : s.outcome_id.c_str());
+      // The session's verdict (docs/scoring.md): a high percent beside a critical violation is no pass.
+      const bool passed = s.score.verdict == SessionVerdict::Passed;
+      ImGui::PushFont(state.fonts.bold);
+      ImGui::TextColored(passed ? pal.follows : pal.critical, "%s", state.tr(passed ? "fac.teams.passed" : "fac.teams.not_passed"));
+      ImGui::PopFont();
+      ui::Track(state.tr(passed ? "fac.teams.passed" : "fac.teams.not_passed"));
     } else {
       ColoredChip(ImGui::ColorConvertFloat4ToU32(pal.not_reached), StepStatus::NotReached, chip);
       ImGui::SameLine();
@@ -263,8 +270,19 @@ void DrawTeamsTab(const AppState& state, ActionQueue& queue) {
       const AxisResult* r = s.score.FindAxis(axis.id);
       auto pct = r ? r->Percent() : std::nullopt;
       ImGui::PushFont(state.fonts.bold);
-      if (pct) ImGui::Text("%.0f%%", *pct);
-      else ImGui::TextDisabled("–");
+      if (pct) {
+        // A capped axis (a critical violation) reads failed whatever its percent; below 60 % too.
+        const std::string percent = std::to_string(static_cast<int>(std::lround(*pct)));
+        const bool failed = r->Verdict() == AxisVerdict::Failed;
+        const std::string text = r->capped ? state.tr.Format("fac.teams.axis_capped", {percent})
+                                           : state.tr.Format("fac.teams.axis_percent", {percent});
+        ImGui::PushStyleColor(ImGuiCol_Text, r->capped ? pal.critical : failed ? pal.violates : pal.text);
+        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::PopStyleColor();
+        ui::Track(text.c_str());
+      } else {
+        ImGui::TextDisabled("–");
+      }
       ImGui::PopFont();
     }
 
