@@ -224,6 +224,25 @@ TEST_CASE("the teams table says who passed; a critical violation shows every axi
   CHECK(drawn_failed_axes >= 3 * capped);
 }
 
+TEST_CASE("the decisions tab says whether the place on screen mattered") {
+  Harness h("position");
+  h.Open();
+  h.SelectScenarioById("liburan-johor-batam");
+  const ScenarioDebrief* d = CurrentDebrief(h.state);
+  REQUIRE(d);
+  REQUIRE(d->position_single.answers > 0);
+  ui::ProbeEnable(true);
+  h.Frame({test::Digit(3)});
+  h.Frame();
+  std::string all;
+  for (const auto& item : ui::ProbeItems()) all += item.label + "\n";
+  ui::ProbeEnable(false);
+  CHECK(h.state.facilitator.tab == DashboardTab::Decisions);
+  const PositionCount& p = d->position_single;
+  CHECK(all.find("Semua pilihan tunggal skenario ini: opsi yang tampil pertama dipilih " + std::to_string(p.first) + " kali") != std::string::npos);
+  CHECK(all.find("dari " + std::to_string(p.answers) + " jawaban") != std::string::npos);
+}
+
 TEST_CASE("team names hide behind Tim A, Tim B… with the A key, everywhere") {
   Harness h("anonymise");
   h.Open();

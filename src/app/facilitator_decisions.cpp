@@ -1,6 +1,7 @@
 // The decisions tab: per decision point, the teams' choices as bars (the SOP answer only on
 // demand: R), and the time each team took. Up/Down pick the decision.
 #include <algorithm>
+#include <cmath>
 
 #include "facilitator_actions.h"
 #include "facilitator_charts.h"
@@ -57,6 +58,24 @@ void DrawTimes(const AppState& state, const ScenarioDebrief& d, const DecisionAg
   }
 }
 
+// Whether the place on screen mattered: picks of the option shown first / last against what
+// chance gives (options are shuffled per session, docs/scoring.md "Order per session").
+void DrawPosition(const AppState& state, const DecisionAggregate& a, const PositionCount& all) {
+  // Chance rounded to whole picks: "sekitar 7" reads at a glance (and "6,8" would wrap at its comma).
+  auto about = [](double v) { return std::to_string(static_cast<long>(std::lround(v))); };
+  auto line = [&](const char* key, const PositionCount& p) {
+    if (p.answers <= 0) return;
+    const std::string text = state.tr.Format(key, {std::to_string(p.first), about(p.expected_first), std::to_string(p.last),
+                                                   about(p.expected_last), std::to_string(p.answers)});
+    ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().text_muted);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    ui::Track(text.c_str());
+  };
+  if (!a.checklist) line("fac.decisions.position", a.position);
+  line("fac.decisions.position_all", all);
+}
+
 }  // namespace
 
 void DrawDecisionsTab(const AppState& state, ActionQueue& queue) {
@@ -98,6 +117,7 @@ void DrawDecisionsTab(const AppState& state, ActionQueue& queue) {
   style.label_above = a.options.size() <= 5;
   style.reveal = f.reveal_answer;
   DrawChoiceBars(state, *d, a, style, ImGui::GetContentRegionAvail().x);
+  DrawPosition(state, a, d->position_single);
   ImGui::Separator();
   DrawTimes(state, *d, a);
   ImGui::EndChild();
