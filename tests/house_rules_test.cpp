@@ -22,7 +22,8 @@ std::vector<std::string> SourceFiles() {
   const fs::path root = test::SourcePath("");
   for (const auto& e : fs::recursive_directory_iterator(root / "src")) {
     const std::string ext = e.path().extension().string();
-    if (e.is_regular_file() && (ext == ".h" || ext == ".cpp")) files.push_back(fs::relative(e.path(), root).generic_string());
+    if (e.is_regular_file() && (ext == ".h" || ext == ".cpp"))
+      files.push_back(fs::relative(e.path(), root).generic_string());
   }
   REQUIRE(files.size() > 50);
   return files;
@@ -61,7 +62,8 @@ TEST_CASE("docs/architecture.md names only files that exist, and the README link
     const std::string text = (*it)[1];
     if (text.find("x_command") != std::string::npos) continue;
     if (std::regex_match(text, path)) {
-      CHECK_MESSAGE(fs::exists(test::SourcePath(text)), "docs/architecture.md names " << text << ", which does not exist");
+      CHECK_MESSAGE(fs::exists(test::SourcePath(text)),
+                    "docs/architecture.md names " << text << ", which does not exist");
       ++checked;
     } else if (std::regex_match(text, file_name)) {
       CHECK_MESSAGE(AnyFileNamed(text), "docs/architecture.md names " << text << ", which no folder holds");
