@@ -3,6 +3,7 @@
 # what is missing, and says what. Uses sudo only when not root.
 #   scripts/install-deps.sh            build + run + test packages
 #   scripts/install-deps.sh --fuzz     also clang and its sanitizer/fuzzer runtime
+#   scripts/install-deps.sh --dev      also clang-format-14, for `git clang-format` (not used by CI)
 #   scripts/install-deps.sh --windows  also the Windows cross build and its tests: MinGW-w64 (posix
 #                                      threads), Wine (64-bit only), NSIS, zip (scripts/package.sh)
 set -euo pipefail
@@ -22,10 +23,11 @@ packages=(
 for option in "$@"; do
   case $option in
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    --dev) packages+=(clang-format-14) ;;
     # Only the -posix compiler (std::thread, std::mutex), not the mingw-w64 metapackage (i686 too);
     # wine without recommends (24 packages rather than 93). fonts-noto-core is shipped in the zip.
     --windows) packages+=(g++-mingw-w64-x86-64-posix wine64 wine nsis zip unzip) ;;
-    *) echo "install-deps: unknown option '$option' (--fuzz, --windows)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown option '$option' (--fuzz, --dev, --windows)" >&2; exit 2 ;;
   esac
 done
 
