@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <imgui.h>
@@ -391,6 +392,47 @@ TEST_CASE("the end screen says whether the session passed, and why not: a critic
     CHECK(drawn.find("NOT PASSED") == std::string::npos);
     CHECK(drawn.find("failed") == std::string::npos);
   }
+  ui::ProbeEnable(false);
+}
+
+TEST_CASE("the start screen filters the scenarios by the audience their guides name") {
+  Harness h("audience");
+  ui::ProbeEnable(true);
+  h.Step();
+  h.Step();
+  // The cards drawn: the layout probe records each card under its scenario id.
+  auto cards = [&h]() {
+    std::set<std::string> ids;
+    for (const auto& s : h.st.library.Scenarios())
+      for (const auto& item : ui::ProbeItems())
+        if (item.label == s->id) ids.insert(s->id);
+    return ids;
+  };
+  auto shown = [](const std::string& text) {
+    for (const auto& item : ui::ProbeItems())
+      if (item.label == text) return true;
+    return false;
+  };
+  // Seven scenarios are more than a screenful: the filter shows, set to everyone.
+  CHECK(cards().size() == 7);
+  CHECK(shown("Semua peserta"));
+  player::FilterByAudience(h.st, "rumah_sakit");
+  h.Step();
+  h.Step();
+  CHECK(cards() == std::set<std::string>{"pkt-batam"});
+  CHECK(shown("Rumah sakit"));
+  CHECK(h.st.player.selected_scenario == "pkt-batam");  // the hidden choice gave way
+  player::FilterByAudience(h.st, "pemerintah_desa");
+  h.Step();
+  h.Step();
+  CHECK(cards() == std::set<std::string>{"desa-pariaman", "pariaman-gugus-tugas"});
+  CHECK(h.st.player.selected_scenario == "desa-pariaman");  // the first one shown
+  player::FilterByAudience(h.st, "polisi");                  // desa-pariaman is for the police too:
+  CHECK(h.st.player.selected_scenario == "desa-pariaman");  // a choice the filter keeps is not changed
+  player::FilterByAudience(h.st, "");
+  h.Step();
+  h.Step();
+  CHECK(cards().size() == 7);
   ui::ProbeEnable(false);
 }
 

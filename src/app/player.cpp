@@ -166,6 +166,23 @@ void SelectScenario(AppState& st, const std::string& scenario_id) {
   st.player.start_error.clear();
 }
 
+void FilterByAudience(AppState& st, const std::string& tag) {
+  PlayerState& p = st.player;
+  p.audience_filter = tag;
+  if (tag.empty()) return;
+  auto fits = [&](const std::string& id) {
+    auto g = st.library.FindGuide(id);
+    return g && std::find(g->audience_tags.begin(), g->audience_tags.end(), tag) != g->audience_tags.end();
+  };
+  if (fits(p.selected_scenario)) return;
+  for (const auto& s : st.library.Scenarios())
+    if (fits(s->id)) {
+      SelectScenario(st, s->id);
+      p.scroll_to = s->id;
+      return;
+    }
+}
+
 void SetLanguage(AppState& st, Lang lang) { st.tr.SetLanguage(lang); }
 
 void SetTeam(AppState& st, const std::string& typed) {

@@ -14,6 +14,9 @@ namespace sigap::app::player {
 // ---- Start screen
 void RefreshResumeOffers(AppState& st);
 void SelectScenario(AppState& st, const std::string& scenario_id);
+// Shows only the scenarios whose guide names this audience tag ("" = all); a chosen scenario the
+// filter hides gives way to the first one shown.
+void FilterByAudience(AppState& st, const std::string& tag);
 void SetLanguage(AppState& st, Lang lang);
 void SetTeam(AppState& st, const std::string& typed);      // cut to kTeamNameMax characters, on a boundary
 void SetMembers(AppState& st, const std::string& typed);

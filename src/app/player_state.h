@@ -56,6 +56,7 @@ struct PlayerState {
   Mode workshop_mode = Mode::Training;     // the facilitator's setting (or --mode)
   bool mode_from_command_line = false;
   std::string selected_scenario;           // scenario id
+  std::string audience_filter;             // start screen: a guide audience tag; empty = all scenarios
   std::string team;                        // pseudonym being typed (at most kTeamNameMax characters)
   bool team_cut = false;                   // the typed name was longer and was cut: the note says so
   std::string members;                     // optional initials

@@ -7,6 +7,7 @@
 // [SECTION] Details and team form
 // [SECTION] Start bar and keys
 // [SECTION] Screen
+#include <algorithm>
 #include <cfloat>
 
 #include <imgui.h>
@@ -136,20 +137,58 @@ void DrawResumeOffers(const AppState& st, ActionQueue& q) {
 // =============================================================================================
 // [SECTION] Scenario list: compact cards, so that several show at once
 // =============================================================================================
+// "Untuk siapa": when the scenarios are more than a screenful, the list can be narrowed to those
+// whose guide names an audience (the tags of docs/scenario-format.md, in their fixed order).
+void DrawAudienceFilter(const AppState& st, ActionQueue& q, std::size_t count) {
+  constexpr std::size_t kScreenful = 4;
+  if (count <= kScreenful && st.player.audience_filter.empty()) return;
+  const Lang lang = st.tr.Language();
+  std::vector<std::string> tags;
+  for (const auto& tag : GuideAudienceTags())
+    for (const auto& s : st.library.Scenarios())
+      if (auto g = st.library.FindGuide(s->id);
+          g && std::find(g->audience_tags.begin(), g->audience_tags.end(), tag) != g->audience_tags.end()) {
+        tags.push_back(tag);
+        break;
+      }
+  if (tags.empty()) return;
+  const std::string& current = st.player.audience_filter;
+  const std::string shown = current.empty() ? st.tr("start.audience.all") : GuideAudienceLabel(current).Get(lang);
+  ui::Text(st.tr("start.audience.label"));
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+  if (ImGui::BeginCombo("##audience", shown.c_str())) {
+    auto item = [&](const std::string& tag, const std::string& label) {
+      if (ImGui::Selectable(label.c_str(), tag == current)) q.Push([tag](AppState& a) { player::FilterByAudience(a, tag); });
+    };
+    item("", st.tr("start.audience.all"));
+    for (const auto& tag : tags) item(tag, GuideAudienceLabel(tag).Get(lang));
+    ImGui::EndCombo();
+  }
+  ui::Track(shown.c_str());
+}
+
 void DrawScenarioList(const AppState& st, ActionQueue& q) {
   const Palette& pal = CurrentPalette();
   const Lang lang = st.tr.Language();
   ui::TextIn(st.fonts.bold, st.tr.Format("start.scenarios", {std::to_string(st.library.Scenarios().size())}), pal.text);
   auto scenarios = st.library.Scenarios();
   if (scenarios.empty()) ui::TextColored(st.tr("start.no_scenarios"), pal.critical);
+  DrawAudienceFilter(st, q, scenarios.size());
+  const std::string& filter = st.player.audience_filter;
   int number = 0;
   for (const auto& s : scenarios) {
-    ++number;
+    ++number;  // a scenario keeps its number (and key) whatever the filter hides
+    auto guide = st.library.FindGuide(s->id);
+    if (!filter.empty() && (!guide || std::find(guide->audience_tags.begin(), guide->audience_tags.end(), filter) ==
+                                          guide->audience_tags.end()))
+      continue;
     const bool selected = s->id == st.player.selected_scenario;
     std::vector<ui::Piece> pieces;
     pieces.push_back({st.fonts.bold, pal.text, s->title.Get(lang), 0.0f});
     pieces.push_back({nullptr, pal.text_muted,
                       st.tr.Format("start.card.meta", {ui::KindLabel(st.tr, s->kind), s->place.Get(lang), std::to_string(s->minutes)}), 0.1f});
+    if (guide && !guide->audience.Get(lang).empty())
+      pieces.push_back({nullptr, pal.text, st.tr.Format("start.card.audience", {guide->audience.Get(lang)}), 0.1f});
     if (ui::Card(s->id.c_str(), number, pieces, selected)) {
       std::string id = s->id;
       q.Push([id](AppState& a) { player::SelectScenario(a, id); });

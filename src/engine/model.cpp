@@ -411,6 +411,32 @@ const std::vector<std::string>& GuideAudienceTags() {
   return tags;
 }
 
+LocalText GuideAudienceLabel(const std::string& tag) {
+  static const std::map<std::string, LocalText> labels = {
+      {"uptd_ppa", {"UPTD PPA", "UPTD PPA"}},
+      {"dp3a", {"Dinas PPPA (DP3A)", "Dinas PPPA (DP3A)"}},
+      {"dinas_sosial", {"Dinas Sosial", "Social affairs (Dinas Sosial)"}},
+      {"rumah_sakit", {"Rumah sakit", "Hospitals"}},
+      {"puskesmas", {"Puskesmas", "Puskesmas"}},
+      {"polisi", {"Polisi", "Police"}},
+      {"kejaksaan", {"Kejaksaan", "Prosecutors"}},
+      {"pengadilan", {"Pengadilan", "Courts"}},
+      {"imigrasi", {"Imigrasi", "Immigration"}},
+      {"bp3mi", {"BP3MI / KP2MI", "BP3MI / KP2MI"}},
+      {"disnaker", {"Dinas Tenaga Kerja", "Labour office (Disnaker)"}},
+      {"lpsk", {"LPSK", "LPSK"}},
+      {"perwakilan", {"Perwakilan RI di luar negeri", "Missions abroad"}},
+      {"pemerintah_desa", {"Pemerintah desa", "Village government"}},
+      {"kecamatan", {"Kecamatan", "District (kecamatan)"}},
+      {"ormas", {"Ormas", "Community organisations"}},
+      {"tokoh_adat", {"Tokoh adat dan agama", "Adat and religious leaders"}},
+      {"lsm", {"LSM", "NGOs"}},
+      {"relawan", {"Relawan, paralegal", "Volunteers, paralegals"}},
+      {"gugus_tugas", {"Gugus Tugas PP-TPPO", "Anti-trafficking task force"}}};
+  auto it = labels.find(tag);
+  return it != labels.end() ? it->second : LocalText{tag, tag};
+}
+
 const std::vector<std::string>& GuideActivities() {
   static const std::vector<std::string> activities = {"brief", "play", "debrief", "break"};
   return activities;

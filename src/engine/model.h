@@ -315,6 +315,8 @@ LocalText ScenarioKindLabel(const std::string& kind);  // unknown kinds read as 
 
 // The audience tags a guide may use (who the scenario was written for), in display order.
 const std::vector<std::string>& GuideAudienceTags();
+// A tag's short name for a filter ("UPTD PPA", "Rumah sakit"); the tag itself when unknown.
+LocalText GuideAudienceLabel(const std::string& tag);
 // The kinds of time-plan entry: brief, play, debrief, break.
 const std::vector<std::string>& GuideActivities();
 
