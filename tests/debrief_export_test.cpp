@@ -314,6 +314,18 @@ TEST_CASE("HTML: self-contained, every team and every SOP step, in both language
         CHECK_MESSAGE(html.find(Escaped(st->source)) != std::string::npos, st->source);
       }
     }
+    // The scenario's facilitator guide is printed with its results (issue 17.4).
+    std::size_t guided = 0;
+    for (const auto& d : t.debriefs) {
+      if (!d.guide) continue;
+      ++guided;
+      CHECK(html.find(Escaped(d.guide->audience.Get(lang))) != std::string::npos);
+      REQUIRE_FALSE(d.guide->debrief.empty());
+      CHECK(html.find(Escaped(d.guide->debrief.front().questions.front().Get(lang))) != std::string::npos);
+      CHECK(html.find(Escaped(d.guide->distress.Get(lang))) != std::string::npos);
+    }
+    CHECK(guided == t.debriefs.size());  // every bundled scenario has its guide
+    CHECK(html.find(lang == Lang::Id ? "Panduan fasilitator" : "Facilitator's guide") != std::string::npos);
     // One bar chart per decision some team reached; balanced tables and charts.
     std::size_t reached = 0;
     for (const auto& d : t.debriefs)

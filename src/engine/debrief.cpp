@@ -178,6 +178,7 @@ void ReplayWith(ImportedSession& s, std::shared_ptr<const Scenario> scenario, st
 void Replay(ImportedSession& s, const ContentLibrary& library) {
   auto scenario = library.FindScenario(s.log.scenario_id);
   auto catalogue = scenario ? library.FindCatalogue(scenario->sop_catalogue) : nullptr;
+  s.guide = scenario ? library.FindGuide(scenario->id) : nullptr;
   ReplayWith(s, std::move(scenario), std::move(catalogue));
 }
 
@@ -721,6 +722,7 @@ std::vector<ScenarioDebrief> Aggregate(const ImportResult& imported) {  // the d
       ScenarioDebrief d;
       d.scenario = s.scenario;
       d.catalogue = s.catalogue;
+      d.guide = s.guide;
       out.push_back(std::move(d));
     }
     out[it->second].teams.push_back(&s);

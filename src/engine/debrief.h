@@ -38,6 +38,7 @@ struct ImportedSession {
   SessionLogData log;
   std::shared_ptr<const Scenario> scenario; // null when the scenario is not installed
   std::shared_ptr<const SopCatalogue> catalogue;
+  std::shared_ptr<const FacilitatorGuide> guide;  // the scenario's guide when installed (the report prints it)
   bool scenario_changed = false;            // content hash differs from the installed scenario
   bool catalogue_changed = false;           // the SOP catalogue's hash differs (scores may differ)
   bool replay_ok = false;                   // the decisions replay against the installed scenario
@@ -151,6 +152,7 @@ struct CriticalChoice {
 struct ScenarioDebrief {
   std::shared_ptr<const Scenario> scenario;
   std::shared_ptr<const SopCatalogue> catalogue;
+  std::shared_ptr<const FacilitatorGuide> guide;   // null when the scenario has no guide
   std::vector<const ImportedSession*> teams;       // sessions of this scenario (finished first, by team name)
   std::vector<std::string> steps;                  // SOP step rows: assessed or touched, catalogue order
   std::vector<std::vector<StepStatus>> heat;       // [step row][team]

@@ -328,6 +328,52 @@ void CriticalMoments(std::string& h, const ScenarioDebrief& d, const Words& w, b
   h += "</ol>\n";
 }
 
+// The facilitator's guide, printed with the results: who the scenario is for, its learning goals,
+// the time plan, the debrief questions per key decision, what to say about each never event, and
+// what to do if a participant is distressed.
+void Guide(std::string& h, const ScenarioDebrief& d, const Words& w) {
+  if (!d.guide) return;
+  const FacilitatorGuide& g = *d.guide;
+  const Lang lang = w.lang;
+  h += "<h3>" + std::string(w("Panduan fasilitator", "Facilitator's guide")) + "</h3>\n<p><strong>" + w("Untuk", "For") + ":</strong> " +
+       Esc(g.audience.Get(lang)) + ". " + Esc(g.who.Get(lang)) + "</p>\n";
+  if (!g.goals.empty()) {
+    h += "<h4>" + std::string(w("Tujuan belajar", "Learning goals")) + "</h4>\n<ul>\n";
+    for (const auto& goal : g.goals) {
+      const SopStep* step = d.catalogue->FindStep(goal.step);
+      h += "<li><strong>" + Esc(step ? step->label.Get(lang) : goal.step) + "</strong>: " + Esc(goal.text.Get(lang)) + "</li>\n";
+    }
+    h += "</ul>\n";
+  }
+  if (!g.time_plan.empty()) {
+    h += "<h4>" + std::string(w("Rencana waktu", "Time plan")) + " (" + std::to_string(g.Minutes()) + " " + w("menit", "minutes") +
+         ")</h4>\n<ol>\n";
+    for (const auto& slot : g.time_plan) h += "<li>" + Esc(slot.label.Get(lang)) + " — " + std::to_string(slot.minutes) + " " + w("menit", "min") + "</li>\n";
+    h += "</ol>\n";
+  }
+  if (!g.debrief.empty()) {
+    h += "<h4>" + std::string(w("Pertanyaan debrief", "Debrief questions")) + "</h4>\n<dl>\n";
+    for (const auto& q : g.debrief) {
+      const Node* node = d.scenario->FindNode(q.node);
+      const int number = d.scenario->DecisionNumber(q.node);
+      h += "<dt>" + std::string(w("Keputusan ", "Decision ")) + std::to_string(number) + ": " + Esc(node ? node->title.Get(lang) : q.node) + "</dt>\n";
+      for (const auto& text : q.questions) h += "<dd>" + Esc(text.Get(lang)) + "</dd>\n";
+    }
+    h += "</dl>\n";
+  }
+  if (!g.never_events.empty()) {
+    h += "<h4>" + std::string(w("Tentang setiap pelanggaran kritis", "On each critical violation")) + "</h4>\n<ul>\n";
+    for (const auto& n : g.never_events) {
+      const Node* node = d.scenario->FindNode(n.node);
+      h += "<li><strong>" + Esc(node ? node->title.Get(lang) : n.node) + ", " + w("pilihan ", "option ") +
+           Esc(exports::Letter(*d.scenario, n.node, n.option)) + "</strong>: " + Esc(n.text.Get(lang)) + "</li>\n";
+    }
+    h += "</ul>\n";
+  }
+  if (!g.distress.Get(lang).empty())
+    h += "<h4>" + std::string(w("Bila peserta tertekan", "If a participant is distressed")) + "</h4>\n<p>" + Esc(g.distress.Get(lang)) + "</p>\n";
+}
+
 void Steps(std::string& h, const ScenarioDebrief& d, const Words& w) {
   h += "<h3>" + std::string(w("Langkah SOP dan dasar hukumnya", "SOP steps and their sources")) + "</h3>\n<table class=\"steps\">\n<thead><tr><th>" +
        w("Langkah", "Step") + "</th><th>" + w("Tindakan yang benar", "What a correct action looks like") + "</th><th>" +
@@ -438,6 +484,7 @@ std::string ExportHtml(const std::vector<ScenarioDebrief>& debriefs, Lang lang, 
     Decisions(h, d, w);
     CriticalMoments(h, d, w, anonymise);
     Steps(h, d, w);
+    Guide(h, d, w);
     h += "</section>\n";
   }
   h += "</body>\n</html>\n";
