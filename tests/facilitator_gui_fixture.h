@@ -19,6 +19,12 @@
 
 namespace sigap::test {
 
+// BundledLibrary() loaded once for the whole test run (the scenarios are immutable and shared).
+inline const ContentLibrary& SharedBundledLibrary() {
+  static const ContentLibrary lib = BundledLibrary();
+  return lib;
+}
+
 struct GuiTeamPlan {
   std::string team, scenario;
   std::string choices;  // as for `sigap play`: ids, checklist items joined by '+', "timeout"

@@ -30,14 +30,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const ContentLibrary& Library() {
-  static const ContentLibrary lib = LoadLibrary({test::SourcePath("scenarios")});
-  return lib;
-}
-
 // One workshop folder for the whole test run (playing 17 sessions takes a moment), removed at exit.
 struct SharedWorkshop {
-  test::GuiWorkshop w = test::BuildGuiWorkshop(Library(), test::TempDir("fac-gui-results"));
+  test::GuiWorkshop w = test::BuildGuiWorkshop(test::SharedBundledLibrary(), test::TempDir("fac-gui-results"));
   ~SharedWorkshop() {
     std::error_code ec;
     fs::remove_all(w.root, ec);
@@ -55,7 +50,7 @@ struct Harness : test::ScreenHarness {
   explicit Harness(const std::string& name, GuiOptions options = {}) : test::ScreenHarness("fac-gui-" + name) {
     state.options = options;
     state.tr.SetLanguage(options.lang == "en" ? Lang::En : Lang::Id);
-    UseLibrary(Library());
+    UseLibrary(test::SharedBundledLibrary());
     state.facilitator.workshop_path = dir + "/workshop.json";
   }
 
@@ -463,7 +458,7 @@ TEST_CASE("the map: Up/Down pick a team, Left/Right replay its path") {
 }
 
 TEST_CASE("the map layout runs left to right, with a waypoint in every layer an edge crosses") {
-  for (const auto& scenario : Library().Scenarios()) {
+  for (const auto& scenario : test::SharedBundledLibrary().Scenarios()) {
     CAPTURE(scenario->id);
     MapLayout layout = LayoutScenario(*scenario);
     CHECK(layout.boxes.size() == scenario->nodes.size());

@@ -30,15 +30,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const ContentLibrary& Library() {
-  static const ContentLibrary lib = LoadLibrary({test::SourcePath("scenarios")});
-  return lib;
-}
-
 // The fixture workshop (liburan-johor-batam, yuliana-nunukan) plus pkt-batam played along its
 // golden plans: the scenario with the longest options and checklists.
 struct LayoutWorkshop {
-  test::GuiWorkshop w = test::BuildGuiWorkshop(Library(), test::TempDir("fac-layout-results"));
+  test::GuiWorkshop w = test::BuildGuiWorkshop(test::SharedBundledLibrary(), test::TempDir("fac-layout-results"));
   LayoutWorkshop() {
     int serial = 100;
     for (const auto& entry : fs::directory_iterator(test::SourcePath("tests/golden/plans"))) {
@@ -48,7 +43,7 @@ struct LayoutWorkshop {
       std::string choices;
       for (const auto& c : plan.at("choices")) choices += (choices.empty() ? "" : ",") + c.get<std::string>();
       test::GuiTeamPlan team{"Tim " + entry.path().stem().string(), "pkt-batam", choices, serial};
-      test::PlayGuiTeam(Library(), team, w.root + "/laptop-d", ++serial);
+      test::PlayGuiTeam(test::SharedBundledLibrary(), team, w.root + "/laptop-d", ++serial);
     }
   }
   ~LayoutWorkshop() {
@@ -64,7 +59,7 @@ const std::string& WorkshopRoot() {
 
 struct Harness : test::ScreenHarness {
   Harness(ImVec2 size, float zoom) : test::ScreenHarness("fac-layout", size, zoom) {
-    UseLibrary(Library());
+    UseLibrary(test::SharedBundledLibrary());
     st.facilitator.workshop_path = dir + "/workshop.json";
     st.options.facilitator = true;
     st.options.pin = "2468";
