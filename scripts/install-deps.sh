@@ -5,7 +5,8 @@
 #   scripts/install-deps.sh --fuzz     also clang and its sanitizer/fuzzer runtime
 #   scripts/install-deps.sh --dev      also clang-format-14, for `git clang-format` (not used by CI)
 #   scripts/install-deps.sh --windows  also the Windows cross build and its tests: MinGW-w64 (posix
-#                                      threads), Wine (64-bit only), NSIS, zip (scripts/package.sh)
+#                                      threads), Wine (64-bit only), NSIS, zip (scripts/package.sh),
+#                                      xdotool (the live-window check under Wine)
 set -euo pipefail
 
 packages=(
@@ -26,7 +27,7 @@ for option in "$@"; do
     --dev) packages+=(clang-format-14) ;;
     # Only the -posix compiler (std::thread, std::mutex), not the mingw-w64 metapackage (i686 too);
     # wine without recommends (24 packages rather than 93). fonts-noto-core is shipped in the zip.
-    --windows) packages+=(g++-mingw-w64-x86-64-posix wine64 wine nsis zip unzip) ;;
+    --windows) packages+=(g++-mingw-w64-x86-64-posix wine64 wine nsis zip unzip xdotool) ;;
     *) echo "install-deps: unknown option '$option' (--fuzz, --dev, --windows)" >&2; exit 2 ;;
   esac
 done

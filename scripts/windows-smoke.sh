@@ -8,7 +8,9 @@
 #      checks the same scores, ending and log records as the Linux build (apart from timestamps
 #      and ids), and byte-identical CSV and xAPI from the same result files;
 #   4. the GUI start screen under Wine against the Linux one (within 100 pixels), the portable
-#      marker (results\ and settings\ beside sigap.exe), UTF-8 on a console (a pty);
+#      marker (results\ and settings\ beside sigap.exe), UTF-8 on a console (a pty); a live
+#      window that draws nothing while idle, wakes on input, holds its session against a second
+#      process and comes forward when asked;
 #   5. the installer: silent install into a non-ASCII folder, SIGAP starts from it, results and
 #      settings go to %LOCALAPPDATA%\SIGAP\results and %APPDATA%\SIGAP, the uninstaller removes it.
 # The Wine prefix is kept in build-windows/wineprefix and reused (its first creation is ~20 s).
@@ -183,6 +185,46 @@ check "the em dash on a console is intact, no mojibake" bash -c "grep -q '—' '
 check "cmd: 'sigap validate' finds sigap.com and returns its exit code" bash -c "[[ $rc -eq 0 ]] && grep -q '0 errors' '$smoke/wine/cmd.txt'"
 (cd "$app" && wine cmd /c "sigap play no-such-scenario --team x" >/dev/null 2>&1) && rc=0 || rc=$?
 check "cmd: a failing subcommand's exit code reaches the shell (1)" test "$rc" -eq 1
+
+step "a live window: idle, input, a second process, a raise request"
+# The window holds a session (the screen hook starts it and plays two decisions), then waits for
+# input like any participant's: it must draw nothing while nobody touches it (Wine wakes the
+# event wait about twice a second with messages no callback sees), draw again on pointer input,
+# refuse a second process that resumes the same session (LockFileEx), and come forward when a
+# second copy asks (raise-request.txt, as "Tampilkan jendela itu" writes it).
+live="$app/sesi langsung"
+frames=$smoke/wine/live-frames.txt
+rm -rf "$live" "$frames"
+(cd "$app" && timeout 120 wine sigap.exe --results "$(winepath -w "$live")" --screen play --scenario desa-pariaman \
+   --team "Tim Jendela" --choices b,b --frame-log "$(winepath -w "$frames")" >"$smoke/wine/live.txt" 2>&1) &
+live_job=$!
+for _ in $(seq 1 300); do grep -q '^first_frame' "$frames" 2>/dev/null && break; sleep 0.2; done
+count_frames() { grep -c '^frame' "$frames" 2>/dev/null || echo 0; }
+sleep 3
+f0=$(count_frames); sleep 8; f1=$(count_frames)
+wakes=$(grep -c '^wake none' "$frames" || true)
+echo "windows-smoke: idle window: $f0 -> $f1 frames in 8 s; $wakes wakes with no event skipped"
+check "an idle window under Wine draws no frame (8 s)" bash -c "[[ $f0 -gt 0 && $f0 -eq $f1 ]]"
+wid=$(xdotool search --name '^SIGAP' 2>/dev/null | head -n 1 || true)
+if [[ -n "$wid" ]]; then
+  xdotool mousemove --window "$wid" 200 200 mousemove --window "$wid" 320 260 2>/dev/null || true
+fi
+for _ in $(seq 1 50); do [[ $(count_frames) -gt $f1 ]] && break; sleep 0.2; done
+f2=$(count_frames)
+check "pointer input wakes the window under Wine (frames $f1 -> $f2)" bash -c "[[ -n '$wid' && $f2 -gt $f1 ]]"
+log=$(ls "$live"/*.sigap.jsonl 2>/dev/null | head -n 1 || true)
+(cd "$app" && wine sigap.com play --resume "$(winepath -w "$log")" --choices b,b,b >"$smoke/wine/second.txt" 2>&1) && rc=0 || rc=$?
+check "a second process cannot resume the session the window holds (RES006)" \
+  bash -c "[[ -n '$log' && $rc -ne 0 ]] && grep -q RES006 '$smoke/wine/second.txt'"
+f3=$(count_frames)
+printf '%s' "$(winepath -w "$log")" >"$app/settings/raise-request.txt"
+for _ in $(seq 1 50); do [[ ! -e "$app/settings/raise-request.txt" && $(count_frames) -gt $f3 ]] && break; sleep 0.2; done
+check "a raise request brings the window forward and it draws (frames $f3 -> $(count_frames))" \
+  bash -c "[[ ! -e '$app/settings/raise-request.txt' && $(count_frames) -gt $f3 ]] && grep -q '^wake raise' '$frames'"
+check "the window's two decisions are on disk" bash -c "[[ \$(grep -c '\"rec\":\"decision\"' '$log') -eq 2 ]]"
+kill "$live_job" 2>/dev/null || true
+pkill -f 'sigap\.exe' 2>/dev/null || true
+wait "$live_job" 2>/dev/null || true
 
 # ---- 5. The installer ----------------------------------------------------------------------------
 step "installer"

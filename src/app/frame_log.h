@@ -4,6 +4,9 @@
 //   start <pid> <monotonic ns when RunGui began>
 //   frame <n> <screen> <monotonic ns at frame start> <wall ns> <process CPU ns>
 //   first_frame <monotonic ns after the first glfwSwapBuffers returned>
+//   wake <cause>   after the event wait returned: what woke the loop (key, cursor, button, scroll,
+//                  char, size, focus, close, drop, timer, or none: an event no callback saw,
+//                  such as glfwPostEmptyEvent or a message GLFW handles itself)
 // A frame spans from the end of the event wait to the return of glfwSwapBuffers; its CPU time
 // is the whole process's (CLOCK_PROCESS_CPUTIME_ID), so Mesa llvmpipe's render threads count.
 // CLOCK_MONOTONIC is shared by all processes: the driver subtracts its own exec time.
@@ -36,6 +39,9 @@ class FrameLog {
     if (!file_) return;
     wall0_ = Now(CLOCK_MONOTONIC);
     cpu0_ = Now(CLOCK_PROCESS_CPUTIME_ID);
+  }
+  void Wake(const char* cause) {
+    if (file_) Line("wake %s\n", cause);
   }
   void EndFrame(int screen) {
     if (!file_) return;

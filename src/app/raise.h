@@ -27,6 +27,7 @@ class RaiseWatcher {
   RaiseWatcher& operator=(const RaiseWatcher&) = delete;
 
   void Watch(const std::string& log_path);  // the session this window holds; "" for none
+  bool HasRequest() const { return requested_.load(); }  // a request waits for TakeRequest
   bool TakeRequest();                       // true once after a request for the watched session
 
  private:
