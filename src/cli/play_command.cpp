@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli_commands.h"
+#include "explore.h"
 #include "paths.h"
 #include "platform/utf8_path.h"
 #include "recorded_session.h"
@@ -305,12 +306,9 @@ int RunPlay(const std::vector<std::string>& args) {
       std::fprintf(stderr, "sigap play: scenario '%s' not found or not valid; run 'sigap validate' on it\n", a.scenario.c_str());
       return 1;
     }
-    std::shared_ptr<const SopCatalogue> catalogue = lib->FindCatalogue(scenario->sop_catalogue);
-    if (!catalogue) {
-      // A scenario given as a file: its catalogue was found beside it while loading.
-      ContentLibrary side = LoadLibrary({platform::PathToUtf8(platform::PathFromUtf8(scenario->path).parent_path())});
-      catalogue = side.FindCatalogue(scenario->sop_catalogue);
-    }
+    // A scenario given as a file finds its catalogue beside it, also when named without a folder
+    // (`sigap play scenario.json` in the scenarios folder).
+    std::shared_ptr<const SopCatalogue> catalogue = CatalogueFor(*lib, *scenario);
     if (!catalogue) {
       std::fprintf(stderr, "sigap play: SOP catalogue '%s' not found\n", scenario->sop_catalogue.c_str());
       return 1;

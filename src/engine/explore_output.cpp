@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "explore.h"
+#include "platform/utf8_path.h"
 #include "validator.h"
 
 namespace sigap {
@@ -175,7 +176,7 @@ void ValidateScenarioValidity(std::shared_ptr<const Scenario> scenario, std::sha
 
 std::shared_ptr<const SopCatalogue> CatalogueFor(const ContentLibrary& lib, const Scenario& scenario) {
   if (auto c = lib.FindCatalogue(scenario.sop_catalogue)) return c;
-  std::string dir = std::filesystem::path(scenario.path).parent_path().string();
+  std::string dir = platform::PathToUtf8(platform::PathFromUtf8(scenario.path).parent_path());  // UTF-8 on Windows too
   return LoadLibrary({dir.empty() ? "." : dir}).FindCatalogue(scenario.sop_catalogue);
 }
 
