@@ -86,10 +86,25 @@ std::vector<SopCatalogue::SourcePart> SopCatalogue::ExplainSource(const std::str
     const auto b = part.find_first_not_of(' ');
     if (b == std::string::npos) continue;
     part = part.substr(b, part.find_last_not_of(' ') - b + 1);
-    // The code: "[TI]" → "TI"; "UU21 Ps 45" → "UU21"; "WHO P1–2" → "WHO".
+    // The code: "[TI]" → "TI"; "UU21 Ps 45" → "UU21"; "WHO P1–2" → "WHO"; and when the words
+    // after the first are not an article or principle, a bracketed code names the work:
+    // "WHO PFA 2011 [WHO-PFA]" → "WHO-PFA" (not WHO's 2003 interviewing principles).
     std::string code = part;
-    if (code.front() == '[') code = code.substr(1, code.find(']') == std::string::npos ? std::string::npos : code.find(']') - 1);
-    else code = code.substr(0, code.find(' '));
+    if (code.front() == '[') {
+      code = code.substr(1, code.find(']') == std::string::npos ? std::string::npos : code.find(']') - 1);
+    } else {
+      code = part.substr(0, part.find(' '));
+      const std::size_t space = part.find(' ');
+      const std::string rest = space == std::string::npos ? std::string() : part.substr(space + 1);
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      const bool article = rest.empty() || rest.rfind("Ps", 0) == 0 || rest.rfind("Art", 0) == 0 || rest.rfind("Pasal", 0) == 0 ||
+                           digit(rest[0]) || (rest[0] == 'P' && rest.size() > 1 && digit(rest[1])) || rest[0] == '[';
+      const std::size_t open = part.rfind('['), close = part.rfind(']');
+      if (!article && open != std::string::npos && close != std::string::npos && close > open) {
+        std::string bracketed = part.substr(open + 1, close - open - 1);
+        if (sources.count(bracketed)) code = bracketed;
+      }
+    }
     auto it = sources.find(code);
     out.push_back(SourcePart{part, it == sources.end() ? nullptr : &it->second});
   }
