@@ -5,3 +5,5 @@ target_include_directories(test_explore PRIVATE ${CMAKE_SOURCE_DIR}/bench)
 # The validity test of issue 13: guards the bundled content, so it fails until the rewritten
 # content is merged with it (see the file's header).
 sigap_add_test(test_content_validity SOURCES content_validity_test.cpp LABELS content)
+# The review booklet (`sigap booklet`, issue 16) and `sigap play FILE.json` without a folder.
+sigap_add_test(test_booklet SOURCES booklet_test.cpp LABELS engine)

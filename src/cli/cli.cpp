@@ -12,7 +12,7 @@
 namespace sigap::cli {
 
 namespace {
-const char* const kSubcommands[] = {"validate", "play", "debrief", "explore", "help", "version"};
+const char* const kSubcommands[] = {"validate", "play", "debrief", "explore", "booklet", "help", "version"};
 }
 
 bool IsCliInvocation(int argc, char** argv) {
@@ -42,6 +42,8 @@ void PrintUsage() {
       "  sigap explore SCENARIO... [--json] [--seed N]\n"
       "                                      explore every reachable state: endings' score ranges,\n"
       "                                      never events, test-wise strategies (a file, folder or id)\n"
+      "  sigap booklet SCENARIO --html FILE  write a printable review booklet for a subject-matter or\n"
+      "                                      legal reviewer: every node, both languages, SOP verdicts\n"
       "  sigap --version | --help\n"
       "\n"
       "GUI options:\n"
@@ -88,6 +90,7 @@ int Run(int argc, char** argv) {
   if (cmd == "play") return RunPlay(args);
   if (cmd == "debrief") return RunDebrief(args);
   if (cmd == "explore") return RunExplore(args);
+  if (cmd == "booklet") return RunBooklet(args);
   std::fprintf(stderr, "sigap: unknown command '%s'; see 'sigap --help'\n", cmd.c_str());
   return 2;
 }

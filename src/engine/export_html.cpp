@@ -11,6 +11,7 @@
 
 #include "debrief.h"
 #include "export_common.h"
+#include "text.h"
 
 namespace sigap {
 
@@ -63,21 +64,7 @@ const char* RatingWord(const Words& w, const std::string& rating) {
 
 // ---- [SECTION] Pieces --------------------------------------------------------------------------
 
-std::string Esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(const std::string& s) { return HtmlEscape(s); }
 
 // "12,5 dtk" / "12.5 s".
 std::string Seconds(const Words& w, std::int64_t ms) {

@@ -33,6 +33,9 @@ std::optional<HiddenChar> FindHiddenChar(std::string_view text);
 std::string StripHidden(std::string_view text);
 // The first character outside ASCII, e.g. a Cyrillic "р" in an id that looks Latin.
 std::optional<HiddenChar> FindNonAscii(std::string_view text);
+// Text for HTML: & < > " ' as entities (the HTML report, the review booklet).
+std::string HtmlEscape(std::string_view text);
+
 // "U+202E (RIGHT-TO-LEFT OVERRIDE)", "U+001B (ESC)", "U+0440" for others.
 std::string DescribeCodePoint(char32_t cp);
 
