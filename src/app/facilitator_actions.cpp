@@ -19,6 +19,7 @@
 #include "platform/clock.h"
 #include "platform/folders.h"
 #include "platform/utf8_path.h"
+#include "screen_hook.h"
 #include "screens.h"
 #include "session_log.h"
 
@@ -54,39 +55,6 @@ bool SaveSettings(AppState& state) {
   return false;
 }
 
-// What --screen, --scenario, --slide asked for; applied once, at the first unlock.
-void ApplyLaunchOptions(AppState& state) {
-  auto& f = state.facilitator;
-  const GuiOptions& o = state.options;
-  if (!o.scenario.empty())
-    for (std::size_t i = 0; i < f.book.Scenarios().size(); ++i)
-      if (f.book.Scenarios()[i].scenario->id == o.scenario) SelectScenario(state, i);
-  if (o.screen == "heatmap") f.tab = DashboardTab::Heat;
-  else if (o.screen == "decisions") f.tab = DashboardTab::Decisions;
-  else if (o.screen == "workshop") f.tab = DashboardTab::Workshop;
-  if (o.screen == "map") {
-    state.screen = Screen::Map;
-    if (const auto* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario]; d && !d->teams.empty()) {
-      // A team's path on the map, for screenshots: the --team pseudonym if it played.
-      for (std::size_t i = 0; i < d->teams.size(); ++i)
-        if (d->teams[i]->team() == o.team) f.map_team = static_cast<int>(i);
-      // --slide N on the map: the team's path replayed up to its Nth node.
-      if (f.map_team >= 0 && o.slide > 0) {
-        StepMapPath(state, 1);
-        StepMapPath(state, o.slide - 1);
-      }
-    }
-  } else if (o.screen == "present") {
-    StartPresentation(state);
-    if (o.slide > 0) {
-      f.slide = 0;
-      MoveSlide(state, o.slide - 1);
-    }
-  } else {
-    state.screen = Screen::Dashboard;
-  }
-}
-
 bool RestoreImports(AppState& state);
 
 void Unlock(AppState& state) {
@@ -105,7 +73,7 @@ void Unlock(AppState& state) {
   std::vector<std::string> paths = state.options.import_paths;
   std::error_code ec;
   if (paths.empty() && RestoreImports(state)) {
-    ApplyLaunchOptions(state);
+    ApplyFacilitatorLaunchOptions(state);
     return;
   }
   if (paths.empty() && !state.results_dir.empty() && fs::is_directory(platform::PathFromUtf8(state.results_dir), ec))
@@ -114,7 +82,7 @@ void Unlock(AppState& state) {
     ImportPaths(state, paths);
     f.import_field = paths.front();
   }
-  ApplyLaunchOptions(state);
+  ApplyFacilitatorLaunchOptions(state);
 }
 
 }  // namespace

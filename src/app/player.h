@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app_state.h"
+#include "screen_hook.h"  // player::RunScreenHook plays through these actions
 
 namespace sigap::app::player {
 
@@ -62,10 +63,5 @@ std::int64_t SessionMs(const AppState& st);          // since the session starte
 std::int64_t DecisionMs(const AppState& st);         // since the current node appeared
 // Seconds left on the current timed decision (negative once past), nullopt when untimed.
 std::optional<double> SecondsLeft(const AppState& st);
-
-// ---- Test hook: --screen start|play|feedback|confirm|end|copy|close with --scenario, --choices,
-// --team. Choices use the CLI's syntax: a choice id; checklist items joined by '+' ('-' for
-// none); 'timeout'. Returns false with `error` when the script cannot be played.
-bool RunScreenHook(AppState& st, std::string& error);
 
 }  // namespace sigap::app::player

@@ -1,6 +1,7 @@
 # Participant face: owned by the player screens. Paths relative to src/.
 set(SIGAP_PLAYER_SOURCES
   app/player.cpp
+  app/portraits.cpp
   app/player_dialogs.cpp
   app/player_feedback.cpp
   app/player_footer.cpp
