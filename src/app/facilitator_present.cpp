@@ -95,14 +95,8 @@ void PromptF(const AppState& state, const char* key, std::initializer_list<std::
 
 Lang SlideLang(const AppState& state) { return state.facilitator.present_lang; }
 
-void Chip(const Fit& fit, ImFont* font, StepStatus s, ImU32 fill) {
-  const float size = fit.Px(font) * 1.1f;
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 4.0f);
-  ui::DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.75f, s, ui::TextOn(fill));
-  ImGui::Dummy(ImVec2(size, size));
-}
+// A slide's status square: a little larger than a line of `font`.
+void Chip(const Fit& fit, ImFont* font, StepStatus s, ImU32 fill) { ui::StatusSquare(s, fill, fit.Px(font) * 1.1f, 4.0f, 0.75f); }
 
 // A letter badge like the bar chart's, as tall as a line of `line_font` so that the text beside
 // it sits level with it.

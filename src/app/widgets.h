@@ -62,6 +62,9 @@ bool BeginPillTable(const char* id);
 void AlignWithPill();
 // A symbol that reads without colour: ✓ followed, ! violated, ✕ critical, – not reached.
 void DrawStatusSymbol(ImDrawList* dl, ImVec2 centre, float size, StepStatus s, ImU32 col);
+// A square of `size` pixels filled with `fill`, its status symbol on it in the contrasting ink
+// (symbol_share of the side; rounded corners), at the cursor: the one status square of every face.
+void StatusSquare(StepStatus s, ImU32 fill, float size, float rounding = 3.0f, float symbol_share = 0.8f);
 // A coloured square with its symbol, then the label: for legends and inline verdicts.
 void StatusChip(StepStatus s, const std::string& label);
 // A thin progress bar drawn as shapes: unlike ImGui::ProgressBar it does not shift the baseline
