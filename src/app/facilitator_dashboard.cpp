@@ -46,11 +46,11 @@ void DrawTabRow(const AppState& state, ActionQueue& queue, DashboardTab current)
       ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
     }
     const DashboardTab tab = kTabs[i].tab;
-    if (ImGui::Button(label.c_str())) queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
+    if (ImGui::Button(label.c_str())) queue.Push([tab](AppState& s) { ShowTab(s, tab); });
     ui::Track(label.c_str());
     if (on) ImGui::PopStyleColor(3);
     if (!ImGui::GetIO().WantTextInput && ui::PressedDigit(state, static_cast<int>(i) + 1))
-      queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
+      queue.Push([tab](AppState& s) { ShowTab(s, tab); });
   }
   ImGui::PopFont();
   // Anonymise, right-aligned: on the tabs' row when it fits there, else on a row of its own.
@@ -61,7 +61,7 @@ void DrawTabRow(const AppState& state, ActionQueue& queue, DashboardTab current)
   if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - w));
   bool anonymise = state.facilitator.anonymise;
-  if (ImGui::Checkbox(anon.c_str(), &anonymise)) queue.Push([anonymise](AppState& s) { s.facilitator.anonymise = anonymise; });
+  if (ImGui::Checkbox(anon.c_str(), &anonymise)) queue.Push([anonymise](AppState& s) { SetAnonymise(s, anonymise); });
   ui::Track(anon.c_str());
 }
 

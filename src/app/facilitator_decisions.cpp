@@ -89,7 +89,7 @@ void DrawDecisionsTab(const AppState& state, ActionQueue& queue) {
     queue.Push([current](AppState& s) { SelectDecision(s, current - 1); });
   if ((ui::Pressed(state, Key::Down) || ui::Pressed(state, Key::PageDown)) && current + 1 < d->decisions.size())
     queue.Push([current](AppState& s) { SelectDecision(s, current + 1); });
-  if (ui::PressedLetter(state, 'R')) queue.Push([](AppState& s) { s.facilitator.reveal_answer = !s.facilitator.reveal_answer; });
+  if (ui::PressedLetter(state, 'R')) queue.Push(ToggleRevealAnswer);
 
   const float list_w = std::min(ImGui::GetContentRegionAvail().x * 0.3f, state.fonts.body_px * 15);
   ImGui::BeginChild("decision-list", ImVec2(list_w, 0), true);
@@ -109,7 +109,7 @@ void DrawDecisionsTab(const AppState& state, ActionQueue& queue) {
   const std::string reveal = std::string(state.tr(f.reveal_answer ? "fac.decisions.hide" : "fac.decisions.reveal")) + "###reveal";
   const float reveal_w = ImGui::CalcTextSize(reveal.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - reveal_w));
-  if (ImGui::Button(reveal.c_str())) queue.Push([](AppState& s) { s.facilitator.reveal_answer = !s.facilitator.reveal_answer; });
+  if (ImGui::Button(reveal.c_str())) queue.Push(ToggleRevealAnswer);
 
   BarChartStyle style;
   style.label_font = state.fonts.body;

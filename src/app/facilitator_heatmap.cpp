@@ -102,7 +102,7 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     }
   }
   if (ui::Pressed(state, Key::Escape) && sel_row >= 0)
-    queue.Push([](AppState& s) { s.facilitator.heat_step = s.facilitator.heat_team = -1; });
+    queue.Push(ClearHeatCell);
 
   const ImGuiStyle& style = ImGui::GetStyle();
   const float row_h = ImGui::GetTextLineHeight() + 6.0f;
@@ -196,10 +196,7 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     else if (top + row_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()) ImGui::SetScrollY(top + row_h - ImGui::GetWindowHeight());
   }
   if (hover_row >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-    queue.Push([hover_row, hover_team](AppState& s) {
-      s.facilitator.heat_step = hover_row;
-      s.facilitator.heat_team = hover_team;
-    });
+    queue.Push([hover_row, hover_team](AppState& s) { SelectHeatCell(s, hover_row, hover_team); });
   }
   if (hover_row >= 0 && (hover_row != sel_row || hover_team != sel_team)) {
     ImGui::BeginTooltip();

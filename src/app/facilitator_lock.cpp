@@ -19,7 +19,7 @@ void HandleLockKeys(const AppState& state, ActionQueue& queue) {
     if (digit) queue.Push([digit](AppState& s) { PinDigit(s, digit); });
     else if (k.key == Key::Backspace) queue.Push([](AppState& s) { PinBackspace(s); });
     else if (k.key == Key::Enter) queue.Push([](AppState& s) { PinSubmit(s); });
-    else if (k.key == Key::Escape) queue.Push([](AppState& s) { s.screen = Screen::Start; });
+    else if (k.key == Key::Escape) queue.Push(LeaveLock);
   }
 }
 
@@ -121,7 +121,7 @@ void DrawFacilitatorLock(const AppState& state, ActionQueue& queue) {
   }
   if (!f.workshop_warning.empty()) ImGui::TextColored(pal.warning, "%s", f.workshop_warning.c_str());
   ImGui::Spacing();
-  if (ImGui::Button(state.tr("fac.lock.back"))) queue.Push([](AppState& s) { s.screen = Screen::Start; });
+  if (ImGui::Button(state.tr("fac.lock.back"))) queue.Push(LeaveLock);
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
 

@@ -421,8 +421,8 @@ void HandleMapKeys(const AppState& state, ActionQueue& queue, const ScenarioDebr
   if (ui::Pressed(state, Key::Right) || ui::Pressed(state, Key::Space) || ui::Pressed(state, Key::PageDown))
     queue.Push([](AppState& s) { StepMapPath(s, 1); });
   if (ui::Pressed(state, Key::Left) || ui::Pressed(state, Key::PageUp)) queue.Push([](AppState& s) { StepMapPath(s, -1); });
-  if (ui::Pressed(state, Key::Home)) queue.Push([](AppState& s) { s.facilitator.map_step = -1; StepMapPath(s, 1); });
-  if (ui::Pressed(state, Key::End)) queue.Push([](AppState& s) { s.facilitator.map_step = -1; });
+  if (ui::Pressed(state, Key::Home)) queue.Push(ReplayMapPathFromStart);
+  if (ui::Pressed(state, Key::End)) queue.Push(ShowWholeMapPath);
   if (ui::Pressed(state, Key::Plus)) queue.Push([](AppState& s) { ZoomMap(s, 1.25f); });
   if (ui::Pressed(state, Key::Minus)) queue.Push([](AppState& s) { ZoomMap(s, 0.8f); });
   if (ui::PressedDigit(state, 10)) queue.Push([](AppState& s) { ResetMapView(s); });
@@ -476,7 +476,7 @@ void DrawMapScreen(const AppState& state, ActionQueue& queue) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
     const ImVec2 delta = io.MouseDelta;
-    queue.Push([delta](AppState& s) { s.facilitator.map_pan_x += delta.x; s.facilitator.map_pan_y += delta.y; });
+    queue.Push([delta](AppState& s) { PanMap(s, delta.x, delta.y); });
   }
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
     const float factor = io.MouseWheel > 0 ? 1.15f : 1.0f / 1.15f;

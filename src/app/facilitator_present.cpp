@@ -573,7 +573,7 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       continue;
     }
     if (k.key == Key::Letter && k.ch == 'A') {
-      queue.Push([](AppState& s) { s.facilitator.anonymise = !s.facilitator.anonymise; });
+      queue.Push(ToggleAnonymise);
       continue;
     }
     if (k.key == Key::Letter && k.ch == 'L') {
@@ -581,20 +581,20 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       continue;
     }
     if (k.key == Key::Letter && k.ch == 'G') {
-      queue.Push([](AppState& s) { s.facilitator.overview = !s.facilitator.overview; s.facilitator.jump.clear(); });
+      queue.Push(ToggleSlideOverview);
       continue;
     }
     if (k.key == Key::Digit) {  // a slide number, then Enter
       const char c = k.ch;
-      queue.Push([c](AppState& s) { if (s.facilitator.jump.size() < 3) s.facilitator.jump.push_back(c); });
+      queue.Push([c](AppState& s) { TypeSlideDigit(s, c); });
       continue;
     }
     if (k.key == Key::Enter && !state.facilitator.jump.empty()) {
-      queue.Push([](AppState& s) { JumpToSlide(s, static_cast<std::size_t>(std::stoul(s.facilitator.jump))); });
+      queue.Push(JumpToTypedSlide);
       continue;
     }
     if (k.key == Key::Escape && (state.facilitator.overview || !state.facilitator.jump.empty())) {
-      queue.Push([](AppState& s) { s.facilitator.overview = false; s.facilitator.jump.clear(); });
+      queue.Push(CloseSlideOverview);
       continue;
     }
     switch (k.key) {
@@ -604,11 +604,9 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       case Key::Left: case Key::PageUp: case Key::Backspace: case Key::Up:
         queue.Push([](AppState& s) { MoveSlide(s, -1); });
         break;
-      case Key::Home: queue.Push([](AppState& s) { s.facilitator.slide = 0; }); break;
+      case Key::Home: queue.Push(FirstSlide); break;
       case Key::End:
-        queue.Push([](AppState& s) {
-          if (!s.facilitator.book.Scenarios().empty()) s.facilitator.slide = SlidesOf(s, s.facilitator.scenario).size() - 1;
-        });
+        queue.Push(LastSlide);
         break;
       case Key::Escape: queue.Push([](AppState& s) { LeavePresentation(s); }); break;
       default: break;
@@ -714,10 +712,7 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   }
   if (f.slide_scale_key != key || f.slide_scale != scale) {
     const std::string fitted = key;
-    queue.Push([fitted, scale](AppState& s) {
-      s.facilitator.slide_scale_key = fitted;
-      s.facilitator.slide_scale = scale;
-    });
+    queue.Push([fitted, scale](AppState& s) { RememberSlideScale(s, fitted, scale); });
   }
   ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;

@@ -282,6 +282,21 @@ void BringSessionForward(AppState& st) {
   else st.player.raise_message = st.tr.Format("start.busy.raise_failed", {error});
 }
 
+void WaitForBusySession(AppState& st) { st.player.waiting_for_busy = true; }
+
+void ForgetBusySession(AppState& st) {
+  st.player.busy_log.clear();
+  st.player.waiting_for_busy = false;
+  st.player.raise_message.clear();
+  RefreshResumeOffers(st);
+}
+
+void ShowStartScreen(AppState& st) { st.screen = Screen::Start; }
+
+void ScrollTo(AppState& st, const std::string& id) { st.player.scroll_to = id; }
+
+void ScrolledIntoView(AppState& st) { st.player.scroll_to.clear(); }
+
 // =============================================================================================
 // [SECTION] Decisions
 // =============================================================================================
@@ -342,6 +357,10 @@ void TimeOut(AppState& st) {
   AfterDecision(st, r);
 }
 
+void TimeOutIfDue(AppState& st) {
+  if (auto left = SecondsLeft(st); left && *left <= 0) TimeOut(st);
+}
+
 bool ContinueScene(AppState& st) {
   PlayerState& p = st.player;
   if (!p.session || p.session->session().state() != SessionState::AtScene) return false;
@@ -361,6 +380,8 @@ void DismissFeedback(AppState& st) {
   if (p.session && p.session->session().state() == SessionState::Ended) st.screen = Screen::End;
 }
 
+void ShowEndScreen(AppState& st) { st.screen = Screen::End; }
+
 // =============================================================================================
 // [SECTION] Saving
 // =============================================================================================
@@ -371,6 +392,27 @@ void OpenFolderPanel(FolderPanel& panel, const AppState& st) {
   panel.ok = false;
   panel.suggestions = FindFolders(st.tr);
   if (panel.path.empty() && !panel.suggestions.empty()) panel.path = panel.suggestions.front().path;
+}
+
+namespace {
+FolderPanel& MutablePanel(PlayerState& p, SavePanel which) {
+  return which == SavePanel::Copy ? p.save_copy : p.save_elsewhere;
+}
+}  // namespace
+
+const FolderPanel& PanelOf(const PlayerState& p, SavePanel which) {
+  return which == SavePanel::Copy ? p.save_copy : p.save_elsewhere;
+}
+
+void OpenFolderPanel(AppState& st, SavePanel which) { OpenFolderPanel(MutablePanel(st.player, which), st); }
+
+void CloseFolderPanel(AppState& st, SavePanel which) { MutablePanel(st.player, which).open = false; }
+
+void SetFolderPath(AppState& st, SavePanel which, const std::string& typed) { MutablePanel(st.player, which).path = typed; }
+
+void SaveToFolder(AppState& st, SavePanel which, const std::string& dir) {
+  if (which == SavePanel::Copy) SaveCopy(st, dir);
+  else SaveElsewhere(st, dir);
 }
 
 void SaveElsewhere(AppState& st, const std::string& dir) {
