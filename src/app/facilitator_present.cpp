@@ -96,7 +96,9 @@ void PromptF(const AppState& state, const char* key, std::initializer_list<std::
 Lang SlideLang(const AppState& state) { return state.facilitator.present_lang; }
 
 // A slide's status square: a little larger than a line of `font`.
-void Chip(const Fit& fit, ImFont* font, StepStatus s, ImU32 fill) { ui::StatusSquare(s, fill, fit.Px(font) * 1.1f, 4.0f, 0.75f); }
+void Chip(const Fit& fit, ImFont* font, StepStatus s, ImU32 fill) {
+  ui::StatusSquare(s, fill, fit.Px(font) * 1.1f, 4.0f, 0.75f);
+}
 
 // A letter badge like the bar chart's, as tall as a line of `line_font` so that the text beside
 // it sits level with it.

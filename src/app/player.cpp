@@ -408,7 +408,9 @@ void OpenFolderPanel(AppState& st, SavePanel which) { OpenFolderPanel(MutablePan
 
 void CloseFolderPanel(AppState& st, SavePanel which) { MutablePanel(st.player, which).open = false; }
 
-void SetFolderPath(AppState& st, SavePanel which, const std::string& typed) { MutablePanel(st.player, which).path = typed; }
+void SetFolderPath(AppState& st, SavePanel which, const std::string& typed) {
+  MutablePanel(st.player, which).path = typed;
+}
 
 void SaveToFolder(AppState& st, SavePanel which, const std::string& dir) {
   if (which == SavePanel::Copy) SaveCopy(st, dir);

@@ -69,7 +69,8 @@ void DrawFolderDialog(const AppState& st, ActionQueue& q, SavePanel which, const
   ui::TextIn(st.fonts.bold, st.tr("save.type_folder"), pal.text);
   std::string path = panel.path;
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::InputText("##folder", &path)) q.Push([which, path](AppState& a) { player::SetFolderPath(a, which, path); });
+  if (ImGui::InputText("##folder", &path))
+    q.Push([which, path](AppState& a) { player::SetFolderPath(a, which, path); });
   ImGui::Spacing();
 
   const std::string save_label = std::string(st.tr("save.here")) + "  [" + st.tr("key.enter") + "]###save";
@@ -80,7 +81,8 @@ void DrawFolderDialog(const AppState& st, ActionQueue& q, SavePanel which, const
   ImGui::SameLine();
   if (ui::Button(close_label.c_str())) q.Push([which](AppState& a) { player::CloseFolderPanel(a, which); });
   ImGui::SameLine();
-  if (ui::Button(save_label.c_str(), true, true)) q.Push([which, path](AppState& a) { player::SaveToFolder(a, which, path); });
+  if (ui::Button(save_label.c_str(), true, true))
+    q.Push([which, path](AppState& a) { player::SaveToFolder(a, which, path); });
 
   const bool typing = ImGui::GetIO().WantTextInput;
   for (const KeyPress& k : st.keys_pressed) {
@@ -146,7 +148,8 @@ bool AnyPlayerDialogOpen(const AppState& st) {
 
 void DrawPlayerDialogs(const AppState& st, ActionQueue& q) {
   if (!st.player.session) return;
-  DrawFolderDialog(st, q, SavePanel::Elsewhere, "###save_elsewhere", "save.elsewhere_title", st.tr("save.elsewhere_intro"));
+  DrawFolderDialog(st, q, SavePanel::Elsewhere, "###save_elsewhere", "save.elsewhere_title",
+                   st.tr("save.elsewhere_intro"));
   DrawFolderDialog(st, q, SavePanel::Copy, "###save_copy", "save.copy_title", st.tr("save.copy_intro"));
   DrawLeaveDialog(st, q);
 }

@@ -26,7 +26,8 @@ void LoadPortraits(AppState& st) {
                                 : nullptr;
     Portrait portrait;
     if (!pixels) {
-      st.notices.push_back(st.tr.Format("play.portrait_missing", {file, !read_error.empty() ? read_error : stbi_failure_reason() ? stbi_failure_reason() : "?"}));
+      const char* why = !read_error.empty() ? read_error.c_str() : stbi_failure_reason() ? stbi_failure_reason() : "?";
+      st.notices.push_back(st.tr.Format("play.portrait_missing", {file, why}));
     } else {
       portrait = Portrait{p.upload_texture(pixels, w, h), w, h};
       stbi_image_free(pixels);

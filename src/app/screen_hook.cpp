@@ -62,7 +62,8 @@ bool RunScreenHook(AppState& st, std::string& error) {
     p.team = o.team;
     return true;
   }
-  if (screen != "play" && screen != "feedback" && screen != "confirm" && screen != "end" && screen != "copy" && screen != "close")
+  if (screen != "play" && screen != "feedback" && screen != "confirm" && screen != "end" && screen != "copy" &&
+      screen != "close")
     return true;  // not a participant screen
   if (o.scenario.empty()) {
     error = "--screen " + screen + " needs --scenario ID";
@@ -157,7 +158,8 @@ void ApplyFacilitatorLaunchOptions(AppState& state) {
   else if (o.screen == "workshop") f.tab = DashboardTab::Workshop;
   if (o.screen == "map") {
     state.screen = Screen::Map;
-    if (const auto* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario]; d && !d->teams.empty()) {
+    const auto* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario];
+    if (d && !d->teams.empty()) {
       // A team's path on the map, for screenshots: the --team pseudonym if it played.
       for (std::size_t i = 0; i < d->teams.size(); ++i)
         if (d->teams[i]->team() == o.team) f.map_team = static_cast<int>(i);
