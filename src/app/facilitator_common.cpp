@@ -199,7 +199,7 @@ void DrawFacilitatorTopBar(const AppState& state, ActionQueue& queue) {
   float nav_w = 0;
   for (const char* k : keys) nav_w += ImGui::CalcTextSize(state.tr(k)).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   const float right = ImGui::GetWindowContentRegionMax().x;
-  const float room = right - nav_w - ImGui::GetCursorPosX() - state.fonts.body_px;
+  const float room = right - nav_w - ImGui::GetCursorPosX() - ui::Em();
 
   // The scenario on the left, the screens on the right.
   ImGui::BeginGroup();

@@ -35,7 +35,7 @@ struct Fit {
   bool last = false;
   bool overflow = false;
   float Px(const ImFont* font) const { return font->FontSize * scale; }
-  float Em(const AppState& state) const { return state.fonts.body_px * scale; }
+  float Em(const AppState& state) const { return Px(state.fonts.body); }  // the slide's body em
 };
 
 float WrappedHeight(const Fit& fit, ImFont* font, float wrap, const std::string& text) {
@@ -672,11 +672,11 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   const ImVec2 body_size(ImGui::GetContentRegionAvail().x,
                          ImGui::GetContentRegionAvail().y - bar_h - ImGui::GetStyle().ItemSpacing.y);
   // The face's minimum body size (what the smallest window at the smallest zoom gets).
-  const float min_scale = std::min(1.0f, BodyPx(ImVec2(1, 1), kMinZoom, Face::Presentation) / state.fonts.body_px);
+  const float min_scale = std::min(1.0f, BodyPx(ImVec2(1, 1), kMinZoom, Face::Presentation) / ui::Em(state.fonts.body));
   char key[160];
   std::snprintf(key, sizeof key, "%zu/%zu/%d/%d/%d/%zu/%.0fx%.0f/%.1f", f.scenario, index, f.overview ? 1 : 0,
                 static_cast<int>(lang), f.anonymise ? 1 : 0, slides.size(), body_size.x, body_size.y,
-                state.fonts.body_px);
+                ui::Em(state.fonts.body));
   float scale = f.slide_scale_key == key ? std::clamp(f.slide_scale, min_scale, 1.0f) : 1.0f;
   for (int attempt = 0;; ++attempt) {
     Fit fit;

@@ -192,7 +192,7 @@ void DrawStickPanel(const AppState& state, ActionQueue& queue) {
 }  // namespace
 
 void DrawWorkshopTab(const AppState& state, ActionQueue& queue) {
-  const float gap = state.fonts.body_px;
+  const float gap = ui::Em();
   const float left_w = (ImGui::GetContentRegionAvail().x - gap) * 0.55f;
   ImGui::BeginChild("import", ImVec2(left_w, 0), false);
   DrawImportPanel(state, queue);

@@ -345,6 +345,7 @@ void Bar(float width, float height, float fraction, const ImVec4& fill, const Im
 // ---- Layout ----------------------------------------------------------------------------------
 
 float Em() { return ImGui::GetFontSize(); }
+float Em(const ImFont* font) { return font->FontSize; }
 
 bool ScrollLastItemIntoView() {
   const ImVec2 top = ImGui::GetItemRectMin(), bottom = ImGui::GetItemRectMax();

@@ -90,7 +90,11 @@ std::string LocalTime(const std::string& iso_utc);  // "2026-05-01 16:12" in the
 std::string FormatValue(const Variable& v, double value, const StringTable& tr);
 
 // ---- [SECTION] Layout -----------------------------------------------------------------------
-float Em();  // the current font size in pixels: the one size unit of every screen
+// The one size unit of every screen: an em, the current font's size in pixels. Em(font) is a named
+// font's (Em(state.fonts.body) where the current font may be another, as on slides and in the
+// charts that slides share). Layout is never written in Fonts::body_px, the atlas's build size.
+float Em();
+float Em(const ImFont* font);
 // Scrolls the current window so that the last item is in view (its top, and all of it when it
 // fits). Returns true when it already is.
 bool ScrollLastItemIntoView();
