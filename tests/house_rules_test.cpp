@@ -1,8 +1,9 @@
 // The house rules of docs/architecture.md that a tool can keep: the page names only files that
-// exist, the window system stays in the window host, and the operating system stays in the
-// platform layer.
+// exist, the window system stays in the window host, the operating system stays in the platform
+// layer, and screens change the state only through named actions.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -47,6 +48,75 @@ std::vector<std::string> LinesWith(const std::string& file, const std::string& w
   return hits;
 }
 
+
+// Source text with its comments and the insides of its string literals blanked out (line breaks
+// kept, so line numbers stay right).
+std::string WithoutComments(const std::string& text) {
+  std::string out = text;
+  bool in_string = false;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (in_string) {
+      if (out[i] == '"') {
+        in_string = false;
+      } else if (out[i] != '\n') {
+        if (out[i] == '\\' && i + 1 < out.size()) out[i++] = ' ';
+        out[i] = ' ';
+      }
+    } else if (out[i] == '"' && (i == 0 || out[i - 1] != '\'')) {
+      in_string = true;
+    } else if (out.compare(i, 2, "//") == 0) {
+      for (; i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
+    }
+  }
+  return out;
+}
+
+std::size_t LineOf(const std::string& text, std::size_t pos) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n')) + 1;
+}
+
+// Where a file of screens changes the state itself instead of through a named action (player.h,
+// facilitator_actions.h), as "file:line: what". Two ways to do it:
+//  - a queued lambda `[…](AppState& a) { … }` that does anything with `a` but hand it on to a
+//    function (`a.screen = …`, `a.player.team = …`, `Foo(a.player.panel)`): the body may only
+//    pass `a` as an argument, `Foo(a, …)`;
+//  - a function that takes a non-const AppState, PlayerState, FacilitatorState or FolderPanel:
+//    an action defined among the screens. (A type alone, `void (*)(AppState&)`, is no parameter.)
+std::vector<std::string> DirectStateWrites(const std::string& file, const std::string& source) {
+  std::vector<std::string> found;
+  const std::string text = WithoutComments(source);
+  const std::regex lambda(R"(\]\s*\(\s*AppState\s*&\s*(\w+)\s*\)\s*(mutable\s*)?\{)");
+  std::set<std::size_t> lambda_params;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), lambda); it != std::sregex_iterator(); ++it) {
+    const std::string name = (*it)[1];
+    lambda_params.insert(static_cast<std::size_t>(it->position(0)));
+    std::size_t open = static_cast<std::size_t>(it->position(0) + it->length(0)) - 1, end = open;
+    for (int depth = 0; end < text.size(); ++end) {
+      if (text[end] == '{') ++depth;
+      else if (text[end] == '}' && --depth == 0) break;
+    }
+    const std::string body = text.substr(open, end - open);
+    const std::regex use("\\b" + name + "\\b\\s*(.)");
+    for (auto u = std::sregex_iterator(body.begin(), body.end(), use); u != std::sregex_iterator(); ++u) {
+      const std::string next = (*u)[1];
+      if (next == ")" || next == ",") continue;
+      found.push_back(file + ":" + std::to_string(LineOf(text, open + static_cast<std::size_t>(u->position(0)))) +
+                      ": a queued lambda uses '" + name + next + "' (call a named action instead)");
+    }
+  }
+  const std::regex param(R"((const\s+)?\b(AppState|PlayerState|FacilitatorState|FolderPanel)\s*&\s*(\w+))");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), param); it != std::sregex_iterator(); ++it) {
+    if ((*it)[1].matched) continue;
+    const std::size_t pos = static_cast<std::size_t>(it->position(0));
+    const std::size_t bracket = text.rfind(']', pos);
+    const bool lambda_param = bracket != std::string::npos && lambda_params.count(bracket) &&
+                              std::regex_match(text.substr(bracket, pos - bracket), std::regex(R"(\]\s*\(\s*)"));
+    if (lambda_param) continue;
+    found.push_back(file + ":" + std::to_string(LineOf(text, pos)) + ": takes a non-const " + std::string((*it)[2]) +
+                    " (an action belongs in player.cpp or facilitator_actions.cpp)");
+  }
+  return found;
+}
 }  // namespace
 
 TEST_CASE("docs/architecture.md names only files that exist, and the README links it") {
@@ -93,4 +163,37 @@ TEST_CASE("the window system stays in the window host, and the operating system 
       CHECK(LinesWith(file, "#ifndef _WIN32").empty());
     }
   }
+}
+
+TEST_CASE("screens change the state only through named actions") {
+  // The rule, on examples: a queued lambda may hand the state to an action, nothing more.
+  const std::string ok = "q.Push([id](AppState& a) { player::SelectChoice(a, id); player::ScrollTo(a, id); });\n"
+                         "q.Push(player::ShowEndScreen);  // [](AppState& a) { a.screen = Screen::End; }\n"
+                         "void DrawExitDialog(const AppState& st, ActionQueue& q, void (*go)(AppState&));\n";
+  CHECK(DirectStateWrites("ok.cpp", ok).empty());
+  const std::string bad = "q.Push([](AppState& s) { s.screen = Screen::Start; });\n"
+                          "q.Push([tab](AppState& s) {\n  ShowTab(s, tab);\n  s.facilitator.tab = tab;\n});\n"
+                          "q.Push([](AppState& a) { player::OpenFolderPanel(a.player.save_copy, a); });\n"
+                          "void Reset(PlayerState& p) { p.team.clear(); }\n";
+  const auto hits = DirectStateWrites("bad.cpp", bad);
+  REQUIRE(hits.size() == 4);
+  CHECK(hits[0].rfind("bad.cpp:1:", 0) == 0);
+  CHECK(hits[1].rfind("bad.cpp:4:", 0) == 0);
+  CHECK(hits[2].rfind("bad.cpp:6:", 0) == 0);
+  CHECK(hits[3].rfind("bad.cpp:7:", 0) == 0);
+
+  // Only the actions, the test hook (which plays through them), the frame that applies them and the
+  // window host change the state; every other file of the app (the screens, dialogs and widgets)
+  // is held to the rule, new ones included.
+  const std::set<std::string> may_change_state = {
+      "src/app/player.cpp",      "src/app/portraits.cpp", "src/app/facilitator_actions.cpp",
+      "src/app/screen_hook.cpp", "src/app/screens.cpp",   "src/app/gui_main.cpp"};
+  int checked = 0;
+  for (const std::string& file : SourceFiles()) {
+    const bool app_cpp = file.rfind("src/app/", 0) == 0 && fs::path(file).extension() == ".cpp";
+    if (!app_cpp || may_change_state.count(file)) continue;
+    ++checked;
+    for (const std::string& hit : DirectStateWrites(file, test::ReadText(test::SourcePath(file)))) FAIL_CHECK(hit);
+  }
+  CHECK(checked >= 20);
 }

@@ -19,6 +19,7 @@
 #include "platform/clock.h"
 #include "platform/folders.h"
 #include "platform/utf8_path.h"
+#include "screen_hook.h"
 #include "screens.h"
 #include "session_log.h"
 
@@ -54,39 +55,6 @@ bool SaveSettings(AppState& state) {
   return false;
 }
 
-// What --screen, --scenario, --slide asked for; applied once, at the first unlock.
-void ApplyLaunchOptions(AppState& state) {
-  auto& f = state.facilitator;
-  const GuiOptions& o = state.options;
-  if (!o.scenario.empty())
-    for (std::size_t i = 0; i < f.book.Scenarios().size(); ++i)
-      if (f.book.Scenarios()[i].scenario->id == o.scenario) SelectScenario(state, i);
-  if (o.screen == "heatmap") f.tab = DashboardTab::Heat;
-  else if (o.screen == "decisions") f.tab = DashboardTab::Decisions;
-  else if (o.screen == "workshop") f.tab = DashboardTab::Workshop;
-  if (o.screen == "map") {
-    state.screen = Screen::Map;
-    if (const auto* d = f.book.Scenarios().empty() ? nullptr : &f.book.Scenarios()[f.scenario]; d && !d->teams.empty()) {
-      // A team's path on the map, for screenshots: the --team pseudonym if it played.
-      for (std::size_t i = 0; i < d->teams.size(); ++i)
-        if (d->teams[i]->team() == o.team) f.map_team = static_cast<int>(i);
-      // --slide N on the map: the team's path replayed up to its Nth node.
-      if (f.map_team >= 0 && o.slide > 0) {
-        StepMapPath(state, 1);
-        StepMapPath(state, o.slide - 1);
-      }
-    }
-  } else if (o.screen == "present") {
-    StartPresentation(state);
-    if (o.slide > 0) {
-      f.slide = 0;
-      MoveSlide(state, o.slide - 1);
-    }
-  } else {
-    state.screen = Screen::Dashboard;
-  }
-}
-
 bool RestoreImports(AppState& state);
 
 void Unlock(AppState& state) {
@@ -105,7 +73,7 @@ void Unlock(AppState& state) {
   std::vector<std::string> paths = state.options.import_paths;
   std::error_code ec;
   if (paths.empty() && RestoreImports(state)) {
-    ApplyLaunchOptions(state);
+    ApplyFacilitatorLaunchOptions(state);
     return;
   }
   if (paths.empty() && !state.results_dir.empty() && fs::is_directory(platform::PathFromUtf8(state.results_dir), ec))
@@ -114,7 +82,7 @@ void Unlock(AppState& state) {
     ImportPaths(state, paths);
     f.import_field = paths.front();
   }
-  ApplyLaunchOptions(state);
+  ApplyFacilitatorLaunchOptions(state);
 }
 
 }  // namespace
@@ -206,6 +174,8 @@ void Lock(AppState& state) {
   state.screen = Screen::FacilitatorLock;
 }
 
+void LeaveLock(AppState& state) { state.screen = Screen::Start; }
+
 void SetWorkshopMode(AppState& state, Mode mode) {
   auto& f = state.facilitator;
   f.workshop.mode = mode;
@@ -241,6 +211,8 @@ void SaveSettingsToStick(AppState& state, const std::string& raw_dir) {
   f.stick_error = false;
   f.stick_message = state.tr.Format("fac.stick.saved", {path});
 }
+
+void SetStickDir(AppState& state, const std::string& typed) { state.facilitator.stick_dir = typed; }
 
 // =============================================================================================
 // [SECTION] Import
@@ -354,6 +326,12 @@ bool RestoreImports(AppState& state) {
 
 std::string ImportMemoryPath(const AppState& state) {
   return platform::PathToUtf8(platform::PathFromUtf8(SettingsPath(state)).parent_path() / "facilitator-imports.json");
+}
+
+void SetImportField(AppState& state, const std::string& typed) { state.facilitator.import_field = typed; }
+
+void ImportDroppedPaths(AppState& state, const std::vector<std::string>& paths) {
+  if (state.facilitator.unlocked) ImportPaths(state, paths);
 }
 
 void ImportPaths(AppState& state, const std::vector<std::string>& raw_paths) {
@@ -487,6 +465,13 @@ void MoveHeatCell(AppState& state, int d_row, int d_team) {
   f.heat_team = std::clamp(f.heat_team + d_team, 0, static_cast<int>(d.teams.size()) - 1);
 }
 
+void SelectHeatCell(AppState& state, int step, int team) {
+  state.facilitator.heat_step = step;
+  state.facilitator.heat_team = team;
+}
+
+void ClearHeatCell(AppState& state) { SelectHeatCell(state, -1, -1); }
+
 void ShowScreen(AppState& state, Screen screen) {
   if (!state.facilitator.unlocked) {
     state.screen = Screen::FacilitatorLock;
@@ -495,6 +480,14 @@ void ShowScreen(AppState& state, Screen screen) {
   if (screen == Screen::Present) StartPresentation(state);
   else state.screen = screen;
 }
+
+void ShowTab(AppState& state, DashboardTab tab) { state.facilitator.tab = tab; }
+
+void SetAnonymise(AppState& state, bool on) { state.facilitator.anonymise = on; }
+
+void ToggleAnonymise(AppState& state) { SetAnonymise(state, !state.facilitator.anonymise); }
+
+void ToggleRevealAnswer(AppState& state) { state.facilitator.reveal_answer = !state.facilitator.reveal_answer; }
 
 // =============================================================================================
 // [SECTION] Map
@@ -536,6 +529,18 @@ void ResetMapView(AppState& state) {
   f.map_zoom = 1.0f;
   f.map_pan_x = f.map_pan_y = 0;
 }
+
+void PanMap(AppState& state, float dx, float dy) {
+  state.facilitator.map_pan_x += dx;
+  state.facilitator.map_pan_y += dy;
+}
+
+void ReplayMapPathFromStart(AppState& state) {
+  ShowWholeMapPath(state);
+  StepMapPath(state, 1);
+}
+
+void ShowWholeMapPath(AppState& state) { state.facilitator.map_step = -1; }
 
 // =============================================================================================
 // [SECTION] Presentation
@@ -604,6 +609,38 @@ void SwitchSlideLanguage(AppState& state) {
   f.present_lang = f.present_lang == Lang::Id ? Lang::En : Lang::Id;
 }
 
+void FirstSlide(AppState& state) { state.facilitator.slide = 0; }
+
+void LastSlide(AppState& state) {
+  auto& f = state.facilitator;
+  if (!f.book.Scenarios().empty()) f.slide = SlidesOf(state, f.scenario).size() - 1;
+}
+
+void ToggleSlideOverview(AppState& state) {
+  auto& f = state.facilitator;
+  f.overview = !f.overview;
+  f.jump.clear();
+}
+
+void CloseSlideOverview(AppState& state) {
+  state.facilitator.overview = false;
+  state.facilitator.jump.clear();
+}
+
+void TypeSlideDigit(AppState& state, char digit) {
+  if (state.facilitator.jump.size() < 3) state.facilitator.jump.push_back(digit);
+}
+
+void JumpToTypedSlide(AppState& state) {
+  if (state.facilitator.jump.empty()) return;
+  JumpToSlide(state, static_cast<std::size_t>(std::stoul(state.facilitator.jump)));
+}
+
+void RememberSlideScale(AppState& state, const std::string& key, float scale) {
+  state.facilitator.slide_scale_key = key;
+  state.facilitator.slide_scale = scale;
+}
+
 void MoveSlide(AppState& state, int delta) {
   auto& f = state.facilitator;
   if (f.book.Scenarios().empty()) return;
@@ -658,5 +695,7 @@ void Export(AppState& state, unsigned formats) {
   f.export_error = false;
   f.export_message = state.tr.Format("fac.export.done", {names, dir});
 }
+
+void SetExportDir(AppState& state, const std::string& typed) { state.facilitator.export_dir = typed; }
 
 }  // namespace sigap::app

@@ -51,8 +51,8 @@ float BarHeightToFill(const AppState& state, const DecisionAggregate& agg, const
   const float row_h = height / static_cast<float>(rows);
   const float overhead = style.label_above ? fs * 1.25f + fs * 0.4f * 1.6f : fs * 0.4f * 1.2f;
   // Beside its text a bar is no taller than the line.
-  const float most = style.label_above ? state.fonts.body_px * 2.0f : fs * 1.25f;
-  return std::clamp(row_h - overhead, std::min(state.fonts.body_px * 0.45f, most), most);
+  const float most = style.label_above ? ui::Em(state.fonts.body) * 2.0f : fs * 1.25f;
+  return std::clamp(row_h - overhead, std::min(ui::Em(state.fonts.body) * 0.45f, most), most);
 }
 
 namespace {
@@ -74,7 +74,7 @@ BarLayout LayOutBars(const AppState& state, const Node& node, const DecisionAggr
   const float line_h = fs * 1.25f;
   const float pad = fs * 0.4f;
   const int cols = std::max(1, style.columns);
-  const float col_gap = state.fonts.body_px * 1.5f;
+  const float col_gap = ui::Em(state.fonts.body) * 1.5f;
   const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   const std::size_t n = agg.options.size();
   const std::size_t rows = (n + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols);
@@ -125,7 +125,7 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
   const float badge = line_h;
   const float pad = fs * 0.4f;
   const int cols = std::max(1, style.columns);
-  const float col_gap = state.fonts.body_px * 1.5f;
+  const float col_gap = ui::Em(state.fonts.body) * 1.5f;
   const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   const std::size_t n = agg.options.size();
   const float total = static_cast<float>(std::max(1, agg.teams_reached));
@@ -210,7 +210,7 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
     if (style.tooltips && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + col_w, p.y + layout.height[i])) &&
         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
       ImGui::BeginTooltip();
-      ImGui::PushTextWrapPos(state.fonts.body_px * 28);
+      ImGui::PushTextWrapPos(ui::Em(state.fonts.body) * 28);
       ImGui::TextUnformatted((letter + ". " + full).c_str());
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();

@@ -116,7 +116,7 @@ void EndFacilitatorScreen() { ImGui::EndChild(); }
 void HandleFacilitatorCommon(const AppState& state, ActionQueue& queue) {
   if (!state.dropped_paths.empty()) {
     std::vector<std::string> paths = state.dropped_paths;
-    queue.Push([paths](AppState& s) { if (s.facilitator.unlocked) ImportPaths(s, paths); });
+    queue.Push([paths](AppState& s) { ImportDroppedPaths(s, paths); });
   }
 }
 
@@ -199,7 +199,7 @@ void DrawFacilitatorTopBar(const AppState& state, ActionQueue& queue) {
   float nav_w = 0;
   for (const char* k : keys) nav_w += ImGui::CalcTextSize(state.tr(k)).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   const float right = ImGui::GetWindowContentRegionMax().x;
-  const float room = right - nav_w - ImGui::GetCursorPosX() - state.fonts.body_px;
+  const float room = right - nav_w - ImGui::GetCursorPosX() - ui::Em();
 
   // The scenario on the left, the screens on the right.
   ImGui::BeginGroup();
@@ -229,7 +229,7 @@ void DrawFacilitatorTopBar(const AppState& state, ActionQueue& queue) {
     if (ui::PressedLetter(state, 'M') && state.screen != Screen::Map) queue.Push([](AppState& s) { ShowScreen(s, Screen::Map); });
     if (ui::PressedLetter(state, 'D') && state.screen != Screen::Dashboard) queue.Push([](AppState& s) { ShowScreen(s, Screen::Dashboard); });
     if ((ui::PressedLetter(state, 'P') || ui::Pressed(state, Key::F5)) && n > 0) queue.Push([](AppState& s) { StartPresentation(s); });
-    if (ui::PressedLetter(state, 'A')) queue.Push([](AppState& s) { s.facilitator.anonymise = !s.facilitator.anonymise; });
+    if (ui::PressedLetter(state, 'A')) queue.Push(ToggleAnonymise);
   }
 }
 

@@ -46,11 +46,11 @@ void DrawTabRow(const AppState& state, ActionQueue& queue, DashboardTab current)
       ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
     }
     const DashboardTab tab = kTabs[i].tab;
-    if (ImGui::Button(label.c_str())) queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
+    if (ImGui::Button(label.c_str())) queue.Push([tab](AppState& s) { ShowTab(s, tab); });
     ui::Track(label.c_str());
     if (on) ImGui::PopStyleColor(3);
     if (!ImGui::GetIO().WantTextInput && ui::PressedDigit(state, static_cast<int>(i) + 1))
-      queue.Push([tab](AppState& s) { s.facilitator.tab = tab; });
+      queue.Push([tab](AppState& s) { ShowTab(s, tab); });
   }
   ImGui::PopFont();
   // Anonymise, right-aligned: on the tabs' row when it fits there, else on a row of its own.
@@ -61,7 +61,7 @@ void DrawTabRow(const AppState& state, ActionQueue& queue, DashboardTab current)
   if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - w));
   bool anonymise = state.facilitator.anonymise;
-  if (ImGui::Checkbox(anon.c_str(), &anonymise)) queue.Push([anonymise](AppState& s) { s.facilitator.anonymise = anonymise; });
+  if (ImGui::Checkbox(anon.c_str(), &anonymise)) queue.Push([anonymise](AppState& s) { SetAnonymise(s, anonymise); });
   ui::Track(anon.c_str());
 }
 
@@ -69,14 +69,6 @@ const Outcome* FindOutcome(const Scenario& scenario, const std::string& id) {
   for (const auto& n : scenario.nodes)
     if (n.outcome && n.outcome->id == id) return &*n.outcome;
   return nullptr;
-}
-
-void ColoredChip(ImU32 fill, StepStatus symbol, float size) {
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 3.0f);
-  ui::DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.8f, symbol, ui::TextOn(fill));
-  ImGui::Dummy(ImVec2(size, size));
 }
 
 void WrappedHeader(const char* text) {
@@ -247,7 +239,7 @@ void DrawTeamsTab(const AppState& state, ActionQueue& queue) {
       const Outcome* o = FindOutcome(*d->scenario, s.outcome_id);
       StepStatus sym = s.outcome_rating == "good" ? StepStatus::Followed : s.outcome_rating == "bad" ? StepStatus::Critical
                                                                                                       : StepStatus::Violated;
-      ColoredChip(ui::U32(ui::RatingColor(s.outcome_rating)), sym, chip);
+      ui::StatusSquare(sym, ui::U32(ui::RatingColor(s.outcome_rating)), chip);
       ImGui::SameLine();
       ImGui::TextWrapped("%s", o ? o->label.Get(lang).c_str() : s.outcome_id.c_str());
       // The session's verdict (docs/scoring.md): a high percent beside a critical violation is no pass.
@@ -257,7 +249,7 @@ void DrawTeamsTab(const AppState& state, ActionQueue& queue) {
       ImGui::PopFont();
       ui::Track(state.tr(passed ? "fac.teams.passed" : "fac.teams.not_passed"));
     } else {
-      ColoredChip(ImGui::ColorConvertFloat4ToU32(pal.not_reached), StepStatus::NotReached, chip);
+      ui::StatusSquare(StepStatus::NotReached, ImGui::ColorConvertFloat4ToU32(pal.not_reached), chip);
       ImGui::SameLine();
       std::string where = s.path_nodes.empty() ? "" : DecisionNumber(*d, s.path_nodes.back());
       ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
@@ -289,7 +281,7 @@ void DrawTeamsTab(const AppState& state, ActionQueue& queue) {
     ImGui::TableNextColumn();
     const std::size_t never = s.score.never_events.size();
     if (never > 0) {
-      ColoredChip(ui::U32(ui::StatusColor(StepStatus::Critical)), StepStatus::Critical, chip);
+      ui::StatusSquare(StepStatus::Critical, ui::U32(ui::StatusColor(StepStatus::Critical)), chip);
       ImGui::SameLine();
       ImGui::PushFont(state.fonts.bold);
       ImGui::TextColored(pal.critical, "%zu", never);

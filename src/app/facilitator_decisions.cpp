@@ -49,7 +49,7 @@ void DrawTimes(const AppState& state, const ScenarioDebrief& d, const DecisionAg
     std::string item = TeamLabel(state, t) + "  " + FormatDuration(a.elapsed_ms[t]);
     const float w = ImGui::CalcTextSize(item.c_str()).x;
     if (!first) {
-      ImGui::SameLine(0, state.fonts.body_px * 1.2f);
+      ImGui::SameLine(0, ui::Em() * 1.2f);
       if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
     }
     first = false;
@@ -89,9 +89,9 @@ void DrawDecisionsTab(const AppState& state, ActionQueue& queue) {
     queue.Push([current](AppState& s) { SelectDecision(s, current - 1); });
   if ((ui::Pressed(state, Key::Down) || ui::Pressed(state, Key::PageDown)) && current + 1 < d->decisions.size())
     queue.Push([current](AppState& s) { SelectDecision(s, current + 1); });
-  if (ui::PressedLetter(state, 'R')) queue.Push([](AppState& s) { s.facilitator.reveal_answer = !s.facilitator.reveal_answer; });
+  if (ui::PressedLetter(state, 'R')) queue.Push(ToggleRevealAnswer);
 
-  const float list_w = std::min(ImGui::GetContentRegionAvail().x * 0.3f, state.fonts.body_px * 15);
+  const float list_w = std::min(ImGui::GetContentRegionAvail().x * 0.3f, ui::Em() * 15);
   ImGui::BeginChild("decision-list", ImVec2(list_w, 0), true);
   DrawDecisionList(state, queue, *d, current);
   ImGui::EndChild();
@@ -109,11 +109,11 @@ void DrawDecisionsTab(const AppState& state, ActionQueue& queue) {
   const std::string reveal = std::string(state.tr(f.reveal_answer ? "fac.decisions.hide" : "fac.decisions.reveal")) + "###reveal";
   const float reveal_w = ImGui::CalcTextSize(reveal.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - reveal_w));
-  if (ImGui::Button(reveal.c_str())) queue.Push([](AppState& s) { s.facilitator.reveal_answer = !s.facilitator.reveal_answer; });
+  if (ImGui::Button(reveal.c_str())) queue.Push(ToggleRevealAnswer);
 
   BarChartStyle style;
   style.label_font = state.fonts.body;
-  style.bar_height = state.fonts.body_px * 0.8f;
+  style.bar_height = ui::Em() * 0.8f;
   style.label_above = a.options.size() <= 5;
   style.reveal = f.reveal_answer;
   DrawChoiceBars(state, *d, a, style, ImGui::GetContentRegionAvail().x);

@@ -28,16 +28,16 @@ const char* ReasonKey(TagReason r) {
 void DrawLegend(const AppState& state) {
   const StepStatus all[] = {StepStatus::Followed, StepStatus::Violated, StepStatus::Critical, StepStatus::NotReached};
   for (std::size_t i = 0; i < std::size(all); ++i) {
-    if (i > 0) ImGui::SameLine(0, state.fonts.body_px * 1.2f);
+    if (i > 0) ImGui::SameLine(0, ui::Em() * 1.2f);
     ui::StatusChip(all[i], ui::StatusLabel(state.tr, all[i]));
   }
   // The red mark before a step's label: breaking it can be a never event.
-  ImGui::SameLine(0, state.fonts.body_px * 1.2f);
+  ImGui::SameLine(0, ui::Em() * 1.2f);
   const float h = ImGui::GetTextLineHeight();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 5, p.y + h - 2), ui::U32(ui::StatusColor(StepStatus::Critical)));
   ImGui::Dummy(ImVec2(5, h));
-  ImGui::SameLine(0, state.fonts.body_px * 0.4f);
+  ImGui::SameLine(0, ui::Em() * 0.4f);
   ImGui::TextUnformatted(state.tr("fac.heat.critical_step"));
 }
 
@@ -102,7 +102,7 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     }
   }
   if (ui::Pressed(state, Key::Escape) && sel_row >= 0)
-    queue.Push([](AppState& s) { s.facilitator.heat_step = s.facilitator.heat_team = -1; });
+    queue.Push(ClearHeatCell);
 
   const ImGuiStyle& style = ImGui::GetStyle();
   const float row_h = ImGui::GetTextLineHeight() + 6.0f;
@@ -110,8 +110,8 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
   const bool picked = sel_row >= 0 && sel_team >= 0;
   const float detail_h = picked ? ImGui::GetTextLineHeightWithSpacing() * 4.6f + style.WindowPadding.y * 2 : 0.0f;
   const float avail_w = ImGui::GetContentRegionAvail().x - style.ScrollbarSize;
-  const float col_w = std::clamp((avail_w * 0.55f) / static_cast<float>(teams), state.fonts.body_px * 2.2f, state.fonts.body_px * 5.0f);
-  const float label_w = std::max(avail_w - col_w * static_cast<float>(teams), state.fonts.body_px * 8);
+  const float col_w = std::clamp((avail_w * 0.55f) / static_cast<float>(teams), ui::Em() * 2.2f, ui::Em() * 5.0f);
+  const float label_w = std::max(avail_w - col_w * static_cast<float>(teams), ui::Em() * 8);
 
   // Team names above the columns, outside the scrolling part so they stay in view. When a name
   // is wider than its column, the names alternate between two lines and each may span two columns.
@@ -196,14 +196,11 @@ void DrawHeatTab(const AppState& state, ActionQueue& queue) {
     else if (top + row_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()) ImGui::SetScrollY(top + row_h - ImGui::GetWindowHeight());
   }
   if (hover_row >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-    queue.Push([hover_row, hover_team](AppState& s) {
-      s.facilitator.heat_step = hover_row;
-      s.facilitator.heat_team = hover_team;
-    });
+    queue.Push([hover_row, hover_team](AppState& s) { SelectHeatCell(s, hover_row, hover_team); });
   }
   if (hover_row >= 0 && (hover_row != sel_row || hover_team != sel_team)) {
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(state.fonts.body_px * 22);
+    ImGui::PushTextWrapPos(ui::Em() * 22);
     DrawCellDetail(state, *d, hover_row, hover_team);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

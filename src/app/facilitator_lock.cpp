@@ -19,14 +19,14 @@ void HandleLockKeys(const AppState& state, ActionQueue& queue) {
     if (digit) queue.Push([digit](AppState& s) { PinDigit(s, digit); });
     else if (k.key == Key::Backspace) queue.Push([](AppState& s) { PinBackspace(s); });
     else if (k.key == Key::Enter) queue.Push([](AppState& s) { PinSubmit(s); });
-    else if (k.key == Key::Escape) queue.Push([](AppState& s) { s.screen = Screen::Start; });
+    else if (k.key == Key::Escape) queue.Push(LeaveLock);
   }
 }
 
 // One dot per digit typed, and an empty ring where the next one goes.
 void DrawPinDots(const AppState& state) {
   const auto& f = state.facilitator;
-  const float r = state.fonts.body_px * 0.45f;
+  const float r = ui::Em() * 0.45f;
   const float gap = r * 3.2f;
   const float h = r * 3.0f;
   ImVec2 p = ImGui::GetCursorScreenPos();
@@ -45,7 +45,7 @@ void DrawPinDots(const AppState& state) {
 // Digits, Delete and Enter as large buttons, all as wide as the widest label.
 float KeypadButtonWidth(const AppState& state) {
   ImGui::PushFont(state.fonts.large);
-  float w = state.fonts.body_px * 3.4f;
+  float w = ui::Em(state.fonts.body) * 3.4f;  // inside the large font
   for (const char* key : {"fac.lock.ok", "fac.lock.delete"})
     w = std::max(w, ImGui::CalcTextSize(state.tr(key)).x + ImGui::GetStyle().FramePadding.x * 2);
   ImGui::PopFont();
@@ -53,7 +53,7 @@ float KeypadButtonWidth(const AppState& state) {
 }
 
 void DrawKeypad(const AppState& state, ActionQueue& queue) {
-  const ImVec2 button(KeypadButtonWidth(state), state.fonts.body_px * 2.5f);
+  const ImVec2 button(KeypadButtonWidth(state), ui::Em() * 2.5f);
   ImGui::PushFont(state.fonts.large);
   const char* digits = "123456789-0+";
   for (int i = 0; i < 12; ++i) {
@@ -92,10 +92,10 @@ void DrawFacilitatorLock(const AppState& state, ActionQueue& queue) {
 
   const float keypad_w = KeypadButtonWidth(state) * 3 + ImGui::GetStyle().ItemSpacing.x * 2;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float text_w = std::min(avail.x - keypad_w - state.fonts.body_px * 3, state.fonts.body_px * 24);
-  const float total_w = text_w + state.fonts.body_px * 3 + keypad_w;
+  const float text_w = std::min(avail.x - keypad_w - ui::Em() * 3, ui::Em() * 24);
+  const float total_w = text_w + ui::Em() * 3 + keypad_w;
   const float left = std::max(0.0f, (avail.x - total_w) * 0.5f);
-  const float keypad_h = (state.fonts.body_px * 2.5f + ImGui::GetStyle().ItemSpacing.y) * 4;
+  const float keypad_h = (ui::Em() * 2.5f + ImGui::GetStyle().ItemSpacing.y) * 4;
   const float top = ImGui::GetCursorPosY() + std::max(0.0f, (avail.y - keypad_h) * 0.5f);
 
   ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + left, top));
@@ -121,11 +121,11 @@ void DrawFacilitatorLock(const AppState& state, ActionQueue& queue) {
   }
   if (!f.workshop_warning.empty()) ImGui::TextColored(pal.warning, "%s", f.workshop_warning.c_str());
   ImGui::Spacing();
-  if (ImGui::Button(state.tr("fac.lock.back"))) queue.Push([](AppState& s) { s.screen = Screen::Start; });
+  if (ImGui::Button(state.tr("fac.lock.back"))) queue.Push(LeaveLock);
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
 
-  ImGui::SameLine(0, state.fonts.body_px * 3);
+  ImGui::SameLine(0, ui::Em() * 3);
   ImGui::BeginGroup();
   DrawKeypad(state, queue);
   ImGui::EndGroup();

@@ -48,7 +48,7 @@ BoxRect RectOf(const View& v, const MapLayout::Box& b, bool ending) {
 
 View FitView(const AppState& state, const MapLayout& layout, ImVec2 canvas_min, ImVec2 canvas_size) {
   const auto& f = state.facilitator;
-  const float margin = state.fonts.body_px;
+  const float margin = ui::Em();
   const float world_w = static_cast<float>(std::max(layout.layers - 1, 0)) * MapLayout::kLayerGap - kBoxW * 0.5f + kEndingW + kBoxW * 0.5f;
   const float world_h = layout.max_y - layout.min_y + kEndingH;
   float fit = std::min((canvas_size.x - margin * 2) / world_w, (canvas_size.y - margin * 2) / world_h);
@@ -116,7 +116,7 @@ void DrawEdges(const AppState& state, const ScenarioDebrief& d, const MapLayout&
   grey.w = 0.55f;
   ImVec4 taken = pal.accent;
   if (team_on) taken = ImVec4(pal.not_reached.x, pal.not_reached.y, pal.not_reached.z, 0.8f);
-  const float unit = std::max(1.0f, state.fonts.body_px / 24.0f);
+  const float unit = std::max(1.0f, ui::Em() / 24.0f);
   struct Label {
     ImVec2 at;
     int count;
@@ -240,7 +240,7 @@ const Node* DrawBoxes(const AppState& state, const ScenarioDebrief& d, const Map
       const float size = std::min(state.fonts.bold->FontSize, box_h * 0.34f);
       BoxText(dl, state.fonts.bold, size, r, node->outcome->label.Get(lang), text_col);
     } else {
-      const bool titles = box_w >= state.fonts.body_px * 5.5f;  // zoomed in far enough for words
+      const bool titles = box_w >= ui::Em() * 5.5f;  // zoomed in far enough for words
       if (node->type != Node::Type::Decision) {
         // Scenes: a "play" triangle for the start, a diamond for the others (the font has neither).
         const ImVec2 c((r.min.x + r.max.x) * 0.5f, titles ? r.min.y + box_h * 0.2f : (r.min.y + r.max.y) * 0.5f);
@@ -421,8 +421,8 @@ void HandleMapKeys(const AppState& state, ActionQueue& queue, const ScenarioDebr
   if (ui::Pressed(state, Key::Right) || ui::Pressed(state, Key::Space) || ui::Pressed(state, Key::PageDown))
     queue.Push([](AppState& s) { StepMapPath(s, 1); });
   if (ui::Pressed(state, Key::Left) || ui::Pressed(state, Key::PageUp)) queue.Push([](AppState& s) { StepMapPath(s, -1); });
-  if (ui::Pressed(state, Key::Home)) queue.Push([](AppState& s) { s.facilitator.map_step = -1; StepMapPath(s, 1); });
-  if (ui::Pressed(state, Key::End)) queue.Push([](AppState& s) { s.facilitator.map_step = -1; });
+  if (ui::Pressed(state, Key::Home)) queue.Push(ReplayMapPathFromStart);
+  if (ui::Pressed(state, Key::End)) queue.Push(ShowWholeMapPath);
   if (ui::Pressed(state, Key::Plus)) queue.Push([](AppState& s) { ZoomMap(s, 1.25f); });
   if (ui::Pressed(state, Key::Minus)) queue.Push([](AppState& s) { ZoomMap(s, 0.8f); });
   if (ui::PressedDigit(state, 10)) queue.Push([](AppState& s) { ResetMapView(s); });
@@ -476,7 +476,7 @@ void DrawMapScreen(const AppState& state, ActionQueue& queue) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
     const ImVec2 delta = io.MouseDelta;
-    queue.Push([delta](AppState& s) { s.facilitator.map_pan_x += delta.x; s.facilitator.map_pan_y += delta.y; });
+    queue.Push([delta](AppState& s) { PanMap(s, delta.x, delta.y); });
   }
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
     const float factor = io.MouseWheel > 0 ? 1.15f : 1.0f / 1.15f;

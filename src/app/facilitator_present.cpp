@@ -35,7 +35,7 @@ struct Fit {
   bool last = false;
   bool overflow = false;
   float Px(const ImFont* font) const { return font->FontSize * scale; }
-  float Em(const AppState& state) const { return state.fonts.body_px * scale; }
+  float Em(const AppState& state) const { return Px(state.fonts.body); }  // the slide's body em
 };
 
 float WrappedHeight(const Fit& fit, ImFont* font, float wrap, const std::string& text) {
@@ -95,13 +95,9 @@ void PromptF(const AppState& state, const char* key, std::initializer_list<std::
 
 Lang SlideLang(const AppState& state) { return state.facilitator.present_lang; }
 
+// A slide's status square: a little larger than a line of `font`.
 void Chip(const Fit& fit, ImFont* font, StepStatus s, ImU32 fill) {
-  const float size = fit.Px(font) * 1.1f;
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, 4.0f);
-  ui::DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.75f, s, ui::TextOn(fill));
-  ImGui::Dummy(ImVec2(size, size));
+  ui::StatusSquare(s, fill, fit.Px(font) * 1.1f, 4.0f, 0.75f);
 }
 
 // A letter badge like the bar chart's, as tall as a line of `line_font` so that the text beside
@@ -579,7 +575,7 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       continue;
     }
     if (k.key == Key::Letter && k.ch == 'A') {
-      queue.Push([](AppState& s) { s.facilitator.anonymise = !s.facilitator.anonymise; });
+      queue.Push(ToggleAnonymise);
       continue;
     }
     if (k.key == Key::Letter && k.ch == 'L') {
@@ -587,20 +583,20 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       continue;
     }
     if (k.key == Key::Letter && k.ch == 'G') {
-      queue.Push([](AppState& s) { s.facilitator.overview = !s.facilitator.overview; s.facilitator.jump.clear(); });
+      queue.Push(ToggleSlideOverview);
       continue;
     }
     if (k.key == Key::Digit) {  // a slide number, then Enter
       const char c = k.ch;
-      queue.Push([c](AppState& s) { if (s.facilitator.jump.size() < 3) s.facilitator.jump.push_back(c); });
+      queue.Push([c](AppState& s) { TypeSlideDigit(s, c); });
       continue;
     }
     if (k.key == Key::Enter && !state.facilitator.jump.empty()) {
-      queue.Push([](AppState& s) { JumpToSlide(s, static_cast<std::size_t>(std::stoul(s.facilitator.jump))); });
+      queue.Push(JumpToTypedSlide);
       continue;
     }
     if (k.key == Key::Escape && (state.facilitator.overview || !state.facilitator.jump.empty())) {
-      queue.Push([](AppState& s) { s.facilitator.overview = false; s.facilitator.jump.clear(); });
+      queue.Push(CloseSlideOverview);
       continue;
     }
     switch (k.key) {
@@ -610,11 +606,9 @@ void HandlePresentKeys(const AppState& state, ActionQueue& queue) {
       case Key::Left: case Key::PageUp: case Key::Backspace: case Key::Up:
         queue.Push([](AppState& s) { MoveSlide(s, -1); });
         break;
-      case Key::Home: queue.Push([](AppState& s) { s.facilitator.slide = 0; }); break;
+      case Key::Home: queue.Push(FirstSlide); break;
       case Key::End:
-        queue.Push([](AppState& s) {
-          if (!s.facilitator.book.Scenarios().empty()) s.facilitator.slide = SlidesOf(s, s.facilitator.scenario).size() - 1;
-        });
+        queue.Push(LastSlide);
         break;
       case Key::Escape: queue.Push([](AppState& s) { LeavePresentation(s); }); break;
       default: break;
@@ -678,11 +672,11 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   const ImVec2 body_size(ImGui::GetContentRegionAvail().x,
                          ImGui::GetContentRegionAvail().y - bar_h - ImGui::GetStyle().ItemSpacing.y);
   // The face's minimum body size (what the smallest window at the smallest zoom gets).
-  const float min_scale = std::min(1.0f, BodyPx(ImVec2(1, 1), kMinZoom, Face::Presentation) / state.fonts.body_px);
+  const float min_scale = std::min(1.0f, BodyPx(ImVec2(1, 1), kMinZoom, Face::Presentation) / ui::Em(state.fonts.body));
   char key[160];
   std::snprintf(key, sizeof key, "%zu/%zu/%d/%d/%d/%zu/%.0fx%.0f/%.1f", f.scenario, index, f.overview ? 1 : 0,
                 static_cast<int>(lang), f.anonymise ? 1 : 0, slides.size(), body_size.x, body_size.y,
-                state.fonts.body_px);
+                ui::Em(state.fonts.body));
   float scale = f.slide_scale_key == key ? std::clamp(f.slide_scale, min_scale, 1.0f) : 1.0f;
   for (int attempt = 0;; ++attempt) {
     Fit fit;
@@ -720,10 +714,7 @@ void DrawPresentation(const AppState& state, ActionQueue& queue) {
   }
   if (f.slide_scale_key != key || f.slide_scale != scale) {
     const std::string fitted = key;
-    queue.Push([fitted, scale](AppState& s) {
-      s.facilitator.slide_scale_key = fitted;
-      s.facilitator.slide_scale = scale;
-    });
+    queue.Push([fitted, scale](AppState& s) { RememberSlideScale(s, fitted, scale); });
   }
   ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;

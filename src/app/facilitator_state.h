@@ -1,5 +1,5 @@
 // State of the facilitator face (lock, import, dashboard, map, presentation). Owned by AppState.
-// The screens read it; only the actions in facilitator_actions.cpp change it.
+// The screens read it; only the named actions of facilitator_actions.h change it.
 #pragma once
 
 #include <map>

@@ -44,7 +44,7 @@ void DrawImportPanel(const AppState& state, ActionQueue& queue) {
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x);
   std::string field = f.import_field;
   bool go = ImGui::InputText("##import-path", &field, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (field != f.import_field) queue.Push([field](AppState& s) { s.facilitator.import_field = field; });
+  if (field != f.import_field) queue.Push([field](AppState& s) { SetImportField(s, field); });
   ImGui::SameLine();
   go |= ImGui::Button(state.tr("fac.import.button"));
   if (go) queue.Push([field](AppState& s) { ImportPaths(s, {field}); });
@@ -109,7 +109,7 @@ void DrawExportPanel(const AppState& state, ActionQueue& queue) {
   ImGui::SetNextItemWidth(-1);
   std::string dir = f.export_dir;
   ImGui::InputText("##export-dir", &dir);
-  if (dir != f.export_dir) queue.Push([dir](AppState& s) { s.facilitator.export_dir = dir; });
+  if (dir != f.export_dir) queue.Push([dir](AppState& s) { SetExportDir(s, dir); });
   ImGui::BeginDisabled(f.book.Scenarios().empty());
   struct Btn {
     const char* key;
@@ -178,7 +178,7 @@ void DrawStickPanel(const AppState& state, ActionQueue& queue) {
   ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x, button_w));
   std::string dir = f.stick_dir;
   bool go = ImGui::InputText("##stick-dir", &dir, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (dir != f.stick_dir) queue.Push([dir](AppState& s) { s.facilitator.stick_dir = dir; });
+  if (dir != f.stick_dir) queue.Push([dir](AppState& s) { SetStickDir(s, dir); });
   if (ImGui::GetCursorPosX() + button_w < ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
   go |= ImGui::Button(label.c_str());
   if (go) queue.Push([dir](AppState& s) { SaveSettingsToStick(s, dir); });
@@ -192,7 +192,7 @@ void DrawStickPanel(const AppState& state, ActionQueue& queue) {
 }  // namespace
 
 void DrawWorkshopTab(const AppState& state, ActionQueue& queue) {
-  const float gap = state.fonts.body_px;
+  const float gap = ui::Em();
   const float left_w = (ImGui::GetContentRegionAvail().x - gap) * 0.55f;
   ImGui::BeginChild("import", ImVec2(left_w, 0), false);
   DrawImportPanel(state, queue);

@@ -1,10 +1,10 @@
-// The participant face's actions, its start-up and the --screen test hook.
+// The participant face's actions and its start-up (the --screen test hook is screen_hook.cpp).
 // [SECTION] Helpers
 // [SECTION] Start and resume
 // [SECTION] Decisions
 // [SECTION] Saving
 // [SECTION] Closing the window
-// [SECTION] Start-up and the test hook
+// [SECTION] Start-up
 #include "player.h"
 
 #include <algorithm>
@@ -13,11 +13,10 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include <stb_image.h>
-
-#include "file_io.h"
 #include "folders.h"
 #include "paths.h"
+#include "portraits.h"
+#include "screen_hook.h"
 #include "raise.h"
 #include "platform/utf8_path.h"
 #include "screens.h"
@@ -66,31 +65,6 @@ void ResetDecision(PlayerState& p, double now) {
   p.timer_stopped = false;
   p.decide_error.clear();
   p.notice.clear();
-}
-
-void LoadPortraits(AppState& st) {
-  PlayerState& p = st.player;
-  if (!p.session || !p.upload_texture) return;  // no window (tests): nothing to upload to
-  std::string assets = AssetsDir();
-  for (const auto& c : p.session->session().scenario().characters) {
-    if (c.portrait.empty() || p.portraits.count(c.portrait)) continue;
-    std::string file = platform::PathToUtf8(platform::PathFromUtf8(assets) / platform::PathFromUtf8(c.portrait));
-    // Read here and decoded from memory: stb's own fopen would read a UTF-8 path in the Windows code page.
-    std::string bytes, read_error;
-    int w = 0, h = 0, n = 0;
-    unsigned char* pixels = ReadFileToString(file, bytes, read_error)
-                                ? stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
-                                                        static_cast<int>(bytes.size()), &w, &h, &n, 4)
-                                : nullptr;
-    Portrait portrait;
-    if (!pixels) {
-      st.notices.push_back(st.tr.Format("play.portrait_missing", {file, !read_error.empty() ? read_error : stbi_failure_reason() ? stbi_failure_reason() : "?"}));
-    } else {
-      portrait = Portrait{p.upload_texture(pixels, w, h), w, h};
-      stbi_image_free(pixels);
-    }
-    p.portraits[c.portrait] = portrait;  // remembered even when missing: one notice, not one per frame
-  }
 }
 
 void OpenSession(AppState& st, RecordedSession rs) {
@@ -308,6 +282,21 @@ void BringSessionForward(AppState& st) {
   else st.player.raise_message = st.tr.Format("start.busy.raise_failed", {error});
 }
 
+void WaitForBusySession(AppState& st) { st.player.waiting_for_busy = true; }
+
+void ForgetBusySession(AppState& st) {
+  st.player.busy_log.clear();
+  st.player.waiting_for_busy = false;
+  st.player.raise_message.clear();
+  RefreshResumeOffers(st);
+}
+
+void ShowStartScreen(AppState& st) { st.screen = Screen::Start; }
+
+void ScrollTo(AppState& st, const std::string& id) { st.player.scroll_to = id; }
+
+void ScrolledIntoView(AppState& st) { st.player.scroll_to.clear(); }
+
 // =============================================================================================
 // [SECTION] Decisions
 // =============================================================================================
@@ -368,6 +357,10 @@ void TimeOut(AppState& st) {
   AfterDecision(st, r);
 }
 
+void TimeOutIfDue(AppState& st) {
+  if (auto left = SecondsLeft(st); left && *left <= 0) TimeOut(st);
+}
+
 bool ContinueScene(AppState& st) {
   PlayerState& p = st.player;
   if (!p.session || p.session->session().state() != SessionState::AtScene) return false;
@@ -387,6 +380,8 @@ void DismissFeedback(AppState& st) {
   if (p.session && p.session->session().state() == SessionState::Ended) st.screen = Screen::End;
 }
 
+void ShowEndScreen(AppState& st) { st.screen = Screen::End; }
+
 // =============================================================================================
 // [SECTION] Saving
 // =============================================================================================
@@ -397,6 +392,29 @@ void OpenFolderPanel(FolderPanel& panel, const AppState& st) {
   panel.ok = false;
   panel.suggestions = FindFolders(st.tr);
   if (panel.path.empty() && !panel.suggestions.empty()) panel.path = panel.suggestions.front().path;
+}
+
+namespace {
+FolderPanel& MutablePanel(PlayerState& p, SavePanel which) {
+  return which == SavePanel::Copy ? p.save_copy : p.save_elsewhere;
+}
+}  // namespace
+
+const FolderPanel& PanelOf(const PlayerState& p, SavePanel which) {
+  return which == SavePanel::Copy ? p.save_copy : p.save_elsewhere;
+}
+
+void OpenFolderPanel(AppState& st, SavePanel which) { OpenFolderPanel(MutablePanel(st.player, which), st); }
+
+void CloseFolderPanel(AppState& st, SavePanel which) { MutablePanel(st.player, which).open = false; }
+
+void SetFolderPath(AppState& st, SavePanel which, const std::string& typed) {
+  MutablePanel(st.player, which).path = typed;
+}
+
+void SaveToFolder(AppState& st, SavePanel which, const std::string& dir) {
+  if (which == SavePanel::Copy) SaveCopy(st, dir);
+  else SaveElsewhere(st, dir);
 }
 
 void SaveElsewhere(AppState& st, const std::string& dir) {
@@ -484,137 +502,11 @@ void ConfirmClose(AppState& st) {
 
 void CancelClose(AppState& st) { st.player.confirm_close = false; }
 
-// =============================================================================================
-// [SECTION] Start-up and the test hook
-// =============================================================================================
-
-namespace {
-
-// Plays one scripted answer as the screens would: select + confirm, tick + submit, or select or
-// tick and let the clock run out.
-bool PlayScripted(AppState& st, const Answer& answer, std::size_t number, std::string& error) {
-  PlayerState& p = st.player;
-  p.feedback_for.reset();
-  while (p.session->session().state() == SessionState::AtScene)
-    if (!ContinueScene(st)) {
-      error = p.decide_error;
-      return false;
-    }
-  const Session& s = p.session->session();
-  const std::string text = FormatAnswer(answer);
-  if (s.state() == SessionState::Ended) {
-    error = "--choices: the scenario ended before choice " + std::to_string(number) + " ('" + text + "')";
-    return false;
-  }
-  std::size_t before = s.History().size();
-  const bool checklist = s.state() == SessionState::AwaitingChecklist;
-  if (checklist) {
-    for (const auto& item : answer.ids) ToggleItem(st, item);
-  } else if (answer.ids.size() == 1) {
-    SelectChoice(st, answer.ids.front());
-  }
-  if (answer.timed_out) TimeOut(st);
-  else if (checklist) SubmitChecklist(st);
-  else ConfirmChoice(st);
-  if (s.History().size() == before) {
-    std::string available;
-    for (const auto& id : s.ShownOptions()) available += (available.empty() ? "" : ", ") + id;
-    error = "--choices: choice " + std::to_string(number) + " ('" + text + "') at " + s.CurrentNode().id + ": " +
-            (p.decide_error.empty() ? "not accepted" : p.decide_error) + "; available: " + available;
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-bool RunScreenHook(AppState& st, std::string& error) {
-  const GuiOptions& o = st.options;
-  PlayerState& p = st.player;
-  const std::string& screen = o.screen;
-  if (screen == "start") {
-    p.team = o.team;
-    return true;
-  }
-  if (screen != "play" && screen != "feedback" && screen != "confirm" && screen != "end" && screen != "copy" && screen != "close")
-    return true;  // not a participant screen
-  if (o.scenario.empty()) {
-    error = "--screen " + screen + " needs --scenario ID";
-    return false;
-  }
-  if (!st.library.FindScenario(o.scenario)) {
-    error = "--scenario: '" + o.scenario + "' is not installed or not valid (run 'sigap validate')";
-    return false;
-  }
-  p.selected_scenario = o.scenario;
-  p.team = o.team;
-  p.confirm_same_team = true;  // a scripted start is deliberate: no question about the name
-  if (!StartSession(st)) {
-    error = p.start_error;
-    return false;
-  }
-  std::string why;
-  auto choices = ParseAnswerList(o.choices, &why);
-  if (!choices) {
-    error = "--choices: " + why;
-    return false;
-  }
-  for (std::size_t i = 0; i < choices->size(); ++i)
-    if (!PlayScripted(st, (*choices)[i], i + 1, error)) return false;
-  const Session& s = p.session->session();
-  if (screen == "feedback") {
-    if (choices->empty() || s.info().mode != Mode::Training) {
-      error = "--screen feedback needs at least one choice and training mode";
-      return false;
-    }
-    st.screen = Screen::Play;  // the feedback panel of the last decision, even after an ending
-    return true;
-  }
-  p.feedback_for.reset();
-  if (screen == "end" || screen == "copy") {
-    // Plays on with the first displayed choice (nothing ticked on checklists) to an ending.
-    while (s.state() != SessionState::Ended) {
-      if (s.state() == SessionState::AtScene) {
-        if (!ContinueScene(st)) {
-          error = p.decide_error;
-          return false;
-        }
-        continue;
-      }
-      Answer next;
-      if (s.state() == SessionState::AwaitingChoice) next.ids = {s.AvailableChoices().front()->id};
-      if (!PlayScripted(st, next, s.History().size() + 1, error)) return false;
-    }
-    p.feedback_for.reset();
-    st.screen = Screen::End;
-    if (screen == "copy") OpenFolderPanel(p.save_copy, st);
-    return true;
-  }
-  if (s.state() == SessionState::Ended) {
-    st.screen = Screen::End;
-    return true;
-  }
-  st.screen = Screen::Play;
-  if (screen == "confirm") {
-    while (s.state() == SessionState::AtScene)
-      if (!ContinueScene(st)) {
-        error = p.decide_error;
-        return false;
-      }
-    if (s.state() == SessionState::AwaitingChoice) {
-      SelectChoice(st, s.AvailableChoices().front()->id);
-    } else if (s.state() == SessionState::AwaitingChecklist) {
-      auto items = s.ChecklistItems();
-      for (std::size_t i = 0; i < items.size() && i < 2; ++i) ToggleItem(st, items[i]->id);
-      AskConfirmChecklist(st);
-    }
-  } else if (screen == "close") {
-    p.confirm_close = true;
-  }
-  return true;
-}
-
 }  // namespace player
+
+// =============================================================================================
+// [SECTION] Start-up
+// =============================================================================================
 
 void InitPlayer(AppState& st) {
   PlayerState& p = st.player;

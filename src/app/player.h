@@ -1,5 +1,6 @@
-// The participant face's actions. Screens queue them (ActionQueue); they run after the frame and
-// are the only code that changes PlayerState. Every decision goes through RecordedSession, which
+// The participant face's named actions. Screens queue them (ActionQueue) and never write the state
+// themselves (tests/house_rules_test.cpp holds them to it); they run after the frame and are the
+// only code that changes PlayerState. Every decision goes through RecordedSession, which
 // writes it to the session log before the session moves on.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "app_state.h"
+#include "screen_hook.h"  // player::RunScreenHook plays through these actions
 
 namespace sigap::app::player {
 
@@ -32,6 +34,13 @@ bool ResumeSession(AppState& st, const std::string& log_path);
 void NoteTimer(AppState& st);
 // Asks the window that holds st.player.busy_log to come forward (raise.h).
 void BringSessionForward(AppState& st);
+void WaitForBusySession(AppState& st);               // "wait": the start screen waits for it to close
+void ForgetBusySession(AppState& st);                // "cancel": back to the resume offers
+void ShowStartScreen(AppState& st);                  // a screen with no session to show
+// The card or option `id` is scrolled into view on the next frame (it was picked with a key);
+// ScrolledIntoView forgets the request once it is.
+void ScrollTo(AppState& st, const std::string& id);
+void ScrolledIntoView(AppState& st);
 
 // ---- Play screen
 void SelectChoice(AppState& st, const std::string& choice_id);  // the confirm step
@@ -41,13 +50,21 @@ void ToggleItem(AppState& st, const std::string& item_id);
 void AskConfirmChecklist(AppState& st);
 void SubmitChecklist(AppState& st);
 void TimeOut(AppState& st);                          // the countdown reached 0
+void TimeOutIfDue(AppState& st);                     // …unless a choice came first this frame
 // False when the engine refuses (ENG014: a story that loops through scenes without end); the
 // refusal is shown as the decision error.
 bool ContinueScene(AppState& st);
 void DismissFeedback(AppState& st);                  // training mode: next node or the end screen
+void ShowEndScreen(AppState& st);                    // after the ending: the results
 
-// ---- Saving
+// ---- Saving: two folder dialogs, "save elsewhere" after a failed write and "save a copy"
+enum class SavePanel { Elsewhere, Copy };
+const FolderPanel& PanelOf(const PlayerState& p, SavePanel which);
 void OpenFolderPanel(FolderPanel& panel, const AppState& st);  // fills the USB suggestions
+void OpenFolderPanel(AppState& st, SavePanel which);
+void CloseFolderPanel(AppState& st, SavePanel which);
+void SetFolderPath(AppState& st, SavePanel which, const std::string& typed);
+void SaveToFolder(AppState& st, SavePanel which, const std::string& dir);  // SaveElsewhere or SaveCopy
 void SaveElsewhere(AppState& st, const std::string& dir);
 void SaveCopy(AppState& st, const std::string& dir);
 void BackToStart(AppState& st);                      // after the end screen: a new session
@@ -62,10 +79,5 @@ std::int64_t SessionMs(const AppState& st);          // since the session starte
 std::int64_t DecisionMs(const AppState& st);         // since the current node appeared
 // Seconds left on the current timed decision (negative once past), nullopt when untimed.
 std::optional<double> SecondsLeft(const AppState& st);
-
-// ---- Test hook: --screen start|play|feedback|confirm|end|copy|close with --scenario, --choices,
-// --team. Choices use the CLI's syntax: a choice id; checklist items joined by '+' ('-' for
-// none); 'timeout'. Returns false with `error` when the script cannot be played.
-bool RunScreenHook(AppState& st, std::string& error);
 
 }  // namespace sigap::app::player

@@ -15,8 +15,7 @@ namespace sigap::app {
 
 namespace {
 
-using PanelMember = FolderPanel PlayerState::*;
-using SaveAction = void (*)(AppState&, const std::string&);
+using player::SavePanel;
 
 // Centred, at most 44 ems wide, never taller than the window (it scrolls instead).
 bool BeginDialog(const std::string& title, const char* id, bool open) {
@@ -43,10 +42,10 @@ void RightAligned(const std::vector<float>& widths) {
   if (avail > total) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - total);
 }
 
-void DrawFolderDialog(const AppState& st, ActionQueue& q, PanelMember member, SaveAction save, const char* id, const char* title_key,
+void DrawFolderDialog(const AppState& st, ActionQueue& q, SavePanel which, const char* id, const char* title_key,
                       const std::string& intro) {
   const Palette& pal = CurrentPalette();
-  const FolderPanel& panel = st.player.*member;
+  const FolderPanel& panel = player::PanelOf(st.player, which);
   if (!BeginDialog(st.tr(title_key), id, panel.open)) return;
   ui::Text(intro);
   if (!panel.message.empty()) ui::TextIn(st.fonts.bold, panel.message, panel.ok ? pal.follows : pal.critical);
@@ -59,7 +58,7 @@ void DrawFolderDialog(const AppState& st, ActionQueue& q, PanelMember member, Sa
       ImGui::PushID(static_cast<int>(i));
       if (ui::Option("folder", std::to_string(i + 1), f.label + "  —  " + f.path, false, ui::Mark::Letter)) {
         std::string dir = f.path;
-        q.Push([save, dir](AppState& a) { save(a, dir); });
+        q.Push([which, dir](AppState& a) { player::SaveToFolder(a, which, dir); });
       }
       ImGui::PopID();
     }
@@ -70,29 +69,31 @@ void DrawFolderDialog(const AppState& st, ActionQueue& q, PanelMember member, Sa
   ui::TextIn(st.fonts.bold, st.tr("save.type_folder"), pal.text);
   std::string path = panel.path;
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::InputText("##folder", &path)) q.Push([member, path](AppState& a) { (a.player.*member).path = path; });
+  if (ImGui::InputText("##folder", &path))
+    q.Push([which, path](AppState& a) { player::SetFolderPath(a, which, path); });
   ImGui::Spacing();
 
   const std::string save_label = std::string(st.tr("save.here")) + "  [" + st.tr("key.enter") + "]###save";
   const std::string refresh_label = std::string(st.tr("save.refresh")) + "###refresh";
   const std::string close_label = std::string(st.tr("save.close")) + "  [" + st.tr("key.esc") + "]###close";
   RightAligned({ui::ButtonWidth(refresh_label.c_str()), ui::ButtonWidth(close_label.c_str()), ui::ButtonWidth(save_label.c_str())});
-  if (ui::Button(refresh_label.c_str())) q.Push([member](AppState& a) { player::OpenFolderPanel(a.player.*member, a); });
+  if (ui::Button(refresh_label.c_str())) q.Push([which](AppState& a) { player::OpenFolderPanel(a, which); });
   ImGui::SameLine();
-  if (ui::Button(close_label.c_str())) q.Push([member](AppState& a) { (a.player.*member).open = false; });
+  if (ui::Button(close_label.c_str())) q.Push([which](AppState& a) { player::CloseFolderPanel(a, which); });
   ImGui::SameLine();
-  if (ui::Button(save_label.c_str(), true, true)) q.Push([save, path](AppState& a) { save(a, path); });
+  if (ui::Button(save_label.c_str(), true, true))
+    q.Push([which, path](AppState& a) { player::SaveToFolder(a, which, path); });
 
   const bool typing = ImGui::GetIO().WantTextInput;
   for (const KeyPress& k : st.keys_pressed) {
     const int digit = ui::DigitOf(k);
     if (ui::IsEnter(k)) {
-      q.Push([save, path](AppState& a) { save(a, path); });
+      q.Push([which, path](AppState& a) { player::SaveToFolder(a, which, path); });
     } else if (ui::IsEscape(k)) {
-      q.Push([member](AppState& a) { (a.player.*member).open = false; });
+      q.Push([which](AppState& a) { player::CloseFolderPanel(a, which); });
     } else if (!typing && digit >= 1 && static_cast<std::size_t>(digit) <= panel.suggestions.size()) {
       std::string dir = panel.suggestions[static_cast<std::size_t>(digit) - 1].path;
-      q.Push([save, dir](AppState& a) { save(a, dir); });
+      q.Push([which, dir](AppState& a) { player::SaveToFolder(a, which, dir); });
     } else {
       continue;
     }
@@ -147,9 +148,9 @@ bool AnyPlayerDialogOpen(const AppState& st) {
 
 void DrawPlayerDialogs(const AppState& st, ActionQueue& q) {
   if (!st.player.session) return;
-  DrawFolderDialog(st, q, &PlayerState::save_elsewhere, &player::SaveElsewhere, "###save_elsewhere", "save.elsewhere_title",
+  DrawFolderDialog(st, q, SavePanel::Elsewhere, "###save_elsewhere", "save.elsewhere_title",
                    st.tr("save.elsewhere_intro"));
-  DrawFolderDialog(st, q, &PlayerState::save_copy, &player::SaveCopy, "###save_copy", "save.copy_title", st.tr("save.copy_intro"));
+  DrawFolderDialog(st, q, SavePanel::Copy, "###save_copy", "save.copy_title", st.tr("save.copy_intro"));
   DrawLeaveDialog(st, q);
 }
 

@@ -1,5 +1,5 @@
 // State of the participant face (start, play, end screens). Owned by AppState.
-// Screens read it; only the actions in player.cpp change it.
+// Screens read it; only the named actions of player.h (player.cpp, portraits.cpp) change it.
 #pragma once
 
 #include <cstddef>

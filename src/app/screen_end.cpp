@@ -106,7 +106,7 @@ void DrawSaved(const AppState& st, ActionQueue& q) {
   } else {
     ui::TextColored(st.tr.Format("end.not_saved", {st.tr.Describe(rs.unsaved())}), pal.critical);
     if (ui::Button((std::string(st.tr("play.save_elsewhere")) + "###end_save_elsewhere").c_str()))
-      q.Push([](AppState& a) { player::OpenFolderPanel(a.player.save_elsewhere, a); });
+      q.Push([](AppState& a) { player::OpenFolderPanel(a, player::SavePanel::Elsewhere); });
   }
   if (!st.player.save_copy.message.empty() && st.player.save_copy.ok) ui::TextColored(st.player.save_copy.message, pal.follows);
 }
@@ -207,7 +207,7 @@ void DrawPath(const AppState& st, const SessionScore& score) {
 // =============================================================================================
 void DrawEndScreen(const AppState& st, ActionQueue& q) {
   if (!st.player.session) {
-    q.Push([](AppState& a) { a.screen = Screen::Start; });
+    q.Push(player::ShowStartScreen);
     return;
   }
   const Palette& pal = CurrentPalette();
@@ -223,7 +223,7 @@ void DrawEndScreen(const AppState& st, ActionQueue& q) {
   Footer footer;
   footer.hint = st.tr("end.footer");
   footer.buttons.push_back(FooterButton{st.tr("end.save_copy"), "", "save_copy", true, true,
-                                        [](AppState& a) { player::OpenFolderPanel(a.player.save_copy, a); }});
+                                        [](AppState& a) { player::OpenFolderPanel(a, player::SavePanel::Copy); }});
   footer.buttons.push_back(FooterButton{st.tr("end.new_session"), "", "new_session", true, false, [](AppState& a) { player::BackToStart(a); }});
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float body_h = std::max(avail.y - FooterHeight(footer), ui::Em() * 4.0f);

@@ -132,7 +132,7 @@ void DrawPlayHeader(const AppState& st, ActionQueue& q) {
   }
   ui::TextIn(saved ? nullptr : st.fonts.bold, saved_text, saved ? pal.follows : pal.critical);
   if (!saved && ui::Button((std::string(st.tr("play.save_elsewhere")) + "###save_elsewhere").c_str()))
-    q.Push([](AppState& a) { player::OpenFolderPanel(a.player.save_elsewhere, a); });
+    q.Push([](AppState& a) { player::OpenFolderPanel(a, player::SavePanel::Elsewhere); });
 
   if (!p.notice.empty()) ui::TextColored(p.notice, pal.warning);
   // Row 3, training mode: the variables the author marked for the teams to see.
@@ -216,7 +216,7 @@ void DrawNarrative(const AppState& st) {
 
 // An option picked with a key may be below the fold (large fonts, small window): show it once.
 void ScrollIntoViewOnce(const AppState& st, ActionQueue& q, const std::string& id) {
-  if (st.player.scroll_to == id && ui::ScrollLastItemIntoView()) q.Push([](AppState& a) { a.player.scroll_to.clear(); });
+  if (st.player.scroll_to == id && ui::ScrollLastItemIntoView()) q.Push(player::ScrolledIntoView);
 }
 
 // "A, B atau D": the letters of the options on screen, in the order shown.
@@ -306,7 +306,7 @@ Footer PlayFooter(const AppState& st) {
       }
       break;
     case SessionState::Ended:
-      button(st.tr("play.to_results"), st.tr("key.enter"), "results", true, true, [](AppState& a) { a.screen = Screen::End; });
+      button(st.tr("play.to_results"), st.tr("key.enter"), "results", true, true, player::ShowEndScreen);
       break;
   }
   return f;
@@ -325,7 +325,7 @@ void HandleKeys(const AppState& st, ActionQueue& q) {
       if (!ui::IsEnter(k)) continue;
       if (p.feedback_for) q.Push([](AppState& a) { player::DismissFeedback(a); });
       else if (s.state() == SessionState::AtScene) q.Push([](AppState& a) { player::ContinueScene(a); });
-      else q.Push([](AppState& a) { a.screen = Screen::End; });
+      else q.Push(player::ShowEndScreen);
       return;
     }
     const Decision& d = *s.CurrentNode().decision;
@@ -338,7 +338,7 @@ void HandleKeys(const AppState& st, ActionQueue& q) {
         selected = picked;
         q.Push([picked](AppState& a) {
           player::SelectChoice(a, picked);
-          a.player.scroll_to = picked;
+          player::ScrollTo(a, picked);
         });
       } else if (ui::IsEnter(k) && !selected.empty()) {
         q.Push([](AppState& a) { player::ConfirmChoice(a); });
@@ -352,7 +352,7 @@ void HandleKeys(const AppState& st, ActionQueue& q) {
         confirming = false;
         q.Push([picked](AppState& a) {
           player::ToggleItem(a, picked);
-          a.player.scroll_to = picked;
+          player::ScrollTo(a, picked);
         });
       } else if (ui::IsEnter(k)) {
         if (confirming) {
@@ -374,9 +374,7 @@ void TickTimer(const AppState& st, ActionQueue& q) {
   auto left = player::SecondsLeft(st);
   if (!left) return;
   if (*left <= 0) {
-    q.Push([](AppState& a) {
-      if (auto l = player::SecondsLeft(a); l && *l <= 0) player::TimeOut(a);  // not if a choice came first
-    });
+    q.Push(player::TimeOutIfDue);  // not if a choice came first
     return;
   }
   // Every few seconds the time spent is noted beside the log: a resume continues the countdown.
@@ -392,7 +390,7 @@ void TickTimer(const AppState& st, ActionQueue& q) {
 // =============================================================================================
 void DrawPlayScreen(const AppState& st, ActionQueue& q) {
   if (!st.player.session) {
-    q.Push([](AppState& a) { a.screen = Screen::Start; });
+    q.Push(player::ShowStartScreen);
     return;
   }
   const Session& s = CurrentSession(st);

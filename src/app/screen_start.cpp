@@ -97,15 +97,10 @@ void DrawBusySession(const AppState& st, ActionQueue& q) {
   if (ui::Button((std::string(st.tr("start.busy.raise")) + "###busy_raise").c_str())) q.Push(player::BringSessionForward);
   ImGui::SameLine();
   if (!p.waiting_for_busy && ui::Button((std::string(st.tr("start.busy.wait")) + "###busy_wait").c_str()))
-    q.Push([](AppState& s) { s.player.waiting_for_busy = true; });
+    q.Push(player::WaitForBusySession);
   if (!p.waiting_for_busy) ImGui::SameLine();
   if (ui::Button((std::string(st.tr("start.busy.cancel")) + "###busy_cancel").c_str()))
-    q.Push([](AppState& s) {
-      s.player.busy_log.clear();
-      s.player.waiting_for_busy = false;
-      s.player.raise_message.clear();
-      player::RefreshResumeOffers(s);
-    });
+    q.Push(player::ForgetBusySession);
   ImGui::Separator();
 }
 
@@ -194,7 +189,7 @@ void DrawScenarioList(const AppState& st, ActionQueue& q) {
       q.Push([id](AppState& a) { player::SelectScenario(a, id); });
     }
     // Picked by key or preselected: brought into view once, then the team scrolls freely.
-    if (st.player.scroll_to == s->id && ui::ScrollLastItemIntoView()) q.Push([](AppState& a) { a.player.scroll_to.clear(); });
+    if (st.player.scroll_to == s->id && ui::ScrollLastItemIntoView()) q.Push(player::ScrolledIntoView);
   }
 }
 
@@ -305,7 +300,7 @@ void HandleKeys(const AppState& st, ActionQueue& q) {
       std::string id = scenarios[static_cast<std::size_t>(d) - 1]->id;
       q.Push([id](AppState& s) {
         player::SelectScenario(s, id);
-        s.player.scroll_to = id;
+        player::ScrollTo(s, id);
       });
     } else if (ui::IsEnter(k) && CanStart(st)) {
       q.Push([](AppState& s) { player::StartSession(s); });

@@ -308,14 +308,16 @@ void DrawStatusSymbol(ImDrawList* dl, ImVec2 c, float size, StepStatus s, ImU32 
   }
 }
 
-void StatusChip(StepStatus s, const std::string& label) {
-  const float size = ImGui::GetTextLineHeight();
+void StatusSquare(StepStatus s, ImU32 fill, float size, float rounding, float symbol_share) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec4 fill = StatusColor(s);
-  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), U32(fill), 3.0f);
-  DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * 0.8f, s, U32(TextOn(fill)));
+  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), fill, rounding);
+  DrawStatusSymbol(dl, ImVec2(p.x + size * 0.5f, p.y + size * 0.5f), size * symbol_share, s, TextOn(fill));
   ImGui::Dummy(ImVec2(size, size));
+}
+
+void StatusChip(StepStatus s, const std::string& label) {
+  StatusSquare(s, U32(StatusColor(s)), ImGui::GetTextLineHeight());
   ImGui::SameLine(0, Em() * 0.3f);
   Text(label);
 }
@@ -343,6 +345,7 @@ void Bar(float width, float height, float fraction, const ImVec4& fill, const Im
 // ---- Layout ----------------------------------------------------------------------------------
 
 float Em() { return ImGui::GetFontSize(); }
+float Em(const ImFont* font) { return font->FontSize; }
 
 bool ScrollLastItemIntoView() {
   const ImVec2 top = ImGui::GetItemRectMin(), bottom = ImGui::GetItemRectMax();

@@ -62,6 +62,9 @@ bool BeginPillTable(const char* id);
 void AlignWithPill();
 // A symbol that reads without colour: ✓ followed, ! violated, ✕ critical, – not reached.
 void DrawStatusSymbol(ImDrawList* dl, ImVec2 centre, float size, StepStatus s, ImU32 col);
+// A square of `size` pixels filled with `fill`, its status symbol on it in the contrasting ink
+// (symbol_share of the side; rounded corners), at the cursor: the one status square of every face.
+void StatusSquare(StepStatus s, ImU32 fill, float size, float rounding = 3.0f, float symbol_share = 0.8f);
 // A coloured square with its symbol, then the label: for legends and inline verdicts.
 void StatusChip(StepStatus s, const std::string& label);
 // A thin progress bar drawn as shapes: unlike ImGui::ProgressBar it does not shift the baseline
@@ -87,7 +90,11 @@ std::string LocalTime(const std::string& iso_utc);  // "2026-05-01 16:12" in the
 std::string FormatValue(const Variable& v, double value, const StringTable& tr);
 
 // ---- [SECTION] Layout -----------------------------------------------------------------------
-float Em();  // the current font size in pixels: the one size unit of every screen
+// The one size unit of every screen: an em, the current font's size in pixels. Em(font) is a named
+// font's (Em(state.fonts.body) where the current font may be another, as on slides and in the
+// charts that slides share). Layout is never written in Fonts::body_px, the atlas's build size.
+float Em();
+float Em(const ImFont* font);
 // Scrolls the current window so that the last item is in view (its top, and all of it when it
 // fits). Returns true when it already is.
 bool ScrollLastItemIntoView();
