@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "answer.h"
 #include "validator.h"
 
 namespace sigap {
@@ -38,16 +39,7 @@ std::size_t TextLength(const std::string& utf8) {
 
 std::string ChoicesArgument(const std::vector<DecisionRecord>& records) {
   std::string out;
-  for (const auto& r : records) {
-    if (!out.empty()) out += ',';
-    if (r.timed_out && !r.checklist)
-      out += "timeout";
-    else if (r.checklist) {
-      if (r.items.empty()) out += '-';
-      for (std::size_t i = 0; i < r.items.size(); ++i) out += (i ? "+" : "") + r.items[i];
-    } else
-      out += r.choice;
-  }
+  for (const auto& r : records) out += (out.empty() ? "" : ",") + FormatAnswer(r);
   return out;
 }
 
