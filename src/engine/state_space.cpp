@@ -407,9 +407,7 @@ class StateSpaceBuilder {
           }
           DecisionRecord& rec = std::get<DecisionRecord>(prepared);
           std::vector<std::string>().swap(rec.shown);  // see TickRecord
-          const Choice* chosen = nullptr;
-          for (const auto& ch : d.choices)
-            if (ch.id == rec.choice) chosen = &ch;
+          const Choice* chosen = d.FindChoice(rec.choice);
           ExploreMove m;
           m.from = state;
           m.kind = timeout ? MoveKind::Timeout : MoveKind::Choice;
@@ -619,8 +617,7 @@ class StateSpaceBuilder {
         m.kind = k < shown.size() ? MoveKind::Choice : MoveKind::Timeout;
         m.record = std::get<DecisionRecord>(prepared);
         std::vector<std::string>().swap(m.record.shown);
-        for (const auto& ch : d.choices)
-          if (ch.id == m.record.choice) m.choice = &ch;
+        m.choice = d.FindChoice(m.record.choice);
         if (m.kind == MoveKind::Choice) m.text = &at.ChoiceText(*m.choice);
         m.score = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), m.kind == MoveKind::Timeout ? 1 : 0,
                                     static_cast<std::uint64_t>(m.choice - d.choices.data())),
