@@ -13,7 +13,6 @@
 #include <unordered_map>
 
 #include "answer.h"
-#include "validator.h"
 
 namespace sigap {
 
