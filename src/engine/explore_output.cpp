@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "explore.h"
+#include "file_io.h"
 #include "validator.h"
 
 namespace sigap {
