@@ -36,7 +36,7 @@
 #include "bench_content.h"
 #include "debrief.h"
 #include "explore.h"
-#include "loader.h"
+#include "library.h"
 
 namespace fs = std::filesystem;
 using namespace sigap;

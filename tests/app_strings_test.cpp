@@ -1,16 +1,24 @@
 // The app's words: every run-time problem the engine can report reads as a whole sentence in
-// Indonesian and in English (no English inside an Indonesian sentence), with every {n} filled.
+// Indonesian and in English (no English inside an Indonesian sentence), with every {n} filled,
+// and so does every cause of a file failure (io.*), from the tables and from real failures.
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <regex>
 #include <set>
 
 #include "engine_test_util.h"
+#include "fault_fixtures.h"
+#include "file_io.h"
 #include "i18n.h"
 #include "paths.h"
 
 using namespace sigap;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -58,4 +66,96 @@ TEST_CASE("every run-time problem code is worded in Indonesian and in English, w
 TEST_CASE("a problem code the tables do not know falls back to the engine's message with its code") {
   app::StringTable t = Tables();
   CHECK(t.Describe(Problem{"ZZZ999", "something odd", {}}) == "ZZZ999: something odd");
+}
+
+namespace {
+
+// English the operating system says (POSIX strerror, Windows FormatMessage, the engine's own
+// fault injector): none of it may appear in a sentence worded for a participant.
+bool HasSystemWords(const std::string& text) {
+  for (const char* words : {"No space left", "Permission denied", "Input/output error", "Read-only file system",
+                            "No such file", "File exists", "Access is denied", "cannot write", "cannot create",
+                            "cannot flush", "cannot rename", "cannot open", "cannot lock", "is a folder"})
+    if (text.find(words) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a file failure's cause is worded in both languages inside every run-time sentence") {
+  app::StringTable t = Tables();
+  std::set<std::string> worded[2];
+  for (IoCause cause : kAllIoCauses) {
+    const std::string key = IoCauseKey(cause);
+    CAPTURE(key);
+    REQUIRE(t.Has(key));
+    for (Lang lang : {Lang::Id, Lang::En}) {
+      t.SetLanguage(lang);
+      worded[lang == Lang::En].insert(t(key.c_str()));
+    }
+    for (const std::string& code : RunTimeCodes()) {
+      CAPTURE(code);
+      Problem p{code, "ENGLISH FALLBACK: No space left on device", {"ARG0", key, "ARG2"}};
+      for (Lang lang : {Lang::Id, Lang::En}) {
+        t.SetLanguage(lang);
+        const std::string text = t.Describe(p);
+        CHECK(text.find(key) == std::string::npos);  // the key is worded, never shown
+        CHECK_FALSE(HasSystemWords(text));
+      }
+    }
+  }
+  // Each cause has its own words, in each language, and the Indonesian ones are not the English.
+  CHECK(worded[0].size() == std::size(kAllIoCauses));
+  CHECK(worded[1].size() == std::size(kAllIoCauses));
+  for (const std::string& id : worded[0]) CHECK_FALSE(worded[1].count(id));
+}
+
+TEST_CASE("a full disk and a denied folder read as whole Indonesian sentences, the system's words kept for the CLI") {
+  app::StringTable t = Tables();
+  auto dir = test::TempDir("strings-io");
+  auto fault = std::make_shared<test::Fault>();
+  auto indonesian = [&](const Problem& p) {
+    t.SetLanguage(Lang::Id);
+    return t.Describe(p);
+  };
+
+  SUBCASE("the results folder is denied: the session cannot start (SAV001)") {
+    fault->step = WriteStep::Open;
+    auto scenario = test::TestScenario();
+    auto catalogue = test::Library().FindCatalogue(scenario->sop_catalogue);
+    auto started = RecordedSession::Start(scenario, catalogue, test::Info(), dir, test::Injector(fault));
+    REQUIRE(std::holds_alternative<Problem>(started));
+    const Problem& p = std::get<Problem>(started);
+    CHECK(p.code == "SAV001");
+    CHECK(p.message.find("Permission denied") != std::string::npos);  // the CLI's English, as before
+    const std::string id = indonesian(p);
+    CHECK(id.find("akses ke folder atau berkas ditolak") != std::string::npos);
+    CHECK_FALSE(HasSystemWords(id));
+  }
+  SUBCASE("the disk fills up during play: the decision is not saved (SAV002)") {
+    RecordedSession rs = test::StartOrFail(dir, test::Injector(fault));
+    fault->step = WriteStep::Write;
+    auto r = test::Step(rs, 1000);
+    REQUIRE(r);
+    REQUIRE_FALSE(r->saved);
+    CHECK(r->save_problem.code == "SAV002");
+    CHECK(r->save_problem.message.find("No space left on device") != std::string::npos);
+    const std::string id = indonesian(r->save_problem);
+    CHECK(id.find("disk/flashdisk penuh") != std::string::npos);
+    CHECK_FALSE(HasSystemWords(id));
+    t.SetLanguage(Lang::En);
+    CHECK(t.Describe(r->save_problem).find("the disk or USB stick is full") != std::string::npos);
+  }
+  SUBCASE("a real full device (/dev/full) is found to be full, not some other error") {
+    if (!fs::exists("/dev/full")) return;
+    const std::string target = dir + "/laporan.html";
+    fs::create_symlink("/dev/full", target + ".partial");
+    IoError error;
+    CHECK_FALSE(WriteFileDurably(target, std::string(4096, 'x'), error));
+    CHECK(error.cause == IoCause::NoSpace);
+    CHECK(error.detail.find(std::strerror(ENOSPC)) != std::string::npos);
+    const Problem exp{"EXP002", error.detail, {target, IoCauseKey(error.cause)}};
+    CHECK(indonesian(exp).find("penuh") != std::string::npos);
+  }
+  test::RemoveTree(dir);
 }

@@ -9,7 +9,7 @@
 #include <regex>
 #include <set>
 
-#include "loader.h"
+#include "library.h"
 #include "test_support.h"
 #include "validator.h"
 

@@ -21,7 +21,7 @@
 #include <sstream>
 
 #include "explore.h"
-#include "loader.h"
+#include "library.h"
 #include "test_support.h"
 
 using namespace sigap;

@@ -11,7 +11,7 @@
 #include <set>
 
 #include "engine_test_util.h"
-#include "loader.h"
+#include "library.h"
 #include "validator.h"
 
 using namespace sigap;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "loader.h"
+#include "library.h"
 #include "recorded_session.h"
 #include "test_support.h"
 

@@ -12,6 +12,7 @@
 #include "engine_test_util.h"
 #include "scoring.h"
 #include "session.h"
+#include "state_space.h"
 
 using namespace sigap;
 using sigap::test::Fixture;
@@ -619,6 +620,22 @@ TEST_CASE("answers: one syntax, parsed and written in one place") {
   CHECK(list->size() == 4);
   CHECK(ParseAnswerList("")->empty());
   CHECK_FALSE(ParseAnswerList("a,,b"));
+
+  // The explorer's paths are written by the same codec, so `sigap play --choices` takes them back.
+  std::vector<DecisionRecord> path(4);
+  path[0].choice = "b";
+  path[1].checklist = true;
+  path[1].items = {"x", "y"};
+  path[2].checklist = true;
+  path[3].choice = "d";  // the timer's default
+  path[3].timed_out = true;
+  CHECK(ChoicesArgument(path) == "b,x+y,-,timeout");
+  path[3].unconfirmed = true;  // d was selected, not confirmed
+  CHECK(ChoicesArgument(path) == "b,x+y,-,timeout:d");
+  auto back = ParseAnswerList(ChoicesArgument(path));
+  REQUIRE(back);
+  REQUIRE(back->size() == path.size());
+  for (std::size_t i = 0; i < path.size(); ++i) CHECK((*back)[i] == AnswerOf(path[i]));
 }
 
 TEST_CASE("options have one letter each, by their authored place, whatever order they are shown in") {

@@ -21,7 +21,7 @@
 #include <thread>
 #include <vector>
 
-#include "loader.h"
+#include "library.h"
 #include "session.h"
 #include "test_support.h"
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "debrief_fixtures.h"
-#include "loader.h"
+#include "library.h"
 #include "recorded_session.h"
 #include "test_support.h"
 

@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-#include "loader.h"
+#include "library.h"
 #include "recorded_session.h"
 #include "session_log.h"
 #include "test_support.h"

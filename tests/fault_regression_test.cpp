@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "json_reader.h"
-#include "loader.h"
+#include "library.h"
 #include "recorded_session.h"
 #include "session_log.h"
 #include "test_support.h"

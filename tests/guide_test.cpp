@@ -7,7 +7,7 @@
 #include <set>
 
 #include "engine_test_util.h"
-#include "loader.h"
+#include "library.h"
 
 using namespace sigap;
 namespace fs = std::filesystem;

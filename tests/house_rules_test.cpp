@@ -197,3 +197,53 @@ TEST_CASE("screens change the state only through named actions") {
   }
   CHECK(checked >= 20);
 }
+
+TEST_CASE("inside the engine an include never runs up a floor, and every engine file has its floor") {
+  // The floors as docs/architecture.md lists them: "The ground floor is `diagnostics`, …; then
+  // `json_reader` and `model`; `session`; …", one floor per ';'.
+  const std::string page = test::ReadText(test::SourcePath("docs/architecture.md"));
+  const std::size_t from = page.find("Inside the engine the headers form a stack.");
+  const std::size_t to = page.find("A file never includes", from);
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  std::vector<std::vector<std::string>> floors;
+  const std::string stack = page.substr(from, to - from);
+  const std::regex name("`([a-z0-9_*]+)(\\.h|\\.cpp)?`");
+  for (std::size_t begin = 0; begin <= stack.size();) {
+    std::size_t end = std::min(stack.find(';', begin), stack.size());
+    const std::string part = stack.substr(begin, end - begin);
+    std::vector<std::string> names;
+    for (auto it = std::sregex_iterator(part.begin(), part.end(), name); it != std::sregex_iterator(); ++it)
+      names.push_back((*it)[1]);
+    if (!names.empty()) floors.push_back(names);
+    begin = end + 1;
+  }
+  REQUIRE(floors.size() >= 8);
+  // The floor of a file stem: its own name, else a pattern such as export_*; -1 when unplaced.
+  auto floor_of = [&](const std::string& stem) {
+    int pattern = -1;
+    for (std::size_t f = 0; f < floors.size(); ++f)
+      for (const std::string& n : floors[f]) {
+        if (n == stem) return static_cast<int>(f);
+        if (n.back() == '*' && stem.rfind(n.substr(0, n.size() - 1), 0) == 0) pattern = static_cast<int>(f);
+      }
+    return pattern;
+  };
+  const std::regex include("^#include \"([a-z0-9_]+)\\.h\"");
+  int checked = 0;
+  for (const std::string& file : SourceFiles()) {
+    if (file.rfind("src/engine/", 0) != 0) continue;
+    CAPTURE(file);
+    const std::string stem = fs::path(file).stem().string();
+    const int mine = floor_of(stem);
+    CHECK_MESSAGE(mine >= 0, file << " is on no floor of docs/architecture.md's stack: place it there");
+    for (const std::string& line : test::SplitLines(test::ReadText(test::SourcePath(file)))) {
+      std::smatch m;
+      if (!std::regex_search(line, m, include) || !fs::exists(test::SourcePath("src/engine/" + m[1].str() + ".h"))) continue;
+      const int theirs = floor_of(m[1]);
+      CHECK_MESSAGE((theirs >= 0 && theirs <= mine), file << " includes " << m[1] << ".h, which is on a floor above it");
+      ++checked;
+    }
+  }
+  CHECK(checked > 50);
+}

@@ -10,7 +10,7 @@
 #include "fonts.h"
 #include "gui_options.h"
 #include "i18n.h"
-#include "loader.h"
+#include "library.h"
 #include "player_state.h"
 
 namespace sigap::app {

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "file_io.h"
 #include "i18n.h"
 #include "paths.h"
 #include "platform/utf8_path.h"

@@ -9,7 +9,7 @@
 
 #include <imgui.h>
 
-#include "loader.h"
+#include "library.h"
 
 namespace sigap::app {
 

@@ -76,7 +76,12 @@ std::string StringTable::Count(const std::string& key, std::size_t n) const {
 std::string StringTable::Describe(const Problem& problem) const {
   const std::string key = "problem." + problem.code;
   if (!Has(key)) return problem.code.empty() ? problem.message : problem.code + ": " + problem.message;
-  return Format(key.c_str(), problem.args);
+  // A file failure's cause comes as its key ("io.no_space", IoCauseKey in file_io.h), never as the
+  // system's English words: it is worded here like the sentence around it.
+  std::vector<std::string> args = problem.args;
+  for (auto& a : args)
+    if (a.starts_with("io.") && Has(a)) a = (*this)(a.c_str());
+  return Format(key.c_str(), args);
 }
 
 std::string StringTable::Format(const char* key, const std::vector<std::string>& args) const {

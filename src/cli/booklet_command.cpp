@@ -11,7 +11,7 @@
 #include "cli_commands.h"
 #include "explore.h"
 #include "file_io.h"
-#include "loader.h"
+#include "library.h"
 #include "paths.h"
 #include "platform/utf8_path.h"
 

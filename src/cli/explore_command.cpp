@@ -13,7 +13,7 @@
 
 #include "cli_commands.h"
 #include "explore.h"
-#include "loader.h"
+#include "library.h"
 #include "paths.h"
 
 namespace sigap::cli {

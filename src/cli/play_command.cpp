@@ -125,14 +125,15 @@ const LocalText& SeenChoiceText(const Session& s, std::size_t index, const Choic
 void PrintDecision(std::ostream& out, const Session& s, const SessionScore& score, std::size_t index, Lang lang) {
   const DecisionRecord& r = s.History()[index];
   const Node* node = s.scenario().FindNode(r.node);
+  const Decision& d = *node->decision;
   out << "\n== " << index + 1 << ". " << node->title.Get(lang) << " [" << r.node << "]\n";
   if (r.checklist) {
     out << "   " << L(lang, "Dicentang", "Ticked") << ": " << (r.items.empty() ? "-" : "");
     for (std::size_t i = 0; i < r.items.size(); ++i) out << (i ? ", " : "") << r.items[i];
     out << (r.timed_out ? L(lang, "  (waktu habis)", "  (time ran out)") : "") << "\n";
   } else {
-    for (const auto& c : node->decision->choices)
-      if (c.id == r.choice) out << "   " << L(lang, "Pilihan", "Choice") << " " << c.id << ": " << SeenChoiceText(s, index, c).Get(lang) << "\n";
+    if (const Choice* c = d.FindChoice(r.choice))
+      out << "   " << L(lang, "Pilihan", "Choice") << " " << c->id << ": " << SeenChoiceText(s, index, *c).Get(lang) << "\n";
     if (r.unconfirmed)
       out << "   " << L(lang, "(waktu habis sebelum dikonfirmasi: pilihan tim yang dikirim)", "(time ran out before Confirm: the team's selection was sent)") << "\n";
     else if (r.timed_out) out << "   " << L(lang, "(waktu habis: pilihan bawaan)", "(time ran out: the default choice)") << "\n";
@@ -152,19 +153,19 @@ void PrintDecision(std::ostream& out, const Session& s, const SessionScore& scor
     out << "\n";
     // A missed or wrongly ticked item's own feedback says why, once, after its last tag.
     bool last_of_item = k + 1 == score.tags.size() || score.tags[k + 1].decision != index || score.tags[k + 1].option != t.option;
-    if ((t.reason == TagReason::Miss || t.reason == TagReason::FalseAlarm) && last_of_item)
-      for (const auto& item : node->decision->items)
-        if (item.id == t.option && !item.feedback.id.empty()) out << "      " << item.feedback.Get(lang) << "\n";
+    const ChecklistItem* item = d.FindItem(t.option);
+    if ((t.reason == TagReason::Miss || t.reason == TagReason::FalseAlarm) && last_of_item && item && !item->feedback.id.empty())
+      out << "      " << item->feedback.Get(lang) << "\n";
   }
   // The explanation comes from the choice (or the checklist), even when the choice has no SOP tag.
   const LocalText* feedback = nullptr;
   const std::string* source = nullptr;
   if (r.checklist) {
-    feedback = &node->decision->feedback;
-    source = &node->decision->source;
-  } else {
-    for (const auto& c : node->decision->choices)
-      if (c.id == r.choice) { feedback = &c.feedback; source = &c.source; }
+    feedback = &d.feedback;
+    source = &d.source;
+  } else if (const Choice* c = d.FindChoice(r.choice)) {
+    feedback = &c->feedback;
+    source = &c->source;
   }
   if (feedback && !feedback->id.empty()) out << "   " << feedback->Get(lang) << "\n";
   if (source && !source->empty()) out << "   " << L(lang, "Sumber", "Source") << ": " << *source << "\n";

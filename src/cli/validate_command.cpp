@@ -6,7 +6,7 @@
 
 #include "cli_commands.h"
 #include "explore.h"
-#include "loader.h"
+#include "library.h"
 
 namespace sigap::cli {
 

@@ -1,7 +1,5 @@
 #include "answer.h"
 
-#include "session.h"
-
 namespace sigap {
 
 namespace {

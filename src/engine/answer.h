@@ -12,6 +12,7 @@
 // session's to say (Session::PrepareAnswer).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +20,23 @@
 
 namespace sigap {
 
-struct DecisionRecord;
+// One decision as recorded in the log (and prepared by Session::Prepare*, session.h; it lives
+// here, on the ground floor, so that the codec below needs nothing above it). The rule for a clock that runs out (docs/scoring.md):
+// a single choice that the team had selected is submitted as their answer and recorded as
+// unconfirmed; with nothing selected the timer's default is taken; a checklist submits what is
+// ticked (unconfirmed when anything is).
+struct DecisionRecord {
+  std::string node;
+  std::string choice;               // single-choice (on a plain timeout: the default)
+  std::vector<std::string> items;   // checklist: the ticked items
+  bool checklist = false;
+  bool timed_out = false;
+  bool unconfirmed = false;         // timed out while the team's selection waited for Confirm
+  std::vector<std::string> shown;   // option or item ids in the order the screen showed them
+  std::int64_t elapsed_ms = 0;      // time the team took on this decision
+  std::int64_t at_ms = 0;           // since the session started
+  bool operator==(const DecisionRecord&) const = default;
+};
 
 struct Answer {
   bool timed_out = false;

@@ -634,8 +634,7 @@ void BuildDecisions(ScenarioDebrief& d) {
         a.options.push_back(OptionCount{item.id, node.decision->OptionLetter(item.id), 0, Worst(item.sop), item.correct});
     } else {
       for (const auto& c : node.decision->choices) {
-        bool all_follow = !c.sop.empty() && Worst(c.sop) == Verdict::Follows;
-        a.options.push_back(OptionCount{c.id, node.decision->OptionLetter(c.id), 0, Worst(c.sop), all_follow});
+        a.options.push_back(OptionCount{c.id, node.decision->OptionLetter(c.id), 0, Worst(c.sop), c.Recommended()});
       }
     }
     a.elapsed_ms.assign(n_teams, -1);

@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diagnostics.h"
-#include "loader.h"
+#include "library.h"
 #include "problem.h"
 #include "scoring.h"
 #include "session_log.h"

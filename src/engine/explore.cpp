@@ -37,11 +37,6 @@ std::string Percent(double v) {
 
 std::string NodePointer(const Scenario& s, const Node* n) { return "/nodes/" + std::to_string(n - s.nodes.data()); }
 
-bool FullyCorrect(const Choice& c) {
-  return !c.sop.empty() &&
-         std::all_of(c.sop.begin(), c.sop.end(), [](const SopTag& t) { return t.verdict == Verdict::Follows; });
-}
-
 }  // namespace
 
 // =============================================================================================
@@ -642,7 +637,7 @@ LengthCue MeasureLengthCue(const StateSpace& space, Lang lang) {
       std::size_t best_correct = 0, best_other = 0;
       for (const auto& c : node.decision->choices) {
         std::size_t len = TextLength(c.text.Get(lang));
-        if (FullyCorrect(c)) {
+        if (c.Recommended()) {
           has_correct = true;
           best_correct = std::max(best_correct, len);
         } else
@@ -658,7 +653,7 @@ LengthCue MeasureLengthCue(const StateSpace& space, Lang lang) {
         const ExploreMove& m = space.moves()[mi];
         if (m.kind != MoveKind::Choice) continue;
         std::size_t len = TextLength(m.text->Get(lang));
-        if (FullyCorrect(*m.choice)) {
+        if (m.choice->Recommended()) {
           correct_here = true;
           best_correct = std::max(best_correct, len);
         } else

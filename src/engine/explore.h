@@ -14,7 +14,7 @@
 
 #include "diagnostics.h"
 #include "json_reader.h"
-#include "loader.h"
+#include "library.h"
 #include "model.h"
 #include "scoring.h"
 #include "session.h"

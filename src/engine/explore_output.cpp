@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "explore.h"
+#include "file_io.h"
 #include "platform/utf8_path.h"
 #include "validator.h"
 

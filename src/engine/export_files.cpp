@@ -41,11 +41,13 @@ std::vector<Problem> WriteExports(const DebriefBook& book, const ExportRequest& 
   // Exports are built only when asked for: on 1,000 logs they cost most of a `sigap debrief` run.
   auto write = [&](const std::string& path, const char* what, auto&& build) {
     if (path.empty()) return;
-    std::string error;
+    IoError error;
     std::error_code ec;
     fs::create_directories(platform::PathFromUtf8(path).parent_path(), ec);
     if (!WriteFileDurably(path, build(), error)) {
-      problems.push_back(Problem{"EXP002", std::string("the ") + what + " export was not written to " + path + ": " + error, {path, error}});
+      problems.push_back(Problem{"EXP002",
+                                 std::string("the ") + what + " export was not written to " + path + ": " + error.detail,
+                                 {path, IoCauseKey(error.cause)}});
       return;
     }
     if (written) written->push_back(path);

@@ -271,10 +271,7 @@ void Decisions(std::string& h, const ScenarioDebrief& d, const Words& w) {
     } else {
       bool any = false;
       for (const auto& c : node->decision->choices) {
-        bool rec = false;
-        for (const auto& o : a.options)
-          if (o.option == c.id) rec = o.recommended;
-        if (!rec) continue;
+        if (!c.Recommended()) continue;
         any = true;
         h += "<br>★ " + Esc(node->decision->OptionLetter(c.id)) + ": " + Esc(c.feedback.Get(w.lang));
         if (!c.source.empty()) h += " <span class=\"source\">(" + std::string(w("Sumber: ", "Source: ")) + Esc(c.source) + ")</span>";

@@ -121,9 +121,7 @@ json Activity(const Scenario& sc, const Node& node) {
       const std::string letter = d.OptionLetter(c.id);
       choices.push_back({{"id", letter}, {"description", LanguageMap(c.text)}});
       ids[letter] = c.id;
-      bool follows = !c.sop.empty();
-      for (const auto& t : c.sop) follows = follows && t.verdict == Verdict::Follows;
-      if (follows) correct.push_back(letter);
+      if (c.Recommended()) correct.push_back(letter);
     }
   }
   json definition{{"name", LanguageMap(node.title)},

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "diagnostics.h"
-#include "file_io.h"  // ReadFileToString, which LoadLibrary and many readers of this header use
 #include "json_reader.h"
 #include "model.h"
 
@@ -28,28 +27,28 @@ struct LoadedFile {
   bool ok() const { return errors == 0 && (scenario || catalogue || guide); }
 };
 
-// All scenarios, catalogues and facilitator guides found under some paths, each validated:
-// scenarios against their catalogue, guides against their scenario. Good files load even when
-// others in the same folder are broken.
-struct ContentLibrary {
-  std::vector<LoadedFile> files;  // in path order
-  std::vector<std::shared_ptr<const Scenario>> Scenarios() const;
-  std::shared_ptr<const SopCatalogue> FindCatalogue(const std::string& id) const;
-  std::shared_ptr<const Scenario> FindScenario(const std::string& id) const;
-  std::shared_ptr<const FacilitatorGuide> FindGuide(const std::string& scenario_id) const;  // the first one loaded
-  std::size_t ErrorCount() const;
-  std::size_t WarningCount() const;
+// One file read and parsed, not yet built into the model: its kind and the ids it names, so
+// that content discovery (library.h) builds catalogues before the scenarios that name them and
+// scenarios before their guides.
+struct ParsedFile {
+  std::string path;
+  std::string text;
+  std::unique_ptr<DiagnosticSink> sink;
+  JsonDocument doc;
+  FileKind kind = FileKind::Unknown;
+  std::string catalogue_ref;  // scenarios: the catalogue id they name
+  std::string scenario_ref;   // guides: the scenario id they name
 };
 
-// Files or folders (searched recursively for *.json, skipping *.schema.json). A path that cannot
-// be read produces an IO001 diagnostic on that path.
-ContentLibrary LoadLibrary(const std::vector<std::string>& paths);
+ParsedFile ParseFile(const std::string& path, std::string text);
+// The model from a parsed file, checked: a scenario against `catalogue` (and its whole graph), a
+// guide against `scenario_for_guide` (SCN070 without one). Diagnostics go to the file's sink.
+LoadedFile BuildFile(ParsedFile& p, const SopCatalogue* catalogue, const Scenario* scenario_for_guide = nullptr);
 
 // One file's text; `path` is used for messages and to find a catalogue beside it. A guide loaded
-// this way has no scenario to check against and is refused (SCN070): load guides with LoadLibrary.
+// this way has no scenario to check against and is refused (SCN070): load guides with LoadLibrary
+// (library.h).
 LoadedFile LoadFromText(const std::string& path, std::string_view text,
                         const SopCatalogue* catalogue_for_scenario = nullptr);
-
-bool ReadFileToString(const std::string& path, std::string& out, std::string& error);
 
 }  // namespace sigap

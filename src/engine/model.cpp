@@ -146,11 +146,14 @@ std::string Decision::OptionLetter(const std::string& option) const {
   return "";
 }
 
+bool Choice::Recommended() const {
+  return !sop.empty() && std::all_of(sop.begin(), sop.end(), [](const SopTag& t) { return t.verdict == Verdict::Follows; });
+}
+
 bool Decision::Recommended(const std::string& option) const {
   if (const ChecklistItem* i = FindItem(option)) return i->correct;
   const Choice* c = FindChoice(option);
-  return c && !c->sop.empty() &&
-         std::all_of(c->sop.begin(), c->sop.end(), [](const SopTag& t) { return t.verdict == Verdict::Follows; });
+  return c && c->Recommended();
 }
 
 std::vector<std::string> Node::Successors() const {

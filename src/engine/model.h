@@ -177,6 +177,9 @@ struct Choice {
   std::string source;
   std::vector<Route> next;
   bool operator==(const Choice&) const = default;
+
+  // Every SOP tag says "follows" (and there is at least one): the SOP's answer.
+  bool Recommended() const;
 };
 
 struct ChecklistItem {

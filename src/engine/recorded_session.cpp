@@ -83,8 +83,11 @@ json MakeEndRecord(const Session& s, const SessionScore& score, std::int64_t at_
 }
 
 namespace {
-Problem SaveProblem(const std::string& path, const std::string& error) {
-  return Problem{"SAV002", "the decision could not be saved to " + path + ": " + error, {path, error}};
+// A file that could not be written: the English message keeps the system's words; the args carry
+// the cause's string-table key, which the GUI words (docs/architecture.md, "Error idioms").
+Problem SaveProblem(const std::string& path, const IoError& error) {
+  return Problem{"SAV002", "the decision could not be saved to " + path + ": " + error.detail,
+                 {path, IoCauseKey(error.cause)}};
 }
 }  // namespace
 
@@ -98,16 +101,17 @@ std::variant<RecordedSession, Problem> RecordedSession::Start(std::shared_ptr<co
   rs.faults_ = faults;
   rs.session_ = std::make_unique<Session>(scenario, catalogue, info);
   rs.log_path_ = platform::PathToUtf8(platform::PathFromUtf8(results_dir) / platform::PathFromUtf8(LogFileName(info, scenario->id)));
-  std::string error;
+  IoError error;
   rs.writer_ = SessionLogWriter::Create(rs.log_path_, MakeLogHeader(info, *scenario, *catalogue), error, faults);
-  if (!rs.writer_) return Problem{"SAV001", "cannot start the session log: " + error, {results_dir, error}};
+  if (!rs.writer_)
+    return Problem{"SAV001", "cannot start the session log: " + error.detail, {results_dir, IoCauseKey(error.cause)}};
   return rs;
 }
 
 std::variant<RecordedSession, Problem> RecordedSession::Resume(const std::string& log_path, const ContentLibrary& library,
                                                                FaultInjector faults) {
   // Claim the log before reading it: two windows must never both continue one session.
-  std::string claim_error;
+  IoError claim_error;
   bool held_elsewhere = false;
   auto writer = SessionLogWriter::Claim(log_path, claim_error, held_elsewhere, faults);
   if (held_elsewhere)
@@ -141,9 +145,9 @@ std::variant<RecordedSession, Problem> RecordedSession::Resume(const std::string
       return Problem{"RES007", what + " (the scenario is unchanged: the log was edited or damaged)", {std::to_string(i + 1), refusal->code}};
     }
   }
-  std::string error = claim_error;
+  IoError error = claim_error;
   if (!writer || !writer->ContinueAt(data.valid_bytes, data.next_seq, error))
-    return Problem{"RES005", "cannot continue the session log: " + error, {log_path, error}};
+    return Problem{"RES005", "cannot continue the session log: " + error.detail, {log_path, IoCauseKey(error.cause)}};
   rs.writer_ = std::move(writer);
   {
     // The countdown of a timed decision continues where it stopped (NoteTimeOnDecision).
@@ -168,7 +172,7 @@ DecideResult RecordedSession::Commit(std::variant<DecisionRecord, Problem> prepa
     return result;
   }
   const DecisionRecord& record = std::get<DecisionRecord>(prepared);
-  std::string error;
+  IoError error;
   if (!unsaved_.code.empty()) {
     result.saved = false;  // an earlier write failed: the log on disk stops there
     result.save_problem = unsaved_;
@@ -207,7 +211,7 @@ std::optional<Problem> RecordedSession::WriteEndIfEnded() {
   if (end_written_ || session_->state() != SessionState::Ended) return std::nullopt;
   platform::RemoveFile(ClockPath(log_path_));  // nothing is left to count down
   std::int64_t at = session_->History().empty() ? 0 : session_->History().back().at_ms;
-  std::string error;
+  IoError error;
   if (!writer_->Append(MakeEndRecord(*session_, Score(), at), error)) return SaveProblem(log_path_, error);
   end_written_ = true;
   return std::nullopt;
@@ -246,8 +250,10 @@ std::string RecordedSession::LogText() const {
 std::optional<Problem> RecordedSession::SaveElsewhere(const std::string& dir) {
   std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir) / platform::PathFromUtf8(log_path_).filename());
   std::string text = LogText();
-  std::string error;
-  auto failed = [&]() { return Problem{"SAV003", "cannot save the session in " + dir + ": " + error, {dir, error}}; };
+  IoError error;
+  auto failed = [&]() {
+    return Problem{"SAV003", "cannot save the session in " + dir + ": " + error.detail, {dir, IoCauseKey(error.cause)}};
+  };
   if (!WriteFileDurably(path, text, error, faults_)) return failed();
   std::int64_t next_seq = static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n'));
   auto writer = SessionLogWriter::Reopen(path, text.size(), next_seq, error, faults_);
@@ -260,12 +266,13 @@ std::optional<Problem> RecordedSession::SaveElsewhere(const std::string& dir) {
 }
 
 std::optional<Problem> RecordedSession::CopyLogTo(const std::string& dir, std::string& copied_path) const {
-  std::string text, error;
+  std::string text;
+  IoError error;
   if (!ReadFileToString(log_path_, text, error))
-    return Problem{"CPY001", "cannot read " + log_path_ + ": " + error, {dir, error}};
+    return Problem{"CPY001", "cannot read " + log_path_ + ": " + error.detail, {dir, IoCauseKey(error.cause)}};
   copied_path = platform::PathToUtf8(platform::PathFromUtf8(dir) / platform::PathFromUtf8(log_path_).filename());
   if (!WriteFileDurably(copied_path, text, error))
-    return Problem{"CPY001", "cannot copy the result to " + dir + ": " + error, {dir, error}};
+    return Problem{"CPY001", "cannot copy the result to " + dir + ": " + error.detail, {dir, IoCauseKey(error.cause)}};
   std::string back;
   if (!ReadFileToString(copied_path, back, error) || back != text)
     return Problem{"CPY002", "the copy at " + copied_path + " does not read back the same; try another USB stick or folder", {copied_path}};

@@ -7,7 +7,7 @@
 #include <string>
 #include <variant>
 
-#include "loader.h"
+#include "library.h"
 #include "scoring.h"
 #include "session.h"
 #include "session_log.h"

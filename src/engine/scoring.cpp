@@ -85,10 +85,9 @@ SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalo
       score.tags.push_back(ScoredTag{i, r.node, option, t.step, t.verdict, reason, fb, src});
     };
     if (!r.checklist) {
-      for (const auto& c : d.choices) {
-        if (c.id != r.choice) continue;
+      if (const Choice* c = d.FindChoice(r.choice)) {
         const TagReason reason = r.unconfirmed ? TagReason::Unconfirmed : r.timed_out ? TagReason::TimedOut : TagReason::Chosen;
-        for (const auto& t : c.sop) add(c.id, t, reason, &c.feedback, &c.source);
+        for (const auto& t : c->sop) add(c->id, t, reason, &c->feedback, &c->source);
       }
       continue;
     }

@@ -302,9 +302,7 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
   const Decision& d = *node_->decision;
   std::map<std::string, double> counters;
   if (!record.checklist) {
-    const Choice* choice = nullptr;
-    for (const auto& c : d.choices)
-      if (c.id == record.choice) choice = &c;
+    const Choice* choice = d.FindChoice(record.choice);
     ApplyEffects(choice->effects);
     for (const auto& o : d.outcomes)
       if (!o.when || Evaluate(*o.when, values_)) ApplyEffects(o.effects);

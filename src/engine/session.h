@@ -21,7 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "answer.h"
+#include "answer.h"  // DecisionRecord, Answer
 #include "model.h"
 #include "problem.h"
 
@@ -44,23 +44,6 @@ struct SessionInfo {
   std::int64_t seed = 1;
   std::string started_utc;   // ISO 8601, set by the host
   std::string app_version;
-};
-
-// One decision as recorded in the log. The rule for a clock that runs out (docs/scoring.md):
-// a single choice that the team had selected is submitted as their answer and recorded as
-// unconfirmed; with nothing selected the timer's default is taken; a checklist submits what is
-// ticked (unconfirmed when anything is).
-struct DecisionRecord {
-  std::string node;
-  std::string choice;               // single-choice (on a plain timeout: the default)
-  std::vector<std::string> items;   // checklist: the ticked items
-  bool checklist = false;
-  bool timed_out = false;
-  bool unconfirmed = false;         // timed out while the team's selection waited for Confirm
-  std::vector<std::string> shown;   // option or item ids in the order the screen showed them
-  std::int64_t elapsed_ms = 0;      // time the team took on this decision
-  std::int64_t at_ms = 0;           // since the session started
-  bool operator==(const DecisionRecord&) const = default;
 };
 
 // Helpers' branches written against the old name (kept until they are merged).

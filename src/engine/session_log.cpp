@@ -19,13 +19,19 @@ constexpr std::size_t kMaxLogBytes = 16u << 20;
 constexpr std::size_t kMaxLineBytes = 256u << 10;
 
 // Runs one write step: an injected fault stands in for the system's failure. On failure `error`
-// is "<what>: <why>".
+// is {cause, path, "<what>: <why>"}.
 template <typename Action>
-bool Step(const FaultInjector& faults, WriteStep which, const std::string& what, std::string& error, Action&& action) {
+bool Step(const FaultInjector& faults, WriteStep which, const std::string& what, const std::string& path,
+          IoError& error, Action&& action) {
   std::string why;
-  if (auto injected = InjectedFailure(faults, which)) why = *injected;
-  else if (action(why)) return true;
-  error = what + ": " + why;
+  IoCause cause = IoCause::Other;
+  if (auto injected = InjectedFailure(faults, which)) {
+    why = injected->detail;
+    cause = injected->cause;
+  } else if (action(why, &cause)) {
+    return true;
+  }
+  error = IoError{cause, path, what + ": " + why};
   return false;
 }
 
@@ -39,7 +45,7 @@ std::string EncodeLogRecord(json record, std::int64_t seq) {
   return record.dump() + "\n";
 }
 
-std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& path, const json& header, std::string& error,
+std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& path, const json& header, IoError& error,
                                                            FaultInjector faults) {
   std::unique_ptr<SessionLogWriter> w(new SessionLogWriter());
   w->path_ = path;
@@ -56,25 +62,26 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& pa
     platform::RemoveFile(tmp);
     return nullptr;
   };
-  if (!Step(w->faults_, WriteStep::Open, "cannot create " + path, error, [&](std::string& why) {
-        w->file_ = platform::File::Open(tmp, platform::File::Mode::CreateOrTruncate, why);
+  if (!Step(w->faults_, WriteStep::Open, "cannot create " + path, tmp, error, [&](std::string& why, IoCause* cause) {
+        w->file_ = platform::File::Open(tmp, platform::File::Mode::CreateOrTruncate, why, cause);
         return w->file_.is_open();
       }))
     return nullptr;
   {
     // The lock goes with the handle through the rename: the log is never without its writer.
     std::string why;
-    if (w->file_.TryLock(why) != platform::LockState::Locked) {
-      error = "cannot lock " + path + " for writing: " + why;
+    IoCause cause = IoCause::Other;
+    if (w->file_.TryLock(why, &cause) != platform::LockState::Locked) {
+      error = IoError{cause, path, "cannot lock " + path + " for writing: " + why};
       return give_up();
     }
   }
   if (!w->Append(header, error)) return give_up();
-  if (!Step({}, WriteStep::Rename, "cannot create " + path, error,
-            [&](std::string& why) { return platform::RenameNoReplace(tmp, path, why); }))
+  if (!Step({}, WriteStep::Rename, "cannot create " + path, path, error,
+            [&](std::string& why, IoCause* cause) { return platform::RenameNoReplace(tmp, path, why, cause); }))
     return give_up();
-  if (!Step(w->faults_, WriteStep::DirSync, "cannot make the new file durable in its folder: " + path, error,
-            [&](std::string& why) { return platform::SyncFolder(FolderOf(path), why); })) {
+  if (!Step(w->faults_, WriteStep::DirSync, "cannot make the new file durable in its folder: " + path, FolderOf(path),
+            error, [&](std::string& why, IoCause* cause) { return platform::SyncFolder(FolderOf(path), why, cause); })) {
     w->file_.Close();
     platform::RemoveFile(path);
     return nullptr;
@@ -82,42 +89,45 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::Create(const std::string& pa
   return w;
 }
 
-std::unique_ptr<SessionLogWriter> SessionLogWriter::Claim(const std::string& path, std::string& error, bool& held_elsewhere,
+std::unique_ptr<SessionLogWriter> SessionLogWriter::Claim(const std::string& path, IoError& error, bool& held_elsewhere,
                                                           FaultInjector faults) {
   held_elsewhere = false;
   std::unique_ptr<SessionLogWriter> w(new SessionLogWriter());
   w->path_ = path;
   w->faults_ = std::move(faults);
-  if (!Step(w->faults_, WriteStep::Open, "cannot open " + path + " for writing", error, [&](std::string& why) {
-        w->file_ = platform::File::Open(path, platform::File::Mode::AppendExisting, why);
-        return w->file_.is_open();
-      }))
+  if (!Step(w->faults_, WriteStep::Open, "cannot open " + path + " for writing", path, error,
+            [&](std::string& why, IoCause* cause) {
+              w->file_ = platform::File::Open(path, platform::File::Mode::AppendExisting, why, cause);
+              return w->file_.is_open();
+            }))
     return nullptr;
   std::string why;
-  switch (w->file_.TryLock(why)) {
+  IoCause cause = IoCause::Other;
+  switch (w->file_.TryLock(why, &cause)) {
     case platform::LockState::Locked: return w;
     case platform::LockState::HeldElsewhere:
       held_elsewhere = true;
-      error = path + " is open in another SIGAP window";
+      error = IoError{IoCause::Other, path, path + " is open in another SIGAP window"};
       return nullptr;
     case platform::LockState::Failed: break;
   }
-  error = "cannot lock " + path + " for writing: " + why;
+  error = IoError{cause, path, "cannot lock " + path + " for writing: " + why};
   return nullptr;
 }
 
-bool SessionLogWriter::ContinueAt(std::uint64_t valid_bytes, std::int64_t next_seq, std::string& error) {
+bool SessionLogWriter::ContinueAt(std::uint64_t valid_bytes, std::int64_t next_seq, IoError& error) {
   next_seq_ = next_seq;
   std::string why;
-  auto size = file_.Size(why);
+  IoCause cause = IoCause::Other;
+  auto size = file_.Size(why, &cause);
   if (!size) {
-    error = "cannot read the log's size: " + why;
+    error = IoError{cause, path_, "cannot read the log's size: " + why};
     return false;
   }
   if (*size > valid_bytes) {
     // Cut off the torn tail so that new records never follow garbage.
-    if (!file_.Truncate(valid_bytes, why) || !file_.Sync(why)) {
-      error = "cannot repair the end of " + path_ + ": " + why;
+    if (!file_.Truncate(valid_bytes, why, &cause) || !file_.Sync(why, &cause)) {
+      error = IoError{cause, path_, "cannot repair the end of " + path_ + ": " + why};
       return false;
     }
   }
@@ -126,7 +136,7 @@ bool SessionLogWriter::ContinueAt(std::uint64_t valid_bytes, std::int64_t next_s
 }
 
 std::unique_ptr<SessionLogWriter> SessionLogWriter::Reopen(const std::string& path, std::uint64_t valid_bytes, std::int64_t next_seq,
-                                                           std::string& error, FaultInjector faults) {
+                                                           IoError& error, FaultInjector faults) {
   bool held_elsewhere = false;
   auto w = Claim(path, error, held_elsewhere, std::move(faults));
   if (!w || !w->ContinueAt(valid_bytes, next_seq, error)) return nullptr;
@@ -139,12 +149,12 @@ bool SessionLogOpenElsewhere(const std::string& path) {
   return probe.is_open() && probe.TryLock(why) == platform::LockState::HeldElsewhere;
 }
 
-bool SessionLogWriter::Append(const json& record, std::string& error) {
+bool SessionLogWriter::Append(const json& record, IoError& error) {
   std::string line = EncodeLogRecord(record, next_seq_);
-  bool ok = Step(faults_, WriteStep::Write, "cannot write to " + path_, error,
-                 [&](std::string& why) { return file_.Append(line, why); }) &&
-            Step(faults_, WriteStep::Sync, "cannot flush " + path_ + " to disk", error,
-                 [&](std::string& why) { return file_.Sync(why); });
+  bool ok = Step(faults_, WriteStep::Write, "cannot write to " + path_, path_, error,
+                 [&](std::string& why, IoCause* cause) { return file_.Append(line, why, cause); }) &&
+            Step(faults_, WriteStep::Sync, "cannot flush " + path_ + " to disk", path_, error,
+                 [&](std::string& why, IoCause* cause) { return file_.Sync(why, cause); });
   if (!ok) {
     // Roll back a partial write: what was saved before stays intact and readable.
     std::string ignored;

@@ -37,23 +37,24 @@ class SessionLogWriter {
  public:
   // Creates a new log (fails if the file exists) and durably writes the header.
   static std::unique_ptr<SessionLogWriter> Create(const std::string& path, const nlohmann::json& header,
-                                                  std::string& error, FaultInjector faults = {});
+                                                  IoError& error, FaultInjector faults = {});
   // Opens an existing log and takes its writer's lock: one writer per log, across processes. The
   // lock is the system's (released when the file is closed or the process dies). When another
   // window or program holds it, returns null with `held_elsewhere` set. Read the log only after
   // claiming it, then call ContinueAt: what was read cannot change under the writer.
-  static std::unique_ptr<SessionLogWriter> Claim(const std::string& path, std::string& error, bool& held_elsewhere,
+  static std::unique_ptr<SessionLogWriter> Claim(const std::string& path, IoError& error, bool& held_elsewhere,
                                                  FaultInjector faults = {});
   // Continues after the first `valid_bytes` (a torn tail is cut off), numbering from `next_seq`.
-  bool ContinueAt(std::uint64_t valid_bytes, std::int64_t next_seq, std::string& error);
+  bool ContinueAt(std::uint64_t valid_bytes, std::int64_t next_seq, IoError& error);
   // Claim and ContinueAt in one step, for a file this program has just written.
   static std::unique_ptr<SessionLogWriter> Reopen(const std::string& path, std::uint64_t valid_bytes,
-                                                  std::int64_t next_seq, std::string& error, FaultInjector faults = {});
+                                                  std::int64_t next_seq, IoError& error, FaultInjector faults = {});
   SessionLogWriter(const SessionLogWriter&) = delete;
   SessionLogWriter& operator=(const SessionLogWriter&) = delete;
 
   // Appends one record durably. On failure the file is cut back to its previous size.
-  bool Append(const nlohmann::json& record, std::string& error);
+  // Failures say why in an IoError (file_io.h): a coded cause, and the system's words in English.
+  bool Append(const nlohmann::json& record, IoError& error);
   const std::string& path() const { return path_; }
   std::int64_t next_seq() const { return next_seq_; }
 

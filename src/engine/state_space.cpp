@@ -12,7 +12,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "validator.h"
+#include "answer.h"
 
 namespace sigap {
 
@@ -38,16 +38,7 @@ std::size_t TextLength(const std::string& utf8) {
 
 std::string ChoicesArgument(const std::vector<DecisionRecord>& records) {
   std::string out;
-  for (const auto& r : records) {
-    if (!out.empty()) out += ',';
-    if (r.timed_out && !r.checklist)
-      out += "timeout";
-    else if (r.checklist) {
-      if (r.items.empty()) out += '-';
-      for (std::size_t i = 0; i < r.items.size(); ++i) out += (i ? "+" : "") + r.items[i];
-    } else
-      out += r.choice;
-  }
+  for (const auto& r : records) out += (out.empty() ? "" : ",") + FormatAnswer(r);
   return out;
 }
 
@@ -415,9 +406,7 @@ class StateSpaceBuilder {
           }
           DecisionRecord& rec = std::get<DecisionRecord>(prepared);
           std::vector<std::string>().swap(rec.shown);  // see TickRecord
-          const Choice* chosen = nullptr;
-          for (const auto& ch : d.choices)
-            if (ch.id == rec.choice) chosen = &ch;
+          const Choice* chosen = d.FindChoice(rec.choice);
           ExploreMove m;
           m.from = state;
           m.kind = timeout ? MoveKind::Timeout : MoveKind::Choice;
@@ -627,8 +616,7 @@ class StateSpaceBuilder {
         m.kind = k < shown.size() ? MoveKind::Choice : MoveKind::Timeout;
         m.record = std::get<DecisionRecord>(prepared);
         std::vector<std::string>().swap(m.record.shown);
-        for (const auto& ch : d.choices)
-          if (ch.id == m.record.choice) m.choice = &ch;
+        m.choice = d.FindChoice(m.record.choice);
         if (m.kind == MoveKind::Choice) m.text = &at.ChoiceText(*m.choice);
         m.score = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), m.kind == MoveKind::Timeout ? 1 : 0,
                                     static_cast<std::uint64_t>(m.choice - d.choices.data())),

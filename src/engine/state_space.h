@@ -132,7 +132,8 @@ class StateSpace {
   friend class StateSpaceBuilder;
 };
 
-// A play-through as `sigap play --choices` takes it: "a,b,x+y,-,timeout".
+// A play-through as `sigap play --choices` takes it: "a,b,x+y,-,timeout" (FormatAnswer of each
+// record, answer.h, joined by commas).
 std::string ChoicesArgument(const std::vector<DecisionRecord>& records);
 
 // Characters (Unicode code points) of UTF-8 text, as the team reads it.

@@ -498,11 +498,7 @@ void ValidateGuide(const FacilitatorGuide& g, const Scenario& s, const SopCatalo
     std::string base = "/never_events/" + std::to_string(i);
     const Node* n = decision(e.node, base + "/node");
     if (!n) continue;
-    const std::vector<SopTag>* tags = nullptr;
-    for (const auto& c : n->decision->choices)
-      if (c.id == e.option) tags = &c.sop;
-    for (const auto& it : n->decision->items)
-      if (it.id == e.option) tags = &it.sop;
+    const std::vector<SopTag>* tags = n->decision->OptionTags(e.option);
     std::string p = base + "/option";
     if (!tags) sink.Error("SCN072", at(p), p, "\"" + e.option + "\" is not a choice or checklist item of decision \"" + e.node + "\"");
     else if (!is_critical(*tags))

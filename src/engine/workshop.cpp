@@ -42,10 +42,17 @@ WorkshopSettings LoadWorkshopSettings(const std::string& path, std::string& warn
   return s;
 }
 
-bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, std::string& error) {
+bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, IoError& error) {
   nlohmann::json j{{"mode", ModeName(s.mode)}};
   if (s.HasPin()) j["pin_sha256"] = s.pin_sha256;
   return WriteFileDurably(path, j.dump(2) + "\n", error);
+}
+
+bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, std::string& error) {
+  IoError e;
+  if (SaveWorkshopSettings(path, s, e)) return true;
+  error = e.detail;
+  return false;
 }
 
 std::string LaptopPseudonym(const std::string& config_dir) {

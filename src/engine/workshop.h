@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "file_io.h"
 #include "session.h"
 
 namespace sigap {
@@ -20,6 +21,9 @@ struct WorkshopSettings {
 std::string WorkshopSettingsPath();
 // Missing or unreadable file: defaults (training, no PIN); `warning` says why when it was bad.
 WorkshopSettings LoadWorkshopSettings(const std::string& path, std::string& warning);
+// `error`: the cause a host words (IoCauseKey) and the system's words; the string form keeps
+// only IoError::detail (English), for the command line.
+bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, IoError& error);
 bool SaveWorkshopSettings(const std::string& path, const WorkshopSettings& s, std::string& error);
 
 // The file a facilitator saves to a USB stick to set every team laptop at once (the same content

@@ -9,7 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "loader.h"
+#include "file_io.h"
+#include "library.h"
 #include "scoring.h"
 #include "session.h"
 

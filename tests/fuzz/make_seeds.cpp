@@ -6,7 +6,7 @@
 #include <fstream>
 #include <random>
 
-#include "loader.h"
+#include "library.h"
 #include "recorded_session.h"
 
 namespace fs = std::filesystem;
