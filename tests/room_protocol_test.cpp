@@ -17,12 +17,22 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string Header(const std::string& session, const std::string& team = "Tim Merah") {
-  return EncodeLogRecord(json{{"rec", "header"}, {"format", 1}, {"session", session}, {"scenario", "liburan-johor-batam"}, {"team", team}}, 0);
+  return EncodeLogRecord(
+      json{{"rec", "header"}, {"format", 1}, {"session", session}, {"scenario", "liburan-johor-batam"}, {"team", team}},
+      0);
 }
 std::string Decision(std::int64_t seq, const std::string& node = "dp1") {
-  return EncodeLogRecord(json{{"rec", "decision"}, {"node", node}, {"choice", "a"}, {"timed_out", false}, {"elapsed_ms", 900}, {"at_ms", 1200}}, seq);
+  return EncodeLogRecord(json{{"rec", "decision"},
+                              {"node", node},
+                              {"choice", "a"},
+                              {"timed_out", false},
+                              {"elapsed_ms", 900},
+                              {"at_ms", 1200}},
+                         seq);
 }
-std::string End(std::int64_t seq) { return EncodeLogRecord(json{{"rec", "end"}, {"ending", "e1"}, {"outcome", "e1"}, {"at_ms", 5000}}, seq); }
+std::string End(std::int64_t seq) {
+  return EncodeLogRecord(json{{"rec", "end"}, {"ending", "e1"}, {"outcome", "e1"}, {"at_ms", 5000}}, seq);
+}
 
 struct Reply {
   int status = 0;
@@ -31,7 +41,8 @@ struct Reply {
   std::int64_t next() const { return body.value("next", std::int64_t{-1}); }
 };
 
-Reply Send(Room& room, const std::string& path, const std::string& body, const std::string& peer = "10.0.0.2", std::int64_t now = 0) {
+Reply Send(Room& room, const std::string& path, const std::string& body, const std::string& peer = "10.0.0.2",
+           std::int64_t now = 0) {
   RoomResponse r = room.Handle(RoomRequest{"POST", path, body, peer, now});
   return {r.status, json::parse(r.body)};
 }
@@ -40,7 +51,8 @@ std::string JoinToken(Room& room, const std::string& peer = "10.0.0.2", std::int
   REQUIRE(r.status == 200);
   return r.body["token"].get<std::string>();
 }
-Reply Record(Room& room, const std::string& token, const std::string& session, std::int64_t seq, const std::string& line) {
+Reply Record(Room& room, const std::string& token, const std::string& session, std::int64_t seq,
+             const std::string& line) {
   return Send(room, "/record", json{{"token", token}, {"session", session}, {"seq", seq}, {"line", line}}.dump());
 }
 std::string OnlyFile(const std::string& dir) {
@@ -92,7 +104,8 @@ TEST_CASE("room: wrong codes are refused, counted and rate-limited per address")
   CHECK(NewRoomCode().size() == 8);
   auto room = Room::Open(dir, "K7QX2MPA", error);
   REQUIRE(room);
-  for (int i = 0; i < kRoomJoinFailuresPerMinute; ++i) CHECK(Send(*room, "/join", R"({"code":"K7QX2MPB"})", "10.0.0.9", i).error() == "ROOM001");
+  for (int i = 0; i < kRoomJoinFailuresPerMinute; ++i)
+    CHECK(Send(*room, "/join", R"({"code":"K7QX2MPB"})", "10.0.0.9", i).error() == "ROOM001");
   // The right code no longer helps this address for a minute; another address is not affected.
   CHECK(Send(*room, "/join", R"({"code":"K7QX2MPA"})", "10.0.0.9", 1000).status == 429);
   CHECK(Send(*room, "/join", R"({"code":"K7QX2MPA"})", "10.0.0.3", 1000).status == 200);
@@ -145,10 +158,10 @@ TEST_CASE("room: forged, damaged and misplaced records are refused and counted, 
   std::string bad_crc = Decision(1);
   bad_crc.replace(bad_crc.find("\"a\""), 3, "\"b\"");  // altered after the checksum was taken
   CHECK(Record(*room, token, kSession, 1, bad_crc).error() == "ROOM015");
-  CHECK(Record(*room, token, kSession, 1, Decision(2)).error() == "ROOM015");             // its own seq is 2
+  CHECK(Record(*room, token, kSession, 1, Decision(2)).error() == "ROOM015");                // its own seq is 2
   CHECK(Record(*room, token, kSession, 1, Decision(1) + Decision(2)).error() == "ROOM015");  // two lines
-  CHECK(Record(*room, token, kSession, 1, "{\"rec\":\"decision\"}").error() == "ROOM015");    // no newline
-  CHECK(Record(*room, token, kSession, 1, Header(kSession)).error() == "ROOM015");         // a second header
+  CHECK(Record(*room, token, kSession, 1, "{\"rec\":\"decision\"}").error() == "ROOM015");   // no newline
+  CHECK(Record(*room, token, kSession, 1, Header(kSession)).error() == "ROOM015");           // a second header
   CHECK(Record(*room, "ffffffffffffffffffffffffffffffff", kSession, 1, Decision(1)).error() == "ROOM011");
   // Another team's session, with this team's token.
   const std::string other = "fedcba9876543210fedcba9876543210";
@@ -188,7 +201,8 @@ TEST_CASE("room: nothing a request carries becomes a path; the room is capped at
     std::snprintf(id, sizeof id, "%032zx", i);
     REQUIRE(Record(*room, JoinToken(*room), id, 0, Header(id)).status == 200);
   }
-  Reply full = Record(*room, JoinToken(*room), "feedfeedfeedfeedfeedfeedfeedfeed", 0, Header("feedfeedfeedfeedfeedfeedfeedfeed"));
+  Reply full = Record(*room, JoinToken(*room), "feedfeedfeedfeedfeedfeedfeedfeed", 0,
+                      Header("feedfeedfeedfeedfeedfeedfeedfeed"));
   CHECK(full.status == 503);
   CHECK(full.error() == "ROOM003");
   test::RemoveTree(dir);

@@ -18,14 +18,16 @@ namespace sigap::cli {
 namespace {
 
 int Usage(const std::string& problem) {
-  std::fprintf(stderr, "sigap room: %s\nusage: sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--for SECONDS]\n",
+  std::fprintf(stderr,
+               "sigap room: %s\nusage: sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--for SECONDS]\n",
                problem.c_str());
   return 2;
 }
 
 class HttpRoomLink : public RoomLink {
  public:
-  HttpRoomLink(const std::string& address, const std::string& code, const std::string& log_path) : sender_(address, code, log_path) {}
+  HttpRoomLink(const std::string& address, const std::string& code, const std::string& log_path)
+      : sender_(address, code, log_path) {}
   bool valid() const { return sender_.valid_address(); }
   void Notify() override { sender_.Notify(); }
   bool WaitUntilDelivered(std::chrono::milliseconds limit) override { return sender_.WaitUntilDelivered(limit); }
@@ -36,13 +38,15 @@ class HttpRoomLink : public RoomLink {
 };
 
 void PrintTeam(const RoomTeam& t) {
-  std::printf("  %-22s %-20s %3lld rekaman/records  %s\n", t.file.c_str(), t.team.c_str(), static_cast<long long>(t.records),
+  std::printf("  %-22s %-20s %3lld rekaman/records  %s\n", t.file.c_str(), t.team.c_str(),
+              static_cast<long long>(t.records),
               t.finished ? "selesai/finished" : (t.current_node.empty() ? "-" : t.current_node.c_str()));
 }
 
 }  // namespace
 
-std::unique_ptr<RoomLink> ConnectRoom(const std::string& address, const std::string& code, const std::string& log_path, std::string& why) {
+std::unique_ptr<RoomLink> ConnectRoom(const std::string& address, const std::string& code, const std::string& log_path,
+                                      std::string& why) {
   auto link = std::make_unique<HttpRoomLink>(address, code, log_path);
   if (!link->valid()) {
     why = "--room needs HOST:PORT, for example 192.168.1.5:8765";
@@ -60,8 +64,10 @@ int RunRoom(const std::vector<std::string>& args) {
     if (i + 1 >= args.size() && (k == "--results" || k == "--port" || k == "--code" || k == "--bind" || k == "--for"))
       return Usage(k + " needs a value");
     if (k == "--results") results = args[++i];
-    else if (k == "--code") code = args[++i];
-    else if (k == "--bind") bind = args[++i];
+    else if (k == "--code")
+      code = args[++i];
+    else if (k == "--bind")
+      bind = args[++i];
     else if (k == "--port") {
       char* end = nullptr;
       long n = std::strtol(args[++i].c_str(), &end, 10);
@@ -71,7 +77,8 @@ int RunRoom(const std::vector<std::string>& args) {
       char* end = nullptr;
       for_seconds = std::strtod(args[++i].c_str(), &end);
       if (*end || for_seconds <= 0) return Usage("--for needs a number of seconds");
-    } else return Usage("unknown argument '" + k + "'");
+    } else
+      return Usage("unknown argument '" + k + "'");
   }
   if (results.empty()) return Usage("--results DIR is required: the folder where the teams' logs are written");
   if (code.empty()) code = NewRoomCode();
@@ -113,7 +120,8 @@ int RunRoom(const std::vector<std::string>& args) {
   std::printf("Tutup dengan Ctrl+C / Close with Ctrl+C\n");
   std::fflush(stdout);
 
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long long>(for_seconds * 1000));
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long long>(for_seconds * 1000));
   std::size_t teams_seen = taken_up, finished_seen = 0;
   for (;;) {
     timespec tick{0, 250 * 1000 * 1000};
@@ -133,9 +141,14 @@ int RunRoom(const std::vector<std::string>& args) {
   server->Stop();
   RoomState st = server->State();
   std::printf("Ruang ditutup / Room closed\n");
-  for (const auto& t : st.teams) PrintTeam(t);
-  std::printf("Diterima / Accepted: %lld rekaman/records, duplikat / duplicates: %lld\n", static_cast<long long>(st.accepted),
-              static_cast<long long>(st.duplicates));
+  std::size_t finished = 0;
+  for (const auto& t : st.teams) {
+    PrintTeam(t);
+    finished += t.finished ? 1 : 0;
+  }
+  std::printf("Tim / Teams: %zu, selesai / finished: %zu\n", st.teams.size(), finished);
+  std::printf("Diterima / Accepted: %lld rekaman/records, duplikat / duplicates: %lld\n",
+              static_cast<long long>(st.accepted), static_cast<long long>(st.duplicates));
   std::printf("Ditolak / Refused: %lld", static_cast<long long>(st.refused_total()));
   for (const auto& [c, n] : st.refusals) std::printf("  %s=%lld", c.c_str(), static_cast<long long>(n));
   std::printf("\n");

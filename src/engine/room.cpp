@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "file_io.h"
-#include "session_log.h"
 #include "platform/utf8_path.h"
+#include "session_log.h"
 
 namespace sigap {
 
@@ -43,7 +43,8 @@ std::string RandomToken() {
 // Compares without stopping at the first difference, so that timing says nothing about a code.
 bool SameSecret(const std::string& a, const std::string& b) {
   unsigned diff = a.size() == b.size() ? 0u : 1u;
-  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(i < b.size() ? b[i] : 0);
+  for (std::size_t i = 0; i < a.size(); ++i)
+    diff |= static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(i < b.size() ? b[i] : 0);
   return diff == 0;
 }
 
@@ -63,7 +64,8 @@ std::string NewRoomCode() {
 }
 
 std::string CheckRoomCode(const std::string& code) {
-  if (code.size() < kRoomMinCodeLength) return "a room code needs at least " + std::to_string(kRoomMinCodeLength) + " characters";
+  if (code.size() < kRoomMinCodeLength)
+    return "a room code needs at least " + std::to_string(kRoomMinCodeLength) + " characters";
   if (code.size() > 32) return "a room code has at most 32 characters";
   for (unsigned char c : code)
     if (!std::isalnum(c)) return "a room code has only letters and digits";
@@ -122,7 +124,8 @@ std::unique_ptr<Room> Room::Open(const std::string& results_dir, const std::stri
       return nullptr;
     }
     text.resize(data.valid_bytes);
-    for (std::size_t at = 0; at < text.size(); at = text.find('\n', at) + 1) Remember(*s, text.substr(at, text.find('\n', at) + 1 - at));
+    for (std::size_t at = 0; at < text.size(); at = text.find('\n', at) + 1)
+      Remember(*s, text.substr(at, text.find('\n', at) + 1 - at));
     room->sessions_[s->id] = std::move(s);
   }
   return room;
@@ -155,7 +158,8 @@ RoomResponse Room::Join(const RoomRequest& r) {
   if (failures.size() >= static_cast<std::size_t>(kRoomJoinFailuresPerMinute))
     return Refuse(429, "ROOM002", "too many wrong codes from this address; wait a minute");
   if (join_failures_.size() > 4096)
-    std::erase_if(join_failures_, [&](const auto& kv) { return kv.second.empty() || r.now_ms - kv.second.back() >= 60000; });
+    std::erase_if(join_failures_,
+                  [&](const auto& kv) { return kv.second.empty() || r.now_ms - kv.second.back() >= 60000; });
   json body = json::parse(r.body, nullptr, false);
   if (!body.is_object() || !body.contains("code") || !body["code"].is_string())
     return Refuse(400, "ROOM010", "a join request is {\"code\": \"…\"}");
@@ -165,11 +169,13 @@ RoomResponse Room::Join(const RoomRequest& r) {
   }
   // Tokens that never sent a record are dropped oldest first, so that joining again and again
   // cannot fill the memory.
-  std::size_t unbound = std::count_if(tokens_.begin(), tokens_.end(), [](const auto& kv) { return kv.second.session.empty(); });
+  std::size_t unbound =
+      std::count_if(tokens_.begin(), tokens_.end(), [](const auto& kv) { return kv.second.session.empty(); });
   if (unbound >= 2 * kRoomMaxTeams) {
     auto oldest = tokens_.end();
     for (auto it = tokens_.begin(); it != tokens_.end(); ++it)
-      if (it->second.session.empty() && (oldest == tokens_.end() || it->second.issued_ms < oldest->second.issued_ms)) oldest = it;
+      if (it->second.session.empty() && (oldest == tokens_.end() || it->second.issued_ms < oldest->second.issued_ms))
+        oldest = it;
     tokens_.erase(oldest);
   }
   std::string token = RandomToken();
@@ -179,8 +185,8 @@ RoomResponse Room::Join(const RoomRequest& r) {
 
 RoomResponse Room::Append(const RoomRequest& r) {
   json body = json::parse(r.body, nullptr, false);
-  if (!body.is_object() || !body.contains("seq") || !body["seq"].is_number_integer() || StringField(body, "token").empty() ||
-      StringField(body, "session").empty() || StringField(body, "line").empty())
+  if (!body.is_object() || !body.contains("seq") || !body["seq"].is_number_integer() ||
+      StringField(body, "token").empty() || StringField(body, "session").empty() || StringField(body, "line").empty())
     return Refuse(400, "ROOM010", "a record request is {\"token\", \"session\", \"seq\", \"line\"}");
   auto tok = tokens_.find(StringField(body, "token"));
   if (tok == tokens_.end()) return Refuse(401, "ROOM011", "unknown token; join the room again");
@@ -210,7 +216,8 @@ RoomResponse Room::Append(const RoomRequest& r) {
     }
     SessionLogData d = ReadSessionLog("record", line);
     if (!d.usable() || d.torn_tail || d.next_seq != 1 || d.info.session_id != session_id)
-      return Refuse(422, "ROOM015", "the first record is not a valid header of this session (checksum, sequence or fields)");
+      return Refuse(422, "ROOM015",
+                    "the first record is not a valid header of this session (checksum, sequence or fields)");
     if (sessions_.size() >= kRoomMaxTeams) return Refuse(503, "ROOM003", "the room is full");
     auto fresh = std::make_unique<Session>();
     fresh->id = session_id;
@@ -236,11 +243,13 @@ RoomResponse Room::Append(const RoomRequest& r) {
     return Accepted(*s);
   }
   if (seq > held) return Refuse(409, "ROOM013", "send from " + std::to_string(held), held);
-  if (s->text.size() + line.size() > kRoomMaxSessionBytes) return Refuse(413, "ROOM015", "the session log would exceed 1 MiB");
+  if (s->text.size() + line.size() > kRoomMaxSessionBytes)
+    return Refuse(413, "ROOM015", "the session log would exceed 1 MiB");
   // The whole log read as the debrief will read it: checksum, sequence, shape, nothing after the end.
   SessionLogData d = ReadSessionLog("record", s->text + line);
   if (!d.usable() || d.torn_tail || d.next_seq != held + 1)
-    return Refuse(422, "ROOM015", "record " + std::to_string(seq) + " is not valid here (checksum, sequence or fields)", held);
+    return Refuse(422, "ROOM015", "record " + std::to_string(seq) + " is not valid here (checksum, sequence or fields)",
+                  held);
   std::string error;
   if (!AppendLine(*s, line, error)) return {500, json{{"error", "ROOM016"}, {"message", error}}.dump()};
   ++accepted_;
@@ -276,7 +285,8 @@ bool Room::CreateSessionFile(Session& s, const std::string& line, std::string& e
     std::error_code ec;
     if (fs::exists(platform::PathFromUtf8(path), ec)) continue;
     s.file = platform::File::Open(tmp, platform::File::Mode::CreateOrTruncate, why);
-    bool ok = s.file.is_open() && s.file.TryLock(why) == platform::LockState::Locked && s.file.Append(line, why) && s.file.Sync(why);
+    bool ok = s.file.is_open() && s.file.TryLock(why) == platform::LockState::Locked && s.file.Append(line, why) &&
+              s.file.Sync(why);
     if (ok && !platform::RenameNoReplace(tmp, path, why)) {
       s.file.Close();
       platform::RemoveFile(tmp);

@@ -13,12 +13,12 @@
 
 namespace sigap {
 
-inline constexpr std::size_t kRoomMaxBodyBytes = 64u << 10;        // one request's body
-inline constexpr std::size_t kRoomMaxSessionBytes = 1u << 20;      // one session's log in the room
-inline constexpr std::size_t kRoomMaxTeams = 100;                  // sessions per room
+inline constexpr std::size_t kRoomMaxBodyBytes = 64u << 10;    // one request's body
+inline constexpr std::size_t kRoomMaxSessionBytes = 1u << 20;  // one session's log in the room
+inline constexpr std::size_t kRoomMaxTeams = 100;              // sessions per room
 inline constexpr std::size_t kRoomMinCodeLength = 6;
-inline constexpr int kRoomJoinFailuresPerMinute = 5;               // per address
-inline constexpr std::int64_t kRoomConnectedMs = 15000;            // "connected": heard from lately
+inline constexpr int kRoomJoinFailuresPerMinute = 5;     // per address
+inline constexpr std::int64_t kRoomConnectedMs = 15000;  // "connected": heard from lately
 
 // One request as the host received it. `peer` is the sender's address (rate limits only).
 struct RoomRequest {
@@ -37,17 +37,17 @@ struct RoomResponse {
 
 struct RoomTeam {
   std::string session, team, scenario;
-  std::string file;           // the room's own name for the log in its results folder
-  std::int64_t records = 0;   // header included
-  std::string current_node;   // the node of the last decision
+  std::string file;          // the room's own name for the log in its results folder
+  std::int64_t records = 0;  // header included
+  std::string current_node;  // the node of the last decision
   bool finished = false;
-  bool connected = false;     // a request within kRoomConnectedMs
+  bool connected = false;  // a request within kRoomConnectedMs
 };
 
 struct RoomState {
   std::vector<RoomTeam> teams;
-  std::int64_t accepted = 0;    // records written
-  std::int64_t duplicates = 0;  // records received again, already held (idempotent retries)
+  std::int64_t accepted = 0;                     // records written
+  std::int64_t duplicates = 0;                   // records received again, already held (idempotent retries)
   std::map<std::string, std::int64_t> refusals;  // code -> count
   std::int64_t refused_total() const;
 };
@@ -96,8 +96,8 @@ class Room {
   static void Remember(Session& s, const std::string& line);
 
   std::string dir_, code_;
-  std::map<std::string, std::unique_ptr<Session>> sessions_;  // by session id
-  std::map<std::string, Token> tokens_;                       // by token
+  std::map<std::string, std::unique_ptr<Session>> sessions_;        // by session id
+  std::map<std::string, Token> tokens_;                             // by token
   std::map<std::string, std::vector<std::int64_t>> join_failures_;  // peer -> times (ms) in the last minute
   std::int64_t accepted_ = 0, duplicates_ = 0;
   std::map<std::string, std::int64_t> refusals_;

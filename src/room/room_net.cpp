@@ -33,7 +33,8 @@ struct RoomServer::Impl {
   }
 };
 
-std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const std::string& host, int port, std::string& error) {
+std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const std::string& host, int port,
+                                              std::string& error) {
   std::unique_ptr<RoomServer> self(new RoomServer());
   self->impl_ = std::make_unique<Impl>();
   Impl& impl = *self->impl_;
@@ -60,7 +61,8 @@ std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const 
   svr.set_pre_routing_handler([&impl](const httplib::Request& req, httplib::Response& res) {
     const bool chunked = req.has_header("Transfer-Encoding");
     const bool no_length = req.method == "POST" && !req.has_header("Content-Length");
-    const bool too_long = std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > kRoomMaxBodyBytes;
+    const bool too_long =
+        std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > kRoomMaxBodyBytes;
     if (!chunked && !no_length && !too_long) return httplib::Server::HandlerResponse::Unhandled;
     {
       std::lock_guard<std::mutex> lock(impl.mutex);
@@ -68,7 +70,8 @@ std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const 
     }
     res.status = too_long ? 413 : 411;
     res.set_header("Connection", "close");
-    res.set_content(R"({"error":"ROOM010","message":"a request needs a Content-Length of at most 64 KiB"})", "application/json");
+    res.set_content(R"({"error":"ROOM010","message":"a request needs a Content-Length of at most 64 KiB"})",
+                    "application/json");
     return httplib::Server::HandlerResponse::Handled;
   });
   auto handle = [&impl](const httplib::Request& req, httplib::Response& res) {
@@ -200,10 +203,12 @@ void RoomSender::Run() {
     std::vector<std::string> lines;
     std::string text, error;
     if (ReadFileToString(log_path_, text, error))
-      for (std::size_t at = 0, nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1) lines.push_back(text.substr(at, nl + 1 - at));
+      for (std::size_t at = 0, nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1)
+        lines.push_back(text.substr(at, nl + 1 - at));
     if (session.empty() && !lines.empty()) {
       json header = json::parse(lines[0], nullptr, false);
-      if (header.is_object() && header.contains("session") && header["session"].is_string()) session = header["session"].get<std::string>();
+      if (header.is_object() && header.contains("session") && header["session"].is_string())
+        session = header["session"].get<std::string>();
     }
     std::int64_t next = 0;
     {
@@ -220,10 +225,14 @@ void RoomSender::Run() {
     }
     if (token.empty()) {
       auto res = client.Post("/join", json{{"code", code_}}.dump(), "application/json");
-      if (!res) { fail("no connection to the room (" + httplib::to_string(res.error()) + ")"); continue; }
+      if (!res) {
+        fail("no connection to the room (" + httplib::to_string(res.error()) + ")");
+        continue;
+      }
       json j = json::parse(res->body, nullptr, false);
       if (res->status != 200 || !j.is_object() || !j.contains("token") || !j["token"].is_string()) {
-        fail("the room refused to join: " + (j.is_object() ? j.value("message", std::to_string(res->status)) : std::to_string(res->status)));
+        fail("the room refused to join: " +
+             (j.is_object() ? j.value("message", std::to_string(res->status)) : std::to_string(res->status)));
         continue;
       }
       token = j["token"].get<std::string>();
@@ -234,10 +243,17 @@ void RoomSender::Run() {
     }
     json body{{"token", token}, {"session", session}, {"seq", next}, {"line", lines[static_cast<std::size_t>(next)]}};
     auto res = client.Post("/record", body.dump(), "application/json");
-    if (!res) { fail("no connection to the room (" + httplib::to_string(res.error()) + ")"); continue; }
+    if (!res) {
+      fail("no connection to the room (" + httplib::to_string(res.error()) + ")");
+      continue;
+    }
     json j = json::parse(res->body, nullptr, false);
-    const std::int64_t room_next = j.is_object() && j.contains("next") && j["next"].is_number_integer() ? j["next"].get<std::int64_t>() : -1;
-    if (res->status == 401) { token.clear(); continue; }  // the room restarted: join again
+    const std::int64_t room_next =
+        j.is_object() && j.contains("next") && j["next"].is_number_integer() ? j["next"].get<std::int64_t>() : -1;
+    if (res->status == 401) {
+      token.clear();
+      continue;
+    }  // the room restarted: join again
     if ((res->status == 200 || res->status == 409) && room_next >= 0) {
       std::lock_guard<std::mutex> lock(mutex_);
       delivered_ = std::min(room_next, local_lines_);
@@ -249,7 +265,8 @@ void RoomSender::Run() {
       }
       if (j.value("error", "") == "ROOM013") continue;  // a gap: send from where the room stands
     }
-    fail("the room refused record " + std::to_string(next) + ": " + (j.is_object() ? j.value("message", std::to_string(res->status)) : std::to_string(res->status)));
+    fail("the room refused record " + std::to_string(next) + ": " +
+         (j.is_object() ? j.value("message", std::to_string(res->status)) : std::to_string(res->status)));
   }
 }
 

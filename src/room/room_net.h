@@ -19,7 +19,8 @@ namespace sigap::room {
 // set when the address cannot be bound (for example, the port is in use by another room).
 class RoomServer {
  public:
-  static std::unique_ptr<RoomServer> Start(std::unique_ptr<Room> room, const std::string& host, int port, std::string& error);
+  static std::unique_ptr<RoomServer> Start(std::unique_ptr<Room> room, const std::string& host, int port,
+                                           std::string& error);
   ~RoomServer();
   RoomServer(const RoomServer&) = delete;
   RoomServer& operator=(const RoomServer&) = delete;
