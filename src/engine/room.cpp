@@ -48,6 +48,9 @@ bool SameSecret(const std::string& a, const std::string& b) {
   return diff == 0;
 }
 
+// Answers never throw on text that is not UTF-8 (a folder name, say): it is replaced.
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 std::string StringField(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -137,7 +140,7 @@ RoomResponse Room::Refuse(int status, const std::string& code, const std::string
   ++refusals_[code];
   json j{{"error", code}, {"message", message}};
   if (next >= 0) j["next"] = next;
-  return {status, j.dump()};
+  return {status, Dump(j)};
 }
 
 RoomResponse Room::Accepted(const Session& s) {
@@ -148,7 +151,7 @@ RoomResponse Room::Handle(const RoomRequest& r) {
   if (r.body.size() > kRoomMaxBodyBytes) return Refuse(413, "ROOM010", "the request is larger than 64 KiB");
   if (r.method == "POST" && r.path == "/join") return Join(r);
   if (r.method == "POST" && r.path == "/record") return Append(r);
-  return Refuse(404, "ROOM010", "unknown request " + r.method.substr(0, 16) + " " + r.path.substr(0, 64));
+  return Refuse(404, "ROOM010", "unknown request");  // the path is not echoed: it may be any bytes
 }
 
 RoomResponse Room::Join(const RoomRequest& r) {
@@ -222,7 +225,7 @@ RoomResponse Room::Append(const RoomRequest& r) {
     auto fresh = std::make_unique<Session>();
     fresh->id = session_id;
     std::string error;
-    if (!CreateSessionFile(*fresh, line, error)) return {500, json{{"error", "ROOM016"}, {"message", error}}.dump()};
+    if (!CreateSessionFile(*fresh, line, error)) return {500, Dump(json{{"error", "ROOM016"}, {"message", error}})};
     ++accepted_;
     tok->second.session = session_id;
     fresh->last_seen_ms = r.now_ms;
@@ -251,7 +254,7 @@ RoomResponse Room::Append(const RoomRequest& r) {
     return Refuse(422, "ROOM015", "record " + std::to_string(seq) + " is not valid here (checksum, sequence or fields)",
                   held);
   std::string error;
-  if (!AppendLine(*s, line, error)) return {500, json{{"error", "ROOM016"}, {"message", error}}.dump()};
+  if (!AppendLine(*s, line, error)) return {500, Dump(json{{"error", "ROOM016"}, {"message", error}})};
   ++accepted_;
   return Accepted(*s);
 }
