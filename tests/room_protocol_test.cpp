@@ -145,6 +145,11 @@ TEST_CASE("room: duplicates are idempotent, a gap says where to send from, an al
   CHECK(st.accepted == 2);
   CHECK(st.refusals["ROOM013"] == 2);
   CHECK(st.refusals["ROOM014"] == 1);
+  // The team joins again (a new token, its header): the old token stops writing the session.
+  const std::string second = JoinToken(*room);
+  CHECK(Record(*room, second, kSession, 0, Header(kSession)).next() == 2);
+  CHECK(Record(*room, token, kSession, 2, Decision(2)).error() == "ROOM011");
+  CHECK(Record(*room, second, kSession, 2, Decision(2)).status == 200);
   test::RemoveTree(dir);
 }
 

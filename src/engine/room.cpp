@@ -210,8 +210,9 @@ RoomResponse Room::Append(const RoomRequest& r) {
     if (s) {
       if (line != s->text.substr(0, s->line_starts.size() > 1 ? s->line_starts[1] : s->text.size()))
         return Refuse(403, "ROOM012", "another session already has this id");
-      for (auto& [t, other] : tokens_)
-        if (other.session == session_id) other.session = "\x01revoked";  // one writer per session
+      // One writer per session: the tokens it had before stop working (and take no memory).
+      const std::string current = tok->first;
+      std::erase_if(tokens_, [&](const auto& kv) { return kv.second.session == session_id && kv.first != current; });
       tok->second.session = session_id;
       s->last_seen_ms = r.now_ms;
       ++duplicates_;

@@ -27,6 +27,7 @@ struct RoomServer::Impl {
   std::mutex mutex;  // Room is not thread-safe: one request at a time reaches it
   std::unique_ptr<Room> room;
   std::thread thread;
+  int listen_fd = -1;
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   std::int64_t NowMs() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
@@ -48,13 +49,12 @@ std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const 
   svr.set_read_timeout(5, 0);
   svr.set_write_timeout(5, 0);
   svr.set_payload_max_length(kRoomMaxBodyBytes);
-  int listen_fd = -1;
-  svr.set_socket_options([&listen_fd](socket_t s) {
+  svr.set_socket_options([&impl](socket_t s) {
     // SO_REUSEADDR only: with the library's SO_REUSEPORT a second room on the same port would
     // silently share the teams with the first.
     int yes = 1;
     setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    listen_fd = s;
+    impl.listen_fd = s;
   });
   // Bodies without a length or sent in chunks escape the payload limit in cpp-httplib 0.11.4:
   // refused before the body is read.
@@ -98,7 +98,7 @@ std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const 
   }
   // Debian's library listens with a backlog of 5: 80 connections opening together lose SYNs and
   // wait a second. Linux resizes the queue on a second listen().
-  if (listen_fd >= 0) ::listen(listen_fd, 128);
+  if (impl.listen_fd >= 0) ::listen(impl.listen_fd, 128);
   self->port_ = port;
   impl.thread = std::thread([&impl] { impl.server.listen_after_bind(); });
   return self;
