@@ -1,5 +1,5 @@
 // `sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] [--mode M] [--lang L]
-//               [--results DIR] [--resume LOG] [--json]`
+//               [--results DIR] [--resume LOG] [--json] [--room HOST:PORT --code C [--room-wait SECONDS]]
 // Plays headless through the same RecordedSession the GUI uses: every decision is logged
 // durably before the next one. Choices are answers as answer.h writes them: a choice id; for a
 // checklist the ticked items joined by '+' ('-' for none); 'timeout' to let the clock run out
@@ -43,7 +43,8 @@ struct PlayArgs {
 
 int Usage(const std::string& problem) {
   std::fprintf(stderr, "sigap play: %s\nusage: sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] "
-                       "[--mode training|assessment] [--lang id|en] [--results DIR] [--resume LOG] [--json]\n", problem.c_str());
+                       "[--mode training|assessment] [--lang id|en] [--results DIR] [--resume LOG] [--json]\n"
+                       "       [--room HOST:PORT --code C [--room-wait SECONDS]]\n", problem.c_str());
   return 2;
 }
 
