@@ -3,7 +3,7 @@
 # and runs each one for its share of SECONDS. Works from a clean clone (needs clang-14 and
 # libclang-rt-14-dev: `bash scripts/install-deps.sh --fuzz`).
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS: total for all targets (default 60)
-#   TARGET: fuzz_scenario, fuzz_session_log, fuzz_json (default: all three)
+#   TARGET: fuzz_scenario, fuzz_session_log, fuzz_json, fuzz_room (default: all four)
 #
 # Seeds are generated into build-fuzz/seeds/ on every run (never committed): the bundled
 # scenarios and catalogue, tests/malformed/** when present, session logs played through the
@@ -18,7 +18,7 @@ root=$PWD
 total=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(fuzz_scenario fuzz_session_log fuzz_json)
+[[ ${#targets[@]} -eq 0 ]] && targets=(fuzz_scenario fuzz_session_log fuzz_json fuzz_room)
 if ! [[ "$total" =~ ^[0-9]+$ ]] || [[ "$total" -lt 3 ]]; then
   echo "fuzz.sh: SECONDS must be a whole number of at least 3" >&2
   exit 2
@@ -28,12 +28,12 @@ build=$root/build-fuzz
 echo "== fuzz: build (preset fuzz)"
 cmake --preset fuzz >/dev/null
 # Only the fuzzers and the seed writer (not the uninstrumented engine and CLI the preset also defines).
-cmake --build --preset fuzz --target fuzz_scenario fuzz_session_log fuzz_json fuzz_make_seeds
+cmake --build --preset fuzz --target fuzz_scenario fuzz_session_log fuzz_json fuzz_room fuzz_make_seeds
 
 # ---- Seeds ----------------------------------------------------------------------------------
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz_scenario,fuzz_session_log,fuzz_json}
+mkdir -p "$seeds"/{fuzz_scenario,fuzz_session_log,fuzz_json,fuzz_room}
 copy_seeds() {  # copy_seeds DEST FILE... (flattened; the path becomes the name)
   local dest=$1
   shift
@@ -58,6 +58,10 @@ if [[ -d "$root/tests/malformed" ]]; then
 fi
 "$build/fuzz/fuzz_make_seeds" "$seeds/fuzz_session_log" "$root/scenarios"
 copy_seeds "$seeds/fuzz_json" "$seeds"/fuzz_session_log/*.jsonl
+# fuzz_room: each log as a series of record requests (kind 3, separated by 0xFF; fuzz_room.cpp).
+for f in "$seeds"/fuzz_session_log/*.jsonl; do
+  while IFS= read -r line; do printf '\x03%s\xff' "$line"; done <"$f" >"$seeds/fuzz_room/$(basename "$f")"
+done
 regressions=()
 for t in fuzz_scenario fuzz_session_log fuzz_json; do
   for f in "$root"/tests/fuzz_regressions/"${t#fuzz_}"/*; do

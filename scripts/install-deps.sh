@@ -13,7 +13,7 @@ packages=(
   # toolchain
   cmake g++ make pkgconf dpkg-dev
   # libraries (see third_party/README.md for versions and why)
-  libimgui-dev libglfw3-dev libstb-dev nlohmann-json3-dev doctest-dev python3-glad
+  libimgui-dev libglfw3-dev libstb-dev nlohmann-json3-dev doctest-dev python3-glad libcpp-httplib-dev
   # run time: a clear TTF font and an OpenGL driver (Mesa software rendering works)
   fonts-noto-core libgl1-mesa-dri libgl1
   # GUI tests: a virtual X server

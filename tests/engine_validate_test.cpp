@@ -247,7 +247,7 @@ TEST_CASE("round trip: load → ToJson → load gives an equal model for every b
 TEST_CASE("docs/diagnostics.md documents exactly the codes the program can emit") {
   // Every code literal in the engine and CLI sources ("SCN012", "LOG010"…).
   std::set<std::string> in_code;
-  const std::regex literal("\"((JSN|SCN|IO|DIA|LOG|ENG|DBR|RES|SAV|CPY|EXP)[0-9]{3})\"");
+  const std::regex literal("\"((JSN|SCN|IO|DIA|LOG|ENG|DBR|RES|SAV|CPY|EXP|ROOM)[0-9]{3})\"");
   for (const char* dir : {"src/engine", "src/cli"})
     for (const auto& e : fs::directory_iterator(test::SourcePath(dir))) {
       std::string text = test::ReadText(e.path().string());
@@ -255,7 +255,7 @@ TEST_CASE("docs/diagnostics.md documents exactly the codes the program can emit"
     }
   // Documented: a "### CODE" heading or a table row starting with the code.
   std::set<std::string> documented;
-  const std::regex entry("^(### |\\| `)((JSN|SCN|IO|DIA|LOG|ENG|DBR|RES|SAV|CPY|EXP)[0-9]{3})");
+  const std::regex entry("^(### |\\| `)((JSN|SCN|IO|DIA|LOG|ENG|DBR|RES|SAV|CPY|EXP|ROOM)[0-9]{3})");
   for (const auto& line : test::SplitLines(test::ReadText(test::SourcePath("docs/diagnostics.md")))) {
     std::smatch m;
     if (std::regex_search(line, m, entry)) CHECK_MESSAGE(documented.insert(m[2]).second, "documented twice: " << m[2]);

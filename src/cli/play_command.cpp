@@ -1,5 +1,5 @@
 // `sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] [--mode M] [--lang L]
-//               [--results DIR] [--resume LOG] [--json]`
+//               [--results DIR] [--resume LOG] [--json] [--room HOST:PORT --code C [--room-wait SECONDS]]
 // Plays headless through the same RecordedSession the GUI uses: every decision is logged
 // durably before the next one. Choices are answers as answer.h writes them: a choice id; for a
 // checklist the ticked items joined by '+' ('-' for none); 'timeout' to let the clock run out
@@ -17,6 +17,7 @@
 #include "paths.h"
 #include "platform/utf8_path.h"
 #include "recorded_session.h"
+#include "room_link.h"
 #include "sigap_version.h"
 
 namespace sigap::cli {
@@ -37,11 +38,14 @@ struct PlayArgs {
   std::string resume;
   bool json = false;
   int step_delay_ms = 0;  // test hook: pause between decisions (for the kill test)
+  std::string room, room_code;  // a live room to send the log to, as well
+  int room_wait_s = 10;         // at the end, how long to wait for the room to have everything
 };
 
 int Usage(const std::string& problem) {
   std::fprintf(stderr, "sigap play: %s\nusage: sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] "
-                       "[--mode training|assessment] [--lang id|en] [--results DIR] [--resume LOG] [--json]\n", problem.c_str());
+                       "[--mode training|assessment] [--lang id|en] [--results DIR] [--resume LOG] [--json]\n"
+                       "       [--room HOST:PORT --code C [--room-wait SECONDS]]\n", problem.c_str());
   return 2;
 }
 
@@ -82,6 +86,9 @@ std::optional<PlayArgs> Parse(const std::vector<std::string>& args, int& rc) {
     } else if (k == "--results") { auto v = value(); if (!v) return std::nullopt; a.results_dir = *v; }
     else if (k == "--resume") { auto v = value(); if (!v) return std::nullopt; a.resume = *v; }
     else if (k == "--json") a.json = true;
+    else if (k == "--room") { auto v = value(); if (!v) return std::nullopt; a.room = *v; }
+    else if (k == "--code") { auto v = value(); if (!v) return std::nullopt; a.room_code = *v; }
+    else if (k == "--room-wait") { auto v = value(); if (!v) return std::nullopt; a.room_wait_s = std::atoi(v->c_str()); }
     else if (k == "--step-delay-ms") { auto v = value(); if (!v) return std::nullopt; a.step_delay_ms = std::atoi(v->c_str()); }
     else if (!k.empty() && k[0] == '-') { rc = Usage("unknown option '" + k + "'"); return std::nullopt; }
     else if (a.scenario.empty()) a.scenario = k;
@@ -89,6 +96,7 @@ std::optional<PlayArgs> Parse(const std::vector<std::string>& args, int& rc) {
   }
   if (a.resume.empty() && a.scenario.empty()) { rc = Usage("name a scenario file or id"); return std::nullopt; }
   if (a.resume.empty() && a.team.empty()) { rc = Usage("--team NAME is required (a pseudonym, never a real name)"); return std::nullopt; }
+  if (a.room.empty() != a.room_code.empty()) { rc = Usage("--room HOST:PORT and --code C go together"); return std::nullopt; }
   return a;
 }
 
@@ -331,6 +339,16 @@ int RunPlay(const std::vector<std::string>& args) {
   Session& s = rs->session();
   Lang lang = s.info().lang;
 
+  // The local log stays the truth: each record is on the disk before the sender sees it, and
+  // the sender works in the background, so a slow or absent room never holds up a decision.
+  std::unique_ptr<RoomLink> room;
+  if (!a.room.empty()) {
+    std::string why;
+    room = ConnectRoom(a.room, a.room_code, rs->log_path(), why);
+    if (!room) return Usage("--room: " + why);
+    room->Notify();
+  }
+
   // On resume, the given choices start from the beginning: the logged ones must match them.
   std::size_t already = s.History().size();
   if (already > 0 && !a.choices.empty()) {
@@ -406,6 +424,7 @@ int RunPlay(const std::vector<std::string>& args) {
       exit_code = 2;
       break;
     }
+    if (room) room->Notify();
     if (!a.json) {
       PrintDecision(std::cout, s, rs->Score(), s.History().size() - 1, lang);
       std::cout << std::flush;
@@ -422,6 +441,15 @@ int RunPlay(const std::vector<std::string>& args) {
     std::cout << std::flush;
   }
   std::fprintf(stderr, "%s: %s\n", L(lang, "Hasil disimpan", "Result saved"), rs->log_path().c_str());
+  if (room) {
+    if (room->WaitUntilDelivered(std::chrono::seconds(std::max(0, a.room_wait_s))))
+      std::fprintf(stderr, "%s\n", L(lang, "Ruang langsung: semua rekaman diterima.", "Live room: every record received."));
+    else
+      std::fprintf(stderr, "%s (%s)\n",
+                   L(lang, "Ruang langsung: belum semua rekaman diterima; hasil tetap tersimpan di laptop ini",
+                     "Live room: not every record arrived; the result is still saved on this laptop"),
+                   room->last_problem().c_str());
+  }
   if (s.state() != SessionState::Ended && exit_code == 0)
     std::fprintf(stderr, "%s\n", L(lang, "Sesi belum selesai; lanjutkan dengan --resume LOG.", "The session is not finished; continue it with --resume LOG."));
   return exit_code;

@@ -1,0 +1,107 @@
+// The live room's protocol, without sockets: teams join with the room's code, then append their
+// session logs' records one by one; the room keeps each session as the same .sigap.jsonl file.
+// docs/live-room.md describes the requests, the refusals and the threat model.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "platform/file.h"
+
+namespace sigap {
+
+inline constexpr std::size_t kRoomMaxBodyBytes = 64u << 10;    // one request's body
+inline constexpr std::size_t kRoomMaxSessionBytes = 1u << 20;  // one session's log in the room
+inline constexpr std::size_t kRoomMaxTeams = 100;              // sessions per room
+inline constexpr std::size_t kRoomMinCodeLength = 6;
+inline constexpr int kRoomJoinFailuresPerMinute = 5;     // per address
+inline constexpr std::int64_t kRoomConnectedMs = 15000;  // "connected": heard from lately
+
+// One request as the host received it. `peer` is the sender's address (rate limits only).
+struct RoomRequest {
+  std::string method;  // "POST"
+  std::string path;    // "/join", "/record"
+  std::string body;
+  std::string peer;
+  std::int64_t now_ms = 0;  // a monotonic clock
+};
+
+// The answer: an HTTP status and a JSON body ({"ok":true,…} or {"error":"ROOM0xx",…}).
+struct RoomResponse {
+  int status = 200;
+  std::string body;
+};
+
+struct RoomTeam {
+  std::string session, team, scenario;
+  std::string file;          // the room's own name for the log in its results folder
+  std::int64_t records = 0;  // header included
+  std::string current_node;  // the node of the last decision
+  bool finished = false;
+  bool connected = false;  // a request within kRoomConnectedMs
+};
+
+struct RoomState {
+  std::vector<RoomTeam> teams;
+  std::int64_t accepted = 0;                     // records written
+  std::int64_t duplicates = 0;                   // records received again, already held (idempotent retries)
+  std::map<std::string, std::int64_t> refusals;  // code -> count
+  std::int64_t refused_total() const;
+};
+
+// A fresh join code: 8 letters and digits without look-alikes (about 2^39 codes).
+std::string NewRoomCode();
+// "" when `code` can serve as a room code, else why not.
+std::string CheckRoomCode(const std::string& code);
+
+class Room {
+ public:
+  // Opens a room over `results_dir` (created if missing). Logs already there (a room restarted
+  // in the same folder) are taken up again: their teams continue where the file ends.
+  static std::unique_ptr<Room> Open(const std::string& results_dir, const std::string& code, std::string& error);
+  Room(const Room&) = delete;
+  Room& operator=(const Room&) = delete;
+
+  // One request. Not thread-safe: the host serialises calls.
+  RoomResponse Handle(const RoomRequest& request);
+  RoomState State(std::int64_t now_ms) const;
+  // A request the host refused before it reached Handle (no length, chunked, too large).
+  void CountRefusal(const std::string& code) { ++refusals_[code]; }
+  const std::string& code() const { return code_; }
+  const std::string& results_dir() const { return dir_; }
+
+ private:
+  struct Session {
+    std::string id, team, scenario, path, text;
+    std::vector<std::size_t> line_starts;  // where each record's line begins in `text`
+    std::string current_node;
+    bool finished = false;
+    std::int64_t last_seen_ms = -1;
+    platform::File file;
+  };
+  struct Token {
+    std::string session;  // "" until its first record binds it
+    std::int64_t issued_ms = 0;
+  };
+  Room() = default;
+  RoomResponse Join(const RoomRequest& r);
+  RoomResponse Append(const RoomRequest& r);
+  RoomResponse Refuse(int status, const std::string& code, const std::string& message, std::int64_t next = -1);
+  RoomResponse Accepted(const Session& s);
+  bool CreateSessionFile(Session& s, const std::string& line, std::string& error);
+  bool AppendLine(Session& s, const std::string& line, std::string& error);
+  static void Remember(Session& s, const std::string& line);
+
+  std::string dir_, code_;
+  std::map<std::string, std::unique_ptr<Session>> sessions_;        // by session id
+  std::map<std::string, Token> tokens_;                             // by token
+  std::map<std::string, std::vector<std::int64_t>> join_failures_;  // peer -> times (ms) in the last minute
+  std::int64_t accepted_ = 0, duplicates_ = 0;
+  std::map<std::string, std::int64_t> refusals_;
+  int file_counter_ = 0;
+};
+
+}  // namespace sigap

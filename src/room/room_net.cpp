@@ -1,0 +1,273 @@
+// [SECTION] The server: cpp-httplib configured as docs/live-room.md explains
+// [SECTION] Local addresses
+// [SECTION] The sender
+#include "room_net.h"
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "file_io.h"
+
+namespace sigap::room {
+
+using nlohmann::json;
+
+// ---- [SECTION] The server ---------------------------------------------------------------------
+
+struct RoomServer::Impl {
+  httplib::Server server;
+  std::mutex mutex;  // Room is not thread-safe: one request at a time reaches it
+  std::unique_ptr<Room> room;
+  std::thread thread;
+  int listen_fd = -1;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  std::int64_t NowMs() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  }
+};
+
+std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const std::string& host, int port,
+                                              std::string& error) {
+  std::unique_ptr<RoomServer> self(new RoomServer());
+  self->impl_ = std::make_unique<Impl>();
+  Impl& impl = *self->impl_;
+  impl.room = std::move(room);
+  httplib::Server& svr = impl.server;
+  // The library's defaults fail at 40 teams (8 threads, backlog 5, Nagle): see docs/live-room.md.
+  svr.new_task_queue = [] { return new httplib::ThreadPool(256); };
+  svr.set_tcp_nodelay(true);
+  svr.set_keep_alive_max_count(100);
+  svr.set_keep_alive_timeout(2);  // idle keep-alive sockets poll and hold a worker until then
+  svr.set_read_timeout(5, 0);
+  svr.set_write_timeout(5, 0);
+  svr.set_payload_max_length(kRoomMaxBodyBytes);
+  svr.set_socket_options([&impl](socket_t s) {
+    // SO_REUSEADDR only: with the library's SO_REUSEPORT a second room on the same port would
+    // silently share the teams with the first.
+    int yes = 1;
+    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl.listen_fd = s;
+  });
+  // Bodies without a length or sent in chunks escape the payload limit in cpp-httplib 0.11.4:
+  // refused before the body is read.
+  svr.set_pre_routing_handler([&impl](const httplib::Request& req, httplib::Response& res) {
+    const bool chunked = req.has_header("Transfer-Encoding");
+    const bool no_length = req.method == "POST" && !req.has_header("Content-Length");
+    const bool too_long =
+        std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > kRoomMaxBodyBytes;
+    if (!chunked && !no_length && !too_long) return httplib::Server::HandlerResponse::Unhandled;
+    {
+      std::lock_guard<std::mutex> lock(impl.mutex);
+      impl.room->CountRefusal("ROOM010");
+    }
+    res.status = too_long ? 413 : 411;
+    res.set_header("Connection", "close");
+    res.set_content(R"({"error":"ROOM010","message":"a request needs a Content-Length of at most 64 KiB"})",
+                    "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  auto handle = [&impl](const httplib::Request& req, httplib::Response& res) {
+    RoomRequest r{req.method, req.path, req.body, req.remote_addr, impl.NowMs()};
+    RoomResponse out;
+    {
+      std::lock_guard<std::mutex> lock(impl.mutex);
+      out = impl.room->Handle(r);
+    }
+    res.status = out.status;
+    res.set_content(out.body, "application/json");
+  };
+  svr.Post(".*", handle);
+  svr.Get(".*", handle);
+  if (port == 0) {
+    port = svr.bind_to_any_port(host);
+    if (port <= 0) {
+      error = "cannot listen on " + host;
+      return nullptr;
+    }
+  } else if (!svr.bind_to_port(host, port)) {
+    error = "cannot listen on " + host + ":" + std::to_string(port) + " (is another room using this port?)";
+    return nullptr;
+  }
+  // Debian's library listens with a backlog of 5: 80 connections opening together lose SYNs and
+  // wait a second. Linux resizes the queue on a second listen().
+  if (impl.listen_fd >= 0) ::listen(impl.listen_fd, 128);
+  self->port_ = port;
+  impl.thread = std::thread([&impl] { impl.server.listen_after_bind(); });
+  return self;
+}
+
+RoomServer::~RoomServer() { Stop(); }
+
+void RoomServer::Stop() {
+  if (!impl_) return;
+  impl_->server.stop();
+  if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+RoomState RoomServer::State() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->room->State(impl_->NowMs());
+}
+
+// ---- [SECTION] Local addresses ----------------------------------------------------------------
+
+std::vector<std::string> LocalAddresses() {
+  std::vector<std::string> out;
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return out;
+  for (ifaddrs* a = list; a; a = a->ifa_next) {
+    if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+    char buf[INET_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, buf, sizeof buf);
+    std::string ip = buf;
+    if (!ip.starts_with("127.") && std::find(out.begin(), out.end(), ip) == out.end()) out.push_back(ip);
+  }
+  freeifaddrs(list);
+  return out;
+}
+
+// ---- [SECTION] The sender ---------------------------------------------------------------------
+
+RoomSender::RoomSender(const std::string& address, std::string code, std::string log_path)
+    : code_(std::move(code)), log_path_(std::move(log_path)) {
+  std::string a = address;
+  if (a.starts_with("http://")) a = a.substr(7);
+  if (!a.empty() && a.back() == '/') a.pop_back();
+  const std::size_t colon = a.rfind(':');
+  if (colon != std::string::npos && colon > 0) {
+    host_ = a.substr(0, colon);
+    const std::string p = a.substr(colon + 1);
+    if (!p.empty() && p.size() <= 5 && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      port_ = std::stoi(p);
+    if (port_ > 65535) port_ = 0;
+  }
+  if (port_ > 0) thread_ = std::thread([this] { Run(); });
+}
+
+RoomSender::~RoomSender() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void RoomSender::Notify() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    notified_ = true;
+  }
+  cv_.notify_all();
+}
+
+std::string RoomSender::last_problem() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return problem_;
+}
+
+bool RoomSender::WaitUntilDelivered(std::chrono::milliseconds limit) {
+  if (port_ <= 0) return false;
+  Notify();
+  std::string text, error;
+  std::int64_t lines = 0;
+  if (ReadFileToString(log_path_, text, error)) lines = std::count(text.begin(), text.end(), '\n');
+  std::unique_lock<std::mutex> lock(mutex_);
+  return cv_.wait_for(lock, limit, [&] { return delivered_ >= lines; });
+}
+
+void RoomSender::Run() {
+  httplib::Client client(host_, port_);
+  client.set_tcp_nodelay(true);  // both sides, or Nagle and delayed ACKs cost 40-90 ms a record
+  client.set_keep_alive(true);
+  client.set_connection_timeout(3, 0);
+  client.set_read_timeout(5, 0);
+  client.set_write_timeout(5, 0);
+  std::string token, session;
+  auto backoff = std::chrono::milliseconds(100);
+  auto fail = [&](const std::string& why) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    problem_ = why;
+    cv_.wait_for(lock, backoff, [&] { return stop_; });
+    backoff = std::min(backoff * 2, std::chrono::milliseconds(3000));
+  };
+  for (;;) {
+    std::vector<std::string> lines;
+    std::string text, error;
+    if (ReadFileToString(log_path_, text, error))
+      for (std::size_t at = 0, nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1)
+        lines.push_back(text.substr(at, nl + 1 - at));
+    if (session.empty() && !lines.empty()) {
+      json header = json::parse(lines[0], nullptr, false);
+      if (header.is_object() && header.contains("session") && header["session"].is_string())
+        session = header["session"].get<std::string>();
+    }
+    std::int64_t next = 0;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      local_lines_ = static_cast<std::int64_t>(lines.size());
+      if (stop_) return;
+      if (delivered_ >= local_lines_ || session.empty()) {
+        cv_.notify_all();
+        cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_ || notified_; });
+        notified_ = false;
+        continue;
+      }
+      next = delivered_;
+    }
+    if (token.empty()) {
+      auto res = client.Post("/join", json{{"code", code_}}.dump(), "application/json");
+      if (!res) {
+        fail("no connection to the room (" + httplib::to_string(res.error()) + ")");
+        continue;
+      }
+      json j = json::parse(res->body, nullptr, false);
+      if (res->status != 200 || !j.is_object() || !j.contains("token") || !j["token"].is_string()) {
+        fail("the room refused to join: " +
+             (j.is_object() ? j.value("message", std::to_string(res->status)) : std::to_string(res->status)));
+        continue;
+      }
+      token = j["token"].get<std::string>();
+      // A new token starts from the header: the room then says how much it already holds.
+      std::lock_guard<std::mutex> lock(mutex_);
+      delivered_ = 0;
+      continue;
+    }
+    json body{{"token", token}, {"session", session}, {"seq", next}, {"line", lines[static_cast<std::size_t>(next)]}};
+    auto res = client.Post("/record", body.dump(), "application/json");
+    if (!res) {
+      fail("no connection to the room (" + httplib::to_string(res.error()) + ")");
+      continue;
+    }
+    json j = json::parse(res->body, nullptr, false);
+    const std::int64_t room_next =
+        j.is_object() && j.contains("next") && j["next"].is_number_integer() ? j["next"].get<std::int64_t>() : -1;
+    if (res->status == 401) {
+      token.clear();
+      continue;
+    }  // the room restarted: join again
+    if ((res->status == 200 || res->status == 409) && room_next >= 0) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      delivered_ = std::min(room_next, local_lines_);
+      cv_.notify_all();
+      if (res->status == 200) {
+        problem_.clear();
+        backoff = std::chrono::milliseconds(100);
+        continue;
+      }
+      if (j.value("error", "") == "ROOM013") continue;  // a gap: send from where the room stands
+    }
+    fail("the room refused record " + std::to_string(next) + ": " +
+         (j.is_object() ? j.value("message", std::to_string(res->status)) : std::to_string(res->status)));
+  }
+}
+
+}  // namespace sigap::room

@@ -1,0 +1,9 @@
+# The live room: the protocol without sockets, then real `sigap room` and `sigap play --room`
+# processes on loopback (127.0.0.1 only; nothing leaves this machine).
+sigap_add_test(test_room SOURCES room_protocol_test.cpp LABELS room)
+# 10 teams at once, hostile requests, a room killed and restarted (a few seconds).
+sigap_add_test(test_room_loopback SOURCES room_loopback_test.cpp LABELS room)
+set_tests_properties(test_room_loopback PROPERTIES TIMEOUT 180)
+# The same with 40 teams, as a workshop hall would have.
+add_test(NAME test_room_loopback_40 COMMAND test_room_loopback --test-case=*teams?play?at?once*)
+set_tests_properties(test_room_loopback_40 PROPERTIES ENVIRONMENT SIGAP_ROOM_TEAMS=40 LABELS "room;slow" TIMEOUT 300)
