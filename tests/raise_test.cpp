@@ -30,7 +30,7 @@ TEST_CASE("a raise request wakes the window that holds that session, and only th
   app::RaiseWatcher b(dir, [&] { ++wakes_b; });
   a.Watch("/results/tim-merah.sigap.jsonl");
   b.Watch("/results/tim-biru.sigap.jsonl");
-  std::string error;
+  IoError error;
   REQUIRE(app::RequestRaise(dir, "/results/tim-merah.sigap.jsonl", error));
   CHECK(WaitFor([&] { return wakes_a.load() == 1; }));
   CHECK(a.TakeRequest());

@@ -48,10 +48,10 @@ std::string SettingsPath(const AppState& state) {
 
 bool SaveSettings(AppState& state) {
   auto& f = state.facilitator;
-  std::string error;
+  IoError error;
   if (SaveWorkshopSettings(SettingsPath(state), f.workshop, error)) return true;
   f.settings_error = true;
-  f.settings_message = state.tr.Format("fac.settings.save_failed", {SettingsPath(state), error});
+  f.settings_message = state.tr.Format("fac.settings.save_failed", {SettingsPath(state), state.tr.Cause(error)});
   return false;
 }
 
@@ -203,9 +203,9 @@ void SaveSettingsToStick(AppState& state, const std::string& raw_dir) {
   std::error_code ec;
   fs::create_directories(platform::PathFromUtf8(dir), ec);
   const std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir) / kWorkshopFileName);
-  std::string error;
+  IoError error;
   if (!SaveWorkshopSettings(path, f.workshop, error)) {
-    f.stick_message = state.tr.Format("fac.stick.failed", {dir, error});
+    f.stick_message = state.tr.Format("fac.stick.failed", {dir, state.tr.Cause(error)});
     return;
   }
   f.stick_error = false;

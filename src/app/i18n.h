@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model.h"
+#include "file_io.h"
 #include "problem.h"
 
 namespace sigap::app {
@@ -36,6 +37,8 @@ class StringTable {
   // A run-time problem in the current language: "problem.<CODE>" filled with its args; the
   // engine's English message only for a code the tables do not know.
   std::string Describe(const Problem& problem) const;
+  // A file failure's cause in the user's language ("disk atau flashdisk penuh"), never the OS's English.
+  std::string Cause(const IoError& error) const { return (*this)(IoCauseKey(error.cause)); }
 
  private:
   std::unordered_map<std::string, std::string> tables_[2];

@@ -185,7 +185,8 @@ void LoadWorkshopFromStick(AppState& st) {
   for (const auto& dir : places) {
     const std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir) / kWorkshopFileName);
     if (!fs::is_regular_file(platform::PathFromUtf8(path), ec)) continue;
-    std::string warning, error;
+    std::string warning;
+    IoError error;
     WorkshopSettings ws = LoadWorkshopSettings(path, warning);
     if (!warning.empty()) {
       p.settings_ok = false;
@@ -194,7 +195,7 @@ void LoadWorkshopFromStick(AppState& st) {
     }
     if (!SaveWorkshopSettings(WorkshopSettingsPath(), ws, error)) {
       p.settings_ok = false;
-      p.settings_message = st.tr.Format("start.settings.not_saved", {WorkshopSettingsPath(), error});
+      p.settings_message = st.tr.Format("start.settings.not_saved", {WorkshopSettingsPath(), st.tr.Cause(error)});
       return;
     }
     st.facilitator.workshop = ws;
@@ -277,9 +278,9 @@ void NoteTimer(AppState& st) {
 }
 
 void BringSessionForward(AppState& st) {
-  std::string error;
+  IoError error;
   if (RequestRaise(ConfigDir(), st.player.busy_log, error)) st.player.raise_message = st.tr("start.busy.raised");
-  else st.player.raise_message = st.tr.Format("start.busy.raise_failed", {error});
+  else st.player.raise_message = st.tr.Format("start.busy.raise_failed", {st.tr.Cause(error)});
 }
 
 void WaitForBusySession(AppState& st) { st.player.waiting_for_busy = true; }

@@ -16,7 +16,7 @@ std::string RequestFile(const std::string& config_dir) {
 }
 }  // namespace
 
-bool RequestRaise(const std::string& config_dir, const std::string& log_path, std::string& error) {
+bool RequestRaise(const std::string& config_dir, const std::string& log_path, IoError& error) {
   std::error_code ec;
   std::filesystem::create_directories(platform::PathFromUtf8(config_dir), ec);
   return WriteFileDurably(RequestFile(config_dir), log_path, error);

@@ -12,11 +12,13 @@
 #include <string>
 #include <thread>
 
+#include "file_io.h"
+
 namespace sigap::app {
 
 // Asks the window that has `log_path` open to come forward. False (with `error`) when the
 // request cannot be written.
-bool RequestRaise(const std::string& config_dir, const std::string& log_path, std::string& error);
+bool RequestRaise(const std::string& config_dir, const std::string& log_path, IoError& error);
 
 class RaiseWatcher {
  public:

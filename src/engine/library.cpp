@@ -141,22 +141,22 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
     for (auto& [path, f] : loaded)
       if (f.scenario && f.scenario->id == id) return f.scenario;
     std::error_code ec;
-    fs::path dir = fs::path(guide_path).parent_path();
+    fs::path dir = platform::PathFromUtf8(guide_path).parent_path();  // UTF-8 on Windows too
     if (dir.empty()) dir = ".";
     std::vector<fs::path> candidates, others;
-    if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / (id + ".json"));
+    if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / platform::PathFromUtf8(id + ".json"));
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-      if (it->path().extension() == ".json" && it->path().filename().string().find(".guide.") == std::string::npos)
+      if (it->path().extension() == ".json" && platform::PathToUtf8(it->path().filename()).find(".guide.") == std::string::npos)
         others.push_back(it->path());
     std::sort(others.begin(), others.end());  // the same scenario wins on every machine
     candidates.insert(candidates.end(), others.begin(), others.end());
     for (const auto& candidate : candidates) {
       std::error_code same_ec;
       if (!fs::is_regular_file(candidate, same_ec)) continue;
-      if (std::any_of(parsed.begin(), parsed.end(), [&](const ParsedFile& q) { return fs::equivalent(q.path, candidate, same_ec); })) continue;
+      if (std::any_of(parsed.begin(), parsed.end(), [&](const ParsedFile& q) { return fs::equivalent(platform::PathFromUtf8(q.path), candidate, same_ec); })) continue;
       std::string text, error;
-      if (!ReadFileToString(candidate.string(), text, error)) continue;
-      ParsedFile side = ParseFile(candidate.string(), std::move(text));
+      if (!ReadFileToString(platform::PathToUtf8(candidate), text, error)) continue;
+      ParsedFile side = ParseFile(platform::PathToUtf8(candidate), std::move(text));
       if (side.kind != FileKind::Scenario || !side.doc.root.contains("id") || side.doc.root["id"] != id) continue;
       auto cat = find_catalogue(side.catalogue_ref, side.path);
       LoadedFile f = BuildFile(side, cat.get());
