@@ -30,7 +30,7 @@ IoCause CauseOf(DWORD code) {
 
 // The system's words and the cause of `code` (GetLastError of the call that just failed).
 void Fail(std::string& why, IoCause* cause, DWORD code = GetLastError()) {
-  Fail(why, cause, code);
+  why = win32::ErrorText(code);
   if (cause) *cause = CauseOf(code);
 }
 
