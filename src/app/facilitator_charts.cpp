@@ -7,12 +7,6 @@
 
 namespace sigap::app {
 
-std::string OptionLetter(std::size_t index) {
-  std::string s;
-  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
-  return s;
-}
-
 std::vector<std::size_t> TeamsChoosing(const ScenarioDebrief& d, const std::string& node, const std::string& option) {
   std::vector<std::size_t> out;
   for (std::size_t t = 0; t < d.teams.size(); ++t) {
@@ -147,7 +141,7 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
     // Letter badge: the letter always; after the reveal in the verdict's colour.
     const ImU32 badge_fill = style.reveal ? fill : ImGui::ColorConvertFloat4ToU32(pal.accent);
     dl->AddRectFilled(p, ImVec2(p.x + badge, p.y + badge), badge_fill, 4.0f);
-    const std::string letter = OptionLetter(i);
+    const std::string letter = OptionLetterAt(i);
     ImVec2 ls = bold->CalcTextSizeA(fs, FLT_MAX, 0, letter.c_str());
     dl->AddText(bold, fs, ImVec2(p.x + (badge - ls.x) * 0.5f, p.y + (badge - ls.y) * 0.5f), ui::TextOn(badge_fill), letter.c_str());
 

@@ -32,8 +32,6 @@ float ChoiceBarsHeight(const AppState& state, const ScenarioDebrief& d, const De
 // The bar height that makes the chart fill `height` (for slides), within sensible limits.
 float BarHeightToFill(const AppState& state, const DecisionAggregate& agg, const BarChartStyle& style, float height);
 
-// "A", "B", … by the option's place in the scenario (the teams saw them shuffled).
-std::string OptionLetter(std::size_t index);
 // Teams (indexes into debrief.teams) that chose or ticked `option` at `node`.
 std::vector<std::size_t> TeamsChoosing(const ScenarioDebrief& d, const std::string& node, const std::string& option);
 

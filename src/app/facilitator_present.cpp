@@ -286,7 +286,7 @@ void DrawAnswer(const AppState& state, Fit& fit, const ScenarioDebrief& d, std::
   const std::string basis = ans.source && !ans.source->empty() ? state.facilitator.SlideTr().Format("fac.slide.basis", {*ans.source}) : "";
   // A checklist names its right items by letter (the bars show their texts); a choice in full.
   std::string letters;
-  for (const auto& [i, text] : ans.recommended) letters += (letters.empty() ? "" : ", ") + OptionLetter(i);
+  for (const auto& [i, text] : ans.recommended) letters += (letters.empty() ? "" : ", ") + OptionLetterAt(i);
   auto step_text = [&](const SopStep* s) { return s->label.Get(lang) + " (" + s->source + ")"; };
   // The largest type that fits: the option, then the explanation.
   struct Fonts2 {
@@ -322,7 +322,7 @@ void DrawAnswer(const AppState& state, Fit& fit, const ScenarioDebrief& d, std::
   else if (a.checklist) Wrapped(pick.option, letters);
   else
     for (const auto& [i, text] : ans.recommended) {
-      LetterBadge(state, fit, OptionLetter(i), ui::U32(ui::StatusColor(StepStatus::Followed)), pick.option);
+      LetterBadge(state, fit, OptionLetterAt(i), ui::U32(ui::StatusColor(StepStatus::Followed)), pick.option);
       ImGui::SameLine();
       WrappedIn(fit, pick.option, text, ImGui::GetContentRegionAvail().y * 0.4f);
     }

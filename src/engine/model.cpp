@@ -126,8 +126,7 @@ const std::vector<SopTag>* Decision::OptionTags(const std::string& option) const
   return nullptr;
 }
 
-namespace {
-std::string LetterAt(std::size_t index) {
+std::string OptionLetterAt(std::size_t index) {
   std::string out;
   // A…Z, then AA, AB… (a decision has at most a dozen options; this only keeps it total).
   do {
@@ -136,13 +135,12 @@ std::string LetterAt(std::size_t index) {
   } while (index-- > 0);
   return out;
 }
-}  // namespace
 
 std::string Decision::OptionLetter(const std::string& option) const {
   for (std::size_t i = 0; i < choices.size(); ++i)
-    if (choices[i].id == option) return LetterAt(i);
+    if (choices[i].id == option) return OptionLetterAt(i);
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].id == option) return LetterAt(i);
+    if (items[i].id == option) return OptionLetterAt(i);
   return "";
 }
 

@@ -210,6 +210,9 @@ struct Timer {
   bool operator==(const Timer&) const = default;
 };
 
+// The letter of the option at `index` in authored order: "A", "B", … "Z", "AA" (Decision::OptionLetter).
+std::string OptionLetterAt(std::size_t index);
+
 struct Decision {
   enum class Kind { Single, Checklist } kind = Kind::Single;
   LocalText prompt;
