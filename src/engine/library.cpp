@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "file_io.h"
 #include "platform/utf8_path.h"
@@ -51,6 +52,39 @@ void RejectDuplicateIds(std::map<std::string, LoadedFile>& loaded, const std::ve
       f.scenario.reset();
     }
   }
+}
+
+// The files beside `path` that may hold the item named `id`, parsed one at a time until `take`
+// returns one: "<id>.json" first (so the rest of the folder is not parsed just to find it), then
+// every other .json there in name order (the one a folder load keeps, RejectDuplicateIds);
+// guides only when `with_guides`; never a file already parsed above (a 12 MB scenario was parsed
+// twice by `sigap validate FILE`, found by bench/sigap_bench). Quietly: nobody asked about them.
+template <typename Take>
+auto FindBeside(const std::string& path, const std::string& id, bool with_guides, const std::vector<ParsedFile>& parsed,
+                Take&& take) -> decltype(take(std::declval<ParsedFile&>())) {
+  std::error_code ec;
+  fs::path dir = platform::PathFromUtf8(path).parent_path();  // UTF-8 on Windows too
+  if (dir.empty()) dir = ".";
+  std::vector<fs::path> candidates;
+  if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / platform::PathFromUtf8(id + ".json"));
+  std::vector<fs::path> others;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    if (it->path().extension() == ".json" && (with_guides || platform::PathToUtf8(it->path().filename()).find(".guide.") == std::string::npos) &&
+        (candidates.empty() || it->path() != candidates.front()))
+      others.push_back(it->path());
+  std::sort(others.begin(), others.end());
+  candidates.insert(candidates.end(), others.begin(), others.end());
+  for (const auto& candidate : candidates) {
+    std::error_code same_ec;
+    if (!fs::is_regular_file(candidate, same_ec)) continue;
+    if (std::any_of(parsed.begin(), parsed.end(), [&](const ParsedFile& q) { return fs::equivalent(platform::PathFromUtf8(q.path), candidate, same_ec); }))
+      continue;
+    std::string text, error;
+    if (!ReadFileToString(platform::PathToUtf8(candidate), text, error)) continue;
+    ParsedFile side = ParseFile(platform::PathToUtf8(candidate), std::move(text));
+    if (auto found = take(side)) return found;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -101,33 +135,12 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
   auto find_catalogue = [&](const std::string& id, const std::string& scenario_path) -> std::shared_ptr<const SopCatalogue> {
     for (auto& [path, f] : loaded)
       if (f.catalogue && f.catalogue->id == id) return f.catalogue;
-    // Not listed: look beside the scenario, without reporting on files nobody asked about.
-    std::error_code ec;
-    fs::path dir = platform::PathFromUtf8(scenario_path).parent_path();
-    if (dir.empty()) dir = ".";
-    // The usual name first (sop-tppo.json for "sop-tppo"), so the other scenarios in the folder
-    // are not parsed just to find it; then every .json file there.
-    std::vector<fs::path> candidates;
-    if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / platform::PathFromUtf8(id + ".json"));
-    std::vector<fs::path> others;
-    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-      if (it->path().extension() == ".json") others.push_back(it->path());
-    std::sort(others.begin(), others.end());  // the same one a folder load keeps (RejectDuplicateIds)
-    candidates.insert(candidates.end(), others.begin(), others.end());
-    for (const auto& candidate : candidates) {
-      // Not the scenario itself, nor a file already parsed above: a 12 MB scenario was parsed
-      // twice by `sigap validate FILE` (found by bench/sigap_bench).
-      std::error_code same_ec;
-      if (!fs::is_regular_file(candidate, same_ec)) continue;
-      if (std::any_of(parsed.begin(), parsed.end(), [&](const ParsedFile& q) { return fs::equivalent(platform::PathFromUtf8(q.path), candidate, same_ec); })) continue;
-      std::string text, error;
-      if (!ReadFileToString(platform::PathToUtf8(candidate), text, error)) continue;
-      ParsedFile side = ParseFile(platform::PathToUtf8(candidate), std::move(text));
-      if (side.kind != FileKind::Catalogue) continue;
+    // Not listed: look beside the scenario.
+    return FindBeside(scenario_path, id, true, parsed, [&](ParsedFile& side) -> std::shared_ptr<const SopCatalogue> {
+      if (side.kind != FileKind::Catalogue) return nullptr;
       LoadedFile f = BuildFile(side, nullptr);
-      if (f.catalogue && f.catalogue->id == id) return f.catalogue;
-    }
-    return nullptr;
+      return f.catalogue && f.catalogue->id == id ? f.catalogue : nullptr;
+    });
   };
   for (auto& p : parsed) {
     if (p.sink == nullptr || p.kind == FileKind::Catalogue || p.kind == FileKind::Guide) continue;
@@ -140,29 +153,11 @@ ContentLibrary LoadLibrary(const std::vector<std::string>& paths) {
   auto find_scenario = [&](const std::string& id, const std::string& guide_path) -> std::shared_ptr<const Scenario> {
     for (auto& [path, f] : loaded)
       if (f.scenario && f.scenario->id == id) return f.scenario;
-    std::error_code ec;
-    fs::path dir = platform::PathFromUtf8(guide_path).parent_path();  // UTF-8 on Windows too
-    if (dir.empty()) dir = ".";
-    std::vector<fs::path> candidates, others;
-    if (id.find('/') == std::string::npos && id != "." && id != "..") candidates.push_back(dir / platform::PathFromUtf8(id + ".json"));
-    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-      if (it->path().extension() == ".json" && platform::PathToUtf8(it->path().filename()).find(".guide.") == std::string::npos)
-        others.push_back(it->path());
-    std::sort(others.begin(), others.end());  // the same scenario wins on every machine
-    candidates.insert(candidates.end(), others.begin(), others.end());
-    for (const auto& candidate : candidates) {
-      std::error_code same_ec;
-      if (!fs::is_regular_file(candidate, same_ec)) continue;
-      if (std::any_of(parsed.begin(), parsed.end(), [&](const ParsedFile& q) { return fs::equivalent(platform::PathFromUtf8(q.path), candidate, same_ec); })) continue;
-      std::string text, error;
-      if (!ReadFileToString(platform::PathToUtf8(candidate), text, error)) continue;
-      ParsedFile side = ParseFile(platform::PathToUtf8(candidate), std::move(text));
-      if (side.kind != FileKind::Scenario || !side.doc.root.contains("id") || side.doc.root["id"] != id) continue;
+    return FindBeside(guide_path, id, false, parsed, [&](ParsedFile& side) -> std::shared_ptr<const Scenario> {
+      if (side.kind != FileKind::Scenario || !side.doc.root.contains("id") || side.doc.root["id"] != id) return nullptr;
       auto cat = find_catalogue(side.catalogue_ref, side.path);
-      LoadedFile f = BuildFile(side, cat.get());
-      if (f.scenario) return f.scenario;
-    }
-    return nullptr;
+      return BuildFile(side, cat.get()).scenario;
+    });
   };
   std::set<std::string> guided;
   for (auto& p : parsed) {
