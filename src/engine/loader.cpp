@@ -1097,6 +1097,7 @@ LoadedFile BuildFile(ParsedFile& p, const SopCatalogue* catalogue, const Scenari
     f.guide = std::move(g);
   } else {
     auto s = ReadScenario(r, p.doc.root, catalogue);
+    s->IndexNodes();
     s->content_hash = hash;
     s->path = p.path;
     if (!p.sink->HasErrors()) ValidateScenarioGraph(*s, catalogue, p.doc, *p.sink);

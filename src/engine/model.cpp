@@ -60,7 +60,18 @@ static const T* FindById(const std::vector<T>& v, const std::string& id) {
 const SopStep* SopCatalogue::FindStep(const std::string& key) const { return FindById(steps, key); }
 const ScoreAxis* SopCatalogue::FindAxis(const std::string& key) const { return FindById(axes, key); }
 const SopPhase* SopCatalogue::FindPhase(const std::string& key) const { return FindById(phases, key); }
-const Node* Scenario::FindNode(const std::string& key) const { return FindById(nodes, key); }
+const Node* Scenario::FindNode(const std::string& key) const {
+  // Playing a 10,000-node scenario looked nodes up linearly: 40 % of `sigap validate`'s time
+  // went to comparing ids. The index is checked against the node, so a stale one costs a search.
+  if (auto it = node_index.find(key); it != node_index.end() && it->second < nodes.size() && nodes[it->second].id == key)
+    return &nodes[it->second];
+  return FindById(nodes, key);
+}
+void Scenario::IndexNodes() {
+  node_index.clear();
+  node_index.reserve(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) node_index.emplace(nodes[i].id, i);  // the first of a duplicate id
+}
 std::set<std::string> Scenario::LinkedNodes() const {
   std::set<std::string> linked;
   for (std::vector<std::string> stack{start}; !stack.empty();) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -292,8 +293,12 @@ struct Scenario {
 
   std::string content_hash;  // SHA-256 of the canonical JSON (not part of equality)
   std::string path;
+  std::unordered_map<std::string, std::size_t> node_index;  // id -> first position in `nodes` (not part of equality)
 
+  // By id: a hash look-up once IndexNodes() ran (the loader runs it), verified against the node
+  // itself; an id the index does not hold, or a scenario never indexed, is searched linearly.
   const Node* FindNode(const std::string& key) const;
+  void IndexNodes();
   // The ids of the nodes linked from the start, following every route whatever its condition
   // (what the graph allows; which of them a play-through reaches is explore's question).
   std::set<std::string> LinkedNodes() const;
