@@ -556,6 +556,24 @@ TEST_CASE("a huge generated scenario falls back to a seeded sample and says so")
   CHECK(ToJson(again)["endings"] == j["endings"]);
 }
 
+TEST_CASE("the sample stops at its budget of moves, whatever the number of paths allowed") {
+  // A 2,000-node scenario samples walks of thousands of moves; 20,000 of them took minutes.
+  auto cat = LoadLibrary({test::SourcePath("scenarios/sop-tppo.json")}).FindCatalogue("sop-tppo");
+  REQUIRE(cat);
+  LoadedFile f = LoadFromText("huge.json", bench::GenerateScenario(2000, *cat), cat.get());
+  REQUIRE(f.ok());
+  ExploreLimits limits;
+  limits.max_states = 1000;
+  limits.sample_applies = 20'000;
+  StateSpace sp = StateSpace::Explore(f.scenario, cat, limits);
+  CHECK_FALSE(sp.exhaustive());
+  CHECK(sp.sampled_paths() > 0);
+  CHECK(sp.sampled_paths() < limits.sample_paths);
+  // The exhaustive attempt up to 1,000 states, the budget, and the walk that crosses it (at most
+  // 4 moves a node): far below the millions of moves 20,000 walks would play.
+  CHECK(sp.applies() < 100'000);
+}
+
 TEST_CASE("the JSON report has the documented shape") {
   ExploreReport r = Explore(FiveDecisions({true, false, true, false, false}));
   json j = ToJson(r);

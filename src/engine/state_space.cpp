@@ -578,12 +578,15 @@ class StateSpaceBuilder {
     exhaustive_phase_ = false;
     grouped_from_ = kNone;
     const std::size_t max_steps = 4 * s_.scenario_->nodes.size() + 64;
+    // The sample has its own budget of moves: without it a 10,000-node scenario sampled 20,000
+    // walks of up to 40,000 moves each (minutes in `sigap validate`).
+    const std::size_t budget_end = s_.applies_ + limits_.sample_applies;
     for (std::size_t walk = 0; walk < limits_.sample_paths; ++walk) {
       Session at = StartSession();
       std::size_t state = Intern(at).first;
       for (std::size_t i = 0; i < max_steps && SampleStep(state, at); ++i) {}
       s_.sampled_paths_ = walk + 1;
-      if (s_.states_.size() > limits_.max_states ||
+      if (s_.states_.size() > limits_.max_states || s_.applies_ > budget_end ||
           (limits_.max_seconds > 0 && SecondsSince(t0_) > 0.75 * limits_.max_seconds))
         break;
     }

@@ -71,7 +71,8 @@ struct ExploreLimits {
                                         // alone. Otherwise the whole report: exhaustive search stops
                                         // at half of it, the sample at three quarters, strategies at
                                         // all of it (results then depend on the machine's speed)
-  std::size_t sample_paths = 20'000;    // the fallback: this many seeded random play-throughs
+  std::size_t sample_paths = 20'000;    // the fallback: this many seeded random play-throughs...
+  std::size_t sample_applies = 1'000'000;  // ...or this many moves, whichever comes first
   std::uint64_t seed = 1;               // for the sample and the random strategies
 };
 
