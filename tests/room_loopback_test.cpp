@@ -17,7 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "debrief.h"
 #include "engine_test_util.h"
+#include "library.h"
 
 namespace sigap {
 namespace {
@@ -192,6 +194,28 @@ TEST_CASE("room over loopback: teams play at once; the room's files equal their 
             << " ms");
   CHECK(team_logs.size() == static_cast<std::size_t>(n));
   CHECK(RoomLogs(base + "/room") == team_logs);
+  // The facilitator's debrief from the room's folder is the one the USB sticks would give: every
+  // team's own log copied into one folder, as the start screen's "copy to stick" leaves them.
+  {
+    const std::string usb = base + "/usb";
+    fs::create_directories(usb);
+    for (int i = 0; i < n; ++i)
+      for (const auto& e : fs::directory_iterator(base + "/team-" + std::to_string(i)))
+        if (e.path().string().ends_with(".sigap.jsonl"))
+          fs::copy_file(e.path(), fs::path(usb) / ("team-" + std::to_string(i) + "-" + e.path().filename().string()));
+    const ContentLibrary library = LoadLibrary({test::SourcePath("scenarios")});
+    DebriefBook from_room, from_usb;
+    CHECK(from_room.Add({base + "/room"}, library) == static_cast<std::size_t>(n));
+    CHECK(from_usb.Add({usb}, library) == static_cast<std::size_t>(n));
+    REQUIRE(!from_room.Scenarios().empty());
+    CHECK(from_room.Imported().problems.empty());
+    CHECK(from_usb.Imported().problems.empty());
+    for (Lang lang : {Lang::Id, Lang::En}) {
+      CHECK(ExportCsv(from_room.Scenarios(), lang, false) == ExportCsv(from_usb.Scenarios(), lang, false));
+      CHECK(ExportHtml(from_room.Scenarios(), lang, false) == ExportHtml(from_usb.Scenarios(), lang, false));
+    }
+    CHECK(ExportXapi(from_room.Scenarios(), false) == ExportXapi(from_usb.Scenarios(), false));
+  }
 
   // Hostile and malformed requests, each refused and counted; nothing in the folder changes.
   const int port = room.port();
