@@ -121,6 +121,8 @@ void DrawFeedback(const AppState& st) {
   if (r.unconfirmed) {
     const std::string what = r.checklist ? st.tr("feedback.unconfirmed_checklist") : st.tr.Format("feedback.unconfirmed", {d.OptionLetter(r.choice)});
     ui::TextIn(st.fonts.bold, what, pal.warning);
+  } else if (r.timed_out && !r.checklist && d.Timeout()) {
+    ui::TextIn(st.fonts.bold, st.tr("feedback.timeout_outcome"), pal.warning);
   } else if (r.timed_out) {
     const std::string what = r.checklist ? st.tr("feedback.timed_out_checklist") : st.tr.Format("feedback.timed_out", {d.OptionLetter(r.choice)});
     ui::TextIn(st.fonts.bold, what, pal.warning);
@@ -136,6 +138,10 @@ void DrawFeedback(const AppState& st) {
       ui::Text(d.OptionLetter(c->id) + ". " + s.ChoiceText(*c).Get(lang));
       explanation = &c->feedback;
       source = &c->source;
+    } else if (const TimeoutOutcome* t = r.timed_out ? d.Timeout() : nullptr) {
+      ui::Paragraphs(t->text.Get(lang));  // no option was taken: what the hesitation led to
+      explanation = &t->feedback;
+      source = &t->source;
     }
   } else {
     ui::TextIn(st.fonts.bold, st.tr("feedback.your_checklist"), pal.text_muted);

@@ -7,6 +7,7 @@
 // [SECTION] The document: cover, characters, variables, story, endings, sources, sign-off
 #include "booklet.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <deque>
@@ -268,7 +269,10 @@ void DecisionPart(std::string& h, const Ctx& c, const Decision& d) {
       std::string s = std::to_string(t.seconds) + W(l, " detik", " seconds");
       for (const auto& o : t.seconds_if)
         s += std::string("; ") + W(l, "jika ", "if ") + ConditionText(c, o.when, l) + ": " + std::to_string(o.seconds) + W(l, " detik", " seconds");
-      if (!t.default_choice.empty())
+      if (t.timeout)
+        s += std::string("<br>") + W(l, "Bila waktu habis: hasil tersendiri (di bawah), bukan salah satu pilihan",
+                                      "When time runs out: an outcome of its own (below), not one of the options");
+      else if (!t.default_choice.empty())
         s += std::string("<br>") + W(l, "Bila waktu habis: pilihan ", "When time runs out: option ") + Esc(d.OptionLetter(t.default_choice));
       else if (d.kind == Decision::Kind::Checklist)
         s += std::string("<br>") + W(l, "Bila waktu habis: yang sudah dicentang dikirim", "When time runs out: what is ticked is submitted");
@@ -280,6 +284,21 @@ void DecisionPart(std::string& h, const Ctx& c, const Decision& d) {
   if (d.kind == Decision::Kind::Single) {
     for (const auto& ch : d.choices)
       Option(h, c, d, ch.id, ch.text, ch.text_if, ch.when, ch.sop, ch.effects, ch.feedback, ch.source, &ch.next, std::nullopt);
+    if (const TimeoutOutcome* t = d.Timeout()) {
+      // Not an option on screen: what happens when the team lets the clock run out.
+      bool never = std::any_of(t->sop.begin(), t->sop.end(), [](const SopTag& g) { return g.verdict == Verdict::Critical; });
+      h += std::string("<div class=\"option") + (never ? " never" : "") +
+           "\">\n<h4>⏱ Waktu habis · Time ran out <span class=\"id\">timeout</span>";
+      if (never) h += " <span class=\"crit\">‼ never event</span>";
+      h += "</h4>\n<table class=\"bi\">\n";
+      h += RowText("Yang terjadi", "What happens", t->text);
+      h += Row("Penilaian SOP", "SOP verdict", [&](Lang l) { return TagsText(c, t->sop, l); });
+      if (!t->feedback.id.empty()) h += RowText("Umpan balik", "Feedback", t->feedback);
+      if (!t->source.empty()) h += Row("Sumber umpan balik", "Feedback source", [&](Lang) { return Esc(t->source); });
+      if (!t->effects.empty()) h += Row("Efek", "Effects", [&](Lang l) { return EffectsText(c, t->effects, l); });
+      if (!t->next.empty()) h += Row("Lanjut ke", "Leads to", [&](Lang l) { return RoutesText(c, t->next, l); });
+      h += "</table>\n</div>\n";
+    }
     return;
   }
   for (const auto& it : d.items)
@@ -310,6 +329,8 @@ void NodeSection(std::string& h, const Ctx& c, const Node& n, bool reached) {
     h += "<p class=\"warn\">⚠ Tidak ada jalan dari awal cerita ke bagian ini. · No route from the start reaches this node.</p>\n";
   h += "<table class=\"bi\">\n<tr><th></th><th>Bahasa Indonesia</th><th>English</th></tr>\n";
   Story(h, c, n);
+  if (!n.on_enter.empty())
+    h += Row("Efek saat masuk", "Effects on entering", [&](Lang l) { return EffectsText(c, n.on_enter, l); });
   if (n.type == Node::Type::Scene && !n.next.empty()) h += Row("Lanjut ke", "Leads to", [&](Lang l) { return RoutesText(c, n.next, l); });
   if (n.outcome) {
     h += Row("Akhir", "Ending", [&](Lang l) {
@@ -337,6 +358,7 @@ std::vector<std::string> LeadsTo(const Ctx& c, const std::string& target) {
     for (const auto& ch : n.decision->choices)
       if (has(ch.next)) out.push_back(ref + " " + Esc(n.decision->OptionLetter(ch.id)));
     if (has(n.decision->next)) out.push_back(ref + " ✓☐");
+    if (n.decision->Timeout() && has(n.decision->Timeout()->next)) out.push_back(ref + " ⏱");
   }
   return out;
 }

@@ -97,8 +97,11 @@ std::vector<SessionConflict> Conflicts(const ImportResult& imported);
 // A key that is the same for every spelling of one file's path (canonical when it exists).
 std::string ResultFileKey(const std::string& path);
 
+// The letter of the row a decision's timeout outcome (kTimeoutOption) has among its options.
+inline constexpr const char* kTimeoutLetter = "\u23F1";  // ⏱
+
 struct OptionCount {
-  std::string option;     // choice id or checklist item id
+  std::string option;     // choice id or checklist item id; kTimeoutOption: the timer's own outcome
   std::string letter;     // its authored letter (Decision::OptionLetter): what screens and exports show
   int teams = 0;          // how many teams chose / ticked it
   Verdict worst = Verdict::Follows;  // worst verdict among its tags (Follows when untagged)

@@ -88,6 +88,8 @@ SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalo
       if (const Choice* c = d.FindChoice(r.choice)) {
         const TagReason reason = r.unconfirmed ? TagReason::Unconfirmed : r.timed_out ? TagReason::TimedOut : TagReason::Chosen;
         for (const auto& t : c->sop) add(c->id, t, reason, &c->feedback, &c->source);
+      } else if (const TimeoutOutcome* to = d.Timeout(); to && r.timed_out && !r.unconfirmed) {
+        for (const auto& t : to->sop) add(kTimeoutOption, t, TagReason::TimedOut, &to->feedback, &to->source);
       }
       continue;
     }

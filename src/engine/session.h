@@ -116,6 +116,9 @@ class Session {
   std::vector<DecisionRecord> history_;
   std::vector<std::string> path_;
   std::size_t scene_advances_ = 0;  // Continue calls since the last decision
+  // Past the first nodes.size() of those: the scenes passed with the values there, to tell a loop
+  // of scenes that repeats (ENG014) from one whose "on_enter" effects are on their way out.
+  std::vector<std::pair<const Node*, std::map<std::string, double>>> scene_trail_;
 };
 
 // Evaluates a condition against variable values (and checklist counters "$hits"…).

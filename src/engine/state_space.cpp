@@ -82,6 +82,7 @@ std::vector<std::vector<bool>> LiveVariables(const Scenario& s) {
     if (!n.decision) continue;
     const Decision& d = *n.decision;
     routes(d.next);
+    if (const TimeoutOutcome* t = d.Timeout()) routes(t->next);
     for (const auto& o : d.outcomes)
       if (o.when) MarkRead(*o.when, s, read);
     if (d.timer)
@@ -304,6 +305,11 @@ class StateSpaceBuilder {
     return index;
   }
 
+  // A choice's place in its decision; the timer's own timeout outcome (no choice) has one of its own.
+  static std::uint64_t ChoiceKey(const Decision& d, const Choice* c) {
+    return c ? static_cast<std::uint64_t>(c - d.choices.data()) : 0x0FFFFFFFu;
+  }
+
   static std::uint64_t AnswerKey(std::size_t node, int kind, std::uint64_t sub) {
     return (static_cast<std::uint64_t>(node) << 32) | (static_cast<std::uint64_t>(kind) << 28) | sub;
   }
@@ -406,14 +412,13 @@ class StateSpaceBuilder {
           }
           DecisionRecord& rec = std::get<DecisionRecord>(prepared);
           std::vector<std::string>().swap(rec.shown);  // see TickRecord
-          const Choice* chosen = d.FindChoice(rec.choice);
+          const Choice* chosen = d.FindChoice(rec.choice);  // null: the timer's own timeout outcome
           ExploreMove m;
           m.from = state;
           m.kind = timeout ? MoveKind::Timeout : MoveKind::Choice;
           m.choice = chosen;
           m.text = timeout ? nullptr : &at.ChoiceText(*chosen);
-          m.score = ScoreOf(
-              AnswerKey(NodeIndex(node), timeout ? 1 : 0, static_cast<std::uint64_t>(chosen - d.choices.data())), rec);
+          m.score = ScoreOf(AnswerKey(NodeIndex(node), timeout ? 1 : 0, ChoiceKey(d, chosen)), rec);
           m.record = std::move(rec);
           ready.push_back(std::move(m));
         };
@@ -618,8 +623,7 @@ class StateSpaceBuilder {
         std::vector<std::string>().swap(m.record.shown);
         m.choice = d.FindChoice(m.record.choice);
         if (m.kind == MoveKind::Choice) m.text = &at.ChoiceText(*m.choice);
-        m.score = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), m.kind == MoveKind::Timeout ? 1 : 0,
-                                    static_cast<std::uint64_t>(m.choice - d.choices.data())),
+        m.score = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), m.kind == MoveKind::Timeout ? 1 : 0, ChoiceKey(d, m.choice)),
                           m.record);
         refused = at.Apply(m.record);
         break;

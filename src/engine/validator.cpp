@@ -21,6 +21,8 @@ std::set<std::string> TaggedSteps(const Scenario& s) {
       for (const auto& t : c.sop) tagged.insert(t.step);
     for (const auto& it : n.decision->items)
       for (const auto& t : it.sop) tagged.insert(t.step);
+    if (const TimeoutOutcome* to = n.decision->Timeout())
+      for (const auto& t : to->sop) tagged.insert(t.step);
   }
   return tagged;
 }
@@ -42,7 +44,9 @@ std::map<std::string, ValueRange> PossibleValues(const Scenario& s) {
     for (const auto& e : list) effects[e.var].push_back(&e);
   };
   for (const auto& n : s.nodes) {
+    add(n.on_enter);
     if (!n.decision) continue;
+    if (const TimeoutOutcome* t = n.decision->Timeout()) add(t->effects);
     for (const auto& c : n.decision->choices) add(c.effects);
     for (const auto& it : n.decision->items) add(it.effects);
     for (const auto& o : n.decision->outcomes) add(o.effects);
@@ -174,6 +178,7 @@ void ForEachCondition(const Scenario& s, F&& f) {
     for (std::size_t j = 0; j < d.outcomes.size(); ++j)
       if (d.outcomes[j].when) f(*d.outcomes[j].when, dp + "/outcomes/" + std::to_string(j) + "/if");
     routes(d.next, dp);
+    if (const TimeoutOutcome* t = d.Timeout()) routes(t->next, dp + "/timer/timeout");
   }
 }
 
@@ -319,6 +324,9 @@ void ValidateReachedValues(const StateSpace& space, const JsonDocument& doc, Dia
   std::set<std::string> met;
   for (const auto& m : moves) {
     if (m.choice) for (const auto& t : m.choice->sop) met.insert(t.step);
+    if (m.kind == MoveKind::Timeout && !m.choice)
+      if (const TimeoutOutcome* to = states[m.from].node->decision->Timeout())
+        for (const auto& t : to->sop) met.insert(t.step);
     if (m.kind == MoveKind::Checklist)
       for (const auto& it : states[m.from].node->decision->items)
         for (const auto& t : it.sop) met.insert(t.step);
