@@ -318,3 +318,136 @@ TEST_CASE("sigap play and validate: a timeout into its own outcome in the transc
   CHECK(validate.out.find("0 errors, 0 warnings") != std::string::npos);
 }
 #endif
+
+// ---- A checklist item whose correctness depends on the story -----------------------------------
+
+namespace {
+
+// tests/fixtures/format-companion.json played with `choices`; returns the session.
+Session PlayCompanion(const Fixture& fx, const std::vector<std::string>& choices) {
+  Session s = Start(fx);
+  for (const auto& c : choices) {
+    Advance(s);
+    Play(s, c);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a checklist item is right or wrong by the state the team answers in: engine, scoring, replay") {
+  const Fixture fx = test::LoadFixture("format-companion.json");
+  // He stayed: her glances at him are a sign of control (a hit).
+  Session stayed = PlayCompanion(fx, {"b", "glances+passport"});
+  SessionScore s1 = ScoreSession(stayed);
+  REQUIRE(s1.checklists.size() == 1);
+  CHECK(s1.checklists[0].hits == 2);
+  CHECK(s1.checklists[0].false_alarms == 0);
+  CHECK(s1.checklists[0].correct_items == 2);
+  CHECK(s1.checklists[0].right == std::vector<bool>{true, true, false});
+  CHECK(stayed.Value("trust") == 5);
+  // He was sent out: she cannot be looking at him, so ticking it is a false alarm, and her step is violated.
+  Session out = PlayCompanion(fx, {"a", "glances+passport"});
+  SessionScore s2 = ScoreSession(out);
+  REQUIRE(s2.checklists.size() == 1);
+  CHECK(s2.checklists[0].hits == 1);
+  CHECK(s2.checklists[0].false_alarms == 1);
+  CHECK(s2.checklists[0].correct_items == 1);
+  CHECK(s2.checklists[0].right == std::vector<bool>{false, true, false});
+  CHECK(out.Value("trust") == 4);  // the engine's own counters agree: $false_alarms ≥ 1
+  bool glance_violated = false;
+  for (const auto& t : s2.tags)
+    if (t.option == "glances") {
+      CHECK(t.reason == TagReason::FalseAlarm);
+      CHECK(t.verdict == Verdict::Violates);  // tagged "follows" for where it is right; wrong here
+      glance_violated = true;
+    }
+  CHECK(glance_violated);
+  // Not ticked while he is out: a correct rejection, not a miss.
+  SessionScore s3 = ScoreSession(PlayCompanion(fx, {"a", "passport"}));
+  CHECK(s3.checklists[0].misses == 0);
+  CHECK(s3.checklists[0].hits == 1);
+  // Scoring the records alone replays them for the state; given the values, it uses those.
+  SessionScore replayed = ScoreDecisions(*fx.scenario, *fx.catalogue, out.History());
+  CHECK(replayed.checklists[0].right == s2.checklists[0].right);
+  const ValuesAt in_room{{{"trust", 5}, {"companion_in_room", 1}}, {{"trust", 5}, {"companion_in_room", 1}}};
+  CHECK(ScoreDecisions(*fx.scenario, *fx.catalogue, out.History(), &in_room).checklists[0].false_alarms == 0);
+  // A session restored from its JSON scores the same.
+  auto back = Session::FromJson(out.ToJson(), fx.scenario, fx.catalogue);
+  REQUIRE(std::holds_alternative<Session>(back));
+  CHECK(ScoreSession(std::get<Session>(back)).checklists[0].right == s2.checklists[0].right);
+}
+
+TEST_CASE("a state-dependent item: validator, schema's twin in the loader, explorer, booklet and debrief") {
+  const Fixture fx = test::LoadFixture("format-companion.json");
+  auto changed = [&](const std::function<void(nlohmann::json&)>& change) {
+    nlohmann::json j = nlohmann::json::parse(test::ReadText(test::DataPath("fixtures/format-companion.json")));
+    change(j);
+    return test::LoadScenarioText(j.dump(1), *fx.catalogue);
+  };
+  CHECK(Has(Codes(changed([](nlohmann::json& j) { j["nodes"][1]["decision"]["items"][0]["correct"] = {{"flag", "companion"}}; })), "SCN012"));
+  CHECK(Has(Codes(changed([](nlohmann::json& j) {
+          j["nodes"][1]["decision"]["items"][0]["correct"] = {{"var", "$hits"}, {"op", ">="}, {"value", 1}};
+        })), "SCN034"));
+  CHECK(Has(Codes(changed([](nlohmann::json& j) { j["nodes"][1]["decision"]["items"][0]["sop"]["s.c"] = "violates"; })), "SCN084"));
+  CHECK(Has(Codes(changed([](nlohmann::json& j) { j["nodes"][1]["decision"]["items"][0]["correct"] = "yes"; })), "SCN005"));
+  // The only other right item made wrong: still a checklist with something to tick (no SCN042).
+  CHECK_FALSE(Has(Codes(changed([](nlohmann::json& j) { j["nodes"][1]["decision"]["items"][1]["correct"] = false; })), "SCN042"));
+  // A condition that can never hold is found as anywhere else.
+  CHECK(Has(Codes(changed([](nlohmann::json& j) {
+          j["nodes"][0]["decision"]["choices"][0]["effects"].erase("companion_in_room");
+          j["variables"][1]["initial"] = false;
+        })), "SCN093"));
+
+  // The explorer scores each state's tick sets by what is right there.
+  StateSpace space = StateSpace::Explore(fx.scenario, fx.catalogue);
+  REQUIRE(space.exhaustive());
+  REQUIRE(space.StatesAt("dp2").size() == 2);  // the companion in the room, or not
+  std::set<std::pair<int, int>> glance_scores;  // (never events, earned on the "sop" axis) when only "glances" is ticked
+  for (std::size_t st : space.StatesAt("dp2"))
+    for (std::size_t mi : space.states()[st].moves) {
+      const ExploreMove& m = space.moves()[mi];
+      for (std::uint32_t t : m.tick_sets)
+        if (t == 1u) {
+          const MoveScore& sc = space.scores()[space.TickScore(m, t)];
+          glance_scores.emplace(sc.never_events, static_cast<int>(sc.axes.back().earned));
+        }
+    }
+  CHECK(glance_scores.size() == 2);  // the same ticks, two different scores
+  ExploreReport report = ExploreScenario(fx.scenario, fx.catalogue);
+  CHECK(report.findings.empty());
+
+  const std::string html = ReviewBookletHtml(*fx.scenario, *fx.catalogue, nullptr);
+  CHECK(html.find("yes, when") != std::string::npos);
+  CHECK(html.find("ya, jika") != std::string::npos);
+
+  nlohmann::json j = ToJson(*fx.scenario);
+  CHECK(j["nodes"][1]["decision"]["items"][0]["correct"] == nlohmann::json{{"flag", "companion_in_room"}});
+}
+
+#ifndef _WIN32
+TEST_CASE("the debrief and the CSV judge a state-dependent item by each team's own state") {
+  test::ScopedDir dir("format-companion-debrief");
+  ContentLibrary lib = LoadLibrary({test::DataPath("fixtures/sop-mini.json"), test::DataPath("fixtures/format-companion.json")});
+  test::PlayTeam(lib, {"Tim Luar", "format-companion", {"a", "glances+passport"}, 10000, test::HexId(11)}, dir.path);
+  test::PlayTeam(lib, {"Tim Dalam", "format-companion", {"b", "glances+passport"}, 10000, test::HexId(12)}, dir.path);
+  DebriefBook book;
+  book.Add({dir.path}, lib);
+  REQUIRE(book.Scenarios().size() == 1);
+  const ScenarioDebrief& d = book.Scenarios().front();
+  const DecisionAggregate* a = d.FindDecision("dp2");
+  REQUIRE(a);
+  CHECK_FALSE(a->options[0].recommended);  // right for one team, wrong for the other
+  CHECK(a->options[1].recommended);
+  const std::string csv = ExportCsv(book.Scenarios(), Lang::En);
+  CHECK(csv.find("Tim Luar") != std::string::npos);
+  std::size_t false_alarm = 0, hit = 0;
+  for (const auto& line : test::SplitLines(csv)) {
+    if (line.find(",s.c,") == std::string::npos || line.find(",A,") == std::string::npos) continue;  // item A: glances
+    if (line.find("Tim Luar") != std::string::npos && line.find(",violates,false_alarm,") != std::string::npos) ++false_alarm;
+    if (line.find("Tim Dalam") != std::string::npos && line.find(",follows,hit,") != std::string::npos) ++hit;
+  }
+  CHECK(false_alarm == 1);
+  CHECK(hit == 1);
+}
+#endif

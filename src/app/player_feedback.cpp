@@ -67,18 +67,21 @@ void DrawVerdictBanner(const AppState& st, const std::vector<std::pair<std::stri
 }
 
 // Item by item: what was rightly ticked, missed or wrongly ticked, with the item's explanation.
-void DrawChecklistItems(const AppState& st, const Decision& d, const DecisionRecord& r) {
+// `checklist->right` says which items were right to tick in the state the team answered in.
+void DrawChecklistItems(const AppState& st, const Decision& d, const DecisionRecord& r, const ChecklistResult* checklist) {
   const Palette& pal = CurrentPalette();
   const Lang lang = st.tr.Language();
   ui::TextIn(st.fonts.bold, st.tr("feedback.items"), pal.text_muted);
   if (!ui::BeginPillTable("##items")) return;
-  for (const auto& item : d.items) {
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    const ChecklistItem& item = d.items[i];
     bool ticked = std::find(r.items.begin(), r.items.end(), item.id) != r.items.end();
-    if (!ticked && !item.correct) continue;  // rightly left unticked: nothing to say
+    const bool right = checklist && i < checklist->right.size() ? checklist->right[i] : item.correct;
+    if (!ticked && !right) continue;  // rightly left unticked: nothing to say
     ImGui::PushID(item.id.c_str());
     const std::string text = d.OptionLetter(item.id) + ". " + item.text.Get(lang);
-    if (ticked && item.correct) PillRow(st.tr("feedback.item.hit"), pal.follows, text, nullptr);
-    else if (item.correct) PillRow(st.tr("feedback.item.miss"), pal.violates, text, nullptr);
+    if (ticked && right) PillRow(st.tr("feedback.item.hit"), pal.follows, text, nullptr);
+    else if (right) PillRow(st.tr("feedback.item.miss"), pal.violates, text, nullptr);
     else PillRow(st.tr("feedback.item.false_alarm"), pal.violates, text, nullptr);
     if (!item.feedback.Get(lang).empty()) ui::TextColored(item.feedback.Get(lang), pal.text_muted);
     ImGui::Dummy(ImVec2(0, ui::Em() * 0.2f));
@@ -187,7 +190,7 @@ void DrawFeedback(const AppState& st) {
   if (source) DrawSource(st, *s.catalogue(), *source);
   if (r.checklist) {
     ImGui::Spacing();
-    DrawChecklistItems(st, d, r);
+    DrawChecklistItems(st, d, r, checklist);
   }
   ui::EndReadingColumn();
 }

@@ -235,7 +235,7 @@ void Story(std::string& h, const Ctx& c, const Node& n) {
 void Option(std::string& h, const Ctx& c, const Decision& d, const std::string& id, const LocalText& text,
             const std::vector<TextVariant>& text_if, const std::optional<Condition>& when, const std::vector<SopTag>& tags,
             const std::vector<Effect>& effects, const LocalText& feedback, const std::string& source,
-            const std::vector<Route>* next, std::optional<bool> correct) {
+            const std::vector<Route>* next, std::optional<bool> correct, const Condition* correct_if = nullptr) {
   bool never = false;
   for (const auto& t : tags) never = never || t.verdict == Verdict::Critical;
   h += std::string("<div class=\"option") + (never ? " never" : "") + "\">\n<h4>" + Esc(d.OptionLetter(id)) + " <span class=\"id\">" +
@@ -248,7 +248,12 @@ void Option(std::string& h, const Ctx& c, const Decision& d, const std::string& 
     h += Row("Teks lain", "Other text", [&](Lang l) {
       return std::string("<i>") + W(l, "Jika ", "If ") + ConditionText(c, v.when, l) + ":</i><br>" + TextIn(v.text, l);
     });
-  if (correct)
+  if (correct_if)  // right or wrong by the story: "yes, when …; otherwise no"
+    h += Row("Benar dicentang?", "Right to tick?", [&](Lang l) {
+      return std::string(W(l, "ya, jika ", "yes, when ")) + ConditionText(c, *correct_if, l) +
+             W(l, " (saat daftar ini dijawab); selain itu tidak", " (when the checklist is answered); otherwise no");
+    });
+  else if (correct)
     h += Row("Benar dicentang?", "Right to tick?", [&](Lang l) { return std::string(*correct ? W(l, "ya", "yes") : W(l, "tidak", "no")); });
   if (when) h += Row("Hanya muncul jika", "Shown only if", [&](Lang l) { return ConditionText(c, *when, l); });
   h += Row("Penilaian SOP", "SOP verdict", [&](Lang l) { return TagsText(c, tags, l); });
@@ -302,7 +307,8 @@ void DecisionPart(std::string& h, const Ctx& c, const Decision& d) {
     return;
   }
   for (const auto& it : d.items)
-    Option(h, c, d, it.id, it.text, {}, std::nullopt, it.sop, it.effects, it.feedback, "", nullptr, it.correct);
+    Option(h, c, d, it.id, it.text, {}, std::nullopt, it.sop, it.effects, it.feedback, "", nullptr, it.correct,
+           it.correct_if ? &*it.correct_if : nullptr);
   h += "<table class=\"bi\">\n";
   if (!d.per_hit.empty()) h += Row("Tiap butir benar dicentang", "Each right item ticked", [&](Lang l) { return EffectsText(c, d.per_hit, l); });
   if (!d.per_miss.empty()) h += Row("Tiap butir benar terlewat", "Each right item missed", [&](Lang l) { return EffectsText(c, d.per_miss, l); });

@@ -631,7 +631,7 @@ void BuildDecisions(ScenarioDebrief& d) {
     a.checklist = node.decision->kind == Decision::Kind::Checklist;
     if (a.checklist) {
       for (const auto& item : node.decision->items)
-        a.options.push_back(OptionCount{item.id, node.decision->OptionLetter(item.id), 0, Worst(item.sop), item.correct});
+        a.options.push_back(OptionCount{item.id, node.decision->OptionLetter(item.id), 0, Worst(item.sop), node.decision->Recommended(item.id)});
     } else {
       for (const auto& c : node.decision->choices) {
         a.options.push_back(OptionCount{c.id, node.decision->OptionLetter(c.id), 0, Worst(c.sop), c.Recommended()});

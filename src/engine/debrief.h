@@ -106,7 +106,8 @@ struct OptionCount {
   int teams = 0;          // how many teams chose / ticked it
   Verdict worst = Verdict::Follows;  // worst verdict among its tags (Follows when untagged)
   bool recommended = false;          // the SOP answer: a choice whose tags all follow the SOP,
-                                     // or a checklist item marked correct
+                                     // or a checklist item marked correct (in every state: not one
+                                     // whose "correct" is a condition on the story)
 };
 
 // Whether the place on screen mattered: how often teams picked what was shown first or last,

@@ -772,14 +772,19 @@ std::optional<Decision> ReadDecision(Reader& r, ScenarioContext& ctx, const json
         if (!id || !r.Unique(seen, *id, PointerAppend(ip, "id"), "item")) continue;
         item.id = *id;
         item.text = r.Text(v, ip, "text", true, "a checklist item");
-        item.correct = r.Bool(v, ip, "correct", true, "a checklist item").value_or(false);
+        // true / false, or a condition: right to tick only in the states where it holds.
+        if (const json* c = r.Field(v, ip, "correct", true, "a checklist item")) {
+          if (c->is_object()) item.correct_if = ReadCondition(r, ctx, *c, PointerAppend(ip, "correct"));
+          else item.correct = r.Bool(v, ip, "correct", true, "a checklist item").value_or(false);
+        }
         item.sop = ReadSop(r, ctx, v, ip);
         if (!v.contains("sop") || v["sop"].empty()) r.Warning("SCN040", ip, "item \"" + item.id + "\" has no SOP tag; say which SOP step ticking it follows or violates");
         item.effects = ReadEffects(r, ctx, v, ip, "effects");
         item.feedback = r.Text(v, ip, "feedback", false, "a checklist item");
         dec.items.push_back(std::move(item));
       }
-      if (!dec.items.empty() && std::none_of(dec.items.begin(), dec.items.end(), [](const ChecklistItem& it) { return it.correct; }))
+      if (!dec.items.empty() &&
+          std::none_of(dec.items.begin(), dec.items.end(), [](const ChecklistItem& it) { return it.correct || it.correct_if; }))
         r.Error("SCN042", ip0, "no item is marked \"correct\": true; a checklist needs at least one item the team should tick");
     }
     dec.per_hit = ReadEffects(r, ctx, d, p, "per_hit");

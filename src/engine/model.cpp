@@ -151,7 +151,7 @@ bool Choice::Recommended() const {
 }
 
 bool Decision::Recommended(const std::string& option) const {
-  if (const ChecklistItem* i = FindItem(option)) return i->correct;
+  if (const ChecklistItem* i = FindItem(option)) return i->correct && !i->correct_if;  // right in every state
   const Choice* c = FindChoice(option);
   return c && c->Recommended();
 }
@@ -293,7 +293,7 @@ json DecisionJson(const Decision& d) {
   } else {
     json arr = json::array();
     for (const auto& it : d.items) {
-      json e{{"id", it.id}, {"text", Text(it.text)}, {"correct", it.correct}};
+      json e{{"id", it.id}, {"text", Text(it.text)}, {"correct", it.correct_if ? ConditionJson(*it.correct_if) : json(it.correct)}};
       if (!it.sop.empty()) e["sop"] = SopJson(it.sop);
       if (!it.effects.empty()) e["effects"] = EffectsJson(it.effects);
       if (!Empty(it.feedback)) e["feedback"] = Text(it.feedback);

@@ -185,7 +185,10 @@ struct Choice {
 struct ChecklistItem {
   std::string id;
   LocalText text;
-  bool correct = false;
+  bool correct = false;                 // right to tick (when `correct_if` is empty)
+  // "correct": CONDITION — right to tick when the condition holds at the moment the checklist is
+  // answered ("she looks at him before each answer" only while he is in the room). ItemRight, session.h.
+  std::optional<Condition> correct_if;
   std::vector<SopTag> sop;
   std::vector<Effect> effects;  // applied when ticked
   LocalText feedback;

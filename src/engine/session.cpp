@@ -67,6 +67,10 @@ bool Evaluate(const Condition& c, const std::map<std::string, double>& values, c
   return false;
 }
 
+bool ItemRight(const ChecklistItem& item, const std::map<std::string, double>& values) {
+  return item.correct_if ? Evaluate(*item.correct_if, values) : item.correct;
+}
+
 Session::Session(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const SopCatalogue> catalogue, SessionInfo info)
     : scenario_(std::move(scenario)), catalogue_(std::move(catalogue)), info_(std::move(info)) {
   for (const auto& v : scenario_->variables) values_[v.id] = v.initial;
@@ -360,11 +364,16 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
     return std::nullopt;
   }
   double hits = 0, misses = 0, false_alarms = 0;
-  for (const auto& item : d.items) {
+  // What is right to tick is judged on the values the team answered with, before any effect.
+  std::vector<bool> right;
+  right.reserve(d.items.size());
+  for (const auto& item : d.items) right.push_back(ItemRight(item, values_));
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    const ChecklistItem& item = d.items[i];
     bool ticked = std::find(record.items.begin(), record.items.end(), item.id) != record.items.end();
     if (ticked) ApplyEffects(item.effects);
-    if (item.correct && ticked) { ++hits; ApplyEffects(d.per_hit); }
-    else if (item.correct) { ++misses; ApplyEffects(d.per_miss); }
+    if (right[i] && ticked) { ++hits; ApplyEffects(d.per_hit); }
+    else if (right[i]) { ++misses; ApplyEffects(d.per_miss); }
     else if (ticked) { ++false_alarms; ApplyEffects(d.per_false_alarm); }
   }
   counters = {{"$hits", hits}, {"$misses", misses}, {"$false_alarms", false_alarms}};

@@ -125,6 +125,10 @@ class Session {
 bool Evaluate(const Condition& c, const std::map<std::string, double>& values,
               const std::map<std::string, double>* counters = nullptr);
 
+// Whether ticking the item is right with these values (those the checklist is answered with):
+// its fixed `correct`, or its `correct_if` condition.
+bool ItemRight(const ChecklistItem& item, const std::map<std::string, double>& values);
+
 // A session id: 16 random bytes as hex.
 std::string NewSessionId();
 // A fresh seed for one session (1 … 2^31-1): each team sees its own option order.
