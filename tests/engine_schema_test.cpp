@@ -219,6 +219,23 @@ TEST_CASE("malformed files fail the schema") {
   CHECK(broken([](json& d) { d["nodes"][4]["outcome"]["rating"] = "ok"; }));
   CHECK(broken([](json& d) { d["nodes"][0]["type"] = "cutscene"; }));
   CHECK(broken([](json& d) { d["variables"][1]["initial"] = 0; }));  // a flag starts true or false
+  // A node's on_enter is effects; a timer's timeout outcome needs its text and its route.
+  CHECK_FALSE(broken([](json& d) { d["nodes"][0]["on_enter"] = {{"trust", -1}, {"met", true}, {"trust2", {{"set", 3}}}}; }));
+  CHECK(broken([](json& d) { d["nodes"][0]["on_enter"] = {{"trust", "-1"}}; }));
+  CHECK(broken([](json& d) { d["nodes"][0]["on_enter"] = json::array(); }));
+  const json timeout = {{"text", {{"id", "Tim ragu."}, {"en", "The team hesitates."}}}, {"sop", {{"s.b", "violates"}}},
+                        {"effects", {{"trust", -1}}}, {"next", "end_bad"}};
+  CHECK_FALSE(broken([&](json& d) { d["nodes"][1]["decision"]["timer"] = {{"seconds", 30}, {"timeout", timeout}}; }));
+  CHECK(broken([&](json& d) {
+    json t = timeout;
+    t.erase("next");
+    d["nodes"][1]["decision"]["timer"] = {{"seconds", 30}, {"timeout", t}};
+  }));
+  CHECK(broken([&](json& d) {
+    json t = timeout;
+    t["default"] = "a";  // a choice's key, not the outcome's
+    d["nodes"][1]["decision"]["timer"] = {{"seconds", 30}, {"timeout", t}};
+  }));
   // Author notes are welcome anywhere an object has named keys.
   CHECK_FALSE(broken([](json& d) {
     d["_todo"] = "periksa";

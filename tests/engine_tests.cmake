@@ -4,6 +4,9 @@ sigap_add_test(test_engine
   SOURCES engine_session_test.cpp engine_state_test.cpp engine_log_test.cpp engine_validate_test.cpp
           engine_schema_test.cpp engine_golden_test.cpp scoring_verdict_test.cpp
   LABELS engine)
+# The format's reach: on_enter effects and timeout outcomes through engine, validator, explorer,
+# booklet, debrief and CLI.
+sigap_add_test(test_format SOURCES engine_format_test.cpp LABELS engine)
 # The kill test: `sigap play` killed with SIGKILL 200 times, then resumed (about 10 s).
 sigap_add_test(test_engine_kill SOURCES engine_kill_test.cpp LIBS Threads::Threads LABELS "engine;slow")
 set_tests_properties(test_engine_kill PROPERTIES TIMEOUT 300)

@@ -15,7 +15,9 @@ std::vector<std::size_t> TeamsChoosing(const ScenarioDebrief& d, const std::stri
     for (std::size_t i = 0; i < n; ++i) {
       const DecisionRecord& r = s.log.decisions[i];
       if (r.node != node) continue;
-      bool picked = r.checklist ? std::find(r.items.begin(), r.items.end(), option) != r.items.end() : r.choice == option;
+      bool picked = r.checklist                  ? std::find(r.items.begin(), r.items.end(), option) != r.items.end()
+                    : option == kTimeoutOption ? r.timed_out && !r.unconfirmed && r.choice.empty()
+                                               : r.choice == option;
       if (picked) {
         out.push_back(t);
         break;
@@ -141,7 +143,8 @@ void DrawChoiceBars(const AppState& state, const ScenarioDebrief& d, const Decis
     // Letter badge: the letter always; after the reveal in the verdict's colour.
     const ImU32 badge_fill = style.reveal ? fill : ImGui::ColorConvertFloat4ToU32(pal.accent);
     dl->AddRectFilled(p, ImVec2(p.x + badge, p.y + badge), badge_fill, 4.0f);
-    const std::string letter = OptionLetterAt(i);
+    // The timer's own outcome (no option on screen) has no letter: a dash, the fonts' own glyph.
+    const std::string letter = o.option == kTimeoutOption ? std::string("-") : OptionLetterAt(i);
     ImVec2 ls = bold->CalcTextSizeA(fs, FLT_MAX, 0, letter.c_str());
     dl->AddText(bold, fs, ImVec2(p.x + (badge - ls.x) * 0.5f, p.y + (badge - ls.y) * 0.5f), ui::TextOn(badge_fill), letter.c_str());
 

@@ -310,7 +310,7 @@ void DrawTeamStep(const AppState& state, const ScenarioDebrief& d, const PathInf
       what = state.tr.Format("fac.map.ticked", {std::to_string(r->items.size()), std::to_string(hits), std::to_string(misses),
                                                 std::to_string(false_alarms)});
     } else {
-      const LocalText* t = node->OptionText(r->choice);
+      const LocalText* t = node->OptionText(r->timed_out && r->choice.empty() ? std::string(kTimeoutOption) : r->choice);
       what = state.tr.Format("fac.map.chose", {t ? t->Get(lang) : r->choice});
     }
     if (r->timed_out) what += "  " + std::string(state.tr("fac.map.timed_out"));

@@ -67,18 +67,21 @@ void DrawVerdictBanner(const AppState& st, const std::vector<std::pair<std::stri
 }
 
 // Item by item: what was rightly ticked, missed or wrongly ticked, with the item's explanation.
-void DrawChecklistItems(const AppState& st, const Decision& d, const DecisionRecord& r) {
+// `checklist->right` says which items were right to tick in the state the team answered in.
+void DrawChecklistItems(const AppState& st, const Decision& d, const DecisionRecord& r, const ChecklistResult* checklist) {
   const Palette& pal = CurrentPalette();
   const Lang lang = st.tr.Language();
   ui::TextIn(st.fonts.bold, st.tr("feedback.items"), pal.text_muted);
   if (!ui::BeginPillTable("##items")) return;
-  for (const auto& item : d.items) {
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    const ChecklistItem& item = d.items[i];
     bool ticked = std::find(r.items.begin(), r.items.end(), item.id) != r.items.end();
-    if (!ticked && !item.correct) continue;  // rightly left unticked: nothing to say
+    const bool right = checklist && i < checklist->right.size() ? checklist->right[i] : item.correct;
+    if (!ticked && !right) continue;  // rightly left unticked: nothing to say
     ImGui::PushID(item.id.c_str());
     const std::string text = d.OptionLetter(item.id) + ". " + item.text.Get(lang);
-    if (ticked && item.correct) PillRow(st.tr("feedback.item.hit"), pal.follows, text, nullptr);
-    else if (item.correct) PillRow(st.tr("feedback.item.miss"), pal.violates, text, nullptr);
+    if (ticked && right) PillRow(st.tr("feedback.item.hit"), pal.follows, text, nullptr);
+    else if (right) PillRow(st.tr("feedback.item.miss"), pal.violates, text, nullptr);
     else PillRow(st.tr("feedback.item.false_alarm"), pal.violates, text, nullptr);
     if (!item.feedback.Get(lang).empty()) ui::TextColored(item.feedback.Get(lang), pal.text_muted);
     ImGui::Dummy(ImVec2(0, ui::Em() * 0.2f));
@@ -121,6 +124,8 @@ void DrawFeedback(const AppState& st) {
   if (r.unconfirmed) {
     const std::string what = r.checklist ? st.tr("feedback.unconfirmed_checklist") : st.tr.Format("feedback.unconfirmed", {d.OptionLetter(r.choice)});
     ui::TextIn(st.fonts.bold, what, pal.warning);
+  } else if (r.timed_out && !r.checklist && d.Timeout()) {
+    ui::TextIn(st.fonts.bold, st.tr("feedback.timeout_outcome"), pal.warning);
   } else if (r.timed_out) {
     const std::string what = r.checklist ? st.tr("feedback.timed_out_checklist") : st.tr.Format("feedback.timed_out", {d.OptionLetter(r.choice)});
     ui::TextIn(st.fonts.bold, what, pal.warning);
@@ -136,6 +141,10 @@ void DrawFeedback(const AppState& st) {
       ui::Text(d.OptionLetter(c->id) + ". " + s.ChoiceText(*c).Get(lang));
       explanation = &c->feedback;
       source = &c->source;
+    } else if (const TimeoutOutcome* t = r.timed_out ? d.Timeout() : nullptr) {
+      ui::Paragraphs(t->text.Get(lang));  // no option was taken: what the hesitation led to
+      explanation = &t->feedback;
+      source = &t->source;
     }
   } else {
     ui::TextIn(st.fonts.bold, st.tr("feedback.your_checklist"), pal.text_muted);
@@ -181,7 +190,7 @@ void DrawFeedback(const AppState& st) {
   if (source) DrawSource(st, *s.catalogue(), *source);
   if (r.checklist) {
     ImGui::Spacing();
-    DrawChecklistItems(st, d, r);
+    DrawChecklistItems(st, d, r, checklist);
   }
   ui::EndReadingColumn();
 }

@@ -186,6 +186,7 @@ void DrawPath(const AppState& st, const SessionScore& score) {
     } else {
       for (const auto& c : node->decision->choices)
         if (c.id == r.choice) what = s.ChoiceText(c).Get(lang);
+      if (r.timed_out && r.choice.empty() && node->decision->Timeout()) what = node->decision->Timeout()->text.Get(lang);
     }
     if (r.timed_out) what += "  " + std::string(st.tr("end.path.timed_out"));
     ui::Text(what);

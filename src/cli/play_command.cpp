@@ -144,6 +144,8 @@ void PrintDecision(std::ostream& out, const Session& s, const SessionScore& scor
       out << "   " << L(lang, "Pilihan", "Choice") << " " << c->id << ": " << SeenChoiceText(s, index, *c).Get(lang) << "\n";
     if (r.unconfirmed)
       out << "   " << L(lang, "(waktu habis sebelum dikonfirmasi: pilihan tim yang dikirim)", "(time ran out before Confirm: the team's selection was sent)") << "\n";
+    else if (r.timed_out && d.Timeout())
+      out << "   " << L(lang, "Waktu habis", "Time ran out") << ": " << d.Timeout()->text.Get(lang) << "\n";
     else if (r.timed_out) out << "   " << L(lang, "(waktu habis: pilihan bawaan)", "(time ran out: the default choice)") << "\n";
   }
   for (const auto& c : score.checklists)
@@ -174,6 +176,9 @@ void PrintDecision(std::ostream& out, const Session& s, const SessionScore& scor
   } else if (const Choice* c = d.FindChoice(r.choice)) {
     feedback = &c->feedback;
     source = &c->source;
+  } else if (r.timed_out && d.Timeout()) {
+    feedback = &d.Timeout()->feedback;
+    source = &d.Timeout()->source;
   }
   if (feedback && !feedback->id.empty()) out << "   " << feedback->Get(lang) << "\n";
   if (source && !source->empty()) out << "   " << L(lang, "Sumber", "Source") << ": " << *source << "\n";

@@ -7,6 +7,7 @@
 // [SECTION] The document: cover, characters, variables, story, endings, sources, sign-off
 #include "booklet.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <deque>
@@ -234,7 +235,7 @@ void Story(std::string& h, const Ctx& c, const Node& n) {
 void Option(std::string& h, const Ctx& c, const Decision& d, const std::string& id, const LocalText& text,
             const std::vector<TextVariant>& text_if, const std::optional<Condition>& when, const std::vector<SopTag>& tags,
             const std::vector<Effect>& effects, const LocalText& feedback, const std::string& source,
-            const std::vector<Route>* next, std::optional<bool> correct) {
+            const std::vector<Route>* next, std::optional<bool> correct, const Condition* correct_if = nullptr) {
   bool never = false;
   for (const auto& t : tags) never = never || t.verdict == Verdict::Critical;
   h += std::string("<div class=\"option") + (never ? " never" : "") + "\">\n<h4>" + Esc(d.OptionLetter(id)) + " <span class=\"id\">" +
@@ -247,7 +248,12 @@ void Option(std::string& h, const Ctx& c, const Decision& d, const std::string& 
     h += Row("Teks lain", "Other text", [&](Lang l) {
       return std::string("<i>") + W(l, "Jika ", "If ") + ConditionText(c, v.when, l) + ":</i><br>" + TextIn(v.text, l);
     });
-  if (correct)
+  if (correct_if)  // right or wrong by the story: "yes, when …; otherwise no"
+    h += Row("Benar dicentang?", "Right to tick?", [&](Lang l) {
+      return std::string(W(l, "ya, jika ", "yes, when ")) + ConditionText(c, *correct_if, l) +
+             W(l, " (saat daftar ini dijawab); selain itu tidak", " (when the checklist is answered); otherwise no");
+    });
+  else if (correct)
     h += Row("Benar dicentang?", "Right to tick?", [&](Lang l) { return std::string(*correct ? W(l, "ya", "yes") : W(l, "tidak", "no")); });
   if (when) h += Row("Hanya muncul jika", "Shown only if", [&](Lang l) { return ConditionText(c, *when, l); });
   h += Row("Penilaian SOP", "SOP verdict", [&](Lang l) { return TagsText(c, tags, l); });
@@ -268,7 +274,10 @@ void DecisionPart(std::string& h, const Ctx& c, const Decision& d) {
       std::string s = std::to_string(t.seconds) + W(l, " detik", " seconds");
       for (const auto& o : t.seconds_if)
         s += std::string("; ") + W(l, "jika ", "if ") + ConditionText(c, o.when, l) + ": " + std::to_string(o.seconds) + W(l, " detik", " seconds");
-      if (!t.default_choice.empty())
+      if (t.timeout)
+        s += std::string("<br>") + W(l, "Bila waktu habis: hasil tersendiri (di bawah), bukan salah satu pilihan",
+                                      "When time runs out: an outcome of its own (below), not one of the options");
+      else if (!t.default_choice.empty())
         s += std::string("<br>") + W(l, "Bila waktu habis: pilihan ", "When time runs out: option ") + Esc(d.OptionLetter(t.default_choice));
       else if (d.kind == Decision::Kind::Checklist)
         s += std::string("<br>") + W(l, "Bila waktu habis: yang sudah dicentang dikirim", "When time runs out: what is ticked is submitted");
@@ -280,10 +289,26 @@ void DecisionPart(std::string& h, const Ctx& c, const Decision& d) {
   if (d.kind == Decision::Kind::Single) {
     for (const auto& ch : d.choices)
       Option(h, c, d, ch.id, ch.text, ch.text_if, ch.when, ch.sop, ch.effects, ch.feedback, ch.source, &ch.next, std::nullopt);
+    if (const TimeoutOutcome* t = d.Timeout()) {
+      // Not an option on screen: what happens when the team lets the clock run out.
+      bool never = std::any_of(t->sop.begin(), t->sop.end(), [](const SopTag& g) { return g.verdict == Verdict::Critical; });
+      h += std::string("<div class=\"option") + (never ? " never" : "") +
+           "\">\n<h4>⏱ Waktu habis · Time ran out <span class=\"id\">timeout</span>";
+      if (never) h += " <span class=\"crit\">‼ never event</span>";
+      h += "</h4>\n<table class=\"bi\">\n";
+      h += RowText("Yang terjadi", "What happens", t->text);
+      h += Row("Penilaian SOP", "SOP verdict", [&](Lang l) { return TagsText(c, t->sop, l); });
+      if (!t->feedback.id.empty()) h += RowText("Umpan balik", "Feedback", t->feedback);
+      if (!t->source.empty()) h += Row("Sumber umpan balik", "Feedback source", [&](Lang) { return Esc(t->source); });
+      if (!t->effects.empty()) h += Row("Efek", "Effects", [&](Lang l) { return EffectsText(c, t->effects, l); });
+      if (!t->next.empty()) h += Row("Lanjut ke", "Leads to", [&](Lang l) { return RoutesText(c, t->next, l); });
+      h += "</table>\n</div>\n";
+    }
     return;
   }
   for (const auto& it : d.items)
-    Option(h, c, d, it.id, it.text, {}, std::nullopt, it.sop, it.effects, it.feedback, "", nullptr, it.correct);
+    Option(h, c, d, it.id, it.text, {}, std::nullopt, it.sop, it.effects, it.feedback, "", nullptr, it.correct,
+           it.correct_if ? &*it.correct_if : nullptr);
   h += "<table class=\"bi\">\n";
   if (!d.per_hit.empty()) h += Row("Tiap butir benar dicentang", "Each right item ticked", [&](Lang l) { return EffectsText(c, d.per_hit, l); });
   if (!d.per_miss.empty()) h += Row("Tiap butir benar terlewat", "Each right item missed", [&](Lang l) { return EffectsText(c, d.per_miss, l); });
@@ -310,6 +335,8 @@ void NodeSection(std::string& h, const Ctx& c, const Node& n, bool reached) {
     h += "<p class=\"warn\">⚠ Tidak ada jalan dari awal cerita ke bagian ini. · No route from the start reaches this node.</p>\n";
   h += "<table class=\"bi\">\n<tr><th></th><th>Bahasa Indonesia</th><th>English</th></tr>\n";
   Story(h, c, n);
+  if (!n.on_enter.empty())
+    h += Row("Efek saat masuk", "Effects on entering", [&](Lang l) { return EffectsText(c, n.on_enter, l); });
   if (n.type == Node::Type::Scene && !n.next.empty()) h += Row("Lanjut ke", "Leads to", [&](Lang l) { return RoutesText(c, n.next, l); });
   if (n.outcome) {
     h += Row("Akhir", "Ending", [&](Lang l) {
@@ -337,6 +364,7 @@ std::vector<std::string> LeadsTo(const Ctx& c, const std::string& target) {
     for (const auto& ch : n.decision->choices)
       if (has(ch.next)) out.push_back(ref + " " + Esc(n.decision->OptionLetter(ch.id)));
     if (has(n.decision->next)) out.push_back(ref + " ✓☐");
+    if (n.decision->Timeout() && has(n.decision->Timeout()->next)) out.push_back(ref + " ⏱");
   }
   return out;
 }

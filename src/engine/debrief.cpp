@@ -631,11 +631,14 @@ void BuildDecisions(ScenarioDebrief& d) {
     a.checklist = node.decision->kind == Decision::Kind::Checklist;
     if (a.checklist) {
       for (const auto& item : node.decision->items)
-        a.options.push_back(OptionCount{item.id, node.decision->OptionLetter(item.id), 0, Worst(item.sop), item.correct});
+        a.options.push_back(OptionCount{item.id, node.decision->OptionLetter(item.id), 0, Worst(item.sop), node.decision->Recommended(item.id)});
     } else {
       for (const auto& c : node.decision->choices) {
         a.options.push_back(OptionCount{c.id, node.decision->OptionLetter(c.id), 0, Worst(c.sop), c.Recommended()});
       }
+      // The timer's own outcome is no option on screen, but teams end up in it: a row of its own.
+      if (const TimeoutOutcome* t = node.decision->Timeout())
+        a.options.push_back(OptionCount{kTimeoutOption, kTimeoutLetter, 0, Worst(t->sop), false});
     }
     a.elapsed_ms.assign(n_teams, -1);
     a.time_impossible.assign(n_teams, false);
@@ -665,7 +668,9 @@ void BuildDecisions(ScenarioDebrief& d) {
       auto& last = option_last_team[it->second];
       for (std::size_t o = 0; o < a.options.size(); ++o) {
         const std::string& id = a.options[o].option;
-        bool picked = r.checklist ? std::find(r.items.begin(), r.items.end(), id) != r.items.end() : r.choice == id;
+        bool picked = r.checklist                ? std::find(r.items.begin(), r.items.end(), id) != r.items.end()
+                      : id == kTimeoutOption ? r.timed_out && !r.unconfirmed && r.choice.empty()
+                                             : r.choice == id;
         if (picked && last[o] != team) {
           ++a.options[o].teams;
           last[o] = team;

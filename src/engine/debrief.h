@@ -97,13 +97,17 @@ std::vector<SessionConflict> Conflicts(const ImportResult& imported);
 // A key that is the same for every spelling of one file's path (canonical when it exists).
 std::string ResultFileKey(const std::string& path);
 
+// The letter of the row a decision's timeout outcome (kTimeoutOption) has among its options.
+inline constexpr const char* kTimeoutLetter = "\u23F1";  // ⏱
+
 struct OptionCount {
-  std::string option;     // choice id or checklist item id
+  std::string option;     // choice id or checklist item id; kTimeoutOption: the timer's own outcome
   std::string letter;     // its authored letter (Decision::OptionLetter): what screens and exports show
   int teams = 0;          // how many teams chose / ticked it
   Verdict worst = Verdict::Follows;  // worst verdict among its tags (Follows when untagged)
   bool recommended = false;          // the SOP answer: a choice whose tags all follow the SOP,
-                                     // or a checklist item marked correct
+                                     // or a checklist item marked correct (in every state: not one
+                                     // whose "correct" is a condition on the story)
 };
 
 // Whether the place on screen mattered: how often teams picked what was shown first or last,

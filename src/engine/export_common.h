@@ -26,6 +26,7 @@ inline std::string Letter(const Scenario& sc, const std::string& node, const std
 
 // What a record answered, in letters: "B", "A+C" (checklist), "-" (nothing ticked).
 inline std::string Letters(const Scenario& sc, const DecisionRecord& r) {
+  if (!r.checklist && r.timed_out && r.choice.empty()) return "timeout";  // the timer's own outcome: no option
   if (!r.checklist) return Letter(sc, r.node, r.choice);
   if (r.items.empty()) return "-";
   std::string out;

@@ -259,8 +259,10 @@ void Decisions(std::string& h, const ScenarioDebrief& d, const Words& w) {
     h += "<table class=\"options\"><tbody>\n";
     for (const OptionCount& o : a.options) {
       const LocalText* text = node->OptionText(o.option);
+      const std::string label = (o.option == kTimeoutOption ? std::string(w("Waktu habis: ", "Time ran out: ")) : std::string()) +
+                                (text ? text->Get(w.lang) : "");
       h += "<tr" + std::string(o.recommended ? " class=\"rec-row\"" : "") + "><th scope=\"row\">" + (o.recommended ? "★ " : "") + Esc(o.letter) +
-           "</th><td>" + Esc(text ? text->Get(w.lang) : "") + "</td><td class=\"num\">" + std::to_string(o.teams) + "</td></tr>\n";
+           "</th><td>" + Esc(label) + "</td><td class=\"num\">" + std::to_string(o.teams) + "</td></tr>\n";
     }
     h += "</tbody></table>\n";
     // The SOP answer and why: the recommended choices' feedback and sources (a checklist's own).

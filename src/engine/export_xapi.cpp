@@ -113,7 +113,9 @@ json Activity(const Scenario& sc, const Node& node) {
       const std::string letter = d.OptionLetter(item.id);
       choices.push_back({{"id", letter}, {"description", LanguageMap(item.text)}});
       ids[letter] = item.id;
-      if (item.correct) pattern += (pattern.empty() ? "" : "[,]") + letter;
+      // Items whose correctness depends on the story are right in some states only: the pattern
+      // lists those right in every state; each statement's result.success follows the team's own.
+      if (d.Recommended(item.id)) pattern += (pattern.empty() ? "" : "[,]") + letter;
     }
     correct.push_back(pattern);
   } else {

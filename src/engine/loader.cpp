@@ -645,12 +645,32 @@ void ReadChoice(Reader& r, ScenarioContext& ctx, const json& v, const std::strin
   c.next = ReadRoutes(r, ctx, v, p, "a choice");
 }
 
+// A timer's "timeout": what happens when a single-choice decision runs out (SCN048, SCN049 around it).
+std::optional<TimeoutOutcome> ReadTimeoutOutcome(Reader& r, ScenarioContext& ctx, const json& v, const std::string& p) {
+  if (!r.Expect(v, p, json::value_t::object, "a timeout outcome {\"text\": …, \"sop\": …, \"next\": …}")) return std::nullopt;
+  r.CheckKeys(v, p, {"text", "sop", "effects", "feedback", "source", "next"}, "a timeout outcome");
+  TimeoutOutcome o;
+  o.text = r.Text(v, p, "text", true, "a timeout outcome");
+  o.sop = ReadSop(r, ctx, v, p);
+  if (!v.contains("sop") || (v["sop"].is_object() && v["sop"].empty()))
+    r.Warning("SCN040", p, "the timeout outcome has no SOP tag; say which SOP step not deciding in time breaks (or follows) so it can be scored");
+  o.effects = ReadEffects(r, ctx, v, p, "effects");
+  o.feedback = r.Text(v, p, "feedback", false, "a timeout outcome");
+  if (!v.contains("feedback"))
+    r.Warning("SCN041", p, "the timeout outcome has no feedback; explain what hesitating here costs and what the SOP asks");
+  o.source = r.String(v, p, "source", false, "a timeout outcome").value_or("");
+  if (v.contains("feedback") && o.source.empty())
+    r.Warning("SCN041", p, "the timeout outcome has feedback but no \"source\"; cite the law article or guidance behind it");
+  o.next = ReadRoutes(r, ctx, v, p, "a timeout outcome");
+  return o;
+}
+
 void ReadTimer(Reader& r, ScenarioContext& ctx, const json& d, const std::string& dp, Decision& dec) {
   if (!d.contains("timer")) return;
   std::string p = PointerAppend(dp, "timer");
   const json& t = d["timer"];
   if (!r.Expect(t, p, json::value_t::object, "a timer {\"seconds\": N, \"default\": \"choice\"}")) return;
-  r.CheckKeys(t, p, {"seconds", "default", "seconds_if"}, "a timer");
+  r.CheckKeys(t, p, {"seconds", "default", "seconds_if", "timeout"}, "a timer");
   Timer timer;
   timer.seconds = static_cast<int>(r.Int(t, p, "seconds", true, 5, 600, "a timer").value_or(30));
   if (t.contains("seconds_if")) {
@@ -670,10 +690,19 @@ void ReadTimer(Reader& r, ScenarioContext& ctx, const json& d, const std::string
       }
     }
   }
-  if (dec.kind == Decision::Kind::Single) {
+  if (dec.kind == Decision::Kind::Single && t.contains("timeout")) {
+    // Hesitation as an outcome of its own: not one of the options on screen.
+    if (t.contains("default"))
+      r.KeyError("SCN048", PointerAppend(p, "default"), "this timer has both a \"default\" choice and a \"timeout\" outcome; "
+                                                         "keep one: \"default\" takes a visible choice when time runs out, "
+                                                         "\"timeout\" is an outcome of its own");
+    timer.timeout = ReadTimeoutOutcome(r, ctx, t["timeout"], PointerAppend(p, "timeout"));
+  } else if (dec.kind == Decision::Kind::Single) {
     auto def = r.String(t, p, "default", false, "a timer");
     if (!def) {
-      if (!t.contains("default")) r.Error("SCN043", p, "a timed decision needs a \"default\": the choice taken when time runs out");
+      if (!t.contains("default"))
+        r.Error("SCN043", p, "a timed decision needs a \"default\" (the choice taken when time runs out) or a "
+                             "\"timeout\" outcome (what happens when the team does not decide in time)");
     } else {
       timer.default_choice = *def;
       bool found = std::any_of(dec.choices.begin(), dec.choices.end(), [&](const Choice& c) { return c.id == *def; });
@@ -683,8 +712,12 @@ void ReadTimer(Reader& r, ScenarioContext& ctx, const json& d, const std::string
         r.Error("SCN015", PointerAppend(p, "default"), "the timeout default \"" + *def + "\" is not a choice of this decision" + Suggest(*def, ids));
       }
     }
-  } else if (t.contains("default")) {
-    r.KeyWarning("SCN047", PointerAppend(p, "default"), "a checklist has no timeout default: when time runs out it submits what the team has ticked; remove \"default\"");
+  } else {
+    if (t.contains("default"))
+      r.KeyWarning("SCN047", PointerAppend(p, "default"), "a checklist has no timeout default: when time runs out it submits what the team has ticked; remove \"default\"");
+    if (t.contains("timeout"))
+      r.KeyError("SCN049", PointerAppend(p, "timeout"), "a checklist has no \"timeout\" outcome: when time runs out it submits what the team has ticked "
+                                                        "(score it with \"outcomes\" on the counters); remove \"timeout\" or make the decision single-choice");
   }
   dec.timer = std::move(timer);
 }
@@ -739,14 +772,19 @@ std::optional<Decision> ReadDecision(Reader& r, ScenarioContext& ctx, const json
         if (!id || !r.Unique(seen, *id, PointerAppend(ip, "id"), "item")) continue;
         item.id = *id;
         item.text = r.Text(v, ip, "text", true, "a checklist item");
-        item.correct = r.Bool(v, ip, "correct", true, "a checklist item").value_or(false);
+        // true / false, or a condition: right to tick only in the states where it holds.
+        if (const json* c = r.Field(v, ip, "correct", true, "a checklist item")) {
+          if (c->is_object()) item.correct_if = ReadCondition(r, ctx, *c, PointerAppend(ip, "correct"));
+          else item.correct = r.Bool(v, ip, "correct", true, "a checklist item").value_or(false);
+        }
         item.sop = ReadSop(r, ctx, v, ip);
         if (!v.contains("sop") || v["sop"].empty()) r.Warning("SCN040", ip, "item \"" + item.id + "\" has no SOP tag; say which SOP step ticking it follows or violates");
         item.effects = ReadEffects(r, ctx, v, ip, "effects");
         item.feedback = r.Text(v, ip, "feedback", false, "a checklist item");
         dec.items.push_back(std::move(item));
       }
-      if (!dec.items.empty() && std::none_of(dec.items.begin(), dec.items.end(), [](const ChecklistItem& it) { return it.correct; }))
+      if (!dec.items.empty() &&
+          std::none_of(dec.items.begin(), dec.items.end(), [](const ChecklistItem& it) { return it.correct || it.correct_if; }))
         r.Error("SCN042", ip0, "no item is marked \"correct\": true; a checklist needs at least one item the team should tick");
     }
     dec.per_hit = ReadEffects(r, ctx, d, p, "per_hit");
@@ -785,13 +823,14 @@ void ReadNode(Reader& r, ScenarioContext& ctx, const json& v, const std::string&
   if (type == "decision") n.type = Node::Type::Decision;
   else if (type == "ending") n.type = Node::Type::Ending;
   else if (type != "scene") r.Error("SCN008", PointerAppend(p, "type"), "unknown node type \"" + type + "\"; use \"scene\", \"decision\" or \"ending\"");
-  if (n.type == Node::Type::Scene) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "next"}, "a scene");
-  if (n.type == Node::Type::Decision) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "decision"}, "a decision node");
-  if (n.type == Node::Type::Ending) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "outcome"}, "an ending");
+  if (n.type == Node::Type::Scene) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "on_enter", "next"}, "a scene");
+  if (n.type == Node::Type::Decision) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "on_enter", "decision"}, "a decision node");
+  if (n.type == Node::Type::Ending) r.CheckKeys(v, p, {"id", "type", "title", "text", "text_if", "lines", "image", "on_enter", "outcome"}, "an ending");
   n.title = r.Text(v, p, "title", true, "a node");
   n.text = r.Text(v, p, "text", true, "a node");
   n.image = r.String(v, p, "image", false, "a node").value_or("");
   CheckAssetPath(r, PointerAppend(p, "image"), n.image, "an image");
+  n.on_enter = ReadEffects(r, ctx, v, p, "on_enter");
   n.text_if = ReadTextVariants(r, ctx, v, p);
   if (v.contains("lines")) {
     std::string lp = PointerAppend(p, "lines");

@@ -126,12 +126,14 @@ const Choice* Decision::FindChoice(const std::string& key) const { return FindBy
 const ChecklistItem* Decision::FindItem(const std::string& key) const { return FindById(items, key); }
 
 const LocalText* Decision::OptionText(const std::string& option) const {
+  if (option == kTimeoutOption) return Timeout() ? &Timeout()->text : nullptr;
   if (const Choice* c = FindChoice(option)) return &c->text;
   if (const ChecklistItem* i = FindItem(option)) return &i->text;
   return nullptr;
 }
 
 const std::vector<SopTag>* Decision::OptionTags(const std::string& option) const {
+  if (option == kTimeoutOption) return Timeout() ? &Timeout()->sop : nullptr;
   if (const Choice* c = FindChoice(option)) return &c->sop;
   if (const ChecklistItem* i = FindItem(option)) return &i->sop;
   return nullptr;
@@ -160,7 +162,7 @@ bool Choice::Recommended() const {
 }
 
 bool Decision::Recommended(const std::string& option) const {
-  if (const ChecklistItem* i = FindItem(option)) return i->correct;
+  if (const ChecklistItem* i = FindItem(option)) return i->correct && !i->correct_if;  // right in every state
   const Choice* c = FindChoice(option);
   return c && c->Recommended();
 }
@@ -175,6 +177,7 @@ std::vector<std::string> Node::Successors() const {
   if (decision) {
     for (const auto& c : decision->choices) add(c.next);
     add(decision->next);
+    if (const TimeoutOutcome* t = decision->Timeout()) add(t->next);
   }
   return out;
 }
@@ -269,7 +272,15 @@ json DecisionJson(const Decision& d) {
   if (d.shuffle) out["shuffle"] = true;
   if (d.timer) {
     json t{{"seconds", d.timer->seconds}};
-    if (d.kind == Decision::Kind::Single) t["default"] = d.timer->default_choice;
+    if (d.kind == Decision::Kind::Single && !d.timer->timeout) t["default"] = d.timer->default_choice;
+    if (const TimeoutOutcome* to = d.Timeout()) {
+      json o{{"text", Text(to->text)}, {"next", RoutesJson(to->next)}};
+      if (!to->sop.empty()) o["sop"] = SopJson(to->sop);
+      if (!to->effects.empty()) o["effects"] = EffectsJson(to->effects);
+      if (!Empty(to->feedback)) o["feedback"] = Text(to->feedback);
+      if (!to->source.empty()) o["source"] = to->source;
+      t["timeout"] = o;
+    }
     if (!d.timer->seconds_if.empty()) {
       json arr = json::array();
       for (const auto& o : d.timer->seconds_if) arr.push_back(json{{"if", ConditionJson(o.when)}, {"seconds", o.seconds}});
@@ -293,7 +304,7 @@ json DecisionJson(const Decision& d) {
   } else {
     json arr = json::array();
     for (const auto& it : d.items) {
-      json e{{"id", it.id}, {"text", Text(it.text)}, {"correct", it.correct}};
+      json e{{"id", it.id}, {"text", Text(it.text)}, {"correct", it.correct_if ? ConditionJson(*it.correct_if) : json(it.correct)}};
       if (!it.sop.empty()) e["sop"] = SopJson(it.sop);
       if (!it.effects.empty()) e["effects"] = EffectsJson(it.effects);
       if (!Empty(it.feedback)) e["feedback"] = Text(it.feedback);
@@ -367,6 +378,7 @@ json ToJson(const Scenario& s) {
     const char* type = n.type == Node::Type::Scene ? "scene" : n.type == Node::Type::Decision ? "decision" : "ending";
     json e{{"id", n.id}, {"type", type}, {"title", Text(n.title)}, {"text", Text(n.text)}};
     if (!n.image.empty()) e["image"] = n.image;
+    if (!n.on_enter.empty()) e["on_enter"] = EffectsJson(n.on_enter);
     if (!n.text_if.empty()) e["text_if"] = VariantsJson(n.text_if);
     if (!n.lines.empty()) {
       json arr = json::array();

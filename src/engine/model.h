@@ -186,7 +186,10 @@ struct Choice {
 struct ChecklistItem {
   std::string id;
   LocalText text;
-  bool correct = false;
+  bool correct = false;                 // right to tick (when `correct_if` is empty)
+  // "correct": CONDITION — right to tick when the condition holds at the moment the checklist is
+  // answered ("she looks at him before each answer" only while he is in the room). ItemRight, session.h.
+  std::optional<Condition> correct_if;
   std::vector<SopTag> sop;
   std::vector<Effect> effects;  // applied when ticked
   LocalText feedback;
@@ -199,6 +202,22 @@ struct ConditionalEffects {
   bool operator==(const ConditionalEffects&) const = default;
 };
 
+// What happens when a timed single-choice decision runs out and the timer declares it (instead of a
+// `default` choice): hesitation as an outcome of its own, never shown as an option.
+struct TimeoutOutcome {
+  LocalText text;                // what happened, in the narration's voice ("Waktu habis: …")
+  std::vector<SopTag> sop;
+  std::vector<Effect> effects;
+  LocalText feedback;
+  std::string source;
+  std::vector<Route> next;
+  bool operator==(const TimeoutOutcome&) const = default;
+};
+
+// The option id a timeout outcome is scored and counted under (ScoredTag::option, the debrief's
+// rows). Not a valid authored id, so it can never be a choice's.
+inline constexpr const char* kTimeoutOption = "$timeout";
+
 struct Timer {
   int seconds = 0;
   struct Override {
@@ -208,6 +227,7 @@ struct Timer {
   };
   std::vector<Override> seconds_if;
   std::string default_choice;  // single-choice; a checklist submits what is ticked at timeout
+  std::optional<TimeoutOutcome> timeout;  // single-choice, instead of default_choice
   bool operator==(const Timer&) const = default;
 };
 
@@ -230,7 +250,10 @@ struct Decision {
 
   const Choice* FindChoice(const std::string& key) const;
   const ChecklistItem* FindItem(const std::string& key) const;
-  // A choice's or checklist item's text and SOP tags (null when the decision has no such option).
+  // The timer's timeout outcome, if it declares one (null otherwise).
+  const TimeoutOutcome* Timeout() const { return timer && timer->timeout ? &*timer->timeout : nullptr; }
+  // A choice's or checklist item's text and SOP tags (null when the decision has no such option);
+  // kTimeoutOption names the timeout outcome.
   const LocalText* OptionText(const std::string& option) const;
   const std::vector<SopTag>* OptionTags(const std::string& option) const;
   // The option's own letter, by its authored place: "A" for the first choice (or item), "B" for
@@ -258,13 +281,14 @@ struct Node {
   std::vector<TextVariant> text_if;
   std::vector<DialogueLine> lines;
   std::string image;
+  std::vector<Effect> on_enter;   // applied each time the story enters the node, before anything is shown
   std::vector<Route> next;        // scene
   std::optional<Decision> decision;
   std::optional<Outcome> outcome; // ending
   bool operator==(const Node&) const = default;
 
   // The nodes this node can lead to, each once: the scene's routes, then each choice's routes in
-  // authored order, then the checklist's routes.
+  // authored order, then the checklist's routes, then the timeout outcome's.
   std::vector<std::string> Successors() const;
   // Decision::OptionText, null on a node that is not a decision.
   const LocalText* OptionText(const std::string& option) const { return decision ? decision->OptionText(option) : nullptr; }

@@ -74,8 +74,43 @@ const AxisResult* SessionScore::FindAxis(const std::string& id) const {
   return nullptr;
 }
 
-SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalogue, const std::vector<DecisionRecord>& decisions) {
+namespace {
+
+bool HasStateDependentItems(const Scenario& scenario) {
+  for (const auto& n : scenario.nodes)
+    if (n.decision)
+      for (const auto& it : n.decision->items)
+        if (it.correct_if) return true;
+  return false;
+}
+
+}  // namespace
+
+ValuesAt ReplayValues(const Scenario& scenario, const SopCatalogue& catalogue, const std::vector<DecisionRecord>& decisions) {
+  // A session over the caller's scenario, which outlives it: non-owning pointers.
+  Session s(std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &scenario),
+            std::shared_ptr<const SopCatalogue>(std::shared_ptr<const SopCatalogue>(), &catalogue), SessionInfo{});
+  ValuesAt out;
+  out.reserve(decisions.size());
+  bool stopped = false;
+  for (const auto& r : decisions) {
+    while (!stopped && s.state() == SessionState::AtScene && s.CurrentNode().id != r.node)
+      if (s.Continue()) stopped = true;
+    out.push_back(s.Values());
+    if (!stopped && s.Apply(r)) stopped = true;
+  }
+  return out;
+}
+
+SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalogue, const std::vector<DecisionRecord>& decisions,
+                            const ValuesAt* values) {
   SessionScore score;
+  ValuesAt replayed;
+  if (!values && HasStateDependentItems(scenario)) {
+    replayed = ReplayValues(scenario, catalogue, decisions);
+    values = &replayed;
+  }
+  static const std::map<std::string, double> kNoValues;
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     const DecisionRecord& r = decisions[i];
     const Node* node = scenario.FindNode(r.node);
@@ -88,23 +123,31 @@ SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalo
       if (const Choice* c = d.FindChoice(r.choice)) {
         const TagReason reason = r.unconfirmed ? TagReason::Unconfirmed : r.timed_out ? TagReason::TimedOut : TagReason::Chosen;
         for (const auto& t : c->sop) add(c->id, t, reason, &c->feedback, &c->source);
+      } else if (const TimeoutOutcome* to = d.Timeout(); to && r.timed_out && !r.unconfirmed) {
+        for (const auto& t : to->sop) add(kTimeoutOption, t, TagReason::TimedOut, &to->feedback, &to->source);
       }
       continue;
     }
-    ChecklistResult cl{i, r.node, 0, 0, 0, 0};
+    ChecklistResult cl{i, r.node, 0, 0, 0, 0, {}};
+    const auto& at = values && i < values->size() ? (*values)[i] : kNoValues;
     for (const auto& item : d.items) {
       bool ticked = std::find(r.items.begin(), r.items.end(), item.id) != r.items.end();
       const LocalText* fb = item.feedback.id.empty() ? &d.feedback : &item.feedback;
-      if (item.correct) ++cl.correct_items;
-      if (item.correct && ticked) {
+      const bool right = ItemRight(item, at);
+      cl.right.push_back(right);
+      if (right) ++cl.correct_items;
+      if (right && ticked) {
         ++cl.hits;
         for (const auto& t : item.sop) add(item.id, t, TagReason::Hit, fb, &d.source);
-      } else if (item.correct) {
+      } else if (right) {
         ++cl.misses;
         for (const auto& t : item.sop) add(item.id, SopTag{t.step, Verdict::Violates}, TagReason::Miss, fb, &d.source);
       } else if (ticked) {
         ++cl.false_alarms;
-        for (const auto& t : item.sop) add(item.id, t, TagReason::FalseAlarm, fb, &d.source);
+        // A state-dependent item is tagged for the state in which it is right (follows, SCN084):
+        // ticked where it is wrong, each of its steps is violated, as a miss is.
+        for (const auto& t : item.sop)
+          add(item.id, item.correct_if ? SopTag{t.step, Verdict::Violates} : t, TagReason::FalseAlarm, fb, &d.source);
       }
     }
     score.checklists.push_back(cl);

@@ -2,6 +2,7 @@
 // the scenario (never stored as truth), so a corrected scenario re-scores old sessions.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +68,9 @@ struct ChecklistResult {
   std::size_t decision = 0;
   std::string node;
   int hits = 0, misses = 0, false_alarms = 0, correct_items = 0;
+  // Per item (authored order): whether ticking it was right in the state the team answered in
+  // (an item's "correct" may be a condition on the story).
+  std::vector<bool> right;
 };
 
 // What the end screen, the dashboard, the exports and the CLI say of a session as a whole.
@@ -90,10 +94,18 @@ struct SessionScore {
   const AxisResult* FindAxis(const std::string& id) const;
 };
 
+// The values of the variables when each decision was answered (index = decision).
+using ValuesAt = std::vector<std::map<std::string, double>>;
+
 // The tags, steps, axes (capped when there is a never event) and never events of these decisions.
-// The verdict is provisional: see JudgeEnding.
+// The verdict is provisional: see JudgeEnding. A checklist item whose correctness depends on the
+// story is judged on `values` (the state the team answered in); without them, and when the
+// scenario has such an item, the decisions are replayed from the start to find them.
 SessionScore ScoreDecisions(const Scenario& scenario, const SopCatalogue& catalogue,
-                            const std::vector<DecisionRecord>& decisions);
+                            const std::vector<DecisionRecord>& decisions, const ValuesAt* values = nullptr);
+// Those values, by replaying `decisions` from the start (up to the first one the scenario refuses;
+// the later ones get the values it stopped with).
+ValuesAt ReplayValues(const Scenario& scenario, const SopCatalogue& catalogue, const std::vector<DecisionRecord>& decisions);
 // Settles the verdict: `ended` false while the session is unfinished; `rating` the ending's
 // rating (good | mixed | bad).
 void JudgeEnding(SessionScore& score, bool ended, const std::string& rating);

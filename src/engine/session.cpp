@@ -67,6 +67,10 @@ bool Evaluate(const Condition& c, const std::map<std::string, double>& values, c
   return false;
 }
 
+bool ItemRight(const ChecklistItem& item, const std::map<std::string, double>& values) {
+  return item.correct_if ? Evaluate(*item.correct_if, values) : item.correct;
+}
+
 Session::Session(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const SopCatalogue> catalogue, SessionInfo info)
     : scenario_(std::move(scenario)), catalogue_(std::move(catalogue)), info_(std::move(info)) {
   for (const auto& v : scenario_->variables) values_[v.id] = v.initial;
@@ -76,6 +80,9 @@ Session::Session(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const
 void Session::Enter(const std::string& node_id) {
   node_ = scenario_->FindNode(node_id);
   path_.push_back(node_id);
+  // Once per entry, before anything at the node is shown or evaluated: its text variants, choice
+  // conditions, timer and routes all see the values after them.
+  ApplyEffects(node_->on_enter);
   switch (node_->type) {
     case Node::Type::Scene: state_ = SessionState::AtScene; break;
     case Node::Type::Ending: state_ = SessionState::Ended; break;
@@ -151,13 +158,19 @@ std::optional<int> Session::TimerSeconds() const {
 std::optional<Problem> Session::Continue() {
   if (state_ != SessionState::AtScene)
     return Problem{"ENG001", std::string("Continue is only possible on a scene; the session is ") + SessionStateName(state_), {SessionStateName(state_)}};
-  // Scenes change no variable, so their routes repeat: more advances in a row than the scenario
-  // has nodes means a loop of scenes that never opens. Refuse rather than spin (issue 18.1).
-  if (scene_advances_ >= scenario_->nodes.size())
-    return Problem{"ENG014",
-                   "the story goes round its scenes without ever reaching a decision or an ending (at \"" + node_->id +
-                       "\"); the scenario has a loop whose way out never opens: its author should run sigap validate (SCN080)",
-                   {node_->id}};
+  // A scene changes nothing but by its "on_enter" effects, so a loop of scenes either changes the
+  // values on its way (and may open) or comes back to a node with the values it had there: then
+  // it repeats for ever. Refuse rather than spin (issue 18.1). Until the scenes in a row outnumber
+  // the nodes no state can repeat, so nothing is recorded.
+  if (scene_advances_ >= scenario_->nodes.size()) {
+    auto here = std::make_pair(node_, values_);
+    if (std::find(scene_trail_.begin(), scene_trail_.end(), here) != scene_trail_.end())
+      return Problem{"ENG014",
+                     "the story goes round its scenes without ever reaching a decision or an ending (at \"" + node_->id +
+                         "\"); the scenario has a loop whose way out never opens: its author should run sigap validate (SCN080)",
+                     {node_->id}};
+    scene_trail_.push_back(std::move(here));
+  }
   ++scene_advances_;
   Enter(Route(node_->next, {}));
   return std::nullopt;
@@ -252,6 +265,16 @@ std::variant<DecisionRecord, Problem> Session::PrepareTimeout(std::int64_t elaps
     if (auto* rec = std::get_if<DecisionRecord>(&r)) rec->timed_out = rec->unconfirmed = true;
     return r;
   }
+  if (node_->decision->Timeout()) {
+    // The timer's own outcome: no option was taken, so the record names none.
+    DecisionRecord r;
+    r.node = node_->id;
+    r.shown = ShownOptions();
+    r.timed_out = true;
+    r.elapsed_ms = std::max<std::int64_t>(0, elapsed_ms);
+    r.at_ms = std::max<std::int64_t>(0, at_ms);
+    return r;
+  }
   const std::string& def = node_->decision->timer->default_choice;
   auto r = PrepareChoice(def, elapsed_ms, at_ms);
   if (auto* rec = std::get_if<DecisionRecord>(&r)) rec->timed_out = true;
@@ -276,19 +299,37 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
   const Node* saved_node = node_;
   SessionState saved_state = state_;
   const std::size_t saved_advances = scene_advances_;
-  while (state_ == SessionState::AtScene && node_->id != record.node && guard-- > 0) Continue();
+  // Scenes passed on the way may change values (their "on_enter"), which a refusal undoes too.
+  // Copied only when there is a scene to pass: the common case pays nothing.
+  std::optional<std::map<std::string, double>> saved_values;
+  std::optional<std::vector<std::pair<const Node*, std::map<std::string, double>>>> saved_trail;
+  if (state_ == SessionState::AtScene && node_->id != record.node) {
+    saved_values = values_;
+    saved_trail = scene_trail_;
+  }
+  while (state_ == SessionState::AtScene && node_->id != record.node && guard-- > 0)
+    if (Continue()) break;
   auto restore = [&](Problem r) -> std::optional<Problem> {
     path_.resize(saved_path_len);
     node_ = saved_node;
     state_ = saved_state;
     scene_advances_ = saved_advances;
+    if (saved_values) values_ = std::move(*saved_values);
+    if (saved_trail) scene_trail_ = std::move(*saved_trail);
     return r;
   };
   if (node_->id != record.node)
     return restore(Problem{"ENG008", "the record is for node \"" + record.node + "\" but the session is at \"" + node_->id + "\"",
                                    {record.node, node_->id}});
-  auto prepared = record.checklist ? PrepareChecklist(record.items, record.elapsed_ms, record.at_ms)
-                                   : PrepareChoice(record.choice, record.elapsed_ms, record.at_ms);
+  // A timeout into the timer's own outcome names no choice; any other record names an option.
+  const TimeoutOutcome* timeout = !record.checklist && record.timed_out && !record.unconfirmed && node_->decision
+                                      ? node_->decision->Timeout() : nullptr;
+  if (timeout && !record.choice.empty())
+    return restore(Problem{"ENG007", "a timeout was recorded with \"" + record.choice + "\", but at " + node_->id +
+                                         " time running out has its own outcome, not a choice", {record.choice, node_->id}});
+  auto prepared = timeout ? PrepareTimeout(record.elapsed_ms, record.at_ms)
+                  : record.checklist ? PrepareChecklist(record.items, record.elapsed_ms, record.at_ms)
+                                     : PrepareChoice(record.choice, record.elapsed_ms, record.at_ms);
   if (auto* refusal = std::get_if<Problem>(&prepared)) return restore(*refusal);
   if (record.timed_out && !TimerSeconds()) return restore(Problem{"ENG006", "a timeout was recorded for an untimed decision", {}});
   if (record.unconfirmed && !record.timed_out)
@@ -301,6 +342,16 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
 
   const Decision& d = *node_->decision;
   std::map<std::string, double> counters;
+  if (timeout) {
+    ApplyEffects(timeout->effects);
+    for (const auto& o : d.outcomes)
+      if (!o.when || Evaluate(*o.when, values_)) ApplyEffects(o.effects);
+    history_.push_back(record);
+    scene_advances_ = 0;
+    scene_trail_.clear();
+    Enter(Route(timeout->next, counters));
+    return std::nullopt;
+  }
   if (!record.checklist) {
     const Choice* choice = d.FindChoice(record.choice);
     ApplyEffects(choice->effects);
@@ -308,15 +359,21 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
       if (!o.when || Evaluate(*o.when, values_)) ApplyEffects(o.effects);
     history_.push_back(record);
     scene_advances_ = 0;
+    scene_trail_.clear();
     Enter(Route(choice->next, counters));
     return std::nullopt;
   }
   double hits = 0, misses = 0, false_alarms = 0;
-  for (const auto& item : d.items) {
+  // What is right to tick is judged on the values the team answered with, before any effect.
+  std::vector<bool> right;
+  right.reserve(d.items.size());
+  for (const auto& item : d.items) right.push_back(ItemRight(item, values_));
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    const ChecklistItem& item = d.items[i];
     bool ticked = std::find(record.items.begin(), record.items.end(), item.id) != record.items.end();
     if (ticked) ApplyEffects(item.effects);
-    if (item.correct && ticked) { ++hits; ApplyEffects(d.per_hit); }
-    else if (item.correct) { ++misses; ApplyEffects(d.per_miss); }
+    if (right[i] && ticked) { ++hits; ApplyEffects(d.per_hit); }
+    else if (right[i]) { ++misses; ApplyEffects(d.per_miss); }
     else if (ticked) { ++false_alarms; ApplyEffects(d.per_false_alarm); }
   }
   counters = {{"$hits", hits}, {"$misses", misses}, {"$false_alarms", false_alarms}};
@@ -324,6 +381,7 @@ std::optional<Problem> Session::Apply(const DecisionRecord& record) {
     if (!o.when || Evaluate(*o.when, values_, &counters)) ApplyEffects(o.effects);
   history_.push_back(record);
   scene_advances_ = 0;
+  scene_trail_.clear();
   Enter(Route(d.next, counters));
   return std::nullopt;
 }

@@ -116,11 +116,18 @@ class Session {
   std::vector<DecisionRecord> history_;
   std::vector<std::string> path_;
   std::size_t scene_advances_ = 0;  // Continue calls since the last decision
+  // Past the first nodes.size() of those: the scenes passed with the values there, to tell a loop
+  // of scenes that repeats (ENG014) from one whose "on_enter" effects are on their way out.
+  std::vector<std::pair<const Node*, std::map<std::string, double>>> scene_trail_;
 };
 
 // Evaluates a condition against variable values (and checklist counters "$hits"…).
 bool Evaluate(const Condition& c, const std::map<std::string, double>& values,
               const std::map<std::string, double>* counters = nullptr);
+
+// Whether ticking the item is right with these values (those the checklist is answered with):
+// its fixed `correct`, or its `correct_if` condition.
+bool ItemRight(const ChecklistItem& item, const std::map<std::string, double>& values);
 
 // A session id: 16 random bytes as hex.
 std::string NewSessionId();

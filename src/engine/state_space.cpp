@@ -82,10 +82,13 @@ std::vector<std::vector<bool>> LiveVariables(const Scenario& s) {
     if (!n.decision) continue;
     const Decision& d = *n.decision;
     routes(d.next);
+    if (const TimeoutOutcome* t = d.Timeout()) routes(t->next);
     for (const auto& o : d.outcomes)
       if (o.when) MarkRead(*o.when, s, read);
     if (d.timer)
       for (const auto& o : d.timer->seconds_if) MarkRead(o.when, s, read);
+    for (const auto& it : d.items)  // what is right to tick is part of the move's score
+      if (it.correct_if) MarkRead(*it.correct_if, s, read);
     for (const auto& c : d.choices) {
       if (c.when) MarkRead(*c.when, s, read);
       for (const auto& v : c.text_if) MarkRead(v.when, s, read);
@@ -145,9 +148,18 @@ int CountBucket(int count, const std::set<double>& constants) {
   return 2 * above + (equal ? 1 : 0);
 }
 
-// `exact`: counts that a condition reads tell tick sets apart by their value, not by where they
-// stand (the finer classes that order a move's tick sets, see StateSpaceBuilder::OrderTickSets).
-std::vector<TickClass> TickClasses(const Decision& d, bool exact = false) {
+// Which items are right to tick with these values, as bits (authored order).
+std::uint32_t RightBits(const Decision& d, const std::map<std::string, double>& values) {
+  std::uint32_t bits = 0;
+  for (std::size_t i = 0; i < d.items.size(); ++i)
+    if (ItemRight(d.items[i], values)) bits |= 1u << i;
+  return bits;
+}
+
+// `right`: RightBits of the state. `exact`: counts that a condition reads tell tick sets apart by
+// their value, not by where they stand (the finer classes that order a move's tick sets, see
+// StateSpaceBuilder::OrderTickSets).
+std::vector<TickClass> TickClasses(const Decision& d, std::uint32_t right, bool exact = false) {
   // Only the counters some outcome or route reads can tell tick sets apart, and only by where
   // they stand against the constants those conditions compare them with.
   std::map<std::string, std::set<double>> read;
@@ -176,7 +188,7 @@ std::vector<TickClass> TickClasses(const Decision& d, bool exact = false) {
       const ChecklistItem& item = d.items[i];
       bool ticked = mask & (1u << i);
       if (ticked) sig.push_back(list_id(item.effects));
-      if (item.correct) {
+      if ((right >> i) & 1u) {
         ++sig[ticked ? 0 : 1];
         sig.push_back(list_id(ticked ? d.per_hit : d.per_miss));
       } else if (ticked) {
@@ -220,7 +232,7 @@ class StateSpaceBuilder {
   void Run() {
     t0_ = Clock::now();
     s_.live_ = LiveVariables(*s_.scenario_);
-    s_.tick_scores_.assign(s_.scenario_->nodes.size(), {});
+    s_.tick_scores_.clear();
     // scores_[0] adds nothing: what passing a scene adds (ExploreMove::score defaults to it).
     MoveScore nothing;
     for (const auto& a : s_.catalogue_->axes) nothing.axes.push_back(AxisResult{a.id, 0, 0});
@@ -287,11 +299,14 @@ class StateSpaceBuilder {
     return {s_.states_.size() - 1, true};
   }
 
-  // What a decision adds to the score, from the engine's scoring of that record alone. Scoring
-  // reads the record and the scenario only, so it is computed once per node and answer.
-  std::size_t ScoreOf(std::uint64_t answer_key, const DecisionRecord& record) {
+  // What a decision adds to the score, from the engine's scoring of that record alone, answered
+  // with the values of `at`. Scoring reads the record, the scenario and (for items whose
+  // correctness depends on the story) which items are right, so it is computed once per node,
+  // answer and RightBits (part of `answer_key`).
+  std::size_t ScoreOf(std::uint64_t answer_key, const DecisionRecord& record, const Session& at) {
     if (auto it = score_cache_.find(answer_key); it != score_cache_.end()) return it->second;
-    SessionScore sc = ScoreDecisions(*s_.scenario_, *s_.catalogue_, {record});
+    const ValuesAt values{at.Values()};
+    SessionScore sc = ScoreDecisions(*s_.scenario_, *s_.catalogue_, {record}, &values);
     MoveScore ms{sc.axes, static_cast<int>(sc.never_events.size())};
     std::size_t index = s_.scores_.size();
     for (std::size_t i = 0; i < s_.scores_.size(); ++i)
@@ -304,16 +319,31 @@ class StateSpaceBuilder {
     return index;
   }
 
+  // A choice's place in its decision; the timer's own timeout outcome (no choice) has one of its own.
+  static std::uint64_t ChoiceKey(const Decision& d, const Choice* c) {
+    return c ? static_cast<std::uint64_t>(c - d.choices.data()) : 0x0FFFFFFFu;
+  }
+
   static std::uint64_t AnswerKey(std::size_t node, int kind, std::uint64_t sub) {
     return (static_cast<std::uint64_t>(node) << 32) | (static_cast<std::uint64_t>(kind) << 28) | sub;
   }
 
-  std::size_t TickScore(const Session& at, std::uint32_t mask) {
+  // The table of tick-set scores for the checklist `at` waits at, in its state: one per node and
+  // RightBits (a node whose items are all fixed has one).
+  std::pair<std::size_t, std::uint32_t> TickTable(const Session& at) {
     const Node& node = at.CurrentNode();
-    auto& table = s_.tick_scores_[NodeIndex(node)];
-    if (table.empty()) table.assign(std::size_t{1} << node.decision->items.size(), kNone);
-    if (table[mask] == kNone) table[mask] = ScoreOf(AnswerKey(NodeIndex(node), 2, mask), TickRecord(at, mask));
-    return table[mask];
+    const std::uint32_t right = RightBits(*node.decision, at.Values());
+    auto [it, added] = tick_table_of_.try_emplace(std::make_pair(&node, right), s_.tick_scores_.size());
+    if (added) s_.tick_scores_.emplace_back(std::size_t{1} << node.decision->items.size(), kNone);
+    return {it->second, right};
+  }
+
+  std::size_t TickScore(std::pair<std::size_t, std::uint32_t> table, const Session& at, std::uint32_t mask) {
+    auto& scores = s_.tick_scores_[table.first];
+    if (scores[mask] == kNone)
+      scores[mask] = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), 2, (std::uint64_t{table.second} << 12) | mask),
+                             TickRecord(at, mask), at);
+    return scores[mask];
   }
 
   static DecisionRecord TickRecord(const Session& at, std::uint32_t mask) {
@@ -406,14 +436,13 @@ class StateSpaceBuilder {
           }
           DecisionRecord& rec = std::get<DecisionRecord>(prepared);
           std::vector<std::string>().swap(rec.shown);  // see TickRecord
-          const Choice* chosen = d.FindChoice(rec.choice);
+          const Choice* chosen = d.FindChoice(rec.choice);  // null: the timer's own timeout outcome
           ExploreMove m;
           m.from = state;
           m.kind = timeout ? MoveKind::Timeout : MoveKind::Choice;
           m.choice = chosen;
           m.text = timeout ? nullptr : &at.ChoiceText(*chosen);
-          m.score = ScoreOf(
-              AnswerKey(NodeIndex(node), timeout ? 1 : 0, static_cast<std::uint64_t>(chosen - d.choices.data())), rec);
+          m.score = ScoreOf(AnswerKey(NodeIndex(node), timeout ? 1 : 0, ChoiceKey(d, chosen)), rec, at);
           m.record = std::move(rec);
           ready.push_back(std::move(m));
         };
@@ -438,14 +467,17 @@ class StateSpaceBuilder {
         ExploreMove m;
         m.from = state;
         m.kind = MoveKind::Checklist;
-        auto cls = tick_classes_.find(&node);
-        if (cls == tick_classes_.end()) cls = tick_classes_.emplace(&node, TickClasses(*node.decision)).first;
+        const auto table = TickTable(at);
+        m.tick_table = table.first;
+        const auto key = std::make_pair(&node, table.second);
+        auto cls = tick_classes_.find(key);
+        if (cls == tick_classes_.end()) cls = tick_classes_.emplace(key, TickClasses(*node.decision, table.second)).first;
         out.reserve(cls->second.size());
         for (const auto& c : cls->second) {
           DecisionRecord record = TickRecord(at, c.masks.front());
           auto next = Play(state, at, record);
           if (!next) continue;
-          if (c.masks.size() > 1 && checked_[&node] < kClassChecks) {
+          if (c.masks.size() > 1 && checked_[key] < kClassChecks) {
             // The check that the class is one: another member must end in the very same state.
             auto other = Play(state, at, TickRecord(at, c.masks.back()));
             if (!other || !SameState(*next, *other)) {
@@ -455,11 +487,11 @@ class StateSpaceBuilder {
           }
           ExploreMove move = m;
           move.record = std::move(record);
-          move.score = TickScore(at, c.masks.front());
-          for (std::uint32_t mask : c.masks) TickScore(at, mask);
+          move.score = TickScore(table, at, c.masks.front());
+          for (std::uint32_t mask : c.masks) TickScore(table, at, mask);
           out.push_back(Step{std::move(move), std::move(*next), &c.masks});
         }
-        ++checked_[&node];
+        ++checked_[key];
         break;
       }
     }
@@ -510,20 +542,21 @@ class StateSpaceBuilder {
       std::vector<std::uint32_t> rank;     // mask → its place in that order
       std::vector<std::uint32_t> by_rank;  // place → mask
     };
-    std::map<const Node*, Order> orders;
+    std::map<std::pair<const Node*, std::uint32_t>, Order> orders;  // by node and RightBits
     std::vector<char> present;
     std::vector<std::uint64_t> keyed;
     for (auto& m : s_.moves_) {
       if (m.kind != MoveKind::Checklist || m.tick_sets.size() < 2) continue;
       const Node* node = s_.states_[m.from].node;
-      auto it = orders.find(node);
+      const auto key = std::make_pair(node, RightBits(*node->decision, s_.Values(m.from)));
+      auto it = orders.find(key);
       if (it == orders.end()) {
         Order o;
-        for (const auto& c : TickClasses(*node->decision, true))
+        for (const auto& c : TickClasses(*node->decision, key.second, true))
           o.by_rank.insert(o.by_rank.end(), c.masks.begin(), c.masks.end());
         o.rank.resize(o.by_rank.size());
         for (std::size_t r = 0; r < o.by_rank.size(); ++r) o.rank[o.by_rank[r]] = static_cast<std::uint32_t>(r);
-        it = orders.emplace(node, std::move(o)).first;
+        it = orders.emplace(key, std::move(o)).first;
       }
       const Order& o = it->second;
       auto& sets = m.tick_sets;
@@ -621,9 +654,8 @@ class StateSpaceBuilder {
         std::vector<std::string>().swap(m.record.shown);
         m.choice = d.FindChoice(m.record.choice);
         if (m.kind == MoveKind::Choice) m.text = &at.ChoiceText(*m.choice);
-        m.score = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), m.kind == MoveKind::Timeout ? 1 : 0,
-                                    static_cast<std::uint64_t>(m.choice - d.choices.data())),
-                          m.record);
+        m.score = ScoreOf(AnswerKey(NodeIndex(at.CurrentNode()), m.kind == MoveKind::Timeout ? 1 : 0, ChoiceKey(d, m.choice)),
+                          m.record, at);
         refused = at.Apply(m.record);
         break;
       }
@@ -632,7 +664,9 @@ class StateSpaceBuilder {
         mask = {static_cast<std::uint32_t>(rng_() & ((std::uint64_t{1} << n) - 1))};
         m.kind = MoveKind::Checklist;
         m.record = TickRecord(at, mask.front());
-        m.score = TickScore(at, mask.front());
+        const auto table = TickTable(at);
+        m.tick_table = table.first;
+        m.score = TickScore(table, at, mask.front());
         refused = at.Apply(m.record);
         break;
       }
@@ -693,8 +727,9 @@ class StateSpaceBuilder {
   std::unordered_map<std::uint64_t, std::size_t> index_;  // hash → the last state added with it
   std::vector<std::size_t> chain_;                         // per state: the one added before it with its hash
   std::unordered_map<std::uint64_t, std::size_t> score_cache_;
-  std::map<const Node*, std::vector<TickClass>> tick_classes_;
-  std::map<const Node*, int> checked_;  // states of a checklist whose classes were checked
+  std::map<std::pair<const Node*, std::uint32_t>, std::vector<TickClass>> tick_classes_;  // by node and RightBits
+  std::map<std::pair<const Node*, std::uint32_t>, int> checked_;  // states of a checklist whose classes were checked
+  std::map<std::pair<const Node*, std::uint32_t>, std::size_t> tick_table_of_;  // → StateSpace::tick_scores_
   static constexpr int kClassChecks = 16;
   static constexpr std::size_t kMaxPendingDecisions = 2'000'000;  // about 200 MB of records
   std::size_t grouped_from_ = kNone;
@@ -719,7 +754,7 @@ const std::vector<bool>& StateSpace::LiveVariables(const Node& node) const {
 
 std::size_t StateSpace::TickScore(const ExploreMove& move, std::uint32_t tick_set) const {
   if (move.kind != MoveKind::Checklist) return move.score;
-  return tick_scores_[static_cast<std::size_t>(states_[move.from].node - scenario_->nodes.data())][tick_set];
+  return tick_scores_[move.tick_table][tick_set];
 }
 
 DecisionRecord StateSpace::RecordFor(const ExploreMove& move, std::uint32_t tick_set) const {

@@ -41,6 +41,8 @@ struct ExploreMove {
                                          // without `shown` (the display order is for logs)
   std::size_t score = 0;                 // index into StateSpace::scores (checklists: of `record`;
                                          // 0 adds nothing: Continue)
+  std::size_t tick_table = 0;            // Checklist: its tick sets' scores (StateSpace::TickScore), one
+                                         // table per node and set of items right to tick there
   bool loop_back = false;                // returns to a state on its own way from the start
 };
 
@@ -123,7 +125,7 @@ class StateSpace {
   std::vector<MoveScore> scores_;
   std::vector<ExploreProblem> problems_;
   std::vector<std::vector<bool>> live_;                // [node index][variable]
-  std::vector<std::vector<std::size_t>> tick_scores_;  // [node index][tick set] → scores_ index
+  std::vector<std::vector<std::size_t>> tick_scores_;  // [ExploreMove::tick_table][tick set] → scores_ index
   std::vector<std::vector<std::size_t>> by_node_;      // [node index] → its states
   bool exhaustive_ = true;
   std::string limit_hit_;

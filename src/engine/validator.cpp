@@ -21,6 +21,8 @@ std::set<std::string> TaggedSteps(const Scenario& s) {
       for (const auto& t : c.sop) tagged.insert(t.step);
     for (const auto& it : n.decision->items)
       for (const auto& t : it.sop) tagged.insert(t.step);
+    if (const TimeoutOutcome* to = n.decision->Timeout())
+      for (const auto& t : to->sop) tagged.insert(t.step);
   }
   return tagged;
 }
@@ -42,7 +44,9 @@ std::map<std::string, ValueRange> PossibleValues(const Scenario& s) {
     for (const auto& e : list) effects[e.var].push_back(&e);
   };
   for (const auto& n : s.nodes) {
+    add(n.on_enter);
     if (!n.decision) continue;
+    if (const TimeoutOutcome* t = n.decision->Timeout()) add(t->effects);
     for (const auto& c : n.decision->choices) add(c.effects);
     for (const auto& it : n.decision->items) add(it.effects);
     for (const auto& o : n.decision->outcomes) add(o.effects);
@@ -173,7 +177,10 @@ void ForEachCondition(const Scenario& s, F&& f) {
         f(d.timer->seconds_if[j].when, dp + "/timer/seconds_if/" + std::to_string(j) + "/if");
     for (std::size_t j = 0; j < d.outcomes.size(); ++j)
       if (d.outcomes[j].when) f(*d.outcomes[j].when, dp + "/outcomes/" + std::to_string(j) + "/if");
+    for (std::size_t k = 0; k < d.items.size(); ++k)
+      if (d.items[k].correct_if) f(*d.items[k].correct_if, dp + "/items/" + std::to_string(k) + "/correct");
     routes(d.next, dp);
+    if (const TimeoutOutcome* t = d.Timeout()) routes(t->next, dp + "/timer/timeout");
   }
 }
 
@@ -261,14 +268,14 @@ void ValidateScenarioGraph(const Scenario& s, const SopCatalogue* catalogue, con
     }
     if (!n.decision || n.decision->kind != Decision::Kind::Checklist) continue;
     const auto& items = n.decision->items;
-    if (items.size() > 1 && std::all_of(items.begin(), items.end(), [](const ChecklistItem& it) { return it.correct; })) {
+    if (items.size() > 1 && std::all_of(items.begin(), items.end(), [](const ChecklistItem& it) { return it.correct && !it.correct_if; })) {
       std::string p = node_ptr(i) + "/decision/items";
       sink.Warning("SCN083", doc.PosOf(p), p, "every item of checklist \"" + n.id +
                                                   "\" is correct, so ticking everything scores full marks without reading; add plausible items that are not indicators");
     }
     for (std::size_t k = 0; k < items.size(); ++k)
       for (const auto& t : items[k].sop)
-        if (items[k].correct && t.verdict != Verdict::Follows) {
+        if ((items[k].correct || items[k].correct_if) && t.verdict != Verdict::Follows) {
           std::string p = node_ptr(i) + "/decision/items/" + std::to_string(k) + "/sop";
           sink.Error("SCN084", doc.PosOf(p), p, "item \"" + items[k].id + "\" is marked correct (the team should tick it) but tagged \"" +
                                                     VerdictName(t.verdict) + "\" for \"" + t.step +
@@ -319,6 +326,9 @@ void ValidateReachedValues(const StateSpace& space, const JsonDocument& doc, Dia
   std::set<std::string> met;
   for (const auto& m : moves) {
     if (m.choice) for (const auto& t : m.choice->sop) met.insert(t.step);
+    if (m.kind == MoveKind::Timeout && !m.choice)
+      if (const TimeoutOutcome* to = states[m.from].node->decision->Timeout())
+        for (const auto& t : to->sop) met.insert(t.step);
     if (m.kind == MoveKind::Checklist)
       for (const auto& it : states[m.from].node->decision->items)
         for (const auto& t : it.sop) met.insert(t.step);
