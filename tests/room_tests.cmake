@@ -7,3 +7,9 @@ set_tests_properties(test_room_loopback PROPERTIES TIMEOUT 180)
 # The same with 40 teams, as a workshop hall would have.
 add_test(NAME test_room_loopback_40 COMMAND test_room_loopback --test-case=*teams?play?at?once*)
 set_tests_properties(test_room_loopback_40 PROPERTIES ENVIRONMENT SIGAP_ROOM_TEAMS=40 LABELS "room;slow" TIMEOUT 300)
+# Discovery on loopback (packets, the announcer, `sigap room` and `sigap rooms`), a few seconds.
+sigap_add_test(test_room_discovery SOURCES room_discovery_test.cpp LIBS sigap_room_net LABELS room)
+# Discovery and a session between two network namespaces (a veth pair); skipped without root.
+add_test(NAME test_room_netns COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/room_netns_test.sh $<TARGET_FILE:sigap>
+         ${CMAKE_SOURCE_DIR})
+set_tests_properties(test_room_netns PROPERTIES LABELS room SKIP_RETURN_CODE 77 TIMEOUT 120)
