@@ -13,3 +13,10 @@ sigap_add_test(test_room_discovery SOURCES room_discovery_test.cpp LIBS sigap_ro
 add_test(NAME test_room_netns COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/room_netns_test.sh $<TARGET_FILE:sigap>
          ${CMAKE_SOURCE_DIR})
 set_tests_properties(test_room_netns PROPERTIES LABELS room SKIP_RETURN_CODE 77 TIMEOUT 120)
+# Endless request lines, oversized chunked bodies and slowloris against a real room: only with the
+# patched cpp-httplib header (scripts/fetch-httplib.sh), which closes those holes.
+if(SIGAP_HTTPLIB_HEADER_ONLY)
+  sigap_add_test(test_room_abuse SOURCES room_abuse_test.cpp LABELS room)
+  target_include_directories(test_room_abuse PRIVATE ${CMAKE_SOURCE_DIR}/src/room)
+  set_tests_properties(test_room_abuse PROPERTIES TIMEOUT 120)
+endif()
