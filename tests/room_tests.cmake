@@ -20,3 +20,6 @@ if(SIGAP_HTTPLIB_HEADER_ONLY)
   target_include_directories(test_room_abuse PRIVATE ${CMAKE_SOURCE_DIR}/src/room)
   set_tests_properties(test_room_abuse PROPERTIES TIMEOUT 120)
 endif()
+# The live room's numbers for docs/performance.md, run by hand: room_measure SIGAP [TEAMS] [SESSIONS].
+add_executable(room_measure room_measure.cpp)
+target_link_libraries(room_measure PRIVATE sigap::httplib nlohmann_json::nlohmann_json Threads::Threads)
