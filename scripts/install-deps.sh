@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages SIGAP needs to build, run and test. Idempotent: installs only
-# what is missing, and says what. Uses sudo only when not root.
+# Installs the Debian packages SIGAP needs to build, run and test, then fetches cpp-httplib's
+# single header from Debian's source package for the live room (scripts/fetch-httplib.sh).
+# Idempotent: installs and fetches only what is missing, and says what. Uses sudo only when not root.
 #   scripts/install-deps.sh            build + run + test packages
 #   scripts/install-deps.sh --fuzz     also clang and its sanitizer/fuzzer runtime
 #   scripts/install-deps.sh --dev      also clang-format-14, for `git clang-format` (not used by CI)
@@ -14,6 +15,8 @@ packages=(
   cmake g++ make pkgconf dpkg-dev
   # libraries (see third_party/README.md for versions and why)
   libimgui-dev libglfw3-dev libstb-dev nlohmann-json3-dev doctest-dev python3-glad libcpp-httplib-dev
+  # scripts/fetch-httplib.sh: unpacking (dpkg-dev) and patching Debian's cpp-httplib source package
+  patch xz-utils
   # run time: a clear TTF font and an OpenGL driver (Mesa software rendering works)
   fonts-noto-core libgl1-mesa-dri libgl1
   # GUI tests: a virtual X server
@@ -41,13 +44,14 @@ done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-deps: all ${#packages[@]} packages already installed."
-  exit 0
+else
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "install-deps: done."
 fi
-
-sudo=()
-if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "install-deps: done."
+# The live room's HTTP library: Debian's source package plus the local patch, in build-deps/.
+bash "$(dirname "$0")/fetch-httplib.sh"

@@ -3,9 +3,9 @@
 #   out/sigap-<version>-windows-x64.zip   portable folder for Windows 10/11 (USB stick, Downloads)
 #   out/sigap-<version>-setup.exe         per-user Windows installer (NSIS; no admin rights)
 #   out/sigap_<version>_amd64.deb         the Debian/Ubuntu package
-# Only Debian packages and Debian *source* packages are used: imgui and glfw3 (and cpp-httplib,
-# fetched and unpacked for the live room that a later change builds) come through a private apt
-# configuration under build-windows/apt, never the system's. GLFW and SIGAP are cross-built
+# Only Debian packages and Debian *source* packages are used: imgui and glfw3 come through a
+# private apt configuration under build-windows/apt, never the system's; cpp-httplib's single
+# header (the live room) through scripts/fetch-httplib.sh, with the local patch, in build-deps/. GLFW and SIGAP are cross-built
 # statically with MinGW-w64, so sigap.exe imports only Windows system DLLs.
 #   bash scripts/package.sh [--out DIR] [--no-deb] [--tests]
 #     --out DIR   where the packages go (default: out/)
@@ -37,7 +37,7 @@ step "dependencies"
 bash scripts/install-deps.sh --windows
 
 # ---- Debian source packages, through a private apt configuration ---------------------------
-step "Debian sources (imgui, glfw3, cpp-httplib)"
+step "Debian sources (imgui, glfw3; cpp-httplib)"
 apt_dir=$work/apt
 mkdir -p "$apt_dir/lists/partial" "$work/src"
 cat >"$apt_dir/debian-src.sources" <<'SOURCES'
@@ -50,14 +50,15 @@ SOURCES
 apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt_dir" -o "Dir::State::Lists=$apt_dir/lists"
           -o "APT::Sandbox::User=root" -qq)
 unpacked() { compgen -G "$work/src/$1-*/" >/dev/null; }
-if ! unpacked imgui || ! unpacked glfw3 || ! unpacked cpp-httplib; then
+if ! unpacked imgui || ! unpacked glfw3; then
   apt-get "${apt_opts[@]}" update
-  (cd "$work/src" && apt-get "${apt_opts[@]}" source --download-only imgui glfw3 cpp-httplib)
+  (cd "$work/src" && apt-get "${apt_opts[@]}" source --download-only imgui glfw3)
   for dsc in "$work"/src/*.dsc; do (cd "$work/src" && dpkg-source -q -x --skip-patches "$dsc" >/dev/null 2>&1 || dpkg-source -q -x "$dsc" >/dev/null); done
 fi
 imgui_src=$(compgen -G "$work/src/imgui-*/" | head -n 1)
 glfw_src=$(compgen -G "$work/src/glfw3-*/" | head -n 1)
-echo "package: $(basename "$imgui_src"), $(basename "$glfw_src"), $(basename "$(compgen -G "$work/src/cpp-httplib-*/" | head -n 1)")"
+bash scripts/fetch-httplib.sh "$root/build-deps/cpp-httplib"
+echo "package: $(basename "$imgui_src"), $(basename "$glfw_src"), cpp-httplib 0.11.4+ds-1+deb12u1 (patched)"
 
 # ---- GLFW, cross-built once -------------------------------------------------------------------
 toolchain=$root/third_party/mingw-w64-x86_64.cmake
@@ -75,7 +76,7 @@ fi
 step "SIGAP for Windows (MinGW-w64, static, Release)"
 build=$work/sigap
 cmake -S "$root" -B "$build" -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_BUILD_TYPE=Release \
-  -DSIGAP_IMGUI_SOURCE_DIR="$imgui_src" -DSIGAP_WINDOWS_DEPS="$deps" \
+  -DSIGAP_IMGUI_SOURCE_DIR="$imgui_src" -DSIGAP_WINDOWS_DEPS="$deps" -DSIGAP_HTTPLIB_DIR="$root/build-deps/cpp-httplib" \
   -DSIGAP_BUILD_TESTS=$tests -DSIGAP_BUILD_BENCH=OFF >/dev/null
 targets=(sigap sigap_console)
 [[ $tests == ON ]] && targets+=(test_platform platform_lock_probe test_engine test_fault)
@@ -99,8 +100,9 @@ sed "s/@VERSION@/$version/g" packaging/windows/README.txt >"$stage/README.txt"
 # Licences of what sigap.exe is built from (MIT, zlib, public domain; the GCC runtime exception).
 {
   echo "SIGAP $version for Windows is built from these Debian packages and their sources."
-  for pkg in imgui glfw3 nlohmann-json3-dev libstb0 gcc-mingw-w64-base mingw-w64-common; do
-    for f in "$work/src/$pkg"-*/debian/copyright /usr/share/doc/"$pkg"/copyright; do
+  for pkg in imgui glfw3 cpp-httplib nlohmann-json3-dev libstb0 gcc-mingw-w64-base mingw-w64-common; do
+    for f in "$work/src/$pkg"-*/debian/copyright "$root/build-deps/src/$pkg"-*/debian/copyright \
+             /usr/share/doc/"$pkg"/copyright; do
       [[ -f "$f" ]] || continue
       printf '\n==== %s ====\n\n' "$pkg"
       cat "$f"

@@ -7,6 +7,9 @@
 #      `validate`, `play` to an ending for every golden plan, and `debrief` with CSV/HTML/xAPI;
 #      checks the same scores, ending and log records as the Linux build (apart from timestamps
 #      and ids), and byte-identical CSV and xAPI from the same result files;
+#   3b. the live room on loopback: sigap.com finds the Linux room (`rooms`) and plays a session
+#      into it; the Windows room under Wine is found by and takes a session from the Linux build;
+#      each room's file equals the team's log byte for byte;
 #   4. the GUI start screen under Wine against the Linux one (within 100 pixels), the portable
 #      marker (results\ and settings\ beside sigap.exe), UTF-8 on a console (a pty); a live
 #      window that draws nothing while idle, wakes on input, holds its session against a second
@@ -158,6 +161,42 @@ check "debrief: the CSV export is byte-identical to Linux's" cmp "$smoke/native/
 check "debrief: the xAPI export is byte-identical to Linux's" cmp "$smoke/native/xapi.json" "$app/xapi — é.json"
 if cmp -s "$smoke/native/report.html" "$app/laporan — é.html"; then pass "debrief: the HTML report is byte-identical too"
 else echo "windows-smoke: note  the HTML reports differ (see $smoke)"; fi
+
+# ---- 3b. The live room between Windows and Linux, on loopback ------------------------------------
+# Everything binds to 127.0.0.1 and announces to 127.255.255.255 on discovery ports of its own.
+step "live room: Wine against Linux, both ways (loopback)"
+plan_choices=$(python3 -c 'import json,sys; print(",".join(json.load(open(sys.argv[1]))["choices"]))' \
+  "$root/tests/golden/plans/desa-pariaman-best.json")
+rm -rf "$smoke/room-linux" "$smoke/room-wine" "$smoke/team-wine" "$smoke/team-linux"
+"$native" room --results "$smoke/room-linux" --bind 127.0.0.1 --port 0 --code K7QX2MPA --name "Ruang Linux" \
+  --discovery-port 18966 --for 120 >"$smoke/room-linux.out" 2>&1 &
+room_job=$!
+for _ in $(seq 1 100); do grep -q '^Hasil' "$smoke/room-linux.out" 2>/dev/null && break; sleep 0.1; done
+room_port=$(sed -nE 's|^Alamat / Address: http://127.0.0.1:([0-9]+)$|\1|p' "$smoke/room-linux.out")
+(cd "$app" && wine sigap.com rooms --bind 127.0.0.1 --discovery-port 18966 --timeout 2 >"$smoke/wine/rooms.txt" 2>&1) || true
+check "Wine: sigap rooms finds the Linux room" grep -q "127.0.0.1:$room_port *Ruang Linux" "$smoke/wine/rooms.txt"
+(cd "$app" && wine sigap.com play desa-pariaman --team "Tim Wine" --choices "$plan_choices" \
+   --results "$(winepath -w "$smoke/team-wine")" --room "127.0.0.1:$room_port" --code K7QX2MPA --room-wait 30 \
+   >"$smoke/wine/room-play.txt" 2>&1) || true
+check "Wine: play --room reports every record received by the Linux room" grep -q "semua rekaman diterima" "$smoke/wine/room-play.txt"
+kill -TERM "$room_job" 2>/dev/null || true
+wait "$room_job" 2>/dev/null || true
+check "the Linux room's file is the Windows team's log, byte for byte" \
+  bash -c "cmp \"\$(ls '$smoke'/team-wine/*.sigap.jsonl)\" \"\$(ls '$smoke'/room-linux/*.sigap.jsonl)\""
+# The Windows room: no signals under Wine, so it closes by --for.
+(cd "$app" && wine sigap.com room --results "$(winepath -w "$smoke/room-wine")" --bind 127.0.0.1 --port 18967 \
+   --code K7QX2MPA --name "Ruang Windows" --discovery-port 18968 --for 40 >"$smoke/wine/room.txt" 2>&1) &
+room_job=$!
+for _ in $(seq 1 150); do grep -q '^Hasil' "$smoke/wine/room.txt" 2>/dev/null && break; sleep 0.2; done
+"$native" rooms --bind 127.0.0.1 --discovery-port 18968 --timeout 2 >"$smoke/native/rooms.txt" 2>&1 || true
+check "Linux: sigap rooms finds the Windows room under Wine" grep -q "127.0.0.1:18967 *Ruang Windows" "$smoke/native/rooms.txt"
+"$native" play desa-pariaman --team "Tim Linux" --choices "$plan_choices" --results "$smoke/team-linux" \
+  --room 127.0.0.1:18967 --code K7QX2MPA --room-wait 30 >"$smoke/native/room-play.txt" 2>&1 || true
+check "Linux: play --room reports every record received by the Windows room" \
+  grep -q "semua rekaman diterima" "$smoke/native/room-play.txt"
+wait "$room_job" 2>/dev/null || true
+check "the Windows room's file is the Linux team's log, byte for byte" \
+  bash -c "cmp \"\$(ls '$smoke'/team-linux/*.sigap.jsonl)\" \"\$(ls '$smoke'/room-wine/*.sigap.jsonl)\""
 
 # ---- 4. The GUI, the portable settings, the console -------------------------------------------
 step "GUI start screen: Wine against Linux"

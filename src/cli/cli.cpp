@@ -12,7 +12,8 @@
 namespace sigap::cli {
 
 namespace {
-const char* const kSubcommands[] = {"validate", "play", "debrief", "explore", "booklet", "room", "help", "version"};
+const char* const kSubcommands[] = {"validate", "play", "debrief", "explore", "booklet",
+                                    "room",     "rooms", "help",  "version"};
 }
 
 bool IsCliInvocation(int argc, char** argv) {
@@ -33,7 +34,7 @@ void PrintUsage() {
       "  sigap validate PATH... [--json]     check scenarios and SOP catalogues (files or folders)\n"
       "  sigap play SCENARIO --team NAME --choices ID,ID,... [--seed N] [--mode training|assessment]\n"
       "             [--lang id|en] [--members INITIALS] [--results DIR] [--resume LOG] [--json]\n"
-      "             [--room HOST:PORT --code C [--room-wait SECONDS]]\n"
+      "             [--room HOST:PORT|auto --code C [--room-wait SECONDS]]\n"
       "                                      play headless; print the transcript and the scores.\n"
       "                                      A checklist answer is item+item ('-' for none);\n"
       "                                      'timeout' lets the clock run out\n"
@@ -45,9 +46,12 @@ void PrintUsage() {
       "                                      never events, test-wise strategies (a file, folder or id)\n"
       "  sigap booklet SCENARIO --html FILE  write a printable review booklet for a subject-matter or\n"
       "                                      legal reviewer: every node, both languages, SOP verdicts\n"
-      "  sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--for SECONDS]\n"
+      "  sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--name NAME]\n"
+      "             [--discovery-port N] [--for SECONDS]\n"
       "                                      a live room without a display: teams' logs arrive\n"
       "                                      as they play (play --room); Ctrl+C closes it\n"
+      "  sigap rooms [--timeout SECONDS] [--bind ADDR] [--discovery-port N]\n"
+      "                                      list the live rooms open on the local network\n"
       "  sigap --version | --help\n"
       "\n"
       "GUI options:\n"
@@ -96,6 +100,7 @@ int Run(int argc, char** argv) {
   if (cmd == "explore") return RunExplore(args);
   if (cmd == "booklet") return RunBooklet(args);
   if (cmd == "room") return RunRoom(args);
+  if (cmd == "rooms") return RunRooms(args);
   std::fprintf(stderr, "sigap: unknown command '%s'; see 'sigap --help'\n", cmd.c_str());
   return 2;
 }

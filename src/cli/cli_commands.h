@@ -11,5 +11,6 @@ int RunDebrief(const std::vector<std::string>& args);
 int RunExplore(const std::vector<std::string>& args);
 int RunBooklet(const std::vector<std::string>& args);
 int RunRoom(const std::vector<std::string>& args);
+int RunRooms(const std::vector<std::string>& args);
 
 }  // namespace sigap::cli

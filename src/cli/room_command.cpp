@@ -1,15 +1,13 @@
-// `sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--for SECONDS]`: a headless live
-// room. Prints the code and the addresses, serves until SIGINT/SIGTERM (or --for), then prints
-// what it received and what it refused. Also the sender behind `sigap play --room`.
-#include <pthread.h>
-#include <sys/resource.h>
-
-#include <csignal>
+// `sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--name NAME] [--discovery-port N]
+// [--for SECONDS]`: a headless live room. Prints the code and the addresses, announces itself on
+// the local network, serves until SIGINT/SIGTERM (or --for), then prints what it received and
+// what it refused. Also the sender behind `sigap play --room` (an address, or `auto`).
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 
 #include "cli_commands.h"
+#include "discovery.h"
+#include "platform/stop_request.h"
 #include "room_link.h"
 #include "room_net.h"
 
@@ -19,7 +17,8 @@ namespace {
 
 int Usage(const std::string& problem) {
   std::fprintf(stderr,
-               "sigap room: %s\nusage: sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--for SECONDS]\n",
+               "sigap room: %s\nusage: sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--name NAME]\n"
+               "                  [--discovery-port N] [--for SECONDS]\n",
                problem.c_str());
   return 2;
 }
@@ -45,9 +44,28 @@ void PrintTeam(const RoomTeam& t) {
 
 }  // namespace
 
+// `--room auto`: the one room that answers on the local network within a few seconds.
+std::string FindOneRoom(std::string& why) {
+  const auto rooms = room::FindRooms(std::chrono::seconds(3));
+  if (rooms.size() == 1) {
+    std::fprintf(stderr, "Ruang ditemukan / Room found: %s (%s)\n", rooms[0].name.c_str(), rooms[0].url().c_str());
+    return rooms[0].url();
+  }
+  if (rooms.empty()) {
+    why = "no live room answered on the local network; give the address shown on the projector (HOST:PORT)";
+  } else {
+    why = std::to_string(rooms.size()) + " live rooms answered (";
+    for (const auto& r : rooms) why += (r.url() == rooms[0].url() ? "" : ", ") + r.url() + " " + r.name;
+    why += "); give the one shown on the projector (HOST:PORT)";
+  }
+  return "";
+}
+
 std::unique_ptr<RoomLink> ConnectRoom(const std::string& address, const std::string& code, const std::string& log_path,
                                       std::string& why) {
-  auto link = std::make_unique<HttpRoomLink>(address, code, log_path);
+  const std::string where = address == "auto" ? FindOneRoom(why) : address;
+  if (where.empty()) return nullptr;
+  auto link = std::make_unique<HttpRoomLink>(where, code, log_path);
   if (!link->valid()) {
     why = "--room needs HOST:PORT, for example 192.168.1.5:8765";
     return nullptr;
@@ -56,19 +74,28 @@ std::unique_ptr<RoomLink> ConnectRoom(const std::string& address, const std::str
 }
 
 int RunRoom(const std::vector<std::string>& args) {
-  std::string results, code, bind = "0.0.0.0";
-  int port = 8765;
+  std::string results, code, bind, name = "Ruang SIGAP";
+  int port = 8765, discovery_port = room::kDiscoveryPort;
   double for_seconds = -1;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& k = args[i];
-    if (i + 1 >= args.size() && (k == "--results" || k == "--port" || k == "--code" || k == "--bind" || k == "--for"))
+    if (i + 1 >= args.size() && (k == "--results" || k == "--port" || k == "--code" || k == "--bind" || k == "--for" ||
+                                 k == "--name" || k == "--discovery-port"))
       return Usage(k + " needs a value");
     if (k == "--results") results = args[++i];
     else if (k == "--code")
       code = args[++i];
     else if (k == "--bind")
       bind = args[++i];
-    else if (k == "--port") {
+    else if (k == "--name")
+      name = room::CleanRoomName(args[++i]);
+    else if (k == "--discovery-port") {
+      char* end = nullptr;
+      long n = std::strtol(args[++i].c_str(), &end, 10);
+      if (*end || n < 0 || n > 65534)
+        return Usage("--discovery-port needs a number from 1 to 65534, or 0 (no discovery)");
+      discovery_port = static_cast<int>(n);
+    } else if (k == "--port") {
       char* end = nullptr;
       long n = std::strtol(args[++i].c_str(), &end, 10);
       if (*end || n < 0 || n > 65535) return Usage("--port needs a number from 0 (any free port) to 65535");
@@ -90,31 +117,43 @@ int RunRoom(const std::vector<std::string>& args) {
   }
   const std::size_t taken_up = room->State(0).teams.size();
 
-  // Every connection is a file descriptor: the usual soft limit of 1024 is raised to the hard one.
-  rlimit nofile{};
-  if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < nofile.rlim_max) {
-    nofile.rlim_cur = nofile.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &nofile);
-  }
-  // SIGINT and SIGTERM are taken by sigtimedwait below, never by a handler in a server thread:
-  // blocked before any thread starts, so every thread inherits the mask.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  platform::RaiseOpenFileLimit();
+  platform::CatchStopRequests();  // Ctrl+C and SIGTERM end the loop below, never a server thread
 
-  auto server = room::RoomServer::Start(std::move(room), bind, port, error);
+  // By default the room listens on the private networks (a hall's Wi-Fi, a hotspot) and on
+  // loopback, never on a public address this laptop may also have.
+  const std::vector<std::string> listen = bind.empty() ? room::DefaultBindAddresses() : std::vector<std::string>{bind};
+  auto server = room::RoomServer::Start(std::move(room), listen, port, error);
   if (!server) {
     std::fprintf(stderr, "sigap room: %s\n", error.c_str());
     return 2;
   }
   std::vector<std::string> addresses;
-  if (bind == "0.0.0.0") addresses = room::LocalAddresses();
-  if (addresses.empty()) addresses.push_back(bind == "0.0.0.0" ? "127.0.0.1" : bind);
+  for (const auto& a : listen == std::vector<std::string>{"0.0.0.0"} ? room::LocalAddresses() : listen)
+    if (!a.starts_with("127.")) addresses.push_back(a);
+  if (addresses.empty()) addresses.push_back(listen.front() == "0.0.0.0" ? "127.0.0.1" : listen.front());
+  std::unique_ptr<room::RoomAnnouncer> announcer;
+  std::string discovery_note;
+  if (discovery_port > 0) {
+    std::string why;
+    announcer = room::RoomAnnouncer::Start({name, server->port(), listen, discovery_port, std::chrono::seconds(1)}, why,
+                                           discovery_note);
+    if (!announcer) discovery_note = why;
+  }
   std::printf("Ruang langsung SIGAP terbuka / SIGAP live room open\n");
+  std::printf("Nama / Name: %s\n", name.c_str());
   std::printf("Kode / Code: %s\n", code.c_str());
   for (const auto& a : addresses) std::printf("Alamat / Address: http://%s:%d\n", a.c_str(), server->port());
+  std::string joined;
+  for (const auto& a : listen) joined += (joined.empty() ? "" : ", ") + a;
+  std::printf("Mendengar di / Listening on: %s%s\n", joined.c_str(),
+              !bind.empty()       ? ""
+              : listen.size() > 1 ? " (jaringan lokal dan komputer ini / private networks and this computer)"
+                                  : " (tidak ada jaringan lokal: hanya komputer ini / no private network: this "
+                                    "computer only; --bind 0.0.0.0 listens on every network)");
+  if (discovery_port > 0)
+    std::printf("Penemuan / Discovery: UDP %d-%d%s%s\n", discovery_port, discovery_port + 1,
+                discovery_note.empty() ? "" : ", ", discovery_note.c_str());
   std::printf("Hasil / Results: %s\n", results.c_str());
   if (taken_up) std::printf("Dilanjutkan / Taken up again: %zu sesi / sessions already in the folder\n", taken_up);
   std::printf("Tutup dengan Ctrl+C / Close with Ctrl+C\n");
@@ -124,9 +163,7 @@ int RunRoom(const std::vector<std::string>& args) {
       std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long long>(for_seconds * 1000));
   std::size_t teams_seen = taken_up, finished_seen = 0;
   for (;;) {
-    timespec tick{0, 250 * 1000 * 1000};
-    int sig = sigtimedwait(&stop_signals, nullptr, &tick);
-    if (sig == SIGINT || sig == SIGTERM) break;
+    if (platform::WaitForStopRequest(std::chrono::milliseconds(250))) break;
     if (for_seconds > 0 && std::chrono::steady_clock::now() >= deadline) break;
     RoomState st = server->State();
     std::size_t finished = 0;
@@ -138,6 +175,7 @@ int RunRoom(const std::vector<std::string>& args) {
       finished_seen = finished;
     }
   }
+  if (announcer) announcer->Stop();
   server->Stop();
   RoomState st = server->State();
   std::printf("Ruang ditutup / Room closed\n");
@@ -152,6 +190,12 @@ int RunRoom(const std::vector<std::string>& args) {
   std::printf("Ditolak / Refused: %lld", static_cast<long long>(st.refused_total()));
   for (const auto& [c, n] : st.refusals) std::printf("  %s=%lld", c.c_str(), static_cast<long long>(n));
   std::printf("\n");
+  if (announcer) {
+    const room::DiscoveryCounts d = announcer->counts();
+    std::printf("Penemuan / Discovery: %lld pengumuman/announcements, %lld jawaban/answers, %lld diabaikan/ignored\n",
+                static_cast<long long>(d.announcements), static_cast<long long>(d.answers),
+                static_cast<long long>(d.ignored));
+  }
   std::fflush(stdout);
   return 0;
 }

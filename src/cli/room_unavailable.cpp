@@ -11,6 +11,11 @@ int RunRoom(const std::vector<std::string>&) {
   return 2;
 }
 
+int RunRooms(const std::vector<std::string>&) {
+  std::fprintf(stderr, "sigap rooms: ruang langsung tidak ada di versi ini / this build has no live room\n");
+  return 2;
+}
+
 std::unique_ptr<RoomLink> ConnectRoom(const std::string&, const std::string&, const std::string&, std::string& why) {
   why = "this build has no live room";
   return nullptr;

@@ -3,18 +3,15 @@
 // [SECTION] The sender
 #include "room_net.h"
 
-#include <arpa/inet.h>
-#include <ifaddrs.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "file_io.h"
+#include "platform/net.h"
 
 namespace sigap::room {
 
@@ -23,41 +20,43 @@ using nlohmann::json;
 // ---- [SECTION] The server ---------------------------------------------------------------------
 
 struct RoomServer::Impl {
-  httplib::Server server;
+  // One server per listening address, all serving the one room.
+  std::vector<std::unique_ptr<httplib::Server>> servers;
+  std::vector<std::thread> threads;
+  std::deque<socket_t> listen_sockets;  // one per server, set when it binds (a deque: stable references)
   std::mutex mutex;  // Room is not thread-safe: one request at a time reaches it
   std::unique_ptr<Room> room;
-  std::thread thread;
-  int listen_fd = -1;
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   std::int64_t NowMs() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   }
+  void Configure(httplib::Server& svr, std::size_t pool_size);
 };
 
-std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const std::string& host, int port,
-                                              std::string& error) {
-  std::unique_ptr<RoomServer> self(new RoomServer());
-  self->impl_ = std::make_unique<Impl>();
-  Impl& impl = *self->impl_;
-  impl.room = std::move(room);
-  httplib::Server& svr = impl.server;
+void RoomServer::Impl::Configure(httplib::Server& svr, std::size_t pool_size) {
+  Impl& impl = *this;
+  socket_t& listen_socket = listen_sockets.emplace_back(INVALID_SOCKET);
   // The library's defaults fail at 40 teams (8 threads, backlog 5, Nagle): see docs/live-room.md.
-  svr.new_task_queue = [] { return new httplib::ThreadPool(256); };
+  svr.new_task_queue = [pool_size] { return new httplib::ThreadPool(pool_size); };
   svr.set_tcp_nodelay(true);
   svr.set_keep_alive_max_count(100);
   svr.set_keep_alive_timeout(2);  // idle keep-alive sockets poll and hold a worker until then
   svr.set_read_timeout(5, 0);
   svr.set_write_timeout(5, 0);
   svr.set_payload_max_length(kRoomMaxBodyBytes);
-  svr.set_socket_options([&impl](socket_t s) {
-    // SO_REUSEADDR only: with the library's SO_REUSEPORT a second room on the same port would
-    // silently share the teams with the first.
-    int yes = 1;
-    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    impl.listen_fd = s;
+#ifdef SIGAP_HTTPLIB_HEADER_ONLY
+  // The local patch (third_party/cpp-httplib-0.11.4-limits.patch): a request that trickles in
+  // (slowloris) loses its worker after this long, however often a byte arrives.
+  svr.set_request_read_deadline(kRequestDeadlineSeconds);
+#endif
+  // The port is this room's alone: with the library's SO_REUSEPORT a second room on the same
+  // port would silently share the teams with the first.
+  svr.set_socket_options([&listen_socket](socket_t s) {
+    platform::MakeListenSocketExclusive(static_cast<std::intptr_t>(s));
+    listen_socket = s;
   });
-  // Bodies without a length or sent in chunks escape the payload limit in cpp-httplib 0.11.4:
-  // refused before the body is read.
+  // Bodies without a length or sent in chunks are refused before they are read (Debian's
+  // compiled 0.11.4 reads them without limit; the patched header stops them at the payload cap).
   svr.set_pre_routing_handler([&impl](const httplib::Request& req, httplib::Response& res) {
     const bool chunked = req.has_header("Transfer-Encoding");
     const bool no_length = req.method == "POST" && !req.has_header("Content-Length");
@@ -86,21 +85,49 @@ std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const 
   };
   svr.Post(".*", handle);
   svr.Get(".*", handle);
-  if (port == 0) {
-    port = svr.bind_to_any_port(host);
-    if (port <= 0) {
-      error = "cannot listen on " + host;
-      return nullptr;
-    }
-  } else if (!svr.bind_to_port(host, port)) {
-    error = "cannot listen on " + host + ":" + std::to_string(port) + " (is another room using this port?)";
+}
+
+std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const std::string& host, int port,
+                                              std::string& error) {
+  return Start(std::move(room), std::vector<std::string>{host}, port, error);
+}
+
+std::unique_ptr<RoomServer> RoomServer::Start(std::unique_ptr<Room> room, const std::vector<std::string>& hosts,
+                                              int port, std::string& error) {
+  std::unique_ptr<RoomServer> self(new RoomServer());
+  self->impl_ = std::make_unique<Impl>();
+  Impl& impl = *self->impl_;
+  impl.room = std::move(room);
+  if (hosts.empty()) {
+    error = "no address to listen on";
     return nullptr;
   }
-  // Debian's library listens with a backlog of 5: 80 connections opening together lose SYNs and
-  // wait a second. Linux resizes the queue on a second listen().
-  if (impl.listen_fd >= 0) ::listen(impl.listen_fd, 128);
+  for (const std::string& host : hosts) {
+    // Every connection holds a worker: the teams' addresses get the full pool; loopback, beside
+    // them, serves only this machine.
+    const bool beside = hosts.size() > 1 && host.starts_with("127.");
+    auto svr = std::make_unique<httplib::Server>();
+    impl.Configure(*svr, beside ? kLoopbackThreads : kTeamThreads);
+    if (port == 0) {
+      port = svr->bind_to_any_port(host);
+      if (port <= 0) {
+        error = "cannot listen on " + host;
+        return nullptr;
+      }
+    } else if (!svr->bind_to_port(host, port)) {
+      error = "cannot listen on " + host + ":" + std::to_string(port) + " (is another room using this port?)";
+      return nullptr;  // the servers already bound close with `self`
+    }
+#ifndef SIGAP_HTTPLIB_HEADER_ONLY
+    // Debian's compiled library listens with a backlog of 5: 80 connections opening together
+    // lose SYNs and wait a second. Linux resizes the queue on a second listen(). (The header
+    // build sets CPPHTTPLIB_LISTEN_BACKLOG=128 instead.)
+    if (impl.listen_sockets.back() != INVALID_SOCKET) ::listen(impl.listen_sockets.back(), 128);
+#endif
+    impl.servers.push_back(std::move(svr));
+  }
   self->port_ = port;
-  impl.thread = std::thread([&impl] { impl.server.listen_after_bind(); });
+  for (auto& svr : impl.servers) impl.threads.emplace_back([s = svr.get()] { s->listen_after_bind(); });
   return self;
 }
 
@@ -108,8 +135,9 @@ RoomServer::~RoomServer() { Stop(); }
 
 void RoomServer::Stop() {
   if (!impl_) return;
-  impl_->server.stop();
-  if (impl_->thread.joinable()) impl_->thread.join();
+  for (auto& svr : impl_->servers) svr->stop();
+  for (auto& t : impl_->threads)
+    if (t.joinable()) t.join();
 }
 
 RoomState RoomServer::State() {
@@ -121,16 +149,10 @@ RoomState RoomServer::State() {
 
 std::vector<std::string> LocalAddresses() {
   std::vector<std::string> out;
-  ifaddrs* list = nullptr;
-  if (getifaddrs(&list) != 0) return out;
-  for (ifaddrs* a = list; a; a = a->ifa_next) {
-    if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
-    char buf[INET_ADDRSTRLEN] = {};
-    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, buf, sizeof buf);
-    std::string ip = buf;
-    if (!ip.starts_with("127.") && std::find(out.begin(), out.end(), ip) == out.end()) out.push_back(ip);
+  for (const auto& i : platform::Ipv4Interfaces()) {
+    const std::string ip = platform::Ipv4ToString(i.address);
+    if (!i.loopback && std::find(out.begin(), out.end(), ip) == out.end()) out.push_back(ip);
   }
-  freeifaddrs(list);
   return out;
 }
 

@@ -15,11 +15,22 @@
 
 namespace sigap::room {
 
+// A request that has not fully arrived after this long is dropped (slowloris), when the build
+// uses the patched header (third_party/cpp-httplib-0.11.4-limits.patch).
+constexpr int kRequestDeadlineSeconds = 10;
+// Worker threads per listening address: every open connection holds one.
+constexpr std::size_t kTeamThreads = 256;
+constexpr std::size_t kLoopbackThreads = 32;  // loopback beside a network address serves only this machine
+
 // Serves a Room on `host`:`port` (0: a free port) until Stop(). Start returns null with `error`
 // set when the address cannot be bound (for example, the port is in use by another room).
 class RoomServer {
  public:
   static std::unique_ptr<RoomServer> Start(std::unique_ptr<Room> room, const std::string& host, int port,
+                                           std::string& error);
+  // The same on several addresses (DefaultBindAddresses: the private networks and loopback), all
+  // on one port; `port` 0 takes a free port on the first and the same on the others.
+  static std::unique_ptr<RoomServer> Start(std::unique_ptr<Room> room, const std::vector<std::string>& hosts, int port,
                                            std::string& error);
   ~RoomServer();
   RoomServer(const RoomServer&) = delete;
@@ -36,7 +47,7 @@ class RoomServer {
   int port_ = 0;
 };
 
-// The IPv4 addresses of this machine's network interfaces (not loopback), for the projector.
+// The IPv4 addresses of this machine's network interfaces (not loopback).
 std::vector<std::string> LocalAddresses();
 
 // Sends a session log to a room in the background. The local file is the truth: the sender

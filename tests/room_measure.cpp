@@ -1,0 +1,176 @@
+// Measures the live room for docs/performance.md (not a test; built beside the room tests, run
+// by hand): records a second the room accepts from N concurrent senders on loopback, the time
+// from a record's send to the room's answer that it holds it (written and fsynced), and the
+// room's memory and CPU while N joined teams sit idle.
+//   room_measure SIGAP_BINARY [TEAMS=40] [SESSIONS_PER_TEAM=5]
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+pid_t Spawn(const std::vector<std::string>& argv, const std::string& out) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    FILE* f = std::freopen(out.c_str(), "w", stdout);
+    (void)f;
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+long ProcField(pid_t pid, const char* key) {  // kB from /proc/PID/status
+  const std::string s = Read("/proc/" + std::to_string(pid) + "/status");
+  const auto at = s.find(key);
+  return at == std::string::npos ? -1 : std::atol(s.c_str() + at + std::strlen(key));
+}
+
+long long CpuTicks(pid_t pid) {  // utime + stime
+  std::string s = Read("/proc/" + std::to_string(pid) + "/stat");
+  s = s.substr(s.rfind(')') + 2);
+  std::istringstream in(s);
+  std::string field;
+  long long ut = 0, st = 0;
+  for (int i = 3; i <= 15 && in >> field; ++i) {
+    if (i == 14) ut = std::atoll(field.c_str());
+    if (i == 15) st = std::atoll(field.c_str());
+  }
+  return ut + st;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: room_measure SIGAP_BINARY [TEAMS] [SESSIONS_PER_TEAM]\n");
+    return 2;
+  }
+  const std::string sigap = argv[1];
+  const int teams = argc > 2 ? std::atoi(argv[2]) : 40;
+  const int sessions = argc > 3 ? std::atoi(argv[3]) : 5;
+  const fs::path base = fs::temp_directory_path() / ("sigap-room-measure-" + std::to_string(getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base / "logs");
+  // Session logs to send, made by `sigap play` without a room (a whole scenario each).
+  const std::string choices = "b,b,a,c,modus+check_agency+ban_all,a,b,c,b,a,a,case_code+takedown_followup+sessions";
+  std::vector<std::vector<std::string>> logs;
+  for (int i = 0; i < teams * sessions; ++i) {
+    const fs::path dir = base / "logs" / std::to_string(i);
+    pid_t p = Spawn({sigap, "play", "desa-pariaman", "--team", "Tim " + std::to_string(i), "--choices", choices,
+                     "--results", dir.string()},
+                    "/dev/null");
+    waitpid(p, nullptr, 0);
+    std::vector<std::string> lines;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      std::istringstream in(Read(e.path()));
+      for (std::string l; std::getline(in, l);) lines.push_back(l + "\n");
+    }
+    logs.push_back(lines);
+  }
+  const pid_t room = Spawn({sigap, "room", "--results", (base / "room").string(), "--bind", "127.0.0.1", "--port", "0",
+                            "--code", "K7QX2MPA", "--discovery-port", "0", "--for", "600"},
+                           (base / "room.out").string());
+  int port = 0;
+  for (int i = 0; i < 100 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const std::string out = Read(base / "room.out");
+    const auto at = out.find("http://127.0.0.1:");
+    if (at != std::string::npos && out.find('\n', at) != std::string::npos) port = std::atoi(out.c_str() + at + 17);
+  }
+  if (port == 0) return 1;
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const long idle_rss = ProcField(room, "VmRSS:");
+
+  std::vector<std::vector<double>> latency(static_cast<std::size_t>(teams));
+  std::atomic<int> failures{0};
+  const auto start = Clock::now();
+  std::vector<std::thread> senders;
+  for (int t = 0; t < teams; ++t) {
+    senders.emplace_back([&, t] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_tcp_nodelay(true);
+      client.set_keep_alive(true);
+      for (int s = 0; s < sessions; ++s) {
+        const auto& lines = logs[static_cast<std::size_t>(t * sessions + s)];
+        auto joined = client.Post("/join", json{{"code", "K7QX2MPA"}}.dump(), "application/json");
+        if (!joined || joined->status != 200) {
+          ++failures;
+          continue;
+        }
+        const std::string token = json::parse(joined->body)["token"];
+        const std::string session = json::parse(lines[0])["session"];
+        for (std::size_t seq = 0; seq < lines.size(); ++seq) {
+          const std::string body =
+              json{{"token", token}, {"session", session}, {"seq", seq}, {"line", lines[seq]}}.dump();
+          const auto t0 = Clock::now();
+          auto res = client.Post("/record", body, "application/json");
+          latency[static_cast<std::size_t>(t)].push_back(
+              std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+          if (!res || res->status != 200) ++failures;
+        }
+      }
+      // Stay joined and connected while the room is measured idle.
+    });
+  }
+  for (auto& s : senders) s.join();
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::vector<double> all;
+  for (const auto& v : latency) all.insert(all.end(), v.begin(), v.end());
+  const long busy_hwm = ProcField(room, "VmHWM:");
+  const long threads = ProcField(room, "Threads:");
+  // Idle: every team joined, nothing arriving.
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // keep-alive connections close after 2 s
+  const long long ticks0 = CpuTicks(room);
+  std::this_thread::sleep_for(std::chrono::seconds(10));
+  const long long ticks1 = CpuTicks(room);
+  const long idle_after = ProcField(room, "VmRSS:");
+  std::printf("teams %d, sessions %d, records %zu, failures %d\n", teams, teams * sessions, all.size(),
+              failures.load());
+  std::printf("accepted %.0f records/s over %.2f s\n", static_cast<double>(all.size()) / seconds, seconds);
+  std::printf(
+      "send -> room holds it (written, fsynced, answered): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+      Percentile(all, 0.5), Percentile(all, 0.95), Percentile(all, 0.99), Percentile(all, 1.0));
+  std::printf("room RSS idle before %ld kB, peak %ld kB, idle after %ld kB; %ld threads\n", idle_rss, busy_hwm,
+              idle_after, threads);
+  std::printf("room CPU while %d teams sit idle: %lld ticks in 10 s (%ld ticks/s)\n", teams, ticks1 - ticks0,
+              sysconf(_SC_CLK_TCK));
+  kill(room, SIGTERM);
+  waitpid(room, nullptr, 0);
+  fs::remove_all(base);
+  return failures.load() == 0 ? 0 : 1;
+}
