@@ -7,3 +7,7 @@ set_tests_properties(test_room_loopback PROPERTIES TIMEOUT 180)
 # The same with 40 teams, as a workshop hall would have.
 add_test(NAME test_room_loopback_40 COMMAND test_room_loopback --test-case=*teams?play?at?once*)
 set_tests_properties(test_room_loopback_40 PROPERTIES ENVIRONMENT SIGAP_ROOM_TEAMS=40 LABELS "room;slow" TIMEOUT 300)
+# Conducting: phases, catch-up, pause records in the team's log (no sockets), then real processes.
+sigap_add_test(test_room_conduct SOURCES room_conduct_test.cpp LABELS room)
+sigap_add_test(test_room_conduct_loopback SOURCES room_conduct_loopback_test.cpp LABELS room)
+set_tests_properties(test_room_conduct_loopback PROPERTIES TIMEOUT 120)
