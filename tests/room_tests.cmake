@@ -11,3 +11,8 @@ set_tests_properties(test_room_loopback_40 PROPERTIES ENVIRONMENT SIGAP_ROOM_TEA
 sigap_add_test(test_room_conduct SOURCES room_conduct_test.cpp LABELS room)
 sigap_add_test(test_room_conduct_loopback SOURCES room_conduct_loopback_test.cpp LABELS room)
 set_tests_properties(test_room_conduct_loopback PROPERTIES TIMEOUT 120)
+# The live room in the GUI, headless: a facilitator's and a team's app state over 127.0.0.1.
+if(SIGAP_BUILD_GUI)
+  sigap_add_test(test_room_screens SOURCES room_screens_test.cpp LIBS sigap_ui LABELS "room;facilitator;player")
+  set_tests_properties(test_room_screens PROPERTIES TIMEOUT 120)
+endif()
