@@ -185,6 +185,10 @@ TEST_CASE("live room GUI: the room view and the lobby fit at 1280x720 and 1920x1
     for (const auto& p : ui::ProbeProblems()) FAIL_CHECK(size.x << ": " << p.what << " " << p.a << " / " << p.b);
     // The code is drawn in the huge font: readable from the back of the hall.
     CHECK(fac.st.fonts.huge->FontSize >= 2.0f * fac.st.fonts.body->FontSize * 0.9f);
+    // Locked, and a participant leaves the lock screen: the room stays open (no PIN, no closing).
+    Lock(fac.st);
+    LeaveLock(fac.st);
+    CHECK(fac.st.facilitator.room);
     CloseRoom(fac.st);
   }
   ui::ProbeEnable(false);

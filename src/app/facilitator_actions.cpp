@@ -177,11 +177,9 @@ void Lock(AppState& state) {
   state.screen = Screen::FacilitatorLock;
 }
 
-// The facilitator face closes: its live room closes with it.
-void LeaveLock(AppState& state) {
-  CloseRoom(state);
-  state.screen = Screen::Start;
-}
+// The lock screen's "back" is the participants' way out: a live room stays open behind it (only
+// "Tutup ruang" or closing the window closes it), so no participant can close the room.
+void LeaveLock(AppState& state) { state.screen = Screen::Start; }
 
 void SetWorkshopMode(AppState& state, Mode mode) {
   auto& f = state.facilitator;
