@@ -23,3 +23,12 @@ endif()
 # The live room's numbers for docs/performance.md, run by hand: room_measure SIGAP [TEAMS] [SESSIONS].
 add_executable(room_measure room_measure.cpp)
 target_link_libraries(room_measure PRIVATE sigap::httplib nlohmann_json::nlohmann_json Threads::Threads)
+# Conducting: phases, catch-up, pause records in the team's log (no sockets), then real processes.
+sigap_add_test(test_room_conduct SOURCES room_conduct_test.cpp LABELS room)
+sigap_add_test(test_room_conduct_loopback SOURCES room_conduct_loopback_test.cpp LABELS room)
+set_tests_properties(test_room_conduct_loopback PROPERTIES TIMEOUT 120)
+# The live room in the GUI, headless: a facilitator's and a team's app state over 127.0.0.1.
+if(SIGAP_BUILD_GUI)
+  sigap_add_test(test_room_screens SOURCES room_screens_test.cpp LIBS sigap_ui LABELS "room;facilitator;player")
+  set_tests_properties(test_room_screens PROPERTIES TIMEOUT 120)
+endif()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,11 +12,12 @@
 #include "gui_options.h"
 #include "i18n.h"
 #include "library.h"
+#include "live_room.h"
 #include "player_state.h"
 
 namespace sigap::app {
 
-enum class Screen { Start, Play, End, FacilitatorLock, Dashboard, Map, Present };
+enum class Screen { Start, Play, End, FacilitatorLock, Dashboard, Map, Present, Room };
 
 struct AppState;
 using Action = std::function<void(AppState&)>;
@@ -76,6 +78,9 @@ struct AppState {
 
   // Earliest time (glfwGetTime seconds) at which the loop must wake by itself; 0 = none.
   double wake_at = 0;
+  // The live room's threads wake the loop through this (the frame log's "wake room"); RunFrame
+  // then reads the room's news (player::RefreshRoom, RefreshLiveRoom).
+  std::shared_ptr<LoopWake> loop_wake = std::make_shared<LoopWake>();
   std::vector<std::string> notices;  // start-up warnings shown to the user
 };
 

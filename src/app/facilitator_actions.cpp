@@ -4,12 +4,14 @@
 // [SECTION] Selection and screens
 // [SECTION] Map
 // [SECTION] Presentation
+// [SECTION] Live room
 // [SECTION] Export
 #include "facilitator_actions.h"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -34,7 +36,7 @@ namespace {
 
 bool IsFacilitatorScreenName(const std::string& name) {
   return name == "dashboard" || name == "teams" || name == "heatmap" || name == "decisions" || name == "workshop" ||
-         name == "map" || name == "present" || name == "lock";
+         name == "map" || name == "present" || name == "lock" || name == "room";
 }
 
 bool ValidPin(const std::string& pin) {
@@ -95,6 +97,7 @@ void InitFacilitator(AppState& state) {
   f.tr_en.SetLanguage(Lang::En);
   f.workshop = LoadWorkshopSettings(SettingsPath(state), f.workshop_warning);
   f.anonymise = state.options.anonymise;
+  f.room_port = state.options.room_port;
   f.import_field = state.results_dir;
   f.export_dir = state.results_dir;
   if (const auto drives = platform::RemovableDrives(); !drives.empty()) f.stick_dir = drives.front().path;
@@ -174,6 +177,8 @@ void Lock(AppState& state) {
   state.screen = Screen::FacilitatorLock;
 }
 
+// The lock screen's "back" is the participants' way out: a live room stays open behind it (only
+// "Tutup ruang" or closing the window closes it), so no participant can close the room.
 void LeaveLock(AppState& state) { state.screen = Screen::Start; }
 
 void SetWorkshopMode(AppState& state, Mode mode) {
@@ -661,6 +666,93 @@ void MoveSlide(AppState& state, int delta) {
     }
   }
   f.slide = static_cast<std::size_t>(std::max(0L, target));
+}
+
+// =============================================================================================
+// [SECTION] Live room
+// =============================================================================================
+
+std::string LiveRoomDir(const AppState& state) {
+  return platform::PathToUtf8(platform::PathFromUtf8(state.results_dir) / "ruang-langsung");
+}
+
+void OpenRoom(AppState& state) {
+  auto& f = state.facilitator;
+  f.room_error.clear();
+  if (!f.room) {
+    std::string name = f.room_name;
+    while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.pop_back();
+    std::weak_ptr<LoopWake> wake = state.loop_wake;  // the room's threads may outlive nothing: weak
+    std::string error;
+    auto room = OpenLiveRoom(LiveRoomDir(state), RoomOptions{name, f.room_start}, f.room_port,
+                             state.options.room_code, [wake] {
+      if (auto w = wake.lock()) w->Signal();
+    }, error);
+    if (!room) {
+      f.room_error = state.tr.Format("room.open.failed", {error});
+      state.screen = Screen::Room;
+      return;
+    }
+    f.room = std::move(room);
+    f.room_accepted_seen = -1;
+    f.room_message.clear();
+  }
+  RefreshLiveRoom(state);
+  state.screen = Screen::Room;
+}
+
+void CloseRoom(AppState& state) {
+  auto& f = state.facilitator;
+  if (!f.room) return;
+  RefreshLiveRoom(state);  // the last records into the debrief
+  f.room.reset();          // closes, and stops serving: the laptops show "disconnected"
+  f.room_state = RoomState{};
+  f.room_accepted_seen = -1;
+}
+
+void SetRoomName(AppState& state, const std::string& typed) { state.facilitator.room_name = typed.substr(0, 60); }
+void SetRoomStart(AppState& state, RoomStart start) { state.facilitator.room_start = start; }
+void SetRoomMessage(AppState& state, const std::string& typed) {
+  state.facilitator.room_message = typed.substr(0, kRoomMaxMessageBytes);
+}
+
+namespace {
+void RoomCommand(AppState& state, const std::function<bool(Room&)>& command) {
+  auto& f = state.facilitator;
+  if (!f.room) return;
+  f.room->Command(command);
+  RefreshLiveRoom(state);
+}
+}  // namespace
+
+void RoomStartAll(AppState& state) { RoomCommand(state, [](Room& r) { return r.StartAll(); }); }
+void RoomPauseAll(AppState& state) { RoomCommand(state, [](Room& r) { return r.PauseAll(); }); }
+void RoomResumeAll(AppState& state) { RoomCommand(state, [](Room& r) { return r.ResumeAll(); }); }
+void SendRoomMessage(AppState& state) {
+  const std::string text = state.facilitator.room_message;
+  RoomCommand(state, [text](Room& r) { return r.SetMessage(text); });
+}
+
+void RefreshLiveRoom(AppState& state) {
+  auto& f = state.facilitator;
+  if (!f.room) return;
+  f.room_state = f.room->State();
+  f.room_state_at = state.now;
+  if (f.room_state.accepted == f.room_accepted_seen) return;
+  f.room_accepted_seen = f.room_state.accepted;
+  if (f.room_state.teams.empty()) return;
+  // The room's folder is one more source of the debrief: imported once, then read again as
+  // records arrive (the book rebuilds its debriefs; the selection on screen stays).
+  const std::string dir = f.room->results_dir();
+  const std::string scenario_id = CurrentScenarioId(state);
+  const auto& sources = f.book.Sources();
+  if (std::find(sources.begin(), sources.end(), dir) == sources.end()) {
+    f.book.Add({dir}, state.library);
+    SaveImportMemory(state);
+  } else {
+    f.book.Reload(state.library);
+  }
+  KeepSelection(state, scenario_id);
 }
 
 // =============================================================================================

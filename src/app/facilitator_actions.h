@@ -88,6 +88,26 @@ void JumpToTypedSlide(AppState& state);          // …jumps to it
 // The scale the slide `key` was fitted at, so the next frame starts from it (no re-fitting jump).
 void RememberSlideScale(AppState& state, const std::string& key, float scale);
 
+// ---- Live room (docs/live-room.md) ------------------------------------------------------------
+// "Buka ruang langsung": serves a room from this laptop into <results>/ruang-langsung and shows
+// the room view on the projector. A room already open is shown again.
+void OpenRoom(AppState& state);
+void CloseRoom(AppState& state);                 // the teams keep their logs; the results stay imported
+void SetRoomName(AppState& state, const std::string& typed);
+void SetRoomStart(AppState& state, RoomStart start);
+void SetRoomMessage(AppState& state, const std::string& typed);  // the field, as typed
+void RoomStartAll(AppState& state);              // the lobby opens: every team starts now
+void RoomPauseAll(AppState& state);              // every laptop stops its clocks (logged there)
+void RoomResumeAll(AppState& state);
+void SendRoomMessage(AppState& state);           // the field's line to every screen ("" clears it)
+// Reads the room's state; when records arrived, the debrief book reads the room's folder again,
+// so the dashboard, heat map, decision spreads and map follow without the facilitator doing
+// anything. RunFrame calls it each frame while a room is open (a lock and a copy; the book is
+// read only when records came).
+void RefreshLiveRoom(AppState& state);
+// The folder the room writes into: <results>/ruang-langsung.
+std::string LiveRoomDir(const AppState& state);
+
 // ---- Export -------------------------------------------------------------------------------
 // Writes sigap-debrief-DATE.csv, .html and/or -xapi.json into the export folder.
 void Export(AppState& state, unsigned formats);

@@ -195,7 +195,7 @@ void DrawFacilitatorTopBar(const AppState& state, ActionQueue& queue) {
   const auto& f = state.facilitator;
   const ImGuiStyle& style = ImGui::GetStyle();
   ImGui::PushFont(state.fonts.bold);
-  const char* keys[] = {"fac.nav.dashboard", "fac.nav.map", "fac.nav.present", "fac.nav.lock"};
+  const char* keys[] = {"fac.nav.dashboard", "fac.nav.map", "fac.nav.present", "fac.nav.room", "fac.nav.lock"};
   float nav_w = 0;
   for (const char* k : keys) nav_w += ImGui::CalcTextSize(state.tr(k)).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   const float right = ImGui::GetWindowContentRegionMax().x;
@@ -215,7 +215,10 @@ void DrawFacilitatorTopBar(const AppState& state, ActionQueue& queue) {
   if (ScreenButton(state, keys[2], "nav-present", false)) queue.Push([](AppState& s) { StartPresentation(s); });
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ScreenButton(state, keys[3], "nav-lock", false)) queue.Push([](AppState& s) { Lock(s); });
+  // The live room: lit while a room is open, so the facilitator sees that laptops may be sending.
+  if (ScreenButton(state, keys[3], "nav-room", f.room != nullptr)) queue.Push([](AppState& s) { ShowScreen(s, Screen::Room); });
+  ImGui::SameLine();
+  if (ScreenButton(state, keys[4], "nav-lock", false)) queue.Push([](AppState& s) { Lock(s); });
   ImGui::PopFont();
 
   // Keys: S / Shift+S next / previous scenario; M map; D dashboard; P or F5 presentation.

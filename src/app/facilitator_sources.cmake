@@ -10,6 +10,7 @@ set(SIGAP_FACILITATOR_SOURCES
   app/facilitator_map.cpp
   app/facilitator_map_layout.cpp
   app/facilitator_present.cpp
+  app/facilitator_room.cpp
   app/facilitator_slides.cpp
   app/facilitator_workshop.cpp
 )

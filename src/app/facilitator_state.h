@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "debrief.h"
 #include "i18n.h"
+#include "live_room.h"
 #include "workshop.h"
 
 namespace sigap::app {
@@ -69,6 +71,17 @@ struct FacilitatorState {
   bool was_fullscreen = false;          // fullscreen before the presentation started
   float slide_scale = 1.0f;             // the text scale at which the slide shown fits whole
   std::string slide_scale_key;          // …fitted for this slide, window, text size and language
+
+  // ---- Live room: served from this laptop while the facilitator face is open.
+  std::shared_ptr<LiveRoom> room;       // null: no room open
+  RoomState room_state;                 // as of room_state_at (RefreshLiveRoom)
+  double room_state_at = 0;             // state.now when it was taken
+  std::int64_t room_accepted_seen = -1; // records the debrief book has read (-1: none yet)
+  std::string room_name;                // typed before opening ("" = "SIGAP")
+  RoomStart room_start = RoomStart::Together;
+  std::string room_message;             // the one-line message being typed
+  std::string room_error;               // why the room could not open ("" = none)
+  int room_port = 8765;                 // --room-port; 0 = any free port (tests)
 
   // ---- Exports.
   std::string export_dir;               // "" = the results folder

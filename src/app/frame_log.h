@@ -5,7 +5,8 @@
 //   frame <n> <screen> <monotonic ns at frame start> <wall ns> <process CPU ns>
 //   first_frame <monotonic ns after the first glfwSwapBuffers returned>
 //   wake <cause>   after the event wait returned: what woke the loop (key, cursor, button, scroll,
-//                  char, size, focus, close, drop, timer, or none: an event no callback saw,
+//                  char, size, focus, close, drop, timer, raise, room (the live room heard
+//                  something: a record, a team, a command), or none: an event no callback saw,
 //                  such as glfwPostEmptyEvent or a message GLFW handles itself)
 // A frame spans from the end of the event wait to the return of glfwSwapBuffers; its CPU time
 // is the whole process's (CLOCK_PROCESS_CPUTIME_ID), so Mesa llvmpipe's render threads count.

@@ -309,6 +309,7 @@ int RunGui(const GuiOptions& options) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
   };
   state.player.upload_texture = UploadRgbaTexture;
+  state.loop_wake->post = [] { glfwPostEmptyEvent(); };  // the live room's threads wake the loop
   InitScreens(state);
   if (options.fullscreen) { state.fullscreen = true; SetFullscreen(win, true, options.width, options.height); }
 
@@ -328,6 +329,7 @@ int RunGui(const GuiOptions& options) {
       if (signals.frames_to_draw <= 0) {
         if (state.wake_at > 0 && glfwGetTime() >= state.wake_at) signals.wake_cause = "timer";
         else if (raise_watcher.HasRequest()) signals.wake_cause = "raise";
+        else if (state.loop_wake->pending) signals.wake_cause = "room";  // the live room heard something
       }
       frame_log.Wake(signals.wake_cause);
       // A message that no callback saw changes nothing on screen: Wine (and Windows) wake the

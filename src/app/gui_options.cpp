@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "room.h"
+
 namespace sigap::app {
 
 std::optional<GuiOptions> ParseGuiOptions(const std::vector<std::string>& args, std::string& error) {
@@ -62,6 +64,12 @@ std::optional<GuiOptions> ParseGuiOptions(const std::vector<std::string>& args, 
     else if (a == "--pin") { if (!value(o.pin)) return std::nullopt; }
     else if (a == "--frame-log") { if (!value(o.frame_log)) return std::nullopt; }
     else if (a == "--slide") { if (!number(o.slide, 0, 10000)) return std::nullopt; }
+    else if (a == "--room-port") { if (!number(o.room_port, 0, 65535)) return std::nullopt; }
+    else if (a == "--join") { if (!value(o.join)) return std::nullopt; }
+    else if (a == "--room-code") {
+      if (!value(o.room_code)) return std::nullopt;
+      if (std::string why = CheckRoomCode(o.room_code); !why.empty()) { error = "--room-code: " + why; return std::nullopt; }
+    }
     else if (a == "--high-contrast") o.high_contrast = true;
     else if (a == "--fullscreen") o.fullscreen = true;
     else if (a == "--anonymise" || a == "--anonymize") o.anonymise = true;

@@ -29,6 +29,9 @@ struct GuiOptions {
   bool anonymise = false;             // --anonymise: team names as Tim A, Tim B…
   std::string pin;                    // --pin: facilitator PIN (tests)
   int slide = 0;                      // --slide N: presentation slide for screenshots
+  int room_port = 8765;               // --room-port N: the facilitator's live room (0 = any free port)
+  std::string room_code;              // --room-code C: its join code ("" = a new random one), or the one to join
+  std::string join;                   // --join HOST:PORT: a team laptop joins this live room at start
   std::string frame_log;              // --frame-log FILE: per-frame times for the benchmark (frame_log.h)
 };
 

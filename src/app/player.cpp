@@ -8,10 +8,13 @@
 #include "player.h"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "folders.h"
 #include "paths.h"
@@ -67,9 +70,62 @@ void ResetDecision(PlayerState& p, double now) {
   p.notice.clear();
 }
 
+// The room's phase meets the session: the lobby and a pause stop the clocks; a pause is logged.
+void ApplyRoomPhase(AppState& st) {
+  PlayerState& p = st.player;
+  const RoomPhase phase = p.room && p.room_conduct ? p.room_conduct->phase : RoomPhase::Running;
+  auto restart_clocks = [&] {
+    const double stood = st.now - p.paused_at;
+    p.opened_at += stood;
+    p.decision_shown_at += stood;
+    p.clock_noted_at += stood;
+    p.paused_at = 0;
+    p.clocks_stopped = false;
+  };
+  if (!p.InProgress()) {
+    p.in_lobby = false;
+    p.paused_by_room = false;
+    p.paused_at = 0;
+    p.clocks_stopped = false;
+    return;
+  }
+  if (p.in_lobby && phase != RoomPhase::Lobby) {
+    p.in_lobby = false;
+    restart_clocks();  // the session's time starts with "start all"
+  }
+  if (phase == RoomPhase::Paused && !p.paused_by_room && !p.in_lobby) {
+    const std::int64_t at = player::SessionMs(st);
+    p.paused_at = st.now;
+    p.clocks_stopped = true;
+    p.paused_by_room = true;
+    (void)p.session->Pause(at);  // a failed write shows with the next decision (SAV002)
+    if (p.room) p.room->Notify();
+  } else if (phase != RoomPhase::Paused && p.paused_by_room) {
+    const std::int64_t paused_ms = static_cast<std::int64_t>((st.now - p.paused_at) * 1000.0 + 0.5);
+    const std::int64_t at = player::SessionMs(st);
+    p.paused_by_room = false;
+    (void)p.session->Resume(at, paused_ms);
+    restart_clocks();
+    if (p.room) p.room->Notify();
+  }
+}
+
 void OpenSession(AppState& st, RecordedSession rs) {
   PlayerState& p = st.player;
   p.session.emplace(std::move(rs));
+  p.paused_at = 0;
+  p.clocks_stopped = false;
+  p.paused_by_room = false;
+  p.in_lobby = false;
+  if (p.room) {
+    p.room->SetLogPath(p.session->log_path());
+    // "Start together": a new session waits in the lobby, its clocks stopped, until "start all".
+    if (p.room_conduct && p.room_conduct->phase == RoomPhase::Lobby && p.session->session().History().empty()) {
+      p.in_lobby = true;
+      p.paused_at = st.now;
+      p.clocks_stopped = true;
+    }
+  }
   const Session& s = p.session->session();
   p.opened_at = st.now;
   p.at_offset_ms = s.History().empty() ? 0 : s.History().back().at_ms;
@@ -85,6 +141,11 @@ void OpenSession(AppState& st, RecordedSession rs) {
   }
   LoadPortraits(st);
   st.screen = s.state() == SessionState::Ended ? Screen::End : Screen::Play;
+  if (p.in_lobby) {  // ResetDecision above restarted the decision clock
+    p.paused_at = st.now;
+    p.clocks_stopped = true;
+  }
+  ApplyRoomPhase(st);
 }
 
 // After Choose / SubmitChecklist / TimeOut: the decision is on disk (or the failure is shown).
@@ -94,6 +155,7 @@ void AfterDecision(AppState& st, const DecideResult& r) {
     p.decide_error = st.tr.Describe(*r.refused);
     return;
   }
+  if (p.room) p.room->Notify();  // the record is on disk: the room gets a copy in the background
   const Session& s = p.session->session();
   if (!r.saved) {
     player::OpenFolderPanel(p.save_elsewhere, st);
@@ -108,8 +170,13 @@ void AfterDecision(AppState& st, const DecideResult& r) {
 
 namespace player {
 
-std::int64_t SessionMs(const AppState& st) { return st.player.at_offset_ms + ToMs(st.now - st.player.opened_at); }
-std::int64_t DecisionMs(const AppState& st) { return std::max<std::int64_t>(0, ToMs(st.now - st.player.decision_shown_at)); }
+// While the room holds the clocks (lobby, pause) they read the moment they stopped.
+static double ClockNow(const AppState& st) { return st.player.clocks_stopped ? st.player.paused_at : st.now; }
+bool ClocksStopped(const AppState& st) { return st.player.clocks_stopped; }
+std::int64_t SessionMs(const AppState& st) { return st.player.at_offset_ms + ToMs(ClockNow(st) - st.player.opened_at); }
+std::int64_t DecisionMs(const AppState& st) {
+  return std::max<std::int64_t>(0, ToMs(ClockNow(st) - st.player.decision_shown_at));
+}
 
 std::optional<double> SecondsLeft(const AppState& st) {
   const PlayerState& p = st.player;
@@ -118,7 +185,71 @@ std::optional<double> SecondsLeft(const AppState& st) {
   if (s.state() != SessionState::AwaitingChoice && s.state() != SessionState::AwaitingChecklist) return std::nullopt;
   auto seconds = s.TimerSeconds();
   if (!seconds) return std::nullopt;
-  return p.decision_shown_at + *seconds - st.now;
+  return p.decision_shown_at + *seconds - ClockNow(st);
+}
+
+// =============================================================================================
+// [SECTION] Live room
+// =============================================================================================
+
+void SetRoomAddress(AppState& st, const std::string& typed) { st.player.room_address = typed; }
+
+void SetRoomCode(AppState& st, const std::string& typed) {
+  std::string code;
+  for (unsigned char c : typed)
+    if (std::isalnum(c) && code.size() < 32) code += static_cast<char>(std::toupper(c));
+  st.player.room_code = code;
+}
+
+void SearchRooms(AppState& st) {
+  std::weak_ptr<LoopWake> wake = st.loop_wake;
+  st.player.room_search = SearchLiveRooms([wake] {
+    if (auto w = wake.lock()) w->Signal();
+  });
+}
+
+void UseFoundRoom(AppState& st, const std::string& address) { st.player.room_address = address; }
+
+void JoinRoom(AppState& st) {
+  PlayerState& p = st.player;
+  p.room_error.clear();
+  p.room_refusal.clear();
+  p.room_conduct.reset();
+  p.room_connected = false;
+  p.room.reset();
+  if (Trim(p.room_address).empty() || p.room_code.empty()) {
+    p.room_error = st.tr("room.join.need_both");
+    return;
+  }
+  std::string error;
+  std::weak_ptr<LoopWake> wake = st.loop_wake;
+  auto link = JoinLiveRoom(Trim(p.room_address), p.room_code, [wake] {
+    if (auto w = wake.lock()) w->Signal();
+  }, error);
+  if (!link) {
+    p.room_error = st.tr.Format("room.join.failed", {error});
+    return;
+  }
+  p.room = std::move(link);
+  if (p.session) p.room->SetLogPath(p.session->log_path());
+}
+
+void LeaveRoom(AppState& st) {
+  PlayerState& p = st.player;
+  p.room.reset();
+  p.room_conduct.reset();
+  p.room_connected = false;
+  p.room_refusal.clear();
+  ApplyRoomPhase(st);  // a pause or lobby held by the room ends with it
+}
+
+void RefreshRoom(AppState& st) {
+  PlayerState& p = st.player;
+  if (!p.room) return;
+  p.room_conduct = p.room->conduct();
+  p.room_connected = p.room->connected();
+  p.room_refusal = p.room->refusal();
+  ApplyRoomPhase(st);
 }
 
 // =============================================================================================
@@ -434,6 +565,7 @@ void SaveElsewhere(AppState& st, const std::string& dir) {
   }
   panel.ok = true;
   panel.message = st.tr.Format("save.elsewhere_done", {p.session->log_path()});
+  if (p.room) p.room->SetLogPath(p.session->log_path());
 }
 
 void SaveCopy(AppState& st, const std::string& dir) {
@@ -458,6 +590,10 @@ void SaveCopy(AppState& st, const std::string& dir) {
 void BackToStart(AppState& st) {
   PlayerState& p = st.player;
   p.session.reset();
+  p.paused_at = 0;
+  p.clocks_stopped = false;
+  p.paused_by_room = false;
+  p.in_lobby = false;
   p.feedback_for.reset();
   p.save_copy = FolderPanel{};
   p.save_elsewhere = FolderPanel{};
@@ -534,6 +670,16 @@ void InitPlayer(AppState& st) {
     p.scroll_to = st.options.scenario;
   }
   player::RefreshResumeOffers(st);
+  if (!st.options.join.empty()) {
+    player::SetRoomAddress(st, st.options.join);
+    player::SetRoomCode(st, st.options.room_code);
+    player::JoinRoom(st);
+    // The room answers within milliseconds on a local network; a session the test hook starts
+    // next must already know whether to wait in the lobby (at most 3 s).
+    for (int i = 0; i < 150 && p.room && !p.room->conduct() && p.room->refusal().empty(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    player::RefreshRoom(st);
+  }
   if (!st.options.screen.empty()) {
     std::string error;
     if (!player::RunScreenHook(st, error)) {

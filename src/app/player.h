@@ -42,6 +42,19 @@ void ShowStartScreen(AppState& st);                  // a screen with no session
 void ScrollTo(AppState& st, const std::string& id);
 void ScrolledIntoView(AppState& st);
 
+// ---- Live room (start screen: address and code typed, then Join)
+void SetRoomAddress(AppState& st, const std::string& typed);
+void SetRoomCode(AppState& st, const std::string& typed);
+void SearchRooms(AppState& st);                       // looks for rooms on this network, in the background
+void UseFoundRoom(AppState& st, const std::string& address);  // a room discovery found
+void JoinRoom(AppState& st);                         // joins at once; the session's log follows it
+void LeaveRoom(AppState& st);                        // back to playing alone (USB at the end)
+// What the room said since the last frame (run by RunFrame when its thread woke the loop): the
+// connection state, the message, and the phase: the lobby holds the session until "start all";
+// a pause stops every clock and is written into the log (a resume record when it ends).
+void RefreshRoom(AppState& st);
+bool ClocksStopped(const AppState& st);              // in the lobby or paused by the room
+
 // ---- Play screen
 void SelectChoice(AppState& st, const std::string& choice_id);  // the confirm step
 void CancelSelection(AppState& st);                  // Esc: back to choosing

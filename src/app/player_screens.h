@@ -30,6 +30,13 @@ void DrawPlayHeader(const AppState& st, ActionQueue& q);          // screen_play
 void DrawFeedback(const AppState& st);                            // player_feedback.cpp
 Footer FeedbackFooter(const AppState& st);
 
+// ---- Live room (player_room.cpp)
+void DrawRoomJoin(const AppState& st, ActionQueue& q);            // start screen: address, code, Join
+// One calm line while in a room: a status square with "Connected" / "Disconnected — answers safe
+// on this laptop", and the facilitator's message as a banner under it.
+void DrawRoomStatus(const AppState& st);
+void DrawRoomHold(const AppState& st, ImVec2 size);               // the lobby, or "paused"
+
 // ---- Dialogs (player_dialogs.cpp)
 bool AnyPlayerDialogOpen(const AppState& st);
 void DrawPlayerDialogs(const AppState& st, ActionQueue& q);       // save elsewhere, save a copy

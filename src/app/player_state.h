@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "live_room.h"
 #include "recorded_session.h"
 
 namespace sigap::app {
@@ -88,6 +89,20 @@ struct PlayerState {
   bool timer_stopped = false;              // the timeout could not be applied: do not retry
   bool confirm_close = false;              // the window's close button was pressed mid-session
   bool confirm_leave = false;              // the team asked to leave the session
+
+  // ---- Live room (joined from the start screen)
+  std::string room_address;                // HOST:PORT as typed
+  std::string room_code;                   // the code on the projector, as typed
+  std::shared_ptr<RoomLinkClient> room;    // null: not in a room
+  std::optional<RoomConduct> room_conduct; // as last heard (RefreshRoom)
+  bool room_connected = false;
+  std::string room_refusal;                // ROOM001 wrong code, ROOM004 closed
+  std::string room_error;                  // the address could not be used
+  std::shared_ptr<RoomSearch> room_search; // rooms looked for on this network (null: not asked)
+  bool clocks_stopped = false;             // the room holds the clocks (lobby or pause)…
+  double paused_at = 0;                    // …since this state.now (the app's clock starts at 0)
+  bool in_lobby = false;                   // the session waits for the facilitator's "start all"
+  bool paused_by_room = false;             // a pause record was written; a resume record follows
 
   // ---- Saving
   FolderPanel save_elsewhere;              // after a failed write

@@ -169,6 +169,8 @@ void ApplyFacilitatorLaunchOptions(AppState& state) {
         StepMapPath(state, o.slide - 1);
       }
     }
+  } else if (o.screen == "room") {
+    OpenRoom(state);  // the live room on the projector (--room-port; the folder's logs are taken up)
   } else if (o.screen == "present") {
     StartPresentation(state);
     if (o.slide > 0) {

@@ -395,6 +395,13 @@ void DrawPlayScreen(const AppState& st, ActionQueue& q) {
   }
   const Session& s = CurrentSession(st);
   DrawPlayHeader(st, q);
+  DrawRoomStatus(st);
+  if (player::ClocksStopped(st)) {
+    // The room holds the clocks (lobby, pause): the story waits, and so do the keys.
+    DrawRoomHold(st, ImGui::GetContentRegionAvail());
+    DrawPlayerDialogs(st, q);
+    return;
+  }
   const Footer footer = PlayFooter(st);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float body_h = std::max(avail.y - FooterHeight(footer), ui::Em() * 4.0f);

@@ -14,6 +14,7 @@
 #include <imgui_stdlib.h>
 
 #include "player.h"
+#include "player_screens.h"
 #include "session_log.h"
 #include "screens.h"
 #include "text.h"
@@ -242,6 +243,7 @@ void DrawTeamForm(const AppState& st, ActionQueue& q) {
   if (ui::Button((std::string(st.tr("start.load_settings")) + "###load-settings").c_str()))
     q.Push([](AppState& s) { player::LoadWorkshopFromStick(s); });
   if (!p.settings_message.empty()) ui::TextColored(p.settings_message, p.settings_ok ? pal.follows : pal.warning);
+  DrawRoomJoin(st, q);
 }
 
 // =============================================================================================

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "facilitator_actions.h"
+#include "player.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -18,7 +20,7 @@ void InitScreens(AppState& state) {
 Face CurrentFace(const AppState& state) {
   switch (state.screen) {
     case Screen::Start: case Screen::Play: case Screen::End: return Face::Participant;
-    case Screen::Present: return Face::Presentation;
+    case Screen::Present: case Screen::Room: return Face::Presentation;
     default: return Face::Facilitator;
   }
 }
@@ -40,6 +42,9 @@ void PrepareFonts(AppState& state) {
 }  // namespace
 
 bool RunFrame(AppState& state) {
+  const bool room_news = state.loop_wake->Take();
+  if (room_news) player::RefreshRoom(state);
+  RefreshLiveRoom(state);
   PrepareFonts(state);
   ImGui::NewFrame();
   ui::ProbeBeginFrame();
@@ -53,7 +58,11 @@ bool RunFrame(AppState& state) {
   return !queue.actions.empty();
 }
 
-void ShutdownScreens(AppState&) {}
+void ShutdownScreens(AppState& state) {
+  // The live room closes with the window; the laptops keep their logs and show "disconnected".
+  state.facilitator.room.reset();
+  state.player.room.reset();
+}
 
 void DrawScreens(const AppState& state, ActionQueue& queue) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -69,6 +78,7 @@ void DrawScreens(const AppState& state, ActionQueue& queue) {
     case Screen::Dashboard: DrawDashboard(state, queue); break;
     case Screen::Map: DrawMapScreen(state, queue); break;
     case Screen::Present: DrawPresentation(state, queue); break;
+    case Screen::Room: DrawRoomScreen(state, queue); break;
   }
   DrawCloseRequest(state, queue);
   ImGui::End();

@@ -11,6 +11,8 @@ void ShutdownScreens(AppState& state);
 // display size and zoom, NewFrame → the screens draw from const state and queue actions →
 // Render → this frame's keys and drops cleared → the actions applied. The host calls its platform
 // NewFrame before and renders ImGui's draw data after. Returns whether any action ran.
+// Before drawing, the live room's news is read (player::RefreshRoom when its thread woke the
+// loop, RefreshLiveRoom while a room is open).
 bool RunFrame(AppState& state);
 void DrawScreens(const AppState& state, ActionQueue& queue);
 Face CurrentFace(const AppState& state);
@@ -29,5 +31,7 @@ void DrawFacilitatorLock(const AppState& state, ActionQueue& queue);
 void DrawDashboard(const AppState& state, ActionQueue& queue);
 void DrawMapScreen(const AppState& state, ActionQueue& queue);
 void DrawPresentation(const AppState& state, ActionQueue& queue);
+// The live room (facilitator_room.cpp): "open a room" before, then the projector's room view.
+void DrawRoomScreen(const AppState& state, ActionQueue& queue);
 
 }  // namespace sigap::app

@@ -1,9 +1,17 @@
-// `sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--name NAME] [--discovery-port N]
-// [--for SECONDS]`: a headless live room. Prints the code and the addresses, announces itself on
-// the local network, serves until SIGINT/SIGTERM (or --for), then prints what it received and
-// what it refused. Also the sender behind `sigap play --room` (an address, or `auto`).
+// `sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--name NAME] [--start together|free]
+// [--discovery-port N] [--for SECONDS]`: a headless live room. Prints the code and the addresses,
+// announces itself on the local network, serves until SIGINT/SIGTERM (or --for, or the `close`
+// command), then prints what it received and what it refused. Conducted from standard input, one
+// command a line: start, pause, resume, message TEXT, close. Also the sender behind
+// `sigap play --room` (an address, or `auto`).
 #include <cstdio>
 #include <cstdlib>
+
+#include <deque>
+#include <iostream>
+#include <mutex>
+#include <thread>
+#include <utility>
 
 #include "cli_commands.h"
 #include "discovery.h"
@@ -18,7 +26,7 @@ namespace {
 int Usage(const std::string& problem) {
   std::fprintf(stderr,
                "sigap room: %s\nusage: sigap room --results DIR [--port N] [--code C] [--bind ADDR] [--name NAME]\n"
-               "                  [--discovery-port N] [--for SECONDS]\n",
+               "                  [--start together|free] [--discovery-port N] [--for SECONDS]\n",
                problem.c_str());
   return 2;
 }
@@ -41,6 +49,57 @@ void PrintTeam(const RoomTeam& t) {
               static_cast<long long>(t.records),
               t.finished ? "selesai/finished" : (t.current_node.empty() ? "-" : t.current_node.c_str()));
 }
+
+// One line typed by the facilitator at the terminal. False when it is not a command.
+bool Conduct(room::RoomServer& server, const std::string& line, bool& close) {
+  std::string word = line.substr(0, line.find(' '));
+  std::string rest = line.size() > word.size() ? line.substr(word.size() + 1) : std::string();
+  bool done = false;
+  if (word == "start") done = server.Command([](Room& r) { return r.StartAll(); });
+  else if (word == "pause")
+    done = server.Command([](Room& r) { return r.PauseAll(); });
+  else if (word == "resume")
+    done = server.Command([](Room& r) { return r.ResumeAll(); });
+  else if (word == "message")
+    done = server.Command([&rest](Room& r) { return r.SetMessage(rest); });
+  else if (word == "close") {
+    done = server.Command([](Room& r) { return r.Close(); });
+    close = true;
+  } else {
+    std::printf("Perintah / Commands: start, pause, resume, message TEKS/TEXT, close\n");
+    std::fflush(stdout);
+    return false;
+  }
+  const RoomConduct c = server.State().conduct;
+  std::printf("%s: %s (fase/phase %s, perintah/command %lld)\n", word.c_str(),
+              done ? "ok" : "tidak berlaku / does not apply", RoomPhaseName(c.phase), static_cast<long long>(c.command));
+  std::fflush(stdout);
+  return true;
+}
+
+// The terminal's lines, read by a thread of their own (a blocking read works alike on every
+// platform); the room's loop takes them between its quarter-second waits.
+class TypedLines {
+ public:
+  TypedLines() {
+    std::thread([this] {
+      for (std::string line; std::getline(std::cin, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.size() > 4096) line.resize(4096);
+        std::lock_guard lock(mutex_);
+        lines_.push_back(std::move(line));
+      }
+    }).detach();  // blocked in a read until the input ends; the process may end before it does
+  }
+  std::deque<std::string> Take() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(lines_, {});
+  }
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::string> lines_;
+};
 
 }  // namespace
 
@@ -74,13 +133,15 @@ std::unique_ptr<RoomLink> ConnectRoom(const std::string& address, const std::str
 }
 
 int RunRoom(const std::vector<std::string>& args) {
-  std::string results, code, bind, name = "Ruang SIGAP";
+  std::string results, code, bind;
+  RoomOptions options;
+  options.name = "Ruang SIGAP";
   int port = 8765, discovery_port = room::kDiscoveryPort;
   double for_seconds = -1;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& k = args[i];
     if (i + 1 >= args.size() && (k == "--results" || k == "--port" || k == "--code" || k == "--bind" || k == "--for" ||
-                                 k == "--name" || k == "--discovery-port"))
+                                 k == "--name" || k == "--start" || k == "--discovery-port"))
       return Usage(k + " needs a value");
     if (k == "--results") results = args[++i];
     else if (k == "--code")
@@ -88,7 +149,12 @@ int RunRoom(const std::vector<std::string>& args) {
     else if (k == "--bind")
       bind = args[++i];
     else if (k == "--name")
-      name = room::CleanRoomName(args[++i]);
+      options.name = room::CleanRoomName(args[++i]);
+    else if (k == "--start") {
+      const std::string v = args[++i];
+      if (v != "together" && v != "free") return Usage("--start is 'together' (teams wait for start) or 'free'");
+      options.start = v == "together" ? RoomStart::Together : RoomStart::Free;
+    }
     else if (k == "--discovery-port") {
       char* end = nullptr;
       long n = std::strtol(args[++i].c_str(), &end, 10);
@@ -110,7 +176,7 @@ int RunRoom(const std::vector<std::string>& args) {
   if (results.empty()) return Usage("--results DIR is required: the folder where the teams' logs are written");
   if (code.empty()) code = NewRoomCode();
   std::string error;
-  auto room = Room::Open(results, code, error);
+  auto room = Room::Open(results, code, error, options);
   if (!room) {
     std::fprintf(stderr, "sigap room: %s\n", error.c_str());
     return 2;
@@ -136,12 +202,12 @@ int RunRoom(const std::vector<std::string>& args) {
   std::string discovery_note;
   if (discovery_port > 0) {
     std::string why;
-    announcer = room::RoomAnnouncer::Start({name, server->port(), listen, discovery_port, std::chrono::seconds(1)}, why,
+    announcer = room::RoomAnnouncer::Start({options.name, server->port(), listen, discovery_port, std::chrono::seconds(1)}, why,
                                            discovery_note);
     if (!announcer) discovery_note = why;
   }
   std::printf("Ruang langsung SIGAP terbuka / SIGAP live room open\n");
-  std::printf("Nama / Name: %s\n", name.c_str());
+  std::printf("Nama / Name: %s\n", options.name.c_str());
   std::printf("Kode / Code: %s\n", code.c_str());
   for (const auto& a : addresses) std::printf("Alamat / Address: http://%s:%d\n", a.c_str(), server->port());
   std::string joined;
@@ -155,15 +221,26 @@ int RunRoom(const std::vector<std::string>& args) {
     std::printf("Penemuan / Discovery: UDP %d-%d%s%s\n", discovery_port, discovery_port + 1,
                 discovery_note.empty() ? "" : ", ", discovery_note.c_str());
   std::printf("Hasil / Results: %s\n", results.c_str());
+  std::printf("Mulai / Start: %s, fase / phase: %s\n", RoomStartName(options.start),
+              RoomPhaseName(server->State().conduct.phase));
   if (taken_up) std::printf("Dilanjutkan / Taken up again: %zu sesi / sessions already in the folder\n", taken_up);
-  std::printf("Tutup dengan Ctrl+C / Close with Ctrl+C\n");
+  std::printf("Tutup dengan Ctrl+C / Close with Ctrl+C; perintah / commands: start, pause, resume, message TEXT, close\n");
   std::fflush(stdout);
 
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long long>(for_seconds * 1000));
   std::size_t teams_seen = taken_up, finished_seen = 0;
+  TypedLines typed;
+  bool closing = false;
   for (;;) {
-    if (platform::WaitForStopRequest(std::chrono::milliseconds(250))) break;
+    if (platform::WaitForStopRequest(std::chrono::milliseconds(closing ? 0 : 250))) break;
+    for (const auto& line : typed.Take())
+      if (!line.empty()) Conduct(*server, line, closing);
+    if (closing) {
+      // The laptops hear "closed" with their next poll (a second); then the room stops.
+      std::this_thread::sleep_for(room::RoomSender::kPollInterval + std::chrono::milliseconds(500));
+      break;
+    }
     if (for_seconds > 0 && std::chrono::steady_clock::now() >= deadline) break;
     RoomState st = server->State();
     std::size_t finished = 0;

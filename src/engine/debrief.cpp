@@ -108,7 +108,10 @@ Diagnostic WithAdvice(Diagnostic d, const SessionLogData& log) {
   return d;
 }
 
-std::size_t RecordCount(const SessionLogData& log) { return log.decisions.size() + (log.finished() ? 1 : 0); }
+// Pause and resume records count too: a copy that lacks one is the shorter copy.
+std::size_t RecordCount(const SessionLogData& log) {
+  return log.decisions.size() + log.pauses.size() + (log.finished() ? 1 : 0);
+}
 
 void ResetReplay(ImportedSession& s) {
   s.scenario.reset();

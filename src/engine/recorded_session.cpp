@@ -149,6 +149,7 @@ std::variant<RecordedSession, Problem> RecordedSession::Resume(const std::string
   if (!writer || !writer->ContinueAt(data.valid_bytes, data.next_seq, error))
     return Problem{"RES005", "cannot continue the session log: " + error.detail, {log_path, IoCauseKey(error.cause)}};
   rs.writer_ = std::move(writer);
+  rs.pauses_ = data.pauses;
   {
     // The countdown of a timed decision continues where it stopped (NoteTimeOnDecision).
     std::string text, ignored;
@@ -233,13 +234,42 @@ DecideResult RecordedSession::Answer(const sigap::Answer& answer, std::int64_t e
   return Commit(session_->PrepareAnswer(answer, elapsed_ms, at_ms));
 }
 
+std::optional<Problem> RecordedSession::WriteBreak(PauseRecord p) {
+  // After the end record nothing may follow, and an ended session has no clock to stop.
+  if (session_->state() == SessionState::Ended) return std::nullopt;
+  p.after_decisions = session_->History().size();
+  if (!unsaved_.code.empty()) return unsaved_;  // the log on disk stops at the earlier failure
+  IoError error;
+  if (!writer_->Append(MakePauseRecord(p), error)) {
+    unsaved_ = SaveProblem(log_path_, error);
+    return unsaved_;
+  }
+  pauses_.push_back(p);
+  return std::nullopt;
+}
+
+std::optional<Problem> RecordedSession::Pause(std::int64_t at_ms) { return WriteBreak(PauseRecord{false, at_ms, 0, 0}); }
+
+std::optional<Problem> RecordedSession::Resume(std::int64_t at_ms, std::int64_t paused_ms) {
+  return WriteBreak(PauseRecord{true, at_ms, std::max<std::int64_t>(0, paused_ms), 0});
+}
+
 SessionScore RecordedSession::Score() const { return ScoreSession(*session_); }
 
 std::string RecordedSession::LogText() const {
   std::string text;
   std::int64_t seq = 0;
   text += EncodeLogRecord(MakeLogHeader(session_->info(), session_->scenario(), *session_->catalogue()), seq++);
-  for (const auto& r : session_->History()) text += EncodeLogRecord(MakeDecisionRecord(r), seq++);
+  std::size_t next_break = 0;
+  auto breaks_until = [&](std::size_t decisions) {
+    for (; next_break < pauses_.size() && pauses_[next_break].after_decisions <= decisions; ++next_break)
+      text += EncodeLogRecord(MakePauseRecord(pauses_[next_break]), seq++);
+  };
+  for (std::size_t i = 0; i < session_->History().size(); ++i) {
+    breaks_until(i);
+    text += EncodeLogRecord(MakeDecisionRecord(session_->History()[i]), seq++);
+  }
+  breaks_until(session_->History().size());
   if (session_->state() == SessionState::Ended) {
     std::int64_t at = session_->History().empty() ? 0 : session_->History().back().at_ms;
     text += EncodeLogRecord(MakeEndRecord(*session_, Score(), at), seq++);

@@ -47,6 +47,13 @@ class RecordedSession {
   DecideResult TimeOut(std::int64_t elapsed_ms, std::int64_t at_ms, const std::vector<std::string>& selected = {});
   DecideResult Answer(const sigap::Answer& answer, std::int64_t elapsed_ms, std::int64_t at_ms);
   std::optional<Problem> Continue() { return session_->Continue(); }
+  // The live room paused (or resumed): the record goes into the log, so that the debrief sees
+  // why a decision took longer on the wall clock than its elapsed_ms says. `at_ms` is the
+  // session time, which the host stops during the pause. SAV002 when it cannot be written; the
+  // session goes on either way. Refused (ENG015) once the session has ended.
+  std::optional<Problem> Pause(std::int64_t at_ms);
+  std::optional<Problem> Resume(std::int64_t at_ms, std::int64_t paused_ms);
+  const std::vector<PauseRecord>& Pauses() const { return pauses_; }
 
   SessionScore Score() const;
 
@@ -71,6 +78,7 @@ class RecordedSession {
  private:
   RecordedSession() = default;
   DecideResult Commit(std::variant<DecisionRecord, Problem> prepared);
+  std::optional<Problem> WriteBreak(PauseRecord p);
   std::optional<Problem> WriteEndIfEnded();
   std::string LogText() const;  // the whole session as log lines (for SaveElsewhere)
 
@@ -87,6 +95,7 @@ class RecordedSession {
     std::int64_t spent_ms = 0;
   };
   std::optional<NotedClock> resumed_clock_;
+  std::vector<PauseRecord> pauses_;  // as written, so that SaveElsewhere writes them again
   FaultInjector faults_;
 };
 

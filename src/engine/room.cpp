@@ -1,6 +1,7 @@
 // [SECTION] Codes and tokens
 // [SECTION] Opening a room (taking up the logs already in its folder)
-// [SECTION] Requests: join, record
+// [SECTION] Conducting: phase, message, the facilitator's commands
+// [SECTION] Requests: join, record, poll
 // [SECTION] Writing a session's file
 // [SECTION] State
 #include "room.h"
@@ -81,9 +82,94 @@ std::int64_t RoomState::refused_total() const {
   return n;
 }
 
+// ---- [SECTION] Conducting -------------------------------------------------------------------
+
+const char* RoomPhaseName(RoomPhase p) {
+  switch (p) {
+    case RoomPhase::Lobby: return "lobby";
+    case RoomPhase::Running: return "running";
+    case RoomPhase::Paused: return "paused";
+    case RoomPhase::Closed: return "closed";
+  }
+  return "running";
+}
+
+const char* RoomStartName(RoomStart s) { return s == RoomStart::Together ? "together" : "free"; }
+
+json RoomConductToJson(const RoomConduct& c) {
+  return json{{"name", c.name},
+              {"start", RoomStartName(c.start)},
+              {"phase", RoomPhaseName(c.phase)},
+              {"message", c.message},
+              {"command", c.command}};
+}
+
+std::optional<RoomConduct> RoomConductFromJson(const json& j) {
+  if (!j.is_object() || !j.contains("command") || !j["command"].is_number_integer()) return std::nullopt;
+  RoomConduct c;
+  c.name = StringField(j, "name");
+  c.message = StringField(j, "message");
+  c.command = j["command"].get<std::int64_t>();
+  const std::string start = StringField(j, "start"), phase = StringField(j, "phase");
+  if (start == "together") c.start = RoomStart::Together;
+  else if (start == "free") c.start = RoomStart::Free;
+  else return std::nullopt;
+  bool known = false;
+  for (RoomPhase p : {RoomPhase::Lobby, RoomPhase::Running, RoomPhase::Paused, RoomPhase::Closed})
+    if (phase == RoomPhaseName(p)) c.phase = p, known = true;
+  if (!known) return std::nullopt;
+  return c;
+}
+
+bool Room::Command() {
+  ++conduct_.command;
+  ++changes_;
+  return true;
+}
+
+bool Room::StartAll() {
+  if (conduct_.phase != RoomPhase::Lobby) return false;
+  conduct_.phase = RoomPhase::Running;
+  return Command();
+}
+
+bool Room::PauseAll() {
+  if (conduct_.phase != RoomPhase::Running) return false;
+  conduct_.phase = RoomPhase::Paused;
+  return Command();
+}
+
+bool Room::ResumeAll() {
+  if (conduct_.phase != RoomPhase::Paused) return false;
+  conduct_.phase = RoomPhase::Running;
+  return Command();
+}
+
+bool Room::SetMessage(const std::string& text) {
+  if (conduct_.phase == RoomPhase::Closed) return false;
+  // One line: a line break would break the banner; cut on a UTF-8 boundary.
+  std::string line;
+  for (char c : text) line += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (line.size() > kRoomMaxMessageBytes) {
+    std::size_t cut = kRoomMaxMessageBytes;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line.resize(cut);
+  }
+  if (line == conduct_.message) return false;
+  conduct_.message = line;
+  return Command();
+}
+
+bool Room::Close() {
+  if (conduct_.phase == RoomPhase::Closed) return false;
+  conduct_.phase = RoomPhase::Closed;
+  return Command();
+}
+
 // ---- [SECTION] Opening a room -----------------------------------------------------------------
 
-std::unique_ptr<Room> Room::Open(const std::string& results_dir, const std::string& code, std::string& error) {
+std::unique_ptr<Room> Room::Open(const std::string& results_dir, const std::string& code, std::string& error,
+                                 const RoomOptions& options) {
   if (std::string why = CheckRoomCode(code); !why.empty()) {
     error = why;
     return nullptr;
@@ -91,6 +177,9 @@ std::unique_ptr<Room> Room::Open(const std::string& results_dir, const std::stri
   std::unique_ptr<Room> room(new Room());
   room->dir_ = results_dir;
   room->code_ = code;
+  room->conduct_.name = options.name.empty() ? "SIGAP" : options.name;
+  room->conduct_.start = options.start;
+  room->conduct_.phase = options.start == RoomStart::Together ? RoomPhase::Lobby : RoomPhase::Running;
   std::error_code ec;
   const fs::path dir = platform::PathFromUtf8(results_dir);
   fs::create_directories(dir, ec);
@@ -143,14 +232,23 @@ RoomResponse Room::Refuse(int status, const std::string& code, const std::string
   return {status, Dump(j)};
 }
 
+// Every answer to a team carries the room's conduct: a laptop that sends records needs no poll.
 RoomResponse Room::Accepted(const Session& s) {
-  return {200, json{{"ok", true}, {"next", static_cast<std::int64_t>(s.line_starts.size())}}.dump()};
+  return {200, Dump(json{{"ok", true},
+                         {"next", static_cast<std::int64_t>(s.line_starts.size())},
+                         {"room", RoomConductToJson(conduct_)}})};
+}
+
+void Room::Seen(Session& s, std::int64_t now_ms) {
+  if (s.last_seen_ms < 0 || now_ms - s.last_seen_ms >= kRoomConnectedMs) ++changes_;  // came (back)
+  s.last_seen_ms = now_ms;
 }
 
 RoomResponse Room::Handle(const RoomRequest& r) {
   if (r.body.size() > kRoomMaxBodyBytes) return Refuse(413, "ROOM010", "the request is larger than 64 KiB");
   if (r.method == "POST" && r.path == "/join") return Join(r);
   if (r.method == "POST" && r.path == "/record") return Append(r);
+  if (r.method == "POST" && r.path == "/poll") return Poll(r);
   return Refuse(404, "ROOM010", "unknown request");  // the path is not echoed: it may be any bytes
 }
 
@@ -181,9 +279,22 @@ RoomResponse Room::Join(const RoomRequest& r) {
         oldest = it;
     tokens_.erase(oldest);
   }
+  if (conduct_.phase == RoomPhase::Closed) return Refuse(410, "ROOM004", "the room is closed");
   std::string token = RandomToken();
   tokens_[token] = Token{"", r.now_ms};
-  return {200, json{{"ok", true}, {"token", token}}.dump()};
+  return {200, Dump(json{{"ok", true}, {"token", token}, {"room", RoomConductToJson(conduct_)}})};
+}
+
+// A laptop asks how the room stands (lobby, paused, a message). Says nothing about any team.
+RoomResponse Room::Poll(const RoomRequest& r) {
+  json body = json::parse(r.body, nullptr, false);
+  if (!body.is_object() || StringField(body, "token").empty())
+    return Refuse(400, "ROOM010", "a poll request is {\"token\": \"…\"}");
+  auto tok = tokens_.find(StringField(body, "token"));
+  if (tok == tokens_.end()) return Refuse(401, "ROOM011", "unknown token; join the room again");
+  if (!tok->second.session.empty())
+    if (auto s = sessions_.find(tok->second.session); s != sessions_.end()) Seen(*s->second, r.now_ms);
+  return {200, Dump(json{{"ok", true}, {"room", RoomConductToJson(conduct_)}})};
 }
 
 RoomResponse Room::Append(const RoomRequest& r) {
@@ -214,7 +325,7 @@ RoomResponse Room::Append(const RoomRequest& r) {
       const std::string current = tok->first;
       std::erase_if(tokens_, [&](const auto& kv) { return kv.second.session == session_id && kv.first != current; });
       tok->second.session = session_id;
-      s->last_seen_ms = r.now_ms;
+      Seen(*s, r.now_ms);
       ++duplicates_;
       return Accepted(*s);
     }
@@ -228,14 +339,16 @@ RoomResponse Room::Append(const RoomRequest& r) {
     std::string error;
     if (!CreateSessionFile(*fresh, line, error)) return {500, Dump(json{{"error", "ROOM016"}, {"message", error}})};
     ++accepted_;
+    ++changes_;
     tok->second.session = session_id;
     fresh->last_seen_ms = r.now_ms;
+    fresh->current_since_ms = r.now_ms;
     s = fresh.get();
     sessions_[session_id] = std::move(fresh);
     return Accepted(*s);
   }
   if (!s) return Refuse(403, "ROOM012", "this token belongs to another session");
-  s->last_seen_ms = r.now_ms;
+  Seen(*s, r.now_ms);
   const auto held = static_cast<std::int64_t>(s->line_starts.size());
   if (seq < 0) return Refuse(422, "ROOM015", "a sequence number is never negative");
   if (seq < held) {
@@ -257,6 +370,8 @@ RoomResponse Room::Append(const RoomRequest& r) {
   std::string error;
   if (!AppendLine(*s, line, error)) return {500, Dump(json{{"error", "ROOM016"}, {"message", error}})};
   ++accepted_;
+  ++changes_;
+  s->current_since_ms = r.now_ms;
   return Accepted(*s);
 }
 
@@ -330,6 +445,8 @@ RoomState Room::State(std::int64_t now_ms) const {
   st.accepted = accepted_;
   st.duplicates = duplicates_;
   st.refusals = refusals_;
+  st.conduct = conduct_;
+  st.changes = changes_;
   for (const auto& [id, s] : sessions_) {
     RoomTeam t;
     t.session = id;
@@ -340,6 +457,7 @@ RoomState Room::State(std::int64_t now_ms) const {
     t.current_node = s->current_node;
     t.finished = s->finished;
     t.connected = s->last_seen_ms >= 0 && now_ms - s->last_seen_ms < kRoomConnectedMs;
+    t.on_current_ms = s->current_since_ms >= 0 && !s->finished ? now_ms - s->current_since_ms : -1;
     st.teams.push_back(std::move(t));
   }
   return st;

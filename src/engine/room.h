@@ -6,8 +6,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "platform/file.h"
 
@@ -19,6 +22,34 @@ inline constexpr std::size_t kRoomMaxTeams = 100;              // sessions per r
 inline constexpr std::size_t kRoomMinCodeLength = 6;
 inline constexpr int kRoomJoinFailuresPerMinute = 5;     // per address
 inline constexpr std::int64_t kRoomConnectedMs = 15000;  // "connected": heard from lately
+inline constexpr std::size_t kRoomMaxMessageBytes = 200;  // the facilitator's one-line message
+
+// Conducting. The phase: teams in the lobby wait for "start all"; paused freezes every countdown.
+enum class RoomPhase { Lobby, Running, Paused, Closed };
+const char* RoomPhaseName(RoomPhase p);  // "lobby", "running", "paused", "closed"
+// The facilitator's chosen mode: every team starts together (they wait in the lobby), or each
+// team starts when it is ready.
+enum class RoomStart { Together, Free };
+const char* RoomStartName(RoomStart s);  // "together", "free"
+
+// What every team laptop is told: on joining, with every record's answer, and on /poll. A
+// state, not a list of events, so a laptop that missed commands catches up with one answer;
+// `command` grows with every facilitator command, so a laptop sees that something changed.
+struct RoomConduct {
+  std::string name;                 // the room's name, as the facilitator typed it
+  RoomStart start = RoomStart::Free;
+  RoomPhase phase = RoomPhase::Running;
+  std::string message;              // one line to every screen; "" = none
+  std::int64_t command = 0;         // facilitator commands so far
+};
+nlohmann::json RoomConductToJson(const RoomConduct& c);
+// Null when `j` is not a conduct object (a laptop reads what any server on the network sent).
+std::optional<RoomConduct> RoomConductFromJson(const nlohmann::json& j);
+
+struct RoomOptions {
+  std::string name;                 // "" = "SIGAP"
+  RoomStart start = RoomStart::Free;
+};
 
 // One request as the host received it. `peer` is the sender's address (rate limits only).
 struct RoomRequest {
@@ -42,6 +73,7 @@ struct RoomTeam {
   std::string current_node;  // the node of the last decision
   bool finished = false;
   bool connected = false;  // a request within kRoomConnectedMs
+  std::int64_t on_current_ms = -1;  // since the current decision appeared (the last record came); -1 unknown
 };
 
 struct RoomState {
@@ -49,6 +81,8 @@ struct RoomState {
   std::int64_t accepted = 0;                     // records written
   std::int64_t duplicates = 0;                   // records received again, already held (idempotent retries)
   std::map<std::string, std::int64_t> refusals;  // code -> count
+  RoomConduct conduct;
+  std::int64_t changes = 0;                      // grows whenever something a view shows changed
   std::int64_t refused_total() const;
 };
 
@@ -61,7 +95,8 @@ class Room {
  public:
   // Opens a room over `results_dir` (created if missing). Logs already there (a room restarted
   // in the same folder) are taken up again: their teams continue where the file ends.
-  static std::unique_ptr<Room> Open(const std::string& results_dir, const std::string& code, std::string& error);
+  static std::unique_ptr<Room> Open(const std::string& results_dir, const std::string& code, std::string& error,
+                                    const RoomOptions& options = {});
   Room(const Room&) = delete;
   Room& operator=(const Room&) = delete;
 
@@ -71,6 +106,18 @@ class Room {
   // A request the host refused before it reached Handle (no length, chunked, too large).
   void CountRefusal(const std::string& code) { ++refusals_[code]; }
   const std::string& code() const { return code_; }
+
+  // The facilitator's commands. Only the host that holds the Room calls them: no request a team
+  // sends changes the phase. Each returns false (and changes nothing) when it does not apply.
+  bool StartAll();                                 // lobby -> running
+  bool PauseAll();                                 // running -> paused
+  bool ResumeAll();                                // paused -> running
+  bool SetMessage(const std::string& text);        // one line, cut to kRoomMaxMessageBytes
+  bool Close();                                    // -> closed: no more joins; records still land
+  const RoomConduct& conduct() const { return conduct_; }
+  // Grows whenever something State() shows changed (a record, a team, a command, a team that
+  // came back): the host wakes its view only then.
+  std::int64_t changes() const { return changes_; }
   const std::string& results_dir() const { return dir_; }
 
  private:
@@ -80,6 +127,7 @@ class Room {
     std::string current_node;
     bool finished = false;
     std::int64_t last_seen_ms = -1;
+    std::int64_t current_since_ms = -1;  // when the last record arrived
     platform::File file;
   };
   struct Token {
@@ -89,6 +137,9 @@ class Room {
   Room() = default;
   RoomResponse Join(const RoomRequest& r);
   RoomResponse Append(const RoomRequest& r);
+  RoomResponse Poll(const RoomRequest& r);
+  void Seen(Session& s, std::int64_t now_ms);
+  bool Command();
   RoomResponse Refuse(int status, const std::string& code, const std::string& message, std::int64_t next = -1);
   RoomResponse Accepted(const Session& s);
   bool CreateSessionFile(Session& s, const std::string& line, std::string& error);
@@ -102,6 +153,8 @@ class Room {
   std::int64_t accepted_ = 0, duplicates_ = 0;
   std::map<std::string, std::int64_t> refusals_;
   int file_counter_ = 0;
+  RoomConduct conduct_;
+  std::int64_t changes_ = 0;
 };
 
 }  // namespace sigap

@@ -182,6 +182,18 @@ json MakeDecisionRecord(const DecisionRecord& r) {
   return j;
 }
 
+json MakePauseRecord(const PauseRecord& p) {
+  json j{{"rec", p.resume ? "resume" : "pause"}, {"at_ms", p.at_ms}};
+  if (p.resume) j["paused_ms"] = p.paused_ms;
+  return j;
+}
+
+std::int64_t SessionLogData::PausedMs() const {
+  std::int64_t total = 0;
+  for (const auto& p : pauses) total += p.resume ? p.paused_ms : 0;
+  return total;
+}
+
 namespace {
 
 // A string field, or "" when it is missing or of another type. A log is untrusted input:
@@ -224,6 +236,14 @@ std::string CheckRecordShape(const json& j, bool& is_decision, DecisionRecord& o
       out.choice = j["choice"].get<std::string>();
     } else {
       return "a decision record needs \"choice\" or \"items\"";
+    }
+    return "";
+  }
+  if (rec == "pause" || rec == "resume") {
+    for (const char* k : {"at_ms", "paused_ms"}) {
+      if (std::string(k) == "paused_ms" && rec == "pause") continue;
+      if (!j.contains(k) || !j[k].is_number_integer() || j[k].get<std::int64_t>() < 0)
+        return "a " + rec + " record needs \"" + k + "\" as a whole number of milliseconds";
     }
     return "";
   }
@@ -315,7 +335,16 @@ SessionLogData ReadSessionLog(const std::string& path, std::string_view text) {
       std::string err = CheckRecordShape(rec, is_decision, r);
       if (!err.empty()) { damaged(err); break; }
       if (StringField(rec, "rec") == "header") { damaged("a second header"); break; }
+      const std::string kind = StringField(rec, "rec");
       if (is_decision) { d.decisions.push_back(std::move(r)); d.decision_lines.push_back(line_no); }
+      else if (kind == "pause" || kind == "resume") {
+        PauseRecord p;
+        p.resume = kind == "resume";
+        p.at_ms = rec["at_ms"].get<std::int64_t>();
+        p.paused_ms = p.resume ? rec["paused_ms"].get<std::int64_t>() : 0;
+        p.after_decisions = d.decisions.size();
+        d.pauses.push_back(p);
+      }
       else d.end = rec;
     }
     ++d.next_seq;

@@ -8,6 +8,8 @@
 //    "mode":…,"started":…,"crc":"…"}
 //   {"rec":"decision","seq":1,"node":"dp1","choice":"a","timed_out":false,"elapsed_ms":…,"at_ms":…,"crc":"…"}
 //   {"rec":"decision","seq":2,"node":"dp3","items":["x","y"],…}
+//   {"rec":"pause","seq":4,"at_ms":…,"crc":"…"}            the facilitator paused the live room
+//   {"rec":"resume","seq":5,"at_ms":…,"paused_ms":…,"crc":"…"}  …and resumed it after paused_ms
 //   {"rec":"end","seq":13,"ending":"e1","outcome":"e1","at_ms":…,"scores":{…},"never_events":N,"crc":"…"}
 #pragma once
 
@@ -70,6 +72,16 @@ class SessionLogWriter {
 // True when another window or program holds the writer's lock of the log at `path` now.
 bool SessionLogOpenElsewhere(const std::string& path);
 
+// A pause of the live room, as the team's log holds it. The session's clocks stood still during
+// it (at_ms and a decision's elapsed_ms leave it out), so a timed decision stays fair.
+struct PauseRecord {
+  bool resume = false;             // false: "pause", true: "resume"
+  std::int64_t at_ms = 0;          // session time (the same on both: the clock stood still)
+  std::int64_t paused_ms = 0;      // resume only: how long the pause lasted (wall clock)
+  std::size_t after_decisions = 0; // decisions before it in the log
+};
+nlohmann::json MakePauseRecord(const PauseRecord& p);
+
 struct SessionLogData {
   std::string path;
   bool has_header = false;
@@ -78,6 +90,8 @@ struct SessionLogData {
   std::vector<DecisionRecord> decisions;
   std::vector<int> decision_lines;   // 1-based line of each decision
   std::optional<nlohmann::json> end; // the end record, when the session finished
+  std::vector<PauseRecord> pauses;   // pause and resume records, in order
+  std::int64_t PausedMs() const;     // the resumed pauses' total
   std::vector<Diagnostic> diagnostics;
   bool corrupted = false;            // a bad record before the last line: not to be trusted
   bool torn_tail = false;            // the last line was cut off and dropped

@@ -26,6 +26,8 @@ struct RoomServer::Impl {
   std::deque<socket_t> listen_sockets;  // one per server, set when it binds (a deque: stable references)
   std::mutex mutex;  // Room is not thread-safe: one request at a time reaches it
   std::unique_ptr<Room> room;
+  std::function<void()> on_change;  // under `mutex`
+  std::int64_t changes_seen = 0;    // Room::changes() when on_change was last called
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   std::int64_t NowMs() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
@@ -76,10 +78,16 @@ void RoomServer::Impl::Configure(httplib::Server& svr, std::size_t pool_size) {
   auto handle = [&impl](const httplib::Request& req, httplib::Response& res) {
     RoomRequest r{req.method, req.path, req.body, req.remote_addr, impl.NowMs()};
     RoomResponse out;
+    std::function<void()> changed;
     {
       std::lock_guard<std::mutex> lock(impl.mutex);
       out = impl.room->Handle(r);
+      if (impl.room->changes() != impl.changes_seen) {
+        impl.changes_seen = impl.room->changes();
+        changed = impl.on_change;
+      }
     }
+    if (changed) changed();
     res.status = out.status;
     res.set_content(out.body, "application/json");
   };
@@ -140,6 +148,18 @@ void RoomServer::Stop() {
     if (t.joinable()) t.join();
 }
 
+void RoomServer::SetOnChange(std::function<void()> on_change) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  impl_->on_change = std::move(on_change);
+}
+
+bool RoomServer::Command(const std::function<bool(Room&)>& command) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  const bool done = command(*impl_->room);
+  impl_->changes_seen = impl_->room->changes();  // the caller knows: no wake for its own command
+  return done;
+}
+
 RoomState RoomServer::State() {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   return impl_->room->State(impl_->NowMs());
@@ -158,8 +178,9 @@ std::vector<std::string> LocalAddresses() {
 
 // ---- [SECTION] The sender ---------------------------------------------------------------------
 
-RoomSender::RoomSender(const std::string& address, std::string code, std::string log_path)
-    : code_(std::move(code)), log_path_(std::move(log_path)) {
+RoomSender::RoomSender(const std::string& address, std::string code, std::string log_path,
+                       std::function<void()> on_change)
+    : code_(std::move(code)), log_path_(std::move(log_path)), on_change_(std::move(on_change)) {
   std::string a = address;
   if (a.starts_with("http://")) a = a.substr(7);
   if (!a.empty() && a.back() == '/') a.pop_back();
@@ -191,6 +212,45 @@ void RoomSender::Notify() {
   cv_.notify_all();
 }
 
+void RoomSender::SetLogPath(const std::string& log_path) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    log_path_ = log_path;
+    notified_ = true;
+  }
+  cv_.notify_all();
+}
+
+std::optional<RoomConduct> RoomSender::conduct() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return conduct_;
+}
+
+bool RoomSender::connected() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return connected_;
+}
+
+std::string RoomSender::refusal() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return refusal_;
+}
+
+void RoomSender::Heard(bool answered, const json* body) {
+  bool changed = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    changed = answered != connected_;
+    connected_ = answered;
+    if (body && body->is_object() && body->contains("room"))
+      if (auto c = RoomConductFromJson((*body)["room"])) {
+        changed = changed || !conduct_ || conduct_->command != c->command || conduct_->name != c->name;
+        conduct_ = std::move(c);
+      }
+  }
+  if (changed && on_change_) on_change_();
+}
+
 std::string RoomSender::last_problem() {
   std::lock_guard<std::mutex> lock(mutex_);
   return problem_;
@@ -199,9 +259,13 @@ std::string RoomSender::last_problem() {
 bool RoomSender::WaitUntilDelivered(std::chrono::milliseconds limit) {
   if (port_ <= 0) return false;
   Notify();
-  std::string text, error;
+  std::string text, error, path;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    path = log_path_;
+  }
   std::int64_t lines = 0;
-  if (ReadFileToString(log_path_, text, error)) lines = std::count(text.begin(), text.end(), '\n');
+  if (ReadFileToString(path, text, error)) lines = std::count(text.begin(), text.end(), '\n');
   std::unique_lock<std::mutex> lock(mutex_);
   return cv_.wait_for(lock, limit, [&] { return delivered_ >= lines; });
 }
@@ -221,10 +285,15 @@ void RoomSender::Run() {
     cv_.wait_for(lock, backoff, [&] { return stop_; });
     backoff = std::min(backoff * 2, std::chrono::milliseconds(3000));
   };
+  auto next_poll = std::chrono::steady_clock::now();
   for (;;) {
     std::vector<std::string> lines;
-    std::string text, error;
-    if (ReadFileToString(log_path_, text, error))
+    std::string text, error, path;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      path = log_path_;
+    }
+    if (!path.empty() && ReadFileToString(path, text, error))
       for (std::size_t at = 0, nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1)
         lines.push_back(text.substr(at, nl + 1 - at));
     if (session.empty() && !lines.empty()) {
@@ -233,25 +302,52 @@ void RoomSender::Run() {
         session = header["session"].get<std::string>();
     }
     std::int64_t next = 0;
+    bool idle = false;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       local_lines_ = static_cast<std::int64_t>(lines.size());
       if (stop_) return;
-      if (delivered_ >= local_lines_ || session.empty()) {
-        cv_.notify_all();
-        cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_ || notified_; });
-        notified_ = false;
-        continue;
+      if (!refusal_.empty()) {  // a wrong code or a closed room: joining again would not help
+        cv_.wait(lock, [&] { return stop_; });
+        return;
       }
+      idle = delivered_ >= local_lines_ || session.empty();
       next = delivered_;
+    }
+    // Nothing to send: ask how the room stands (lobby, pause, a message) once a second.
+    if (idle && !token.empty()) {
+      if (std::chrono::steady_clock::now() >= next_poll) {
+        next_poll = std::chrono::steady_clock::now() + kPollInterval;
+        auto res = client.Post("/poll", json{{"token", token}}.dump(), "application/json");
+        json j = res ? json::parse(res->body, nullptr, false) : json();
+        Heard(static_cast<bool>(res), &j);
+        if (res && res->status == 401) {  // the room restarted: join again
+          token.clear();
+          continue;
+        }
+      }
+      std::unique_lock<std::mutex> lock(mutex_);
+      cv_.notify_all();
+      cv_.wait_until(lock, next_poll, [&] { return stop_ || notified_; });
+      notified_ = false;
+      continue;
     }
     if (token.empty()) {
       auto res = client.Post("/join", json{{"code", code_}}.dump(), "application/json");
       if (!res) {
+        Heard(false, nullptr);
         fail("no connection to the room (" + httplib::to_string(res.error()) + ")");
         continue;
       }
       json j = json::parse(res->body, nullptr, false);
+      Heard(true, &j);
+      if (res->status == 403 || res->status == 410) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        refusal_ = j.is_object() ? j.value("error", "ROOM001") : "ROOM001";
+        problem_ = "the room refused to join: " + refusal_;
+        cv_.notify_all();
+        continue;
+      }
       if (res->status != 200 || !j.is_object() || !j.contains("token") || !j["token"].is_string()) {
         fail("the room refused to join: " +
              (j.is_object() ? j.value("message", std::to_string(res->status)) : std::to_string(res->status)));
@@ -266,10 +362,13 @@ void RoomSender::Run() {
     json body{{"token", token}, {"session", session}, {"seq", next}, {"line", lines[static_cast<std::size_t>(next)]}};
     auto res = client.Post("/record", body.dump(), "application/json");
     if (!res) {
+      Heard(false, nullptr);
       fail("no connection to the room (" + httplib::to_string(res.error()) + ")");
       continue;
     }
     json j = json::parse(res->body, nullptr, false);
+    Heard(true, &j);
+    next_poll = std::chrono::steady_clock::now() + kPollInterval;  // the answer carried the conduct
     const std::int64_t room_next =
         j.is_object() && j.contains("next") && j["next"].is_number_integer() ? j["next"].get<std::int64_t>() : -1;
     if (res->status == 401) {

@@ -5,11 +5,15 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "room.h"
 
@@ -39,6 +43,11 @@ class RoomServer {
   int port() const { return port_; }
   RoomState State();
   void Stop();
+  // Called from a server thread after a request that changed what State() shows (a record, a
+  // new team, a team back after a silence): the GUI wakes its loop with it. Thread-safe callees only.
+  void SetOnChange(std::function<void()> on_change);
+  // Runs one facilitator command on the Room (StartAll, PauseAll, …) under the room's lock.
+  bool Command(const std::function<bool(Room&)>& command);
 
  private:
   struct Impl;
@@ -55,8 +64,12 @@ std::vector<std::string> LocalAddresses();
 // joining again after the room restarts, and filling any gap the room reports.
 class RoomSender {
  public:
-  // `address` is HOST:PORT (an "http://" prefix is allowed).
-  RoomSender(const std::string& address, std::string code, std::string log_path);
+  // `address` is HOST:PORT (an "http://" prefix is allowed). `log_path` may be "" until the
+  // session starts (SetLogPath): the sender joins at once, and polls the room's conduct every
+  // kPollInterval while it has nothing to send. `on_change` is called from the sender's thread
+  // when the conduct or the connection state changes.
+  RoomSender(const std::string& address, std::string code, std::string log_path,
+             std::function<void()> on_change = {});
   ~RoomSender();
   RoomSender(const RoomSender&) = delete;
   RoomSender& operator=(const RoomSender&) = delete;
@@ -66,9 +79,17 @@ class RoomSender {
   bool WaitUntilDelivered(std::chrono::milliseconds limit);
   std::string last_problem();  // the latest refusal or connection error, "" when none
   bool valid_address() const { return port_ > 0; }
+  void SetLogPath(const std::string& log_path);  // the session's log, once it exists
+  // The room's conduct as last heard (null before the first answer), and whether the last
+  // request was answered at all.
+  std::optional<RoomConduct> conduct();
+  bool connected();
+  std::string refusal();  // the last join refusal's code (ROOM001 wrong code, ROOM004 closed), "" when none
+  static constexpr std::chrono::milliseconds kPollInterval{1000};
 
  private:
   void Run();
+  void Heard(bool answered, const nlohmann::json* body);  // under no lock; takes mutex_
   std::string host_;
   int port_ = 0;
   std::string code_, log_path_;
@@ -79,6 +100,10 @@ class RoomSender {
   std::int64_t delivered_ = 0;  // lines the room holds
   std::int64_t local_lines_ = 0;
   std::string problem_;
+  std::function<void()> on_change_;
+  std::optional<RoomConduct> conduct_;
+  bool connected_ = false;
+  std::string refusal_;
   std::thread thread_;
 };
 
