@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "author_state.h"
 #include "facilitator_state.h"
 #include "fonts.h"
 #include "gui_options.h"
@@ -15,7 +16,7 @@
 
 namespace sigap::app {
 
-enum class Screen { Start, Play, End, FacilitatorLock, Dashboard, Map, Present };
+enum class Screen { Start, Play, End, FacilitatorLock, Dashboard, Map, Present, Author };
 
 struct AppState;
 using Action = std::function<void(AppState&)>;
@@ -73,6 +74,7 @@ struct AppState {
   Screen screen = Screen::Start;
   PlayerState player;            // participant face
   FacilitatorState facilitator;  // facilitator face
+  AuthorState author;            // author face (sigap --author)
 
   // Earliest time (glfwGetTime seconds) at which the loop must wake by itself; 0 = none.
   double wake_at = 0;

@@ -30,4 +30,8 @@ void DrawDashboard(const AppState& state, ActionQueue& queue);
 void DrawMapScreen(const AppState& state, ActionQueue& queue);
 void DrawPresentation(const AppState& state, ActionQueue& queue);
 
+// Author face (author_*.cpp, actions in author_actions.cpp)
+void InitAuthor(AppState& state);  // opens it when --author was given
+void DrawAuthorScreen(const AppState& state, ActionQueue& queue);
+
 }  // namespace sigap::app
