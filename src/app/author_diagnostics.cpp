@@ -22,6 +22,7 @@ void DiagnosticRow(const AppState& st, ActionQueue& q, const Diagnostic& d, std:
   ImGui::PushID(static_cast<int>(index));
   if (ImGui::Selectable(line.c_str(), !node.empty() && node == st.author.selected) && !node.empty())
     q.Push([node](AppState& s) { author::SelectNode(s, node); });
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", line.c_str());  // a long message runs past the panel
   ui::Track("diagnostic");
   ImGui::PopID();
   ImGui::PopStyleColor();
