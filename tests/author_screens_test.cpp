@@ -10,6 +10,7 @@
 
 #include "app_harness.h"
 #include "author_actions.h"
+#include "author_screens.h"
 #include "engine_test_util.h"
 #include "screens.h"
 
@@ -279,4 +280,21 @@ TEST_CASE("the start screen's author button goes through the facilitator's PIN")
   author::OpenBehindPin(h.st);
   CHECK(h.st.screen == Screen::FacilitatorLock);
   CHECK_FALSE(h.st.author.draft);
+}
+
+TEST_CASE("a scenario that opens with errors is drawn as a sketch of its routes, marked where they are") {
+  AuthorHarness h("sketch");
+  std::string text = test::ReadText(h.file);
+  const std::string tag = "\"interview.separate\": \"follows\"";
+  REQUIRE(text.find(tag) != std::string::npos);
+  text.replace(text.find(tag), tag.size(), "\"no.such.step\": \"follows\"");
+  test::WriteText(h.file, text);
+  author::OpenScenario(h.st, h.file);
+  REQUIRE(h.st.author.draft);
+  CHECK(h.Draft().good() == nullptr);
+  CHECK(h.Draft().check().errors > 0);
+  CHECK_FALSE(MarksByNode(h.st.author).empty());
+  h.Frame();
+  h.Frame();
+  CHECK(h.Vertices() > 2000);
 }

@@ -1,7 +1,8 @@
 // The author's scenario map: the facilitator map's layout (facilitator_map_layout.h) of the last
 // good version, each node marked with what the validator says of it (a red corner for errors, an
 // amber one for warnings), never events on offer, endings in their rating's colour, conditional
-// routes dashed and loops drawn as arcs under the boxes. A click selects a node; drag pans, the
+// routes dashed and loops drawn as arcs under the boxes. A file that never loaded without errors
+// is drawn from its routes as written (a sketch). A click selects a node; drag pans, the
 // wheel zooms, a double click fits.
 #include <algorithm>
 #include <cmath>
@@ -79,12 +80,57 @@ void DashedCurve(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thick, boo
   }
 }
 
+// Routes as written: a node id, or a list of {"if", "to"} (the condition kept only as "some").
+std::vector<Route> SketchRoutes(const OrderedJson* next) {
+  std::vector<Route> out;
+  if (!next) return out;
+  if (next->is_string()) out.push_back(Route{std::nullopt, next->get<std::string>()});
+  if (next->is_array())
+    for (const auto& r : *next)
+      if (r.is_object() && r.contains("to") && r["to"].is_string())
+        out.push_back(Route{r.contains("if") ? std::optional<Condition>(Condition{}) : std::nullopt, r["to"].get<std::string>()});
+  return out;
+}
+
+// The graph as the file writes it, for a file that never loaded without errors: ids, types,
+// titles and routes only, enough to lay out and mark, nothing the engine would play.
+std::shared_ptr<const Scenario> SketchOf(const OrderedJson& doc) {
+  auto s = std::make_shared<Scenario>();
+  if (!doc.is_object() || !doc.contains("nodes") || !doc["nodes"].is_array()) return nullptr;
+  s->start = doc.value("start", "");
+  for (const auto& j : doc["nodes"]) {
+    if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) continue;
+    Node n;
+    n.id = j["id"].get<std::string>();
+    const std::string type = j.value("type", "scene");
+    n.type = type == "decision" ? Node::Type::Decision : type == "ending" ? Node::Type::Ending : Node::Type::Scene;
+    if (j.contains("title") && j["title"].is_object()) n.title.id = j["title"].value("id", ""), n.title.en = j["title"].value("en", "");
+    n.next = SketchRoutes(j.contains("next") ? &j["next"] : nullptr);
+    if (j.contains("decision") && j["decision"].is_object()) {
+      const auto& d = j["decision"];
+      n.decision.emplace();
+      if (d.contains("choices") && d["choices"].is_array())
+        for (const auto& c : d["choices"]) {
+          Choice choice;
+          choice.id = c.is_object() ? c.value("id", "") : "";
+          choice.next = SketchRoutes(c.is_object() && c.contains("next") ? &c["next"] : nullptr);
+          n.decision->choices.push_back(std::move(choice));
+        }
+      n.decision->next = SketchRoutes(d.contains("next") ? &d["next"] : nullptr);
+    }
+    s->nodes.push_back(std::move(n));
+  }
+  return s->nodes.empty() ? nullptr : s;
+}
+
 }  // namespace
 
 void DrawAuthorMap(const AppState& st, ActionQueue& q, ImVec2 size) {
   const auto& a = st.author;
   ImGui::BeginChild("author-map", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  const std::shared_ptr<const Scenario> sc = a.draft ? a.draft->good() : nullptr;
+  std::shared_ptr<const Scenario> sc = a.draft ? a.draft->good() : nullptr;
+  const bool sketch = !sc && a.draft && a.draft->doc();
+  if (sketch) sc = SketchOf(*a.draft->doc());
   if (!sc) {
     ui::Text(st.tr("author.map_none"));
     ImGui::EndChild();
@@ -192,7 +238,7 @@ void DrawAuthorMap(const AppState& st, ActionQueue& q, ImVec2 size) {
   // Whether what is shown is the file as it is now, or the last good version.
   if (!a.draft->current_is_good()) {
     ImGui::SetCursorScreenPos(ImVec2(cmin.x + 4, cmin.y + 4));
-    ui::TextColored(st.tr("author.map_last_good"), pal.critical);
+    ui::TextColored(st.tr(sketch ? "author.map_sketch" : "author.map_last_good"), pal.critical);
   }
   ImGui::EndChild();
 }
