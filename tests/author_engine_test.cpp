@@ -68,8 +68,9 @@ TEST_CASE("every bundled scenario and guide is already canonical: it saves byte 
 }
 
 TEST_CASE("the canonical writer keeps key order, comments and unescaped Indonesian text") {
-  const std::string text = "{\n  \"z\": 1,\n  \"_comment\": \"catatan: \\\"kutip\\\"\",\n  \"a\": [],\n  \"m\": {},\n"
-                           "  \"t\": \"Perempuan — é\\n2\",\n  \"n\": [\n    1.5,\n    -2,\n    true,\n    null\n  ]\n}\n";
+  const std::string text =
+      "{\n  \"z\": 1,\n  \"_comment\": \"catatan: \\\"kutip\\\"\",\n  \"a\": [],\n  \"m\": {},\n"
+      "  \"t\": \"Perempuan — é\\n2\",\n  \"n\": [\n    1.5,\n    -2,\n    true,\n    null\n  ]\n}\n";
   auto doc = ParseOrdered(text);
   REQUIRE(doc);
   CHECK(WriteScenarioCanonical(*doc) == text);
@@ -199,8 +200,8 @@ TEST_CASE("a 300-node scenario: from a save on disk to updated diagnostics") {
     CHECK(d.good()->minutes == 10 + run);
   }
   std::sort(ms.begin(), ms.end());
-  MESSAGE("300 nodes (" << text.size() / 1024 << " KiB): change on disk -> diagnostics, median " << ms[3] << " ms (min " << ms[0]
-                        << ", max " << ms[6] << "); the check alone " << d.check_ms() << " ms");
+  MESSAGE("300 nodes (" << text.size() / 1024 << " KiB): change on disk -> diagnostics, median " << ms[3] << " ms (min "
+                        << ms[0] << ", max " << ms[6] << "); the check alone " << d.check_ms() << " ms");
   CHECK(ms[3] < 2000.0);  // a debug build on a shared machine; docs/performance.md has the Release number
   test::RemoveTree(dir);
 }

@@ -24,7 +24,8 @@ struct AuthorHarness : test::ScreenHarness {
   std::string folder;
   std::string file;
 
-  explicit AuthorHarness(const std::string& name, ImVec2 size = ImVec2(1280, 720)) : test::ScreenHarness("author-" + name, size) {
+  explicit AuthorHarness(const std::string& name, ImVec2 size = ImVec2(1280, 720))
+      : test::ScreenHarness("author-" + name, size) {
     folder = dir + "/scenarios";
     fs::create_directories(folder);
     for (const auto& e : fs::directory_iterator(test::SourcePath("scenarios")))
@@ -76,7 +77,8 @@ TEST_CASE("an edit in a form is validated at once; Ctrl+Z and Ctrl+Y undo and re
   h.Frame();
   author::SelectNode(h.st, "");
   author::SetValue(h.st, "/place/id", OrderedJson("UPTD PPA Kabupaten Tanah Laut, Kalimantan Selatan"), true);
-  author::SetValue(h.st, "/place/id", OrderedJson("UPTD PPA Kabupaten Tanah Laut, Kalsel"), true);  // typing on: one undo step
+  author::SetValue(h.st, "/place/id", OrderedJson("UPTD PPA Kabupaten Tanah Laut, Kalsel"),
+                   true);  // typing on: one undo step
   CHECK(h.Draft().good()->place.id == "UPTD PPA Kabupaten Tanah Laut, Kalsel");
   CHECK(h.Draft().Dirty());
   // A route to nowhere: an error, placed on its node; the map keeps the last good version.
@@ -134,7 +136,8 @@ TEST_CASE("nodes and options: added, duplicated, reordered, removed, and tagged 
   const std::string choice = "/nodes/" + std::to_string(index) + "/decision/choices/0";
   author::SetSopTag(h.st, choice, "", "interview.privacy", "follows");
   author::AddOption(h.st, added);
-  author::SetSopTag(h.st, "/nodes/" + std::to_string(index) + "/decision/choices/1", "", "interview.privacy", "critical");
+  author::SetSopTag(h.st, "/nodes/" + std::to_string(index) + "/decision/choices/1", "", "interview.privacy",
+                    "critical");
   // The new decision is not linked yet: the validator says so on the node.
   bool unreachable = false;
   for (const auto& d : h.Draft().check().diagnostics)
@@ -238,8 +241,10 @@ TEST_CASE("play from here: the inspector sets trust before starting; the branch 
   for (int step = 0; step < 200 && h.st.author.preview.session->state() != SessionState::Ended; ++step) {
     const Session& s = *h.st.author.preview.session;
     if (s.state() == SessionState::AtScene) author::PreviewContinue(h.st);
-    else if (s.state() == SessionState::AwaitingChoice) author::PreviewChoose(h.st, s.AvailableChoices().front()->id);
-    else author::PreviewSubmitChecklist(h.st);
+    else if (s.state() == SessionState::AwaitingChoice)
+      author::PreviewChoose(h.st, s.AvailableChoices().front()->id);
+    else
+      author::PreviewSubmitChecklist(h.st);
     h.Frame();
   }
   CHECK(h.st.author.preview.session->state() == SessionState::Ended);

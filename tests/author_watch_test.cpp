@@ -60,9 +60,10 @@ TEST_CASE("the author face draws nothing while idle and shows a change on disk w
     fs::copy_file(e.path(), fs::path(dir) / "scenarios" / e.path().filename());
   const std::string file = dir + "/scenarios/yuliana-nunukan.json";
   const std::string log_path = dir + "/frames.log";
-  test::ChildProcess app({"/usr/bin/env", "HOME=" + dir, "XDG_CONFIG_HOME=" + dir + "/config", "XDG_DATA_HOME=" + dir + "/data",
-                          "xvfb-run", "-a", "-s", "-screen 0 1280x720x24", "timeout", "-s", "TERM", "8", SIGAP_BINARY,
-                          "--author", file, "--frame-log", log_path, "--results", dir + "/results"});
+  test::ChildProcess app({"/usr/bin/env", "HOME=" + dir, "XDG_CONFIG_HOME=" + dir + "/config",
+                          "XDG_DATA_HOME=" + dir + "/data", "xvfb-run", "-a", "-s", "-screen 0 1280x720x24", "timeout",
+                          "-s", "TERM", "8", SIGAP_BINARY, "--author", file, "--frame-log", log_path, "--results",
+                          dir + "/results"});
   REQUIRE(app.started());
   // Up and drawn (the app ends itself after 8 s: `timeout`).
   for (int i = 0; i < 80 && test::ReadText(log_path).find("first_frame") == std::string::npos; ++i)

@@ -11,9 +11,9 @@
 #include <filesystem>
 
 #include "booklet.h"
-#include "screens.h"
 #include "file_io.h"
 #include "platform/utf8_path.h"
+#include "screens.h"
 
 namespace sigap::app::author {
 
@@ -30,14 +30,17 @@ void Say(AppState& st, std::string message, bool error = false) {
 std::vector<std::string> ScenarioFiles(const std::string& folder) {
   std::vector<std::string> files;
   std::error_code ec;
-  for (auto it = fs::directory_iterator(platform::PathFromUtf8(folder), ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::directory_iterator(platform::PathFromUtf8(folder), ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
     const std::string name = platform::PathToUtf8(it->path().filename());
     if (it->path().extension() != ".json" || name.find(".guide.") != std::string::npos ||
         name.find(".schema.") != std::string::npos || name[0] == '.')
       continue;
     std::string text, error;
     if (!ReadFileToString(platform::PathToUtf8(it->path()), text, error)) continue;
-    if (text.find("\"type\": \"scenario\"") == std::string::npos && text.find("\"type\":\"scenario\"") == std::string::npos) continue;
+    if (text.find("\"type\": \"scenario\"") == std::string::npos &&
+        text.find("\"type\":\"scenario\"") == std::string::npos)
+      continue;
     files.push_back(platform::PathToUtf8(it->path()));
   }
   std::sort(files.begin(), files.end());
@@ -75,7 +78,8 @@ int NodeIndex(const OrderedJson& doc, const std::string& id) {
 // "<base>_2", "<base>_3"… the first id no element of `array` has.
 std::string FreshId(const OrderedJson& array, const std::string& base) {
   auto taken = [&](const std::string& id) {
-    return std::any_of(array.begin(), array.end(), [&](const OrderedJson& e) { return e.is_object() && e.value("id", "") == id; });
+    return std::any_of(array.begin(), array.end(),
+                       [&](const OrderedJson& e) { return e.is_object() && e.value("id", "") == id; });
   };
   if (!taken(base)) return base;
   for (int n = 2;; ++n)
@@ -104,8 +108,10 @@ void OpenAuthor(AppState& st, const std::string& path) {
   a.files = ScenarioFiles(a.folder);
   st.screen = Screen::Author;
   if (!folder) OpenScenario(st, target);
-  else if (!a.files.empty()) OpenScenario(st, a.files.front());
-  else Say(st, st.tr.Format("author.no_scenarios", {a.folder}));
+  else if (!a.files.empty())
+    OpenScenario(st, a.files.front());
+  else
+    Say(st, st.tr.Format("author.no_scenarios", {a.folder}));
 }
 
 void OpenScenario(AppState& st, const std::string& file) {
@@ -152,7 +158,8 @@ void NewScenario(AppState& st, const std::string& id) {
     Say(st, st.tr("author.new_bad_id"), true);
     return;
   }
-  const std::string file = platform::PathToUtf8(platform::PathFromUtf8(a.folder) / platform::PathFromUtf8(id + ".json"));
+  const std::string file =
+      platform::PathToUtf8(platform::PathFromUtf8(a.folder) / platform::PathFromUtf8(id + ".json"));
   std::error_code ec;
   if (fs::exists(platform::PathFromUtf8(file), ec)) {
     Say(st, st.tr.Format("author.new_exists", {file}), true);
@@ -203,8 +210,10 @@ void RemoveValue(AppState& st, const std::string& pointer) {
     OrderedJson& parent = j[p.parent_pointer()];
     const std::string last = p.back();
     if (parent.is_array()) parent.erase(static_cast<std::size_t>(std::stoul(last)));
-    else if (parent.is_object()) return parent.erase(last) > 0;
-    else return false;
+    else if (parent.is_object())
+      return parent.erase(last) > 0;
+    else
+      return false;
     return true;
   });
 }
@@ -267,7 +276,8 @@ void AddNode(AppState& st, const std::string& type) {
     // Where it leads: the selected node's first successor keeps the story whole.
     std::string next;
     if (at >= 0 && a.draft->good())
-      if (const Node* sel = a.draft->good()->FindNode(a.selected); sel && !sel->Successors().empty()) next = sel->Successors().front();
+      if (const Node* sel = a.draft->good()->FindNode(a.selected); sel && !sel->Successors().empty())
+        next = sel->Successors().front();
     if (next.empty()) next = j.value("start", "");
     if (type == "scene") n["next"] = next;
     if (type == "decision") {
@@ -458,7 +468,8 @@ void ApplyPrepared(AppState& st, const std::variant<DecisionRecord, Problem>& pr
     return;
   }
   if (auto problem = p.session->Apply(std::get<DecisionRecord>(prepared))) p.problem = st.tr.Describe(*problem);
-  else p.problem.clear();
+  else
+    p.problem.clear();
   p.ticked.clear();
 }
 }  // namespace
@@ -473,7 +484,8 @@ void PreviewTick(AppState& st, const std::string& item) {
   auto& t = st.author.preview.ticked;
   auto it = std::find(t.begin(), t.end(), item);
   if (it == t.end()) t.push_back(item);
-  else t.erase(it);
+  else
+    t.erase(it);
 }
 
 void PreviewSubmitChecklist(AppState& st) {

@@ -38,7 +38,8 @@ void DuplicateElement(AppState& state, const std::string& array_pointer, std::si
 // A new node after the selected one (type: scene | decision | ending), selected.
 void AddNode(AppState& state, const std::string& type);
 void AddOption(AppState& state, const std::string& node);  // a choice or checklist item
-void SetSopTag(AppState& state, const std::string& options_pointer, const std::string& old_step, const std::string& step,
+void SetSopTag(AppState& state, const std::string& options_pointer, const std::string& old_step,
+               const std::string& step,
                const std::string& verdict);  // old_step "" = a new tag; step "" = remove old_step
 
 void Undo(AppState& state);

@@ -41,7 +41,9 @@ void Glance(const AppState& st, ActionQueue& q, const Scenario& sc) {
   ImGui::TextUnformatted(st.tr("author.endings"));
   ImGui::PopFont();
   for (const auto& n : sc.nodes)
-    if (n.outcome) node_link(n.id, n.id + "  " + ui::RatingLabel(st.tr, n.outcome->rating) + " — " + n.outcome->label.Get(lang), pal.text);
+    if (n.outcome)
+      node_link(n.id, n.id + "  " + ui::RatingLabel(st.tr, n.outcome->rating) + " — " + n.outcome->label.Get(lang),
+                pal.text);
   ImGui::PushFont(st.fonts.bold);
   ImGui::TextUnformatted(st.tr("author.never_events"));
   ImGui::PopFont();
@@ -51,13 +53,15 @@ void Glance(const AppState& st, ActionQueue& q, const Scenario& sc) {
     for (const auto& c : n.decision->choices)
       for (const auto& t : c.sop)
         if (t.verdict == Verdict::Critical) {
-          node_link(n.id, n.id + " " + n.decision->OptionLetter(c.id) + ": " + t.step + " — " + c.text.Get(lang), pal.critical);
+          node_link(n.id, n.id + " " + n.decision->OptionLetter(c.id) + ": " + t.step + " — " + c.text.Get(lang),
+                    pal.critical);
           any = true;
         }
     for (const auto& i : n.decision->items)
       for (const auto& t : i.sop)
         if (t.verdict == Verdict::Critical) {
-          node_link(n.id, n.id + " " + n.decision->OptionLetter(i.id) + ": " + t.step + " — " + i.text.Get(lang), pal.critical);
+          node_link(n.id, n.id + " " + n.decision->OptionLetter(i.id) + ": " + t.step + " — " + i.text.Get(lang),
+                    pal.critical);
           any = true;
         }
   }
@@ -80,14 +84,16 @@ void Findings(const AppState& st, ActionQueue& q) {
   const Palette& pal = CurrentPalette();
   if (!a.explore) return;
   const auto& r = *a.explore;
-  ui::Text(st.tr.Format("author.explore_summary", {std::to_string(r.space ? r.space->states().size() : 0),
-                                                   std::to_string(r.endings.size()), std::to_string(r.findings.size())}));
+  ui::Text(
+      st.tr.Format("author.explore_summary", {std::to_string(r.space ? r.space->states().size() : 0),
+                                              std::to_string(r.endings.size()), std::to_string(r.findings.size())}));
   const Lang lang = st.tr.Language();
   for (const auto& e : r.endings) {
     std::string ranges;
     for (const auto& ax : e.axes)
       if (ax.min && ax.max)
-        ranges += "  " + ax.axis + " " + std::to_string(static_cast<int>(*ax.min)) + "–" + std::to_string(static_cast<int>(*ax.max)) + "%";
+        ranges += "  " + ax.axis + " " + std::to_string(static_cast<int>(*ax.min)) + "–" +
+                  std::to_string(static_cast<int>(*ax.max)) + "%";
     ui::Text(e.node->id + " (" + e.node->outcome->label.Get(lang) + "):" + ranges);
   }
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
@@ -95,7 +101,8 @@ void Findings(const AppState& st, ActionQueue& q) {
     const std::string node = NodeOfPointer(a, f.pointer);
     ImGui::PushID(static_cast<int>(1000 + i));
     ImGui::PushStyleColor(ImGuiCol_Text, f.validity ? pal.critical : pal.warning);
-    if (ImGui::Selectable((f.code + "  " + f.message).c_str()) && !node.empty()) q.Push([node](AppState& s) { author::SelectNode(s, node); });
+    if (ImGui::Selectable((f.code + "  " + f.message).c_str()) && !node.empty())
+      q.Push([node](AppState& s) { author::SelectNode(s, node); });
     ImGui::PopStyleColor();
     ImGui::PopID();
   }
@@ -108,8 +115,10 @@ void DrawAuthorDiagnostics(const AppState& st, ActionQueue& q) {
   if (!a.draft) return;
   const auto& c = a.draft->check();
   if (ImGui::BeginTabBar("author-diag-tabs")) {
-    if (ImGui::BeginTabItem((st.tr.Format("author.tab_diagnostics", {std::to_string(c.errors), std::to_string(c.warnings)}) +
-                             "###tab-diag").c_str())) {
+    if (ImGui::BeginTabItem(
+            (st.tr.Format("author.tab_diagnostics", {std::to_string(c.errors), std::to_string(c.warnings)}) +
+             "###tab-diag")
+                .c_str())) {
       if (c.diagnostics.empty()) ui::TextColored(st.tr("author.no_diagnostics"), CurrentPalette().follows);
       for (std::size_t i = 0; i < c.diagnostics.size(); ++i) DiagnosticRow(st, q, c.diagnostics[i], i);
       ImGui::EndTabItem();

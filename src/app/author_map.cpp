@@ -88,7 +88,8 @@ std::vector<Route> SketchRoutes(const OrderedJson* next) {
   if (next->is_array())
     for (const auto& r : *next)
       if (r.is_object() && r.contains("to") && r["to"].is_string())
-        out.push_back(Route{r.contains("if") ? std::optional<Condition>(Condition{}) : std::nullopt, r["to"].get<std::string>()});
+        out.push_back(
+            Route{r.contains("if") ? std::optional<Condition>(Condition{}) : std::nullopt, r["to"].get<std::string>()});
   return out;
 }
 
@@ -104,7 +105,8 @@ std::shared_ptr<const Scenario> SketchOf(const OrderedJson& doc) {
     n.id = j["id"].get<std::string>();
     const std::string type = j.value("type", "scene");
     n.type = type == "decision" ? Node::Type::Decision : type == "ending" ? Node::Type::Ending : Node::Type::Scene;
-    if (j.contains("title") && j["title"].is_object()) n.title.id = j["title"].value("id", ""), n.title.en = j["title"].value("en", "");
+    if (j.contains("title") && j["title"].is_object())
+      n.title.id = j["title"].value("id", ""), n.title.en = j["title"].value("en", "");
     n.next = SketchRoutes(j.contains("next") ? &j["next"] : nullptr);
     if (j.contains("decision") && j["decision"].is_object()) {
       const auto& d = j["decision"];
@@ -165,7 +167,8 @@ void DrawAuthorMap(const AppState& st, ActionQueue& q, ImVec2 size) {
       const ImVec2 p0((fa.x + fb.x) * 0.5f, fb.y), p1((ta.x + tb.x) * 0.5f, tb.y);
       const float drop = MapLayout::kRowGap * 0.5f * v.sy;
       dl->AddBezierCubic(p0, ImVec2(p0.x, p0.y + drop), ImVec2(p1.x, p1.y + drop), p1, accent, 2.0f * unit);
-      dl->AddTriangleFilled(p1, ImVec2(p1.x - 5 * unit, p1.y + 8 * unit), ImVec2(p1.x + 5 * unit, p1.y + 8 * unit), accent);
+      dl->AddTriangleFilled(p1, ImVec2(p1.x - 5 * unit, p1.y + 8 * unit), ImVec2(p1.x + 5 * unit, p1.y + 8 * unit),
+                            accent);
       continue;
     }
     std::vector<ImVec2> pts{ImVec2(fb.x, (fa.y + fb.y) * 0.5f)};
@@ -193,7 +196,8 @@ void DrawAuthorMap(const AppState& st, ActionQueue& q, ImVec2 size) {
     dl->AddRectFilled(mn, mx, fill, round);
     const bool decision = node->type == Node::Type::Decision;
     dl->AddRect(mn, mx, decision ? ink : ImGui::GetColorU32(ImGuiCol_Border), round, 0, decision ? 2.0f : 1.2f);
-    if (b.node == a.selected) dl->AddRect(ImVec2(mn.x - 4, mn.y - 4), ImVec2(mx.x + 4, mx.y + 4), accent, round, 0, 3.5f * unit);
+    if (b.node == a.selected)
+      dl->AddRect(ImVec2(mn.x - 4, mn.y - 4), ImVec2(mx.x + 4, mx.y + 4), accent, round, 0, 3.5f * unit);
     // The validator's marks: a corner triangle, red for errors, amber for warnings.
     if (auto it = marks.find(b.node); it != marks.end()) {
       const float c = std::min(mx.x - mn.x, mx.y - mn.y) * 0.4f;
@@ -215,8 +219,9 @@ void DrawAuthorMap(const AppState& st, ActionQueue& q, ImVec2 size) {
       const std::string title = ui::EllipsizeLines(font, fs * 0.85f, node->title.Get(lang), bw - 6, bh - fs - 6);
       dl->AddText(font, fs * 0.85f, ImVec2(mn.x + 3, mn.y + fs + 4), text_col, title.c_str(), nullptr, bw - 6);
     }
-    if (b.node == sc->start) dl->AddTriangleFilled(ImVec2(mn.x - 10 * unit, mn.y + 4), ImVec2(mn.x - 10 * unit, mn.y + 16 * unit),
-                                                  ImVec2(mn.x - 2, mn.y + 10 * unit), accent);
+    if (b.node == sc->start)
+      dl->AddTriangleFilled(ImVec2(mn.x - 10 * unit, mn.y + 4), ImVec2(mn.x - 10 * unit, mn.y + 16 * unit),
+                            ImVec2(mn.x - 2, mn.y + 10 * unit), accent);
     if (hover_ok && mouse.x >= mn.x && mouse.x < mx.x && mouse.y >= mn.y && mouse.y < mx.y) {
       ImGui::SetTooltip("%s", (b.node + ": " + node->title.Get(lang)).c_str());
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) clicked = b.node;

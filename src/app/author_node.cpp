@@ -37,7 +37,8 @@ void Label(const char* text) {
 }
 
 // An Indonesian | English pair; an empty side is flagged.
-void TextPair(const AppState& st, ActionQueue& q, const char* label, const std::string& pointer, const J* value, bool multiline) {
+void TextPair(const AppState& st, ActionQueue& q, const char* label, const std::string& pointer, const J* value,
+              bool multiline) {
   const Palette& pal = CurrentPalette();
   Label(label);
   ImGui::PushID(pointer.c_str());
@@ -54,7 +55,8 @@ void TextPair(const AppState& st, ActionQueue& q, const char* label, const std::
       if (missing) ImGui::PopStyleColor();
       ui::Track(lang);
       if (changed) q.Push([ptr, text](AppState& s) { author::SetValue(s, ptr, J(text), true); });
-      if (missing) ui::TextColored(st.tr(std::string(lang) == "en" ? "author.missing_en" : "author.missing_id"), pal.warning);
+      if (missing)
+        ui::TextColored(st.tr(std::string(lang) == "en" ? "author.missing_en" : "author.missing_id"), pal.warning);
     }
     ImGui::EndTable();
   }
@@ -67,7 +69,8 @@ void StringField(const char* label, ActionQueue& q, const std::string& pointer, 
   Label(label);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(width_em > 0 ? ui::Em() * width_em : -1);
-  if (ImGui::InputText(("##" + pointer).c_str(), &text)) q.Push([pointer, text](AppState& s) { author::SetValue(s, pointer, J(text), true); });
+  if (ImGui::InputText(("##" + pointer).c_str(), &text))
+    q.Push([pointer, text](AppState& s) { author::SetValue(s, pointer, J(text), true); });
   ui::Track(label);
 }
 
@@ -83,7 +86,8 @@ void JsonField(const AppState& st, ActionQueue& q, const char* label, const std:
   ImGui::SetNextItemWidth(-1);
   const bool bad = typing && !f.valid;
   if (bad) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.9f, 0.2f, 0.2f, 0.3f));
-  if (ImGui::InputText(("##json" + pointer).c_str(), &text)) q.Push([pointer, text](AppState& s) { author::TypeJson(s, pointer, text); });
+  if (ImGui::InputText(("##json" + pointer).c_str(), &text))
+    q.Push([pointer, text](AppState& s) { author::TypeJson(s, pointer, text); });
   if (bad) ImGui::PopStyleColor();
   ui::Track(label);
   if (bad) ui::TextColored(st.tr("author.json_bad"), CurrentPalette().critical);
@@ -135,9 +139,12 @@ void SopTags(const AppState& st, ActionQueue& q, const std::string& option_point
         q.Push([option_pointer, old](AppState& a) { author::SetSopTag(a, option_pointer, old, "", ""); });
       }
       ui::Track("✕");
-      if (s) ui::TextColored(s->label.Get(lang) + "  ·  " + s->source + (s->critical ? "  ·  " + std::string(st.tr("author.critical_step")) : ""),
-                             CurrentPalette().text_muted);
-      else ui::TextColored(st.tr("author.unknown_step"), CurrentPalette().critical);
+      if (s)
+        ui::TextColored(s->label.Get(lang) + "  ·  " + s->source +
+                            (s->critical ? "  ·  " + std::string(st.tr("author.critical_step")) : ""),
+                        CurrentPalette().text_muted);
+      else
+        ui::TextColored(st.tr("author.unknown_step"), CurrentPalette().critical);
       ImGui::PopID();
     }
   }
@@ -145,7 +152,8 @@ void SopTags(const AppState& st, ActionQueue& q, const std::string& option_point
   if (ImGui::BeginCombo("##add-step", st.tr("author.add_tag"), ImGuiComboFlags_HeightLarge)) {
     if (cat)
       for (const auto& cs : cat->steps)
-        if (!(sop && sop->is_object() && sop->contains(cs.id)) && ImGui::Selectable((cs.id + " — " + cs.label.Get(lang)).c_str())) {
+        if (!(sop && sop->is_object() && sop->contains(cs.id)) &&
+            ImGui::Selectable((cs.id + " — " + cs.label.Get(lang)).c_str())) {
           const std::string ns = cs.id;
           q.Push([option_pointer, ns](AppState& a) { author::SetSopTag(a, option_pointer, "", ns, "follows"); });
         }
@@ -158,21 +166,26 @@ void SopTags(const AppState& st, ActionQueue& q, const std::string& option_point
 // [SECTION] Options: choices or checklist items, each with its texts, tags and consequences
 // =============================================================================================
 
-void ElementButtons(const AppState& st, ActionQueue& q, const std::string& array_pointer, std::size_t i, std::size_t count) {
+void ElementButtons(const AppState& st, ActionQueue& q, const std::string& array_pointer, std::size_t i,
+                    std::size_t count) {
   SameLineOrWrap("↑###up");
-  if (ui::Button("↑###up", i > 0)) q.Push([array_pointer, i](AppState& s) { author::MoveElement(s, array_pointer, i, -1); });
+  if (ui::Button("↑###up", i > 0))
+    q.Push([array_pointer, i](AppState& s) { author::MoveElement(s, array_pointer, i, -1); });
   SameLineOrWrap("↓###down");
-  if (ui::Button("↓###down", i + 1 < count)) q.Push([array_pointer, i](AppState& s) { author::MoveElement(s, array_pointer, i, 1); });
+  if (ui::Button("↓###down", i + 1 < count))
+    q.Push([array_pointer, i](AppState& s) { author::MoveElement(s, array_pointer, i, 1); });
   const std::string dup = std::string(st.tr("author.duplicate")) + "###dup";
   SameLineOrWrap(dup.c_str());
-  if (ui::Button(dup.c_str())) q.Push([array_pointer, i](AppState& s) { author::DuplicateElement(s, array_pointer, i); });
+  if (ui::Button(dup.c_str()))
+    q.Push([array_pointer, i](AppState& s) { author::DuplicateElement(s, array_pointer, i); });
   const std::string ptr = array_pointer + "/" + std::to_string(i);
   const std::string rm = std::string(st.tr("author.remove")) + "###rm";
   SameLineOrWrap(rm.c_str());
   if (ui::Button(rm.c_str())) q.Push([ptr](AppState& s) { author::RemoveValue(s, ptr); });
 }
 
-void Options(const AppState& st, ActionQueue& q, const std::string& node_pointer, const std::string& node_id, const J& decision) {
+void Options(const AppState& st, ActionQueue& q, const std::string& node_pointer, const std::string& node_id,
+             const J& decision) {
   const bool checklist = decision.value("kind", "single") == "checklist";
   const std::string list_pointer = node_pointer + "/decision/" + (checklist ? "items" : "choices");
   const J* list = Member(decision, checklist ? "items" : "choices");
@@ -191,7 +204,8 @@ void Options(const AppState& st, ActionQueue& q, const std::string& node_pointer
     TextPair(st, q, st.tr("author.option_text"), p + "/text", Member(opt, "text"), true);
     if (checklist) {
       bool correct = opt.value("correct", false);
-      if (ImGui::Checkbox(st.tr("author.correct"), &correct)) q.Push([p, correct](AppState& s) { author::SetValue(s, p + "/correct", J(correct)); });
+      if (ImGui::Checkbox(st.tr("author.correct"), &correct))
+        q.Push([p, correct](AppState& s) { author::SetValue(s, p + "/correct", J(correct)); });
       ui::Track("correct");
     }
     SopTags(st, q, p, opt);
@@ -279,7 +293,8 @@ void DrawAuthorNodePanel(const AppState& st, ActionQueue& q) {
   // What the validator says here.
   for (const auto& d : a.draft->check().diagnostics)
     if (NodeOfPointer(a, d.pointer) == id)
-      ui::TextColored(d.code + ": " + d.message, d.severity == Severity::Error ? CurrentPalette().critical : CurrentPalette().warning);
+      ui::TextColored(d.code + ": " + d.message,
+                      d.severity == Severity::Error ? CurrentPalette().critical : CurrentPalette().warning);
 
   StringField("id", q, p + "/id", Member(*node, "id"), 10);
   TextPair(st, q, st.tr("author.title_field"), p + "/title", Member(*node, "title"), false);

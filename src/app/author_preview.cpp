@@ -33,7 +33,8 @@ void Inspector(const AppState& st, ActionQueue& q, const Scenario& sc, bool edit
       if (ImGui::Checkbox("##flag", &on)) q.Push([id, on](AppState& s) { author::SetPreviewValue(s, id, on ? 1 : 0); });
     } else {
       ImGui::SetNextItemWidth(ui::Em() * 7);
-      if (ImGui::InputDouble("##num", &value, 1, 1, "%.0f")) q.Push([id, value](AppState& s) { author::SetPreviewValue(s, id, value); });
+      if (ImGui::InputDouble("##num", &value, 1, 1, "%.0f"))
+        q.Push([id, value](AppState& s) { author::SetPreviewValue(s, id, value); });
     }
     ui::Track(id.c_str());
     ImGui::EndDisabled();
@@ -57,13 +58,15 @@ void Play(const AppState& st, ActionQueue& q) {
   }
   switch (s.state()) {
     case SessionState::AtScene:
-      if (ui::Button((std::string(st.tr("author.preview_continue")) + "###continue").c_str(), true, true)) q.Push(author::PreviewContinue);
+      if (ui::Button((std::string(st.tr("author.preview_continue")) + "###continue").c_str(), true, true))
+        q.Push(author::PreviewContinue);
       break;
     case SessionState::AwaitingChoice:
       ui::Text(node.decision->prompt.Get(lang));
       for (const Choice* c : s.AvailableChoices()) {
         const std::string id = c->id;
-        if (ui::Option(("choice-" + id).c_str(), node.decision->OptionLetter(id), s.ChoiceText(*c).Get(lang), false, ui::Mark::Letter))
+        if (ui::Option(("choice-" + id).c_str(), node.decision->OptionLetter(id), s.ChoiceText(*c).Get(lang), false,
+                       ui::Mark::Letter))
           q.Push([id](AppState& a) { author::PreviewChoose(a, id); });
       }
       break;
@@ -72,10 +75,12 @@ void Play(const AppState& st, ActionQueue& q) {
       for (const ChecklistItem* i : s.ChecklistItems()) {
         const std::string id = i->id;
         const bool on = std::find(p.ticked.begin(), p.ticked.end(), id) != p.ticked.end();
-        if (ui::Option(("item-" + id).c_str(), node.decision->OptionLetter(id), i->text.Get(lang), on, ui::Mark::Checkbox))
+        if (ui::Option(("item-" + id).c_str(), node.decision->OptionLetter(id), i->text.Get(lang), on,
+                       ui::Mark::Checkbox))
           q.Push([id](AppState& a) { author::PreviewTick(a, id); });
       }
-      if (ui::Button((std::string(st.tr("author.preview_submit")) + "###submit").c_str(), true, true)) q.Push(author::PreviewSubmitChecklist);
+      if (ui::Button((std::string(st.tr("author.preview_submit")) + "###submit").c_str(), true, true))
+        q.Push(author::PreviewSubmitChecklist);
       break;
     case SessionState::Ended:
       if (const Outcome* o = s.EndingOutcome())
@@ -102,10 +107,13 @@ void DrawAuthorPreview(const AppState& st, ActionQueue& q) {
   ui::Text(st.tr.Format("author.preview_title", {p.from}));
   ImGui::PopFont();
   ui::TextColored(st.tr("author.preview_note"), CurrentPalette().text_muted);
-  if (ui::Button((std::string(st.tr(p.session ? "author.preview_restart" : "author.preview_start")) + "###start").c_str(), true, !p.session))
+  if (ui::Button(
+          (std::string(st.tr(p.session ? "author.preview_restart" : "author.preview_start")) + "###start").c_str(),
+          true, !p.session))
     q.Push(author::StartPreview);
   ImGui::SameLine();
-  if (ui::Button((std::string(st.tr("author.preview_close")) + "###close-preview").c_str())) q.Push(author::ClosePreview);
+  if (ui::Button((std::string(st.tr("author.preview_close")) + "###close-preview").c_str()))
+    q.Push(author::ClosePreview);
   ImGui::Separator();
   Inspector(st, q, p.scenario ? *p.scenario : *a.draft->good(), !p.session);
   ImGui::Separator();

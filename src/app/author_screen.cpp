@@ -93,7 +93,8 @@ void DrawTopBar(const AppState& st, ActionQueue& q) {
   }
   ui::Track("##author-file");
   const bool can = a.draft.has_value();
-  const std::string undo = std::string(st.tr("author.undo")) + "###undo", redo = std::string(st.tr("author.redo")) + "###redo";
+  const std::string undo = std::string(st.tr("author.undo")) + "###undo",
+                    redo = std::string(st.tr("author.redo")) + "###redo";
   SameLineOrWrap(undo.c_str());
   if (ui::Button(undo.c_str(), can && a.draft->CanUndo())) q.Push(author::Undo);
   SameLineOrWrap(redo.c_str());
@@ -166,7 +167,8 @@ void DrawAuthorScreen(const AppState& st, ActionQueue& q) {
   ImGui::SameLine(0, gap);
   ImGui::BeginChild("author-right", ImVec2(0, rest_h), true);
   if (!st.author.preview.from.empty()) DrawAuthorPreview(st, q);
-  else DrawAuthorNodePanel(st, q);
+  else
+    DrawAuthorNodePanel(st, q);
   ImGui::EndChild();
 }
 

@@ -53,7 +53,8 @@ void ScenarioDraft::FindCatalogue() {
   fs::path dir = platform::PathFromUtf8(path_).parent_path();
   if (dir.empty()) dir = ".";
   std::vector<fs::path> candidates;
-  if (id.find('/') == std::string::npos && id.find('\\') == std::string::npos) candidates.push_back(dir / platform::PathFromUtf8(id + ".json"));
+  if (id.find('/') == std::string::npos && id.find('\\') == std::string::npos)
+    candidates.push_back(dir / platform::PathFromUtf8(id + ".json"));
   std::vector<fs::path> others;
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = platform::PathToUtf8(it->path().filename());
@@ -221,8 +222,9 @@ std::string NewScenarioText(const std::string& id, const SopCatalogue& catalogue
     e["outcome"] = o;
     return e;
   };
-  s["nodes"] = OrderedJson::array({scene, dp, ending("e1", "e1", "good", "Korban aman", "The victim is safe"),
-                                   ending("e2", "e2", "bad", "Korban tidak terlindungi", "The victim is not protected")});
+  s["nodes"] =
+      OrderedJson::array({scene, dp, ending("e1", "e1", "good", "Korban aman", "The victim is safe"),
+                          ending("e2", "e2", "bad", "Korban tidak terlindungi", "The victim is not protected")});
   return WriteScenarioCanonical(s);
 }
 

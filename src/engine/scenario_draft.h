@@ -34,9 +34,9 @@ class ScenarioDraft {
   bool Open(const std::string& path, IoError& error);
 
   const std::string& path() const { return path_; }
-  const std::string& text() const { return text_; }              // the version being edited
+  const std::string& text() const { return text_; }                   // the version being edited
   const OrderedJson* doc() const { return doc_ ? &*doc_ : nullptr; }  // null: the text is not JSON
-  const LoadedFile& check() const { return check_; }              // its diagnostics
+  const LoadedFile& check() const { return check_; }                  // its diagnostics
   // The last version without errors (the map shows it while the current one has errors); null
   // when there never was one.
   std::shared_ptr<const Scenario> good() const { return good_; }
