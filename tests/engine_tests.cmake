@@ -12,3 +12,7 @@ sigap_add_test(test_engine_kill SOURCES engine_kill_test.cpp LIBS Threads::Threa
 set_tests_properties(test_engine_kill PROPERTIES TIMEOUT 300)
 # Facilitator guides: loading beside the scenario, the checks against it, the bundled guides.
 sigap_add_test(test_guide SOURCES guide_test.cpp LABELS engine)
+# Author face, engine side: the canonical writer (bundled files round trip), saving, drafts.
+sigap_add_test(test_author_engine SOURCES author_engine_test.cpp ${CMAKE_SOURCE_DIR}/bench/bench_content.cpp
+               LABELS "engine;author")
+target_include_directories(test_author_engine PRIVATE ${CMAKE_SOURCE_DIR}/bench)

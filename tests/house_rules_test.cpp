@@ -187,7 +187,8 @@ TEST_CASE("screens change the state only through named actions") {
   // is held to the rule, new ones included.
   const std::set<std::string> may_change_state = {
       "src/app/player.cpp",      "src/app/portraits.cpp", "src/app/facilitator_actions.cpp",
-      "src/app/screen_hook.cpp", "src/app/screens.cpp",   "src/app/gui_main.cpp"};
+      "src/app/screen_hook.cpp", "src/app/screens.cpp",   "src/app/gui_main.cpp",
+      "src/app/author_actions.cpp"};
   int checked = 0;
   for (const std::string& file : SourceFiles()) {
     const bool app_cpp = file.rfind("src/app/", 0) == 0 && fs::path(file).extension() == ".cpp";

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "author_state.h"
 #include "facilitator_state.h"
 #include "fonts.h"
 #include "gui_options.h"
@@ -17,7 +18,7 @@
 
 namespace sigap::app {
 
-enum class Screen { Start, Play, End, FacilitatorLock, Dashboard, Map, Present, Room };
+enum class Screen { Start, Play, End, FacilitatorLock, Dashboard, Map, Present, Room, Author };
 
 struct AppState;
 using Action = std::function<void(AppState&)>;
@@ -75,6 +76,7 @@ struct AppState {
   Screen screen = Screen::Start;
   PlayerState player;            // participant face
   FacilitatorState facilitator;  // facilitator face
+  AuthorState author;            // author face (sigap --author)
 
   // Earliest time (glfwGetTime seconds) at which the loop must wake by itself; 0 = none.
   double wake_at = 0;

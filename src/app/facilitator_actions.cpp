@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "author_actions.h"
 #include "facilitator_slides.h"
 #include "file_io.h"
 #include "folders.h"
@@ -68,6 +69,10 @@ void Unlock(AppState& state) {
   f.lock_message.clear();
   f.failed_attempts = 0;
   state.screen = Screen::Dashboard;
+  if (f.unlock_to_author) {
+    f.unlock_to_author = false;
+    author::OpenAuthor(state, "");
+  }
   if (!first) return;
   f.first_import_done = true;
   // The first time in: the folders named on the command line, else what was imported before

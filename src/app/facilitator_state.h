@@ -28,6 +28,7 @@ struct FacilitatorState {
   std::string pin_first;                // setting a PIN: the first entry, waiting for the repeat
   std::string lock_message;             // i18n key: why the last entry was refused ("" = none)
   int failed_attempts = 0;
+  bool unlock_to_author = false;        // the start screen's author button: the author face once unlocked
   std::string settings_message;         // after saving workshop.json: i18n key or an error text
   bool settings_error = false;
   std::string stick_dir;                // where "Save settings to USB" writes kWorkshopFileName

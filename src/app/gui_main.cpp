@@ -19,6 +19,7 @@
 #include <imgui.h>
 
 #include "app_state.h"
+#include "author_actions.h"
 #include "file_io.h"
 #include "paths.h"
 #include "raise.h"
@@ -324,13 +325,27 @@ int RunGui(const GuiOptions& options) {
   while (!state.quit_requested) {
     if (signals.frames_to_draw <= 0 && !capture && frame_budget == 0) {
       signals.wake_cause = "none";
-      if (state.wake_at > 0) glfwWaitEventsTimeout(std::max(0.0, state.wake_at - glfwGetTime()));
+      // The author face's file watch is due as a timer is, but a look that finds the file
+      // unchanged draws nothing (and is not logged as a wake).
+      const double watch_due = state.author.watch_due;
+      double due = state.wake_at;
+      if (watch_due > 0 && (due <= 0 || watch_due < due)) due = watch_due;
+      if (due > 0) glfwWaitEventsTimeout(std::max(0.0, due - glfwGetTime()));
       else glfwWaitEvents();
+      bool looked = false;
       if (signals.frames_to_draw <= 0) {
-        if (state.wake_at > 0 && glfwGetTime() >= state.wake_at) signals.wake_cause = "timer";
-        else if (raise_watcher.HasRequest()) signals.wake_cause = "raise";
-        else if (state.loop_wake->pending) signals.wake_cause = "room";  // the live room heard something
+        if (watch_due > 0 && glfwGetTime() >= watch_due) {
+          looked = true;
+          if (author::PollFile(state, glfwGetTime())) signals.wake_cause = "file";
+        }
+        if (std::strcmp(signals.wake_cause, "none") == 0) {
+          if (state.wake_at > 0 && glfwGetTime() >= state.wake_at) signals.wake_cause = "timer";
+          else if (raise_watcher.HasRequest()) signals.wake_cause = "raise";
+          else if (state.loop_wake->pending) signals.wake_cause = "room";  // the live room heard something
+        }
       }
+      if (looked && std::strcmp(signals.wake_cause, "none") == 0) continue;
+      if (std::strcmp(signals.wake_cause, "file") == 0) signals.frames_to_draw = 2;  // tables settle in two
       frame_log.Wake(signals.wake_cause);
       // A message that no callback saw changes nothing on screen: Wine (and Windows) wake the
       // wait for messages GLFW handles itself, about twice a second under Wine. Drawing a frame
@@ -339,6 +354,7 @@ int RunGui(const GuiOptions& options) {
       signals.frames_to_draw = std::max(signals.frames_to_draw, 1);
     } else {
       glfwPollEvents();
+      if (state.author.watch_due > 0 && glfwGetTime() >= state.author.watch_due) author::PollFile(state, glfwGetTime());
     }
     raise_watcher.Watch(state.player.session ? state.player.session->log_path() : std::string());
     if (raise_watcher.TakeRequest()) {

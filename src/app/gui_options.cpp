@@ -34,6 +34,10 @@ std::optional<GuiOptions> ParseGuiOptions(const std::vector<std::string>& args, 
       if (!value(o.lang)) return std::nullopt;
       if (o.lang != "id" && o.lang != "en") { error = "--lang must be id or en"; return std::nullopt; }
     } else if (a == "--facilitator") o.facilitator = true;
+    else if (a == "--author") {
+      o.author = true;
+      if (i + 1 < args.size() && (args[i + 1].empty() || args[i + 1][0] != '-')) o.author_path = args[++i];
+    }
     else if (a == "--results") { if (!value(o.results_dir)) return std::nullopt; }
     else if (a == "--scenarios") { if (!value(o.scenarios_dir)) return std::nullopt; }
     else if (a == "--screen") { if (!value(o.screen)) return std::nullopt; }

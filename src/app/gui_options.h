@@ -10,6 +10,8 @@ namespace sigap::app {
 struct GuiOptions {
   std::string lang = "id";            // interface language: id | en
   bool facilitator = false;           // open the facilitator face
+  bool author = false;                // --author [FILE|FOLDER]: open the author face
+  std::string author_path;            // …on this scenario or folder ("" = the scenarios folder)
   std::string results_dir;            // "" = the per-user default
   std::string scenarios_dir;          // "" = the bundled scenarios
   std::string screen;                 // open this screen directly ("" = start)

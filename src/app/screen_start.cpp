@@ -13,6 +13,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "author_actions.h"
 #include "player.h"
 #include "player_screens.h"
 #include "session_log.h"
@@ -39,13 +40,19 @@ void DrawHeader(const AppState& st, ActionQueue& q) {
   const std::string id_label = std::string(st.tr("lang.id")) + "###lang-id";
   const std::string en_label = std::string(st.tr("lang.en")) + "###lang-en";
   const std::string fac_label = std::string(st.tr("start.facilitator")) + "###facilitator";
-  const float buttons_w = ui::ButtonWidth(id_label.c_str()) + ui::ButtonWidth(en_label.c_str()) + ui::ButtonWidth(fac_label.c_str()) +
-                          style.ItemSpacing.x * 2.0f;
+  const std::string author_label = std::string(st.tr("start.author")) + "###author";
+  float buttons_w = ui::ButtonWidth(id_label.c_str()) + ui::ButtonWidth(en_label.c_str()) + ui::ButtonWidth(fac_label.c_str()) +
+                    style.ItemSpacing.x * 2.0f;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float x0 = ImGui::GetCursorPosX();
 
   ImGui::PushFont(st.fonts.large);
   const float title_w = ImGui::CalcTextSize("SIGAP").x;
+  // The author's door only where it fits beside the others: with the largest text the header
+  // keeps one row (the participants' screen comes first), and `sigap --author` still opens it.
+  const float author_w = ui::ButtonWidth(author_label.c_str()) + style.ItemSpacing.x;
+  const bool author_door = title_w + buttons_w + author_w + style.ItemSpacing.x * 2.0f <= avail;
+  if (author_door) buttons_w += author_w;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("SIGAP");
   ui::Track("SIGAP");
@@ -70,6 +77,11 @@ void DrawHeader(const AppState& st, ActionQueue& q) {
   if (ui::Button(en_label.c_str(), true, lang == Lang::En)) q.Push([](AppState& s) { player::SetLanguage(s, Lang::En); });
   ImGui::SameLine();
   if (ui::Button(fac_label.c_str())) q.Push([](AppState& s) { player::OpenFacilitator(s); });
+  if (author_door) {
+    ImGui::SameLine();
+    // The author face shows the answers too: behind the same PIN.
+    if (ui::Button(author_label.c_str())) q.Push([](AppState& s) { author::OpenBehindPin(s); });
+  }
   if (!tagline_inline && !short_window) ui::TextColored(tagline, pal.text_muted);
   ImGui::Separator();
   for (const auto& notice : st.notices) ui::TextColored(notice, pal.warning);

@@ -15,6 +15,7 @@ void InitScreens(AppState& state) {
   state.fonts_dirty = true;
   InitPlayer(state);
   InitFacilitator(state);
+  InitAuthor(state);
 }
 
 Face CurrentFace(const AppState& state) {
@@ -79,6 +80,7 @@ void DrawScreens(const AppState& state, ActionQueue& queue) {
     case Screen::Map: DrawMapScreen(state, queue); break;
     case Screen::Present: DrawPresentation(state, queue); break;
     case Screen::Room: DrawRoomScreen(state, queue); break;
+    case Screen::Author: DrawAuthorScreen(state, queue); break;
   }
   DrawCloseRequest(state, queue);
   ImGui::End();

@@ -34,4 +34,8 @@ void DrawPresentation(const AppState& state, ActionQueue& queue);
 // The live room (facilitator_room.cpp): "open a room" before, then the projector's room view.
 void DrawRoomScreen(const AppState& state, ActionQueue& queue);
 
+// Author face (author_*.cpp, actions in author_actions.cpp)
+void InitAuthor(AppState& state);  // opens it when --author was given
+void DrawAuthorScreen(const AppState& state, ActionQueue& queue);
+
 }  // namespace sigap::app
