@@ -303,3 +303,111 @@ TEST_CASE("a scenario that opens with errors is drawn as a sketch of its routes,
   h.Frame();
   CHECK(h.Vertices() > 2000);
 }
+
+TEST_CASE("a trainer turns yuliana-nunukan into a Kalimantan Selatan case without a text editor") {
+  // Issue 16's "verify as a trainer would", through the face's own actions: place and a name
+  // changed, one new decision with SOP tags linked into the story, one ending changed, saved,
+  // the new branch played from its node, the booklet printed, and the saved file played as a team.
+  AuthorHarness h("trainer", ImVec2(1920, 1080));
+  const auto index_of = [&](const std::string& id) {
+    const auto& nodes = h.Draft().doc()->at("nodes");
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+      if (nodes[i]["id"] == id) return "/nodes/" + std::to_string(i);
+    return std::string();
+  };
+  author::SelectNode(h.st, "");
+  author::SetValue(h.st, "/place/id", OrderedJson("UPTD PPA Kabupaten Tanah Laut, Kalimantan Selatan"), true);
+  author::SetValue(h.st, "/place/en", OrderedJson("UPTD PPA, Tanah Laut Regency, South Kalimantan"), true);
+  author::SetValue(h.st, "/characters/0/name", OrderedJson("Rina Lestari"), true);
+  h.Frame();
+
+  // A new decision after dp1's first option, and dp1's first option now leads to it.
+  author::SelectNode(h.st, "dp1");
+  author::AddNode(h.st, "decision");
+  const std::string added = h.st.author.selected;
+  const std::string at = index_of(added);
+  REQUIRE(!at.empty());
+  // The new decision's first option already leads where dp1 led; its second will too.
+  const OrderedJson first_next = h.Draft().doc()->at(OrderedJson::json_pointer(at + "/decision/choices/0/next"));
+  REQUIRE(first_next.is_string());
+  author::SetValue(h.st, index_of("dp1") + "/decision/choices/0/next", OrderedJson(added));
+  author::SetValue(h.st, at + "/title/id", OrderedJson("Telepon dari majikan"), true);
+  author::SetValue(h.st, at + "/title/en", OrderedJson("A call from the employer"), true);
+  author::SetValue(h.st, at + "/decision/prompt/id", OrderedJson("Ponselnya berdering di tengah wawancara. Apa yang Anda lakukan?"), true);
+  author::SetValue(h.st, at + "/decision/prompt/en", OrderedJson("Her phone rings in the middle of the interview. What do you do?"), true);
+  const std::string a = at + "/decision/choices/0";
+  author::SetValue(h.st, a + "/text/id", OrderedJson("Beri dia waktu; tanyakan apakah ia merasa aman untuk menjawab"), true);
+  author::SetValue(h.st, a + "/text/en", OrderedJson("Give her time; ask whether she feels safe to answer"), true);
+  author::SetSopTag(h.st, a, "", "interview.do_no_harm", "follows");
+  author::AddOption(h.st, added);
+  const std::string b = at + "/decision/choices/1";
+  author::SetValue(h.st, b + "/text/id", OrderedJson("Minta dia mengangkatnya dengan pengeras suara"), true);
+  author::SetValue(h.st, b + "/text/en", OrderedJson("Ask her to answer it on speaker"), true);
+  author::SetValue(h.st, b + "/next", first_next);
+  author::SetSopTag(h.st, b, "", "interview.do_no_harm", "violates");
+  // One ending changed.
+  author::SelectNode(h.st, "e1");
+  author::SetValue(h.st, index_of("e1") + "/title/id", OrderedJson("Aman di Tanah Laut"), true);
+  h.Frame();
+  h.Frame();
+  CAPTURE(h.Draft().check().diagnostics.size());
+  for (const auto& d : h.Draft().check().diagnostics)
+    if (d.severity == Severity::Error) MESSAGE(d.code << " " << d.pointer << " " << d.message);
+  REQUIRE(h.Draft().check().errors == 0);
+  const Node* n = h.Draft().good()->FindNode(added);
+  REQUIRE(n);
+  REQUIRE(n->decision->choices.size() == 2);
+  CHECK(n->decision->choices[1].sop.front().verdict == Verdict::Violates);
+  author::Save(h.st);
+  CHECK_FALSE(h.Draft().Dirty());
+
+  // The new branch, played from its node in the preview.
+  author::OpenPreview(h.st, added);
+  author::StartPreview(h.st);
+  REQUIRE(h.st.author.preview.session);
+  CHECK(h.st.author.preview.session->CurrentNode().id == added);
+  author::PreviewChoose(h.st, n->decision->choices[0].id);
+  CHECK(h.st.author.preview.problem.empty());
+  CHECK(h.st.author.preview.session->History().size() == 1);
+  h.Frame();
+  author::ClosePreview(h.st);
+
+  // The booklet for the legal reviewer has the new decision and its verdicts.
+  author::WriteBooklet(h.st);
+  std::string booklet;
+  for (const auto& e : fs::directory_iterator(h.folder))
+    if (e.path().string().ends_with(".html")) booklet = test::ReadText(e.path().string());
+  CHECK(booklet.find("Telepon dari majikan") != std::string::npos);
+  CHECK(booklet.find("Tanah Laut") != std::string::npos);
+
+  // The saved file, loaded as the start screen would, played by a team through the new decision.
+  ContentLibrary lib = LoadLibrary({h.folder});
+  std::shared_ptr<const Scenario> sc;
+  for (const auto& s : lib.Scenarios())
+    if (s->id == "yuliana-nunukan") sc = s;
+  REQUIRE(sc);
+  CHECK(sc->place.id.find("Kalimantan Selatan") != std::string::npos);
+  SessionInfo info;
+  info.session_id = "t";
+  info.team = "Tim Kalsel";
+  Session team(sc, lib.FindCatalogue(sc->sop_catalogue), info);
+  for (int step = 0; step < 200 && team.state() != SessionState::Ended; ++step) {
+    std::variant<DecisionRecord, Problem> record = Problem{};
+    if (team.state() == SessionState::AtScene) {
+      REQUIRE_FALSE(team.Continue());
+      continue;
+    }
+    if (team.state() == SessionState::AwaitingChoice) {
+      const auto& choices = team.CurrentNode().decision->choices;  // the first option as written
+      record = team.PrepareChoice(choices.front().id, 1000, 0);
+      if (std::holds_alternative<Problem>(record)) record = team.PrepareChoice(team.AvailableChoices().front()->id, 1000, 0);
+    } else {
+      record = team.PrepareChecklist({}, 1000, 0);
+    }
+    REQUIRE(std::holds_alternative<DecisionRecord>(record));
+    REQUIRE_FALSE(team.Apply(std::get<DecisionRecord>(record)));
+  }
+  CHECK(team.state() == SessionState::Ended);
+  const auto& path = team.Path();
+  CHECK(std::find(path.begin(), path.end(), added) != path.end());
+}
