@@ -6,7 +6,7 @@
 //
 // [SECTION] Helpers: statistics, files, child processes
 // [SECTION] The machine
-// [SECTION] Engine: validating a 10,000-node scenario, aggregating 1,000 session logs
+// [SECTION] Engine: validating a 10,000-node scenario, aggregating 1,000 session logs, a live room's refresh
 // [SECTION] Explore: time and states per scenario; how test-wise strategies fare (issue 13)
 // [SECTION] GUI: first frame, CPU per frame, idle CPU, countdown redraw rate, peak RSS
 #include <algorithm>
@@ -449,6 +449,27 @@ void BenchAggregate(const Config& cfg, const ContentLibrary& lib) {
   Out("| aggregation in `DebriefBook::Add` (" + std::to_string(debriefs) + " scenario debriefs) | " + Fmt("%.1f ms", Median(aggregate_ms)) + " |\n");
   Out("| `sigap debrief DIR` (process" + std::string(status == 0 ? "" : ", exit " + std::to_string(status)) + ") | " +
       Fmt("%.0f ms", Median(cli_ms)) + ", peak RSS " + Fmt("%.0f MB", static_cast<double>(rss) / 1024.0) + " |\n\n");
+}
+
+// The facilitator face with a live room: every time records arrive, RefreshLiveRoom reads the
+// room's folder again (DebriefBook::Reload: every log re-read, replayed and aggregated). Its cost
+// with 40 teams is the cost of applying one incoming record; the target is well under a frame.
+void BenchLiveRoom(const Config& cfg, const ContentLibrary& lib) {
+  const int n = 40;
+  fs::path dir = cfg.work / "room-40";
+  WriteTeamLogs(lib, dir, n);
+  DebriefBook book;
+  book.Add({dir.string()}, lib);
+  std::vector<double> reload_ms;
+  for (int r = 0; r < 2 * cfg.runs + 1; ++r) reload_ms.push_back(TimeMs([&] { book.Reload(lib); }));
+  Out("## Live room: applying incoming records in the facilitator face\n\n");
+  Out(std::to_string(n) + " teams' logs (seeded random walks, as for the 1,000 logs above) in the room's folder; when a "
+      "record arrives the facilitator face reads the folder again (`DebriefBook::Reload`: read, check CRCs, replay, "
+      "re-score, aggregate), median of " + std::to_string(2 * cfg.runs + 1) + " runs.\n\n");
+  Out("| teams | sessions in the book | one refresh (`DebriefBook::Reload`) | one frame at 60 Hz |\n|---|---|---|---|\n");
+  Out("| " + std::to_string(n) + " | " + std::to_string(book.Imported().sessions.size()) + " | " +
+      Fmt("%.1f ms", Median(reload_ms)) + " (max " + Fmt("%.1f ms", *std::max_element(reload_ms.begin(), reload_ms.end())) +
+      ") | 16.7 ms |\n\n");
 }
 
 // =============================================================================================
@@ -912,6 +933,7 @@ int main(int argc, char** argv) {
   if (cfg.only.empty() || cfg.only == "engine") {
     BenchValidate(cfg, lib);
     BenchAggregate(cfg, lib);
+    BenchLiveRoom(cfg, lib);
   }
   if (cfg.only.empty() || cfg.only == "engine" || cfg.only == "explore") BenchExplore(cfg, lib);
   if (cfg.only.empty() || cfg.only == "gui") {
