@@ -86,7 +86,9 @@ bool ClosedByRoom(int fd, std::chrono::milliseconds limit) {
   return false;
 }
 
-// A real team joins and gets its token at once, whatever else holds the room.
+// A real team joins and gets its token at once, whatever else holds the room: well before the
+// 10 s deadline that frees a slow sender's worker (the bound is loose: a sanitizer build on a busy
+// 2-core machine answers in a second or two).
 void TeamJoinsPromptly(int port) {
   const auto start = Clock::now();
   int fd = Connect(port);
@@ -102,8 +104,17 @@ void TeamJoinsPromptly(int port) {
   ::close(fd);
   CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
   CHECK(answer.find("\"token\"") != std::string::npos);
-  CHECK(Clock::now() - start < 1s);
+  CHECK(Clock::now() - start < 5s);
 }
+
+// Under AddressSanitizer the room's peak memory says more about the sanitizer (its quarantine of
+// freed blocks, its shadow memory: 10-20 MB more in CI) than about the room: the cut-off itself is
+// still checked there, its memory only in the other builds.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kMeasuresMemory = false;
+#else
+constexpr bool kMeasuresMemory = true;
+#endif
 
 TEST_CASE("room hardening: a request line without a newline is cut off after 32 KiB; the room stays small") {
   const std::string base = test::TempDir("room-endless-line");
@@ -125,7 +136,7 @@ TEST_CASE("room hardening: a request line without a newline is cut off after 32 
   CHECK(sent < 10u * 1024 * 1024);
   const long after_kb = room.PeakKb();
   MESSAGE("room peak memory " << before_kb << " KiB -> " << after_kb << " KiB");
-  CHECK(after_kb - before_kb < 4 * 1024);  // Debian's compiled library grew by the whole line
+  if (kMeasuresMemory) CHECK(after_kb - before_kb < 4 * 1024);  // Debian's compiled library grew by the whole line
   TeamJoinsPromptly(room.port);
   test::RemoveTree(base);
 }
@@ -143,7 +154,7 @@ TEST_CASE("room hardening: a chunked body far past the limit is refused and its 
     if (::send(fd, block.data(), block.size(), MSG_NOSIGNAL) <= 0) break;
   CHECK(ClosedByRoom(fd, 3s));
   ::close(fd);
-  CHECK(room.PeakKb() - before_kb < 4 * 1024);
+  if (kMeasuresMemory) CHECK(room.PeakKb() - before_kb < 4 * 1024);
   TeamJoinsPromptly(room.port);
   test::RemoveTree(base);
 }
