@@ -77,7 +77,7 @@ step "SIGAP for Windows (MinGW-w64, static, Release)"
 build=$work/sigap
 cmake -S "$root" -B "$build" -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_BUILD_TYPE=Release \
   -DSIGAP_IMGUI_SOURCE_DIR="$imgui_src" -DSIGAP_WINDOWS_DEPS="$deps" -DSIGAP_HTTPLIB_DIR="$root/build-deps/cpp-httplib" \
-  -DSIGAP_BUILD_TESTS=$tests -DSIGAP_BUILD_BENCH=OFF >/dev/null
+  -DSIGAP_BUILD_TESTS=$tests -DSIGAP_BUILD_BENCH=OFF -DSIGAP_BUILD_ROOM=ON >/dev/null  # ON: a cache from before the room was in the Windows build said OFF
 targets=(sigap sigap_console)
 [[ $tests == ON ]] && targets+=(test_platform platform_lock_probe test_engine test_fault)
 cmake --build "$build" -j2 --target "${targets[@]}"
