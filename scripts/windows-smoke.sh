@@ -148,6 +148,7 @@ PY
 
 # Debrief: both builds read the same result files (Linux's and Wine's together).
 step "debrief and exports"
+rm -rf "$smoke/both"  # a folder kept from an earlier run would mix in logs of older scenario versions
 mkdir -p "$smoke/both"
 cp "$smoke/native/results/"*.sigap.jsonl "$app/results/"*.sigap.jsonl "$smoke/both/"
 "$native" debrief "$smoke/both" --csv "$smoke/native/report.csv" --html "$smoke/native/report.html" --xapi "$smoke/native/xapi.json" \
