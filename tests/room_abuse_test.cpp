@@ -18,6 +18,7 @@
 
 #include "engine_test_util.h"
 #include "room_net.h"
+#include "room_test_support.h"
 
 namespace sigap {
 namespace {
@@ -52,13 +53,7 @@ void StartRoom(Room& room, const std::string& base) {
   room.pid = test::Spawn({SIGAP_BINARY, "room", "--results", base + "/room", "--bind", "127.0.0.1", "--port", "0",
                           "--code", kCode, "--discovery-port", "0", "--for", "120"},
                          room.out, room.err);
-  for (int i = 0; i < 200 && room.port == 0; ++i) {
-    std::this_thread::sleep_for(50ms);
-    const std::string text = test::ReadText(room.out);
-    const std::size_t at = text.find("http://127.0.0.1:");
-    if (at != std::string::npos && text.find('\n', at) != std::string::npos)
-      room.port = std::atoi(text.c_str() + at + 17);
-  }
+  room.port = test::WaitForRoomPort(room.out);
   REQUIRE_MESSAGE(room.port > 0, test::ReadText(room.err));
 }
 

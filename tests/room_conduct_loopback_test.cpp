@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine_test_util.h"
+#include "room_test_support.h"
 
 namespace sigap {
 namespace {
@@ -56,12 +57,7 @@ class ConductedRoom {
     }
     ::close(fds[0]);
     keyboard_ = fds[1];
-    for (int i = 0; i < 200 && port_ == 0; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      const std::string text = test::ReadText(out_);
-      const std::size_t at = text.find("http://127.0.0.1:");
-      if (at != std::string::npos && text.find('\n', at) != std::string::npos) port_ = std::atoi(text.c_str() + at + 17);
-    }
+    port_ = test::WaitForRoomPort(out_);
     REQUIRE_MESSAGE(port_ > 0, "the room did not start: " << test::ReadText(err_));
   }
   ~ConductedRoom() {

@@ -20,6 +20,7 @@
 #include "debrief.h"
 #include "engine_test_util.h"
 #include "library.h"
+#include "room_test_support.h"
 
 namespace sigap {
 namespace {
@@ -37,13 +38,7 @@ class RoomProcess {
     pid_ = test::Spawn({SIGAP_BINARY, "room", "--results", results, "--bind", "127.0.0.1", "--port",
                         std::to_string(port), "--code", kCode, "--for", "300"},
                        out_, err_);
-    for (int i = 0; i < 200 && port_ == 0; ++i) {  // at most 10 s
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      std::string text = test::ReadText(out_);
-      std::size_t at = text.find("http://127.0.0.1:");
-      if (at != std::string::npos && text.find('\n', at) != std::string::npos)
-        port_ = std::atoi(text.c_str() + at + 17);
-    }
+    port_ = test::WaitForRoomPort(out_);
     REQUIRE_MESSAGE(port_ > 0, "the room did not start: " << test::ReadText(err_));
   }
   ~RoomProcess() {
