@@ -16,18 +16,10 @@ patch_file=$root/third_party/cpp-httplib-0.11.4-limits.patch
 stamp=$(sha256sum "$patch_file" | cut -d' ' -f1)
 if [[ -f "$dest/httplib.h" && "$(cat "$dest/patch.sha256" 2>/dev/null)" == "$stamp" ]]; then exit 0; fi
 work=$(dirname "$dest")
-apt_dir=$work/apt
 src=$work/src
-mkdir -p "$apt_dir/lists/partial" "$src" "$dest"
-cat >"$apt_dir/debian-src.sources" <<'SOURCES'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SOURCES
-apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt_dir" -o "Dir::State::Lists=$apt_dir/lists"
-          -o "APT::Sandbox::User=root" -qq)
+mkdir -p "$src" "$dest"
+source "$root/scripts/debian-source-apt.sh"
+private_source_apt "$work/apt"
 if ! compgen -G "$src/cpp-httplib_0.11.4*.dsc" >/dev/null; then
   apt-get "${apt_opts[@]}" update
   (cd "$src" && apt-get "${apt_opts[@]}" source --download-only cpp-httplib=0.11.4+ds-1+deb12u1)

@@ -38,17 +38,9 @@ bash scripts/install-deps.sh --windows
 
 # ---- Debian source packages, through a private apt configuration ---------------------------
 step "Debian sources (imgui, glfw3; cpp-httplib)"
-apt_dir=$work/apt
-mkdir -p "$apt_dir/lists/partial" "$work/src"
-cat >"$apt_dir/debian-src.sources" <<'SOURCES'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SOURCES
-apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt_dir" -o "Dir::State::Lists=$apt_dir/lists"
-          -o "APT::Sandbox::User=root" -qq)
+mkdir -p "$work/src"
+source "$root/scripts/debian-source-apt.sh"
+private_source_apt "$work/apt"
 unpacked() { compgen -G "$work/src/$1-*/" >/dev/null; }
 if ! unpacked imgui || ! unpacked glfw3; then
   apt-get "${apt_opts[@]}" update
