@@ -111,10 +111,7 @@ Answer PostJson(int port, const std::string& path, const json& j) {
                               "Content-Length: " +
                               std::to_string(body.size()) + "\r\n\r\n" + body;
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  sockaddr_in addr = test::LoopbackAddress(port);
   timeval tv{6, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   Answer a;

@@ -155,10 +155,7 @@ int EnvTeams() {
 // One raw request over a fresh connection; returns the status code (0: no answer).
 int RawRequest(int port, const std::string& bytes) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  sockaddr_in addr = test::LoopbackAddress(port);
   timeval tv{6, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   int status = 0;
@@ -231,10 +228,7 @@ TEST_CASE("room over loopback: teams play at once; the room's files equal their 
     int fd_port = port;
     // Join by hand to get a token.
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(fd_port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sockaddr_in addr = test::LoopbackAddress(fd_port);
     REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
     std::string req = Post("/join", json{{"code", kCode}}.dump());
     (void)!::send(fd, req.data(), req.size(), MSG_NOSIGNAL);

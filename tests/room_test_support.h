@@ -2,7 +2,11 @@
 // from the address line it prints.
 #pragma once
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -10,6 +14,15 @@
 #include "engine_test_util.h"
 
 namespace sigap::test {
+
+// 127.0.0.1:`port`, for a raw socket to the room (the tests never leave this machine).
+inline sockaddr_in LoopbackAddress(int port) {
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  return addr;
+}
 
 // Waits at most 10 s for the room's "http://127.0.0.1:PORT" line in `out_file`; 0 when it did not come.
 inline int WaitForRoomPort(const std::string& out_file) {
