@@ -61,9 +61,12 @@ team_log=$(ls "$tmp"/team/*.sigap.jsonl)
 room_log=$(ls "$tmp"/room/*.sigap.jsonl)
 check "the room's file is the team's log, byte for byte" cmp "$team_log" "$room_log"
 
-# The root namespace (this machine's real network) hears nothing of it.
+# The root namespace (this machine's real network) hears nothing of it. Other room tests running
+# at the same time may announce their own rooms on loopback: only this room must stay unheard.
 "$sigap" rooms --bind 127.0.0.1 --timeout 1 >"$tmp/root.out" 2>&1 && rc=0 || rc=$?
-check "nothing is heard outside the namespaces" test "$rc" -eq 1
+check "nothing is heard outside the namespaces" \
+  bash -c "[[ $rc -eq 0 || $rc -eq 1 ]] && ! grep -q '10\.213\.' '$tmp/root.out'"
+
 
 kill -TERM "$room_pid"
 wait "$room_pid" && rc=0 || rc=$?
