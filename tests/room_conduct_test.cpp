@@ -120,6 +120,56 @@ TEST_CASE("room conduct: a laptop that missed commands catches up with one poll,
   test::RemoveTree(dir);
 }
 
+TEST_CASE("room conduct: a room restarted mid-workshop comes back as the facilitator left it") {
+  test::Fixture fx = test::LoadFixture();
+  std::string dir = test::TempDir("conduct-restart"), error;
+  auto room = Room::Open(dir, kCode, error, RoomOptions{"Bimtek", RoomStart::Together});
+  REQUIRE(room);
+  const std::string token = Send(*room, "/join", {{"code", kCode}}).body["token"];
+  REQUIRE(Send(*room, "/record", {{"token", token}, {"session", kSession}, {"seq", 0}, {"line", Header(kSession)}}).status == 200);
+  REQUIRE(room->StartAll());
+  REQUIRE(room->PauseAll());
+  REQUIRE(room->SetMessage("Istirahat 10 menit"));
+  CHECK(room->conduct().command == 3);
+  room.reset();  // the facilitator's laptop crashed, or slept
+
+  room = Room::Open(dir, kCode, error, RoomOptions{"Bimtek", RoomStart::Together});
+  REQUIRE(room);
+  // Not back in the lobby (teams are mid-scenario), still paused, the message still shown, and a
+  // new command number so every laptop that polls sees that the room spoke.
+  RoomConduct c = Send(*room, "/join", {{"code", kCode}}).room();
+  CHECK(c.phase == RoomPhase::Paused);
+  CHECK(c.message == "Istirahat 10 menit");
+  CHECK(c.command == 4);
+  CHECK(room->ResumeAll());
+  CHECK(room->Close());
+  room.reset();
+
+  // A closed room opened again takes teams again; "free start" never reopens in a lobby.
+  room = Room::Open(dir, kCode, error, RoomOptions{"Bimtek", RoomStart::Free});
+  REQUIRE(room);
+  CHECK(room->conduct().phase == RoomPhase::Running);
+  CHECK(Send(*room, "/join", {{"code", kCode}}).status == 200);
+  room.reset();
+
+  // The conduct file is not a result: the debrief reads the folder without a word about it.
+  ContentLibrary lib;
+  lib.files = test::LoadLibraryFiles(fx);
+  DebriefBook book;
+  book.Add({dir}, lib);
+  CHECK(book.Imported().sessions.size() == 1);
+  for (const Diagnostic& d : book.Imported().problems) CHECK_MESSAGE(d.file.find(kRoomConductFile) == std::string::npos, d.message);
+
+  // A damaged conduct file is no reason to refuse the room: it opens as new.
+  test::WriteText(dir + "/" + kRoomConductFile, "{\"phase\": 7");
+  room = Room::Open(dir, kCode, error, RoomOptions{"Bimtek", RoomStart::Together});
+  REQUIRE(room);
+  CHECK(room->conduct().phase == RoomPhase::Lobby);
+  CHECK(room->conduct().command == 0);
+  room.reset();
+  test::RemoveTree(dir);
+}
+
 TEST_CASE("room conduct: no request a team can send changes the phase, and no answer holds another team") {
   std::string dir = test::TempDir("conduct-auth"), error;
   auto room = Room::Open(dir, kCode, error, RoomOptions{"R", RoomStart::Together});

@@ -124,7 +124,30 @@ std::optional<RoomConduct> RoomConductFromJson(const json& j) {
 bool Room::Command() {
   ++conduct_.command;
   ++changes_;
+  // Best effort: a room that cannot write it still conducts; only a restart would forget.
+  const std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir_) / kRoomConductFile);
+  std::string error;
+  (void)WriteFileDurably(path, Dump(RoomConductToJson(conduct_)) + "\n", error);
   return true;
+}
+
+void Room::RestoreConduct() {
+  const std::string path = platform::PathToUtf8(platform::PathFromUtf8(dir_) / kRoomConductFile);
+  std::string text, error;
+  if (!ReadFileToString(path, text, error)) return;  // a new room (or an unreadable file: start afresh)
+  const json j = json::parse(text, nullptr, false);
+  const std::optional<RoomConduct> saved = RoomConductFromJson(j);
+  if (!saved) return;
+  switch (saved->phase) {
+    case RoomPhase::Lobby:
+      if (conduct_.start != RoomStart::Together) conduct_.phase = RoomPhase::Running;
+      break;
+    case RoomPhase::Closed: conduct_.phase = RoomPhase::Running; break;  // opened again
+    default: conduct_.phase = saved->phase;
+  }
+  conduct_.message = saved->message.size() <= kRoomMaxMessageBytes ? saved->message : "";
+  conduct_.command = std::max<std::int64_t>(saved->command, 0);
+  (void)Command();  // the reopening: every laptop looks again
 }
 
 bool Room::StartAll() {
@@ -187,6 +210,7 @@ std::unique_ptr<Room> Room::Open(const std::string& results_dir, const std::stri
     error = "cannot create the results folder " + results_dir;
     return nullptr;
   }
+  room->RestoreConduct();
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     const std::string name = platform::PathToUtf8(e.path().filename());

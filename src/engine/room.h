@@ -91,10 +91,18 @@ std::string NewRoomCode();
 // "" when `code` can serve as a room code, else why not.
 std::string CheckRoomCode(const std::string& code);
 
+// The room's conduct kept in its results folder, so a room restarted mid-workshop (a crash, a
+// laptop that slept) comes back paused if it was paused, with its message and its command count.
+// Not a result file: the debrief reads only *.sigap.jsonl.
+inline constexpr const char* kRoomConductFile = "sigap-room.json";
+
 class Room {
  public:
   // Opens a room over `results_dir` (created if missing). Logs already there (a room restarted
-  // in the same folder) are taken up again: their teams continue where the file ends.
+  // in the same folder) are taken up again: their teams continue where the file ends. So is the
+  // conduct (kRoomConductFile): the phase (a closed room opens again: running; a lobby only in a
+  // "start together" room), the message and the command count, which grows by one for the
+  // reopening so every laptop looks again. The name and start mode are the options'.
   static std::unique_ptr<Room> Open(const std::string& results_dir, const std::string& code, std::string& error,
                                     const RoomOptions& options = {});
   Room(const Room&) = delete;
@@ -139,7 +147,8 @@ class Room {
   RoomResponse Append(const RoomRequest& r);
   RoomResponse Poll(const RoomRequest& r);
   void Seen(Session& s, std::int64_t now_ms);
-  bool Command();
+  bool Command();       // counts a facilitator command and keeps the conduct on disk
+  void RestoreConduct();
   RoomResponse Refuse(int status, const std::string& code, const std::string& message, std::int64_t next = -1);
   RoomResponse Accepted(const Session& s);
   bool CreateSessionFile(Session& s, const std::string& line, std::string& error);
