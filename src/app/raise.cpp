@@ -35,8 +35,12 @@ RaiseWatcher::~RaiseWatcher() {
 }
 
 void RaiseWatcher::Watch(const std::string& log_path) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  watched_ = log_path;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (watched_ == log_path) return;  // the loop calls this every frame
+    watched_ = log_path;
+  }
+  stop_cv_.notify_all();
 }
 
 bool RaiseWatcher::TakeRequest() { return requested_.exchange(false); }
@@ -44,7 +48,10 @@ bool RaiseWatcher::TakeRequest() { return requested_.exchange(false); }
 void RaiseWatcher::Run() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stop_) {
-    stop_cv_.wait_for(lock, std::chrono::milliseconds(500));
+    // Without a session to watch nothing can ask for this window: sleep until there is one, so
+    // an idle start screen has no thread waking at all.
+    if (watched_.empty()) stop_cv_.wait(lock, [this] { return stop_ || !watched_.empty(); });
+    else stop_cv_.wait_for(lock, std::chrono::milliseconds(500));
     if (stop_ || watched_.empty()) continue;
     const std::string watched = watched_;
     lock.unlock();

@@ -1,8 +1,8 @@
 // Bringing another SIGAP window forward: a second copy that finds a session open elsewhere
 // writes a request naming the session's log; the copy holding that log sees it within half a
 // second, wakes its event loop and raises its window. Plain files in the settings folder, so it
-// works the same on Linux and Windows, and costs an idle window one small read twice a second
-// (no frame is drawn for it).
+// works the same on Linux and Windows, and costs a window holding a session one small read twice
+// a second (no frame is drawn for it); a window holding none does not look at all.
 #pragma once
 
 #include <atomic>
