@@ -70,7 +70,7 @@ struct ScreenHarness {
   // The glyphs of the content in use (call once the library is set).
   void UseLibrary(const ContentLibrary& library) {
     st.library = library;
-    st.glyph_ranges = app::GlyphRanges(st.tr, st.library);
+    st.glyph_ranges = app::CollectGlyphRanges(st.tr, st.library);
     st.fonts_dirty = true;
   }
   void Resize(ImVec2 size) {

@@ -54,7 +54,7 @@ struct AppState {
   StringTable tr;
   Fonts fonts;
   UiSettings settings;
-  std::vector<ImWchar> glyph_ranges;    // every character the screens may draw (GlyphRanges)
+  GlyphRanges glyph_ranges;    // every character the screens may draw (CollectGlyphRanges)
   std::function<void()> upload_fonts;   // set by the window host: sends a rebuilt atlas to the GPU
   bool fonts_dirty = false;      // rebuild the atlas before the next frame
   bool theme_dirty = false;

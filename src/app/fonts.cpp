@@ -1,9 +1,11 @@
 #include "fonts.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <initializer_list>
 #include <filesystem>
 #include <map>
-#include <set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -60,7 +62,10 @@ ImFont* AddFont(const std::string& path, float px, const ImWchar* ranges, bool m
   return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes->data()), static_cast<int>(bytes->size()), px, &cfg, ranges);
 }
 
-void CollectCodePoints(const std::string& text, std::set<ImWchar>& out) {
+// One bit per code point of the Basic Multilingual Plane (ImGui 1.86 draws the BMP only).
+using CodePoints = std::vector<bool>;
+
+void CollectCodePoints(const std::string& text, CodePoints& out) {
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     std::uint32_t cp = 0;
@@ -73,43 +78,55 @@ void CollectCodePoints(const std::string& text, std::set<ImWchar>& out) {
     if (i + static_cast<std::size_t>(n) > text.size()) break;
     for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
     i += static_cast<std::size_t>(n);
-    if (cp >= 0x20 && cp <= 0xFFFF) out.insert(static_cast<ImWchar>(cp));  // ImGui 1.86 draws the BMP only
+    if (cp >= 0x20 && cp <= 0xFFFF) out[cp] = true;
   }
 }
 
-void CollectJsonStrings(const nlohmann::json& j, std::set<ImWchar>& out) {
+void CollectJsonStrings(const nlohmann::json& j, CodePoints& out) {
   if (j.is_string()) CollectCodePoints(j.get_ref<const std::string&>(), out);
   else if (j.is_structured())
     for (const auto& v : j) CollectJsonStrings(v, out);
 }
 
-}  // namespace
+void AddBlocks(CodePoints& points, std::initializer_list<std::pair<std::uint32_t, std::uint32_t>> blocks) {
+  for (const auto& [lo, hi] : blocks)
+    for (std::uint32_t c = lo; c <= hi; ++c) points[c] = true;
+}
 
-std::vector<ImWchar> GlyphRanges(const StringTable& tr, const ContentLibrary& library) {
-  std::set<ImWchar> points;
-  // Always: Latin with its extensions, punctuation, currency, arrows, and the symbols screens draw.
-  const std::pair<ImWchar, ImWchar> base[] = {{0x20, 0x7E},     {0xA0, 0x24F},    {0x2010, 0x205E}, {0x20A0, 0x20BF},
-                                               {0x2190, 0x21FF}, {0x2212, 0x2212}, {0x2713, 0x2718}, {0x26A0, 0x26A0},
-                                               {0x25A0, 0x25CF}};
-  for (const auto& [lo, hi] : base)
-    for (std::uint32_t c = lo; c <= hi; ++c) points.insert(static_cast<ImWchar>(c));
-  tr.ForEachText([&](const std::string& text) { CollectCodePoints(text, points); });
-  for (const auto& f : library.files) {
-    if (f.scenario) CollectJsonStrings(ToJson(*f.scenario), points);
-    if (f.catalogue) CollectJsonStrings(ToJson(*f.catalogue), points);
-  }
+std::vector<ImWchar> ToRanges(const CodePoints& points) {
   std::vector<ImWchar> ranges;
-  for (auto it = points.begin(); it != points.end();) {
-    ImWchar lo = *it, hi = *it;
-    for (++it; it != points.end() && *it == hi + 1; ++it) hi = *it;
-    ranges.push_back(lo);
-    ranges.push_back(hi);
+  for (std::uint32_t c = 1; c < points.size(); ++c) {
+    if (!points[c]) continue;
+    std::uint32_t hi = c;
+    while (hi + 1 < points.size() && points[hi + 1]) ++hi;
+    ranges.push_back(static_cast<ImWchar>(c));
+    ranges.push_back(static_cast<ImWchar>(hi));
+    c = hi;
   }
   ranges.push_back(0);
   return ranges;
 }
 
-Fonts BuildFonts(float body_px, const std::vector<ImWchar>& ranges) {
+}  // namespace
+
+GlyphRanges CollectGlyphRanges(const StringTable& tr, const ContentLibrary& library) {
+  CodePoints used(0x10000, false);
+  tr.ForEachText([&](const std::string& text) { CollectCodePoints(text, used); });
+  for (const auto& f : library.files) {
+    if (f.scenario) CollectJsonStrings(ToJson(*f.scenario), used);
+    if (f.catalogue) CollectJsonStrings(ToJson(*f.catalogue), used);
+  }
+  // The symbols screens draw from code (widgets, map, slides): ← ↑ → ↓, −, ✓ … ✘, ⚠, ■, ▶, ◀, •.
+  AddBlocks(used, {{0x20, 0x7E}, {0xA0, 0xFF}, {0x2010, 0x2027}, {0x2190, 0x2193}, {0x2212, 0x2212},
+                   {0x2713, 0x2718}, {0x26A0, 0x26A0}, {0x25A0, 0x25A0}, {0x25B6, 0x25B6}, {0x25C0, 0x25C0}, {0x2022, 0x2022}});
+  CodePoints text = used;
+  // Where people type (names, the author face): Latin with its extensions, punctuation, currency,
+  // arrows and geometric shapes.
+  AddBlocks(text, {{0x100, 0x24F}, {0x2010, 0x205E}, {0x20A0, 0x20BF}, {0x2190, 0x21FF}, {0x25A0, 0x25CF}});
+  return {ToRanges(text), ToRanges(used)};
+}
+
+Fonts BuildFonts(float body_px, const GlyphRanges& ranges) {
   Fonts fonts;
   fonts.body_px = body_px;
   ImGuiIO& io = ImGui::GetIO();
@@ -128,8 +145,9 @@ Fonts BuildFonts(float body_px, const std::vector<ImWchar>& ranges) {
   for (const char* name : {"NotoSansSymbols2-Regular.ttf", "NotoSansSymbols-Regular.ttf", "NotoSansMath-Regular.ttf", "DejaVuSans.ttf"})
     if (std::string path = FindFont(name); !path.empty() && path != regular) symbols.push_back(path);
   fonts.merged = symbols;
-  const ImWchar* glyphs = ranges.empty() ? io.Fonts->GetGlyphRangesDefault() : ranges.data();
-  auto add = [&](const std::string& file, float px) -> ImFont* {
+  const ImWchar* text_glyphs = ranges.text.empty() ? io.Fonts->GetGlyphRangesDefault() : ranges.text.data();
+  const ImWchar* display_glyphs = ranges.display.empty() ? text_glyphs : ranges.display.data();
+  auto add = [&](const std::string& file, float px, const ImWchar* glyphs) -> ImFont* {
     ImFont* font = AddFont(file, px, glyphs, false);
     if (!font) {
       ImFontConfig def;
@@ -141,10 +159,10 @@ Fonts BuildFonts(float body_px, const std::vector<ImWchar>& ranges) {
   };
   // Titles and countdown digits are capped: a 200 px face would fill a texture larger than old
   // laptops' GPUs accept, and such a size never helps a room.
-  fonts.body = add(regular, body_px);
-  fonts.bold = add(bold, body_px);
-  fonts.large = add(bold, std::min(body_px * 1.45f, 110.0f));
-  fonts.huge = add(bold, std::min(body_px * 2.4f, 150.0f));
+  fonts.body = add(regular, body_px, text_glyphs);
+  fonts.bold = add(bold, body_px, text_glyphs);
+  fonts.large = add(bold, std::min(body_px * 1.45f, 110.0f), display_glyphs);
+  fonts.huge = add(bold, std::min(body_px * 2.4f, 150.0f), display_glyphs);
   io.Fonts->Build();
   return fonts;
 }

@@ -26,14 +26,22 @@ struct Fonts {
   std::string warning;        // set when the preferred font was missing
 };
 
-// The code points the app must be able to draw: Latin with its extensions and punctuation, the
-// symbols the screens use, and every character of the string tables and the loaded content
-// (a list of inclusive ranges, 0-terminated, as ImGui takes them).
-std::vector<ImWchar> GlyphRanges(const StringTable& tr, const ContentLibrary& library);
+// The code points the app must be able to draw, as ImGui takes them (inclusive ranges,
+// 0-terminated). `text`, for the body and bold faces where people also type: Latin with its
+// extensions, punctuation, currency, arrows and the screens' symbols, plus every character of
+// the string tables and the loaded content. `display`, for the large and huge faces (titles,
+// slides, countdown), which only show what SIGAP itself wrote: ASCII, Latin-1, the screens'
+// symbols and the characters of the string tables and content. The large faces hold most of the
+// atlas's pixels, so leaving unused blocks out of them keeps start-up and memory down.
+struct GlyphRanges {
+  std::vector<ImWchar> text;
+  std::vector<ImWchar> display;
+};
+GlyphRanges CollectGlyphRanges(const StringTable& tr, const ContentLibrary& library);
 
 // (Re)builds the font atlas with the body text at `body_px` pixels. The caller uploads the atlas
-// texture when a renderer is running (fonts have no GL in them).
-Fonts BuildFonts(float body_px, const std::vector<ImWchar>& ranges);
+// texture when a renderer is running (fonts have no GL in them). Empty ranges: ImGui's default.
+Fonts BuildFonts(float body_px, const GlyphRanges& ranges);
 
 // Which face is on screen: each has its own minimum text size.
 enum class Face { Participant, Facilitator, Presentation };

@@ -308,6 +308,9 @@ int RunGui(const GuiOptions& options) {
   state.upload_fonts = [] {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The driver holds the texture now: the atlas's own pixels (alpha and RGBA, tens of MB at
+    // projector sizes) are not needed until the next rebuild, which makes new ones.
+    ImGui::GetIO().Fonts->ClearTexData();
   };
   state.player.upload_texture = UploadRgbaTexture;
   state.loop_wake->post = [] { glfwPostEmptyEvent(); };  // the live room's threads wake the loop

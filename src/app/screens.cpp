@@ -11,7 +11,7 @@ namespace sigap::app {
 
 void InitScreens(AppState& state) {
   if (!state.scenarios_dir.empty()) state.library = LoadLibrary({state.scenarios_dir});
-  state.glyph_ranges = GlyphRanges(state.tr, state.library);
+  state.glyph_ranges = CollectGlyphRanges(state.tr, state.library);
   state.fonts_dirty = true;
   InitPlayer(state);
   InitFacilitator(state);
