@@ -11,7 +11,7 @@ all=0
 
 if [[ $all -eq 1 ]]; then bash scripts/install-deps.sh --fuzz; else bash scripts/install-deps.sh; fi
 
-echo "== build (debug)"
+echo "== build (debug) (${SECONDS}s)"
 cmake --preset debug >/dev/null
 cmake --build --preset debug
 summary_passed=0
@@ -32,25 +32,25 @@ run_ctest() {
   return "$rc"
 }
 
-echo "== tests (debug)"
+echo "== tests (debug) (${SECONDS}s)"
 run_ctest debug
 
 if [[ $all -eq 1 ]]; then
   # Release is what facilitators run, and some warnings appear only when optimising (GCC's
   # -Wrestrict, -Wmaybe-uninitialized, -Wstringop-*). The program only, built and not run: the
   # suites above and below test the same code, and the test programs would double its time.
-  echo "== build (release-strict: Release, warnings as errors)"
+  echo "== build (release-strict: Release, warnings as errors) (${SECONDS}s)"
   cmake --preset release-strict >/dev/null
   cmake --build --preset release-strict
-  echo "== build (asan: AddressSanitizer + UndefinedBehaviorSanitizer)"
+  echo "== build (asan: AddressSanitizer + UndefinedBehaviorSanitizer) (${SECONDS}s)"
   cmake --preset asan >/dev/null
   cmake --build --preset asan
-  echo "== tests (asan)"
+  echo "== tests (asan) (${SECONDS}s)"
   run_ctest asan
   if [[ -x scripts/fuzz.sh ]]; then
-    echo "== fuzzing"
+    echo "== fuzzing (${SECONDS}s)"
     bash scripts/fuzz.sh 60
   fi
 fi
 
-echo "tests: ${summary_passed} passed, ${summary_failed} failed"
+echo "tests: ${summary_passed} passed, ${summary_failed} failed (${SECONDS}s)"
