@@ -195,35 +195,43 @@ int Projector(const std::string& sigap, int teams) {
   waitpid(gui, nullptr, 0);
 
   struct Frame {
-    long long start_ns, wall_ns;
+    long long start_ns, wall_ns, accepted;
   };
   std::vector<Frame> drawn;
   {
     std::istringstream in(Read(frames));
+    long long accepted = 0;
     for (std::string line; std::getline(in, line);) {
       long long n = 0, screen = 0, start_ns = 0, wall = 0, cpu = 0;
-      if (std::sscanf(line.c_str(), "frame %lld %lld %lld %lld %lld", &n, &screen, &start_ns, &wall, &cpu) == 5)
-        drawn.push_back({start_ns, wall});
+      if (std::sscanf(line.c_str(), "room %lld", &n) == 1) accepted = n;
+      else if (std::sscanf(line.c_str(), "frame %lld %lld %lld %lld %lld", &n, &screen, &start_ns, &wall, &cpu) == 5)
+        drawn.push_back({start_ns, wall, accepted});
     }
   }
   std::vector<double> to_held, to_projector, wait_frame, frame_wall;
   int unseen = 0;
   long long first_ns = -1, last_ns = -1;
-  for (const auto& team : sent)
-    for (const Sent& s : team) {
-      if (first_ns < 0 || s.sent_ns < first_ns) first_ns = s.sent_ns;
-      last_ns = std::max(last_ns, s.held_ns);
-      to_held.push_back(static_cast<double>(s.held_ns - s.sent_ns) / 1e6);
-      // The room counts a record as a change before it answers, so the first frame that starts
-      // after the answer draws it; the projector shows it when that frame ends.
-      auto f = std::find_if(drawn.begin(), drawn.end(), [&](const Frame& fr) { return fr.start_ns >= s.held_ns; });
-      if (f == drawn.end()) ++unseen;
-      else {
-        to_projector.push_back(static_cast<double>(f->start_ns + f->wall_ns - s.sent_ns) / 1e6);
-        wait_frame.push_back(static_cast<double>(f->start_ns - s.held_ns) / 1e6);
-        frame_wall.push_back(static_cast<double>(f->wall_ns) / 1e6);
-      }
+  std::vector<Sent> all;
+  for (const auto& team : sent) all.insert(all.end(), team.begin(), team.end());
+  // The room accepts records one at a time; in the order of their answers, the k-th record is on
+  // the projector from the first frame that read an accepted count of at least k (the frame log's
+  // `room` line), when that frame ends.
+  std::sort(all.begin(), all.end(), [](const Sent& a, const Sent& b) { return a.held_ns < b.held_ns; });
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const Sent& s = all[k];
+    if (first_ns < 0 || s.sent_ns < first_ns) first_ns = s.sent_ns;
+    last_ns = std::max(last_ns, s.held_ns);
+    to_held.push_back(static_cast<double>(s.held_ns - s.sent_ns) / 1e6);
+    auto f = std::find_if(drawn.begin(), drawn.end(),
+                          [&](const Frame& fr) { return fr.accepted >= static_cast<long long>(k + 1); });
+    if (f == drawn.end()) {
+      ++unseen;
+    } else {
+      to_projector.push_back(static_cast<double>(f->start_ns + f->wall_ns - s.sent_ns) / 1e6);
+      wait_frame.push_back(static_cast<double>(f->start_ns + f->wall_ns - s.held_ns) / 1e6);
+      frame_wall.push_back(static_cast<double>(f->wall_ns) / 1e6);
     }
+  }
   const long frames_during = std::count_if(drawn.begin(), drawn.end(),
                                            [&](const Frame& fr) { return fr.start_ns >= first_ns && fr.start_ns <= last_ns; });
   std::printf("projector: %d teams, %zu records over %.1f s (%.1f records/s), failures %d, not drawn %d\n", teams,
@@ -233,12 +241,17 @@ int Projector(const std::string& sigap, int teams) {
   std::printf("send -> the projector's frame with it ends: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
               Percentile(to_projector, 0.5), Percentile(to_projector, 0.95), Percentile(to_projector, 0.99),
               Percentile(to_projector, 1.0));
-  std::printf("  of it: the room's answer -> that frame starts p50 %.1f ms, p95 %.1f ms; the frame p50 %.1f ms, p95 %.1f ms\n",
+  std::printf("  of it: the room's answer -> that frame ends p50 %.1f ms, p95 %.1f ms; the frame p50 %.1f ms, p95 %.1f ms\n",
               Percentile(wait_frame, 0.5), Percentile(wait_frame, 0.95), Percentile(frame_wall, 0.5),
               Percentile(frame_wall, 0.95));
   std::printf("GUI: %ld frames while records arrived (%.1f a second), CPU %lld ticks (%ld ticks/s) over %.1f s, peak RSS %ld kB\n",
               frames_during, static_cast<double>(frames_during) / seconds, cpu1 - cpu0, sysconf(_SC_CLK_TCK), seconds + 1,
               hwm);
+  if (std::getenv("ROOM_MEASURE_KEEP")) {
+    std::ofstream out(base / "sent.txt");
+    for (std::size_t t = 0; t < sent.size(); ++t)
+      for (const Sent& s : sent[t]) out << t << ' ' << s.sent_ns << ' ' << s.held_ns << '\n';
+  }
   if (!std::getenv("ROOM_MEASURE_KEEP")) fs::remove_all(base);
   else std::printf("kept: %s\n", base.c_str());
   return failures.load() == 0 && unseen == 0 ? 0 : 1;

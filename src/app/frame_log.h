@@ -8,6 +8,8 @@
 //                  char, size, focus, close, drop, timer, raise, room (the live room heard
 //                  something: a record, a team, a command), or none: an event no callback saw,
 //                  such as glfwPostEmptyEvent or a message GLFW handles itself)
+//   room <accepted>  before a frame's line, while the facilitator's live room is open: the records
+//                  the room had accepted when this frame read its state (what the frame shows)
 // A frame spans from the end of the event wait to the return of glfwSwapBuffers; its CPU time
 // is the whole process's (CLOCK_PROCESS_CPUTIME_ID), so Mesa llvmpipe's render threads count.
 // CLOCK_MONOTONIC is shared by all processes: the driver subtracts its own exec time.
@@ -43,6 +45,9 @@ class FrameLog {
   }
   void Wake(const char* cause) {
     if (file_) Line("wake %s\n", cause);
+  }
+  void Room(long long accepted) {
+    if (file_) Line("room %lld\n", accepted);
   }
   void EndFrame(int screen) {
     if (!file_) return;

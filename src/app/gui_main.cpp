@@ -403,6 +403,7 @@ int RunGui(const GuiOptions& options) {
       state.quit_requested = true;
     }
     glfwSwapBuffers(win);
+    if (state.facilitator.room) frame_log.Room(state.facilitator.room_state.accepted);
     frame_log.EndFrame(static_cast<int>(state.screen));
     --signals.frames_to_draw;
   }
