@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 #include <imgui.h>
@@ -13,6 +14,7 @@
 #include "author_screens.h"
 #include "engine_test_util.h"
 #include "screens.h"
+#include "widgets.h"
 
 using namespace sigap;
 using namespace sigap::app;
@@ -39,6 +41,54 @@ struct AuthorHarness : test::ScreenHarness {
   }
   int Vertices() { return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0; }
   const ScenarioDraft& Draft() { return *st.author.draft; }
+};
+
+// ImGui's own input, for the text fields a trainer types in (the harness's KeyPress is the app's):
+// a click on a recorded item, keys held for a frame, characters typed.
+struct Hands {
+  AuthorHarness& h;
+  explicit Hands(AuthorHarness& harness) : h(harness) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = 1;
+    io.KeyMap[ImGuiKey_End] = 2;
+    io.KeyMap[ImGuiKey_A] = 3;
+    io.KeyMap[ImGuiKey_Backspace] = 4;
+    ui::ProbeEnable(true);
+  }
+  ~Hands() { ui::ProbeEnable(false); }
+  // The centre of the item the layout probe recorded with this label in the last frame.
+  std::optional<ImVec2> Find(const std::string& label) {
+    for (const auto& item : ui::ProbeItems())
+      if (item.label == label) return ImVec2((item.min.x + item.max.x) / 2, (item.min.y + item.max.y) / 2);
+    return std::nullopt;
+  }
+  bool Click(const std::string& label) {
+    auto at = Find(label);
+    if (!at) return false;
+    ClickAt(*at);
+    return true;
+  }
+  void ClickAt(ImVec2 at) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = at;
+    io.MouseDown[0] = true;
+    h.Frame();
+    io.MouseDown[0] = false;
+    h.Frame();
+  }
+  void Key(ImGuiKey key, bool ctrl = false) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[io.KeyMap[key]] = true;
+    h.Frame();
+    io.KeysDown[io.KeyMap[key]] = false;
+    io.KeyCtrl = false;
+    h.Frame();
+  }
+  void Type(const std::string& text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    h.Frame();
+  }
 };
 
 KeyPress Ctrl(char letter, bool shift = false) {
@@ -410,4 +460,106 @@ TEST_CASE("a trainer turns yuliana-nunukan into a Kalimantan Selatan case withou
   CHECK(team.state() == SessionState::Ended);
   const auto& path = team.Path();
   CHECK(std::find(path.begin(), path.end(), added) != path.end());
+}
+
+TEST_CASE("a node renamed in its panel takes every route to it along; a taken id is refused; removal asks first") {
+  AuthorHarness h("rename");
+  // The node most routes lead to.
+  const OrderedJson doc0 = *h.Draft().doc();
+  std::string target;
+  std::size_t most = 0;
+  for (const auto& n : h.Draft().good()->nodes)
+    if (const auto refs = NodeReferences(doc0, n.id).size(); refs > most) {
+      most = refs;
+      target = n.id;
+    }
+  REQUIRE(most >= 2);
+  const std::string original = h.Draft().text();
+  author::SelectNode(h.st, target);
+  Hands hands(h);
+  h.Frame();
+  h.Frame();
+
+  // Click the id, go to its end, type a suffix, press Enter: one rename, every route along.
+  REQUIRE(hands.Click("##node-id"));
+  hands.Key(ImGuiKey_End);
+  hands.Type("-kalsel");
+  CHECK(h.Draft().text() == original);  // nothing renamed while typing
+  hands.Key(ImGuiKey_Enter);
+  const std::string renamed = target + "-kalsel";
+  CHECK(h.st.author.selected == renamed);
+  CHECK(h.Draft().current_is_good());
+  CHECK(h.Draft().good()->FindNode(renamed));
+  CHECK(NodeReferences(*h.Draft().doc(), target).empty());
+  CHECK(NodeReferences(*h.Draft().doc(), renamed).size() == most);
+  CHECK_FALSE(h.st.author.message_error);
+  CHECK(h.st.author.message.find(renamed) != std::string::npos);
+  // One undo step.
+  h.Frame({Ctrl('Z')});
+  CHECK(h.Draft().text() == original);
+  h.Frame({Ctrl('Y')});
+  CHECK(h.Draft().good()->FindNode(renamed));
+
+  // Onto the id of another node: refused, said in the reader's language, nothing changed.
+  const std::string other = h.Draft().good()->nodes.front().id == renamed ? h.Draft().good()->nodes.back().id
+                                                                          : h.Draft().good()->nodes.front().id;
+  const std::string before = h.Draft().text();
+  h.Frame();
+  REQUIRE(hands.Click("##node-id"));
+  hands.Key(ImGuiKey_A, true);  // select all
+  hands.Type(other);
+  hands.Key(ImGuiKey_Enter);
+  CHECK(h.Draft().text() == before);
+  CHECK(h.st.author.selected == renamed);
+  CHECK(h.st.author.message_error);
+  CHECK(h.st.author.message == h.st.tr.Format("author.rename_taken", {other, renamed}));
+  CHECK(h.st.author.message.find("sudah dipakai") != std::string::npos);
+  h.st.tr.SetLanguage(Lang::En);
+  author::RenameNode(h.st, renamed, other);
+  CHECK(h.st.author.message.find("already another node's id") != std::string::npos);
+  author::RenameNode(h.st, renamed, "Bukan Id");
+  CHECK(h.st.author.message.find("not a valid id") != std::string::npos);
+  CHECK(h.Draft().text() == before);
+  h.st.tr.SetLanguage(Lang::Id);
+
+  // Remove: first the question, with what leads here; nothing removed until yes.
+  h.Frame();
+  h.Frame();
+  REQUIRE(hands.Click("Hapus###rm"));
+  CHECK(h.st.author.confirm_remove == renamed);
+  CHECK(h.Draft().text() == before);
+  h.Frame();
+  std::string shown;
+  for (const auto& item : ui::ProbeItems()) shown += item.label + "\n";
+  CAPTURE(shown);
+  // Each node that leads here is named, with the options that do.
+  int named = 0;
+  for (const auto& r : NodeReferences(*h.Draft().doc(), renamed)) {
+    if (r.node == renamed) continue;
+    const std::string head = "•  " + (r.node.empty() ? std::string(h.st.tr("author.led_by_start")) : r.node + ",");
+    bool found = false;
+    for (const auto& item : ui::ProbeItems())
+      found |=
+          item.label.rfind(head, 0) == 0 && (r.option.empty() || item.label.find(" " + r.option) != std::string::npos);
+    CHECK_MESSAGE(found, r.pointer);
+    ++named;
+  }
+  CHECK(named >= 2);
+  REQUIRE(hands.Click("Batal###remove-no"));
+  CHECK(h.st.author.confirm_remove.empty());
+  CHECK(h.Draft().text() == before);
+  REQUIRE(hands.Click("Hapus###rm"));
+  h.Frame();
+  REQUIRE(hands.Click("Ya, hapus###remove-yes"));
+  CHECK(h.Draft().good() != nullptr);
+  CHECK(h.Draft().doc()->at("nodes").size() == doc0.at("nodes").size() - 1);
+  CHECK(h.st.author.selected.empty());
+  // The routes that led there are now errors on their nodes, as the question said.
+  CHECK(h.Draft().check().errors >= 1);
+  bool flagged = false;
+  for (const auto& d : h.Draft().check().diagnostics)
+    flagged |= d.code == "SCN011" && d.message.find(renamed) != std::string::npos;
+  CHECK(flagged);
+  h.Frame({Ctrl('Z')});
+  CHECK(h.Draft().text() == before);
 }

@@ -188,6 +188,8 @@ void SetNewId(AppState& st, const std::string& id) { st.author.new_id = id; }
 void SelectNode(AppState& st, const std::string& node) {
   st.author.selected = node;
   st.author.json_field = {};
+  st.author.id_typed_for.clear();
+  st.author.confirm_remove.clear();
 }
 
 // =============================================================================================
@@ -306,6 +308,50 @@ void AddNode(AppState& st, const std::string& type) {
     return true;
   });
   if (!id.empty()) SelectNode(st, id);
+}
+
+void TypeNodeId(AppState& st, const std::string& node, const std::string& text) {
+  st.author.id_typed_for = node;
+  st.author.id_typed = text;
+}
+
+void RenameNode(AppState& st, const std::string& from, const std::string& to) {
+  auto& a = st.author;
+  a.id_typed_for.clear();
+  a.id_typed.clear();
+  if (!a.draft) return;
+  const std::size_t references = a.draft->doc() ? NodeReferences(*a.draft->doc(), from).size() : 0;
+  switch (a.draft->RenameNode(from, to)) {
+    case RenameResult::Renamed:
+      a.json_field = {};
+      a.last_check_ms = a.draft->check_ms();
+      if (a.selected == from) a.selected = to;
+      if (a.confirm_remove == from) a.confirm_remove.clear();
+      Say(st, st.tr.Format("author.renamed", {from, to, std::to_string(references)}));
+      break;
+    case RenameResult::Taken: Say(st, st.tr.Format("author.rename_taken", {to, from}), true); break;
+    case RenameResult::BadId: Say(st, st.tr.Format("author.rename_bad_id", {to, from}), true); break;
+    case RenameResult::Same:
+    case RenameResult::NotFound: break;
+  }
+}
+
+void AskRemoveNode(AppState& st, const std::string& node) { st.author.confirm_remove = node; }
+
+void CancelRemoveNode(AppState& st) { st.author.confirm_remove.clear(); }
+
+void RemoveNode(AppState& st, const std::string& node) {
+  auto& a = st.author;
+  a.confirm_remove.clear();
+  const bool removed = EditDoc(st, [&](OrderedJson& j) {
+    const int at = NodeIndex(j, node);
+    if (at < 0) return false;
+    j["nodes"].erase(static_cast<std::size_t>(at));
+    return true;
+  });
+  if (!removed) return;
+  if (a.selected == node) SelectNode(st, "");
+  Say(st, st.tr.Format("author.removed", {node}));
 }
 
 void AddOption(AppState& st, const std::string& node) {

@@ -37,6 +37,15 @@ void MoveElement(AppState& state, const std::string& array_pointer, std::size_t 
 void DuplicateElement(AppState& state, const std::string& array_pointer, std::size_t index);
 // A new node after the selected one (type: scene | decision | ending), selected.
 void AddNode(AppState& state, const std::string& type);
+// A node's id typed in the node panel: kept until the field is left, then RenameNode.
+void TypeNodeId(AppState& state, const std::string& node, const std::string& text);
+// A node and every reference to it (the start, every route) renamed in one undo step; refused,
+// with a message, onto an id another node has or one the format does not allow.
+void RenameNode(AppState& state, const std::string& from, const std::string& to);
+// Removing a node asks first, showing what leads to it (AuthorState::confirm_remove).
+void AskRemoveNode(AppState& state, const std::string& node);
+void CancelRemoveNode(AppState& state);
+void RemoveNode(AppState& state, const std::string& node);
 void AddOption(AppState& state, const std::string& node);  // a choice or checklist item
 void SetSopTag(AppState& state, const std::string& options_pointer, const std::string& old_step,
                const std::string& step,

@@ -41,6 +41,9 @@ struct AuthorState {
   bool message_error = false;
   std::string new_id;  // "new scenario": the id typed
   JsonFieldDraft json_field;
+  std::string id_typed_for;              // the node whose id is being typed in the node panel ("" = none)
+  std::string id_typed;                  // …what is typed: the node is renamed when the field is left
+  std::string confirm_remove;            // the node whose removal waits for the author's yes ("" = none)
   bool show_explore = false;             // the diagnostics panel shows explore's findings
   std::optional<ExploreReport> explore;  // the last exploration of the good version
   std::string explored_hash;             // …of this content hash
