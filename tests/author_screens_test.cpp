@@ -563,3 +563,77 @@ TEST_CASE("a node renamed in its panel takes every route to it along; a taken id
   h.Frame({Ctrl('Z')});
   CHECK(h.Draft().text() == before);
 }
+
+TEST_CASE("play from here on a timed decision: the countdown as the team sees it, run out into the timeout outcome") {
+  AuthorHarness h("clock");
+  // paman-tanjungpinang's dp3: 30 seconds, and a timeout outcome that is not one of its options.
+  author::OpenScenario(h.st, h.folder + "/paman-tanjungpinang.json");
+  REQUIRE(h.Draft().current_is_good());
+  const Node* timed = h.Draft().good()->FindNode("dp3");
+  REQUIRE(timed);
+  REQUIRE(timed->decision->Timeout());
+  const TimeoutOutcome& timeout = *timed->decision->Timeout();
+  Hands hands(h);
+  author::SelectNode(h.st, "dp3");
+  author::OpenPreview(h.st, "dp3");
+  author::StartPreview(h.st);
+  REQUIRE(h.st.author.preview.session);
+  h.Frame();
+  // The clock as the team's: 0:30, and the next redraw asked for when it reads 0:29, not sooner.
+  CHECK(hands.Find("countdown 0:30"));
+  CHECK(h.st.wake_at > h.st.now);
+  CHECK(h.st.wake_at <= h.st.now + 1.01);
+  h.st.now += 1.0;
+  h.Frame();
+  CHECK(hands.Find("countdown 0:29"));
+  CHECK(h.st.author.preview.session->CurrentNode().id == "dp3");
+
+  // "Habiskan waktu": the timeout outcome at once, no option taken, its text and feedback shown.
+  REQUIRE(hands.Click("Habiskan waktu###run-out"));
+  const Session& s = *h.st.author.preview.session;
+  REQUIRE(s.History().size() == 1);
+  CHECK(s.History().back().timed_out);
+  CHECK(s.History().back().choice.empty());
+  CHECK(s.CurrentNode().id == timeout.next.back().to);
+  CHECK(h.st.author.preview.problem.empty());
+  h.Frame();
+  CHECK(hands.Find(h.st.tr("feedback.timeout_outcome")));
+  CHECK(hands.Find(timeout.text.Get(Lang::Id)));
+  CHECK(hands.Find(h.st.tr.Format("author.preview_feedback", {timeout.feedback.Get(Lang::Id)})));
+  CHECK_FALSE(hands.Find("countdown 0:30"));  // not timed where it leads: no clock, no wake
+  // The timeout's effects applied: risk went up by 3 from the inspector's value.
+  const Variable* risk = h.Draft().good()->FindVariable("risk");
+  REQUIRE(risk);
+  CHECK(s.Value("risk") == doctest::Approx(std::min(risk->max, risk->initial + 3)));
+
+  // Left alone, the clock runs out by itself (the frame after the time is up).
+  author::StartPreview(h.st);
+  h.Frame();
+  h.st.now += 30.2;
+  h.Frame();
+  CHECK(h.st.author.preview.session->History().size() == 1);
+  CHECK(h.st.author.preview.session->History().back().timed_out);
+  CHECK(h.st.author.preview.session->CurrentNode().id == timeout.next.back().to);
+
+  // A timer with a "default" runs out into that option (yuliana-nunukan).
+  author::OpenScenario(h.st, h.file);
+  std::string with_default;
+  for (const auto& n : h.Draft().good()->nodes)
+    if (n.decision && n.decision->timer && !n.decision->Timeout() && with_default.empty()) with_default = n.id;
+  REQUIRE(!with_default.empty());
+  author::OpenPreview(h.st, with_default);
+  author::StartPreview(h.st);
+  h.Frame();
+  REQUIRE(hands.Click("Habiskan waktu###run-out"));
+  REQUIRE(h.st.author.preview.session->History().size() == 1);
+  const DecisionRecord& r = h.st.author.preview.session->History().back();
+  CHECK(r.timed_out);
+  CHECK(r.choice == h.Draft().good()->FindNode(with_default)->decision->timer->default_choice);
+  h.Frame();
+  CHECK(hands.Find(h.st.tr.Format("feedback.timed_out",
+                                  {h.Draft().good()->FindNode(with_default)->decision->OptionLetter(r.choice)})));
+
+  // Never a result file.
+  std::error_code ec;
+  CHECK((!fs::exists(h.st.results_dir, ec) || fs::is_empty(h.st.results_dir, ec)));
+}

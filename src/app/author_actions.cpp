@@ -498,12 +498,16 @@ void StartPreview(AppState& st) {
   p.session.emplace(p.scenario, a.draft->catalogue(), info);
   p.ticked.clear();
   p.problem.clear();
+  p.decision_shown_at = st.now;
+  p.timer_stopped = false;
 }
 
 void PreviewContinue(AppState& st) {
   auto& p = st.author.preview;
   if (!p.session) return;
   if (auto problem = p.session->Continue()) p.problem = st.tr.Describe(*problem);
+  p.decision_shown_at = st.now;  // the next node's clock, if it is a timed decision
+  p.timer_stopped = false;
 }
 
 namespace {
@@ -513,17 +517,51 @@ void ApplyPrepared(AppState& st, const std::variant<DecisionRecord, Problem>& pr
     p.problem = st.tr.Describe(*problem);
     return;
   }
-  if (auto problem = p.session->Apply(std::get<DecisionRecord>(prepared))) p.problem = st.tr.Describe(*problem);
-  else
-    p.problem.clear();
+  if (auto problem = p.session->Apply(std::get<DecisionRecord>(prepared))) {
+    p.problem = st.tr.Describe(*problem);
+    return;
+  }
+  p.problem.clear();
   p.ticked.clear();
+  p.decision_shown_at = st.now;
+  p.timer_stopped = false;
+}
+
+std::int64_t PreviewDecisionMs(const AppState& st) {
+  return std::max<std::int64_t>(0, static_cast<std::int64_t>((st.now - st.author.preview.decision_shown_at) * 1000.0));
 }
 }  // namespace
+
+std::optional<double> PreviewSecondsLeft(const AppState& st) {
+  const auto& p = st.author.preview;
+  if (!p.session || p.timer_stopped) return std::nullopt;
+  const SessionState s = p.session->state();
+  if (s != SessionState::AwaitingChoice && s != SessionState::AwaitingChecklist) return std::nullopt;
+  const auto seconds = p.session->TimerSeconds();
+  if (!seconds) return std::nullopt;
+  return p.decision_shown_at + *seconds - st.now;
+}
+
+void PreviewTimeOut(AppState& st) {
+  auto& p = st.author.preview;
+  if (!p.session || p.timer_stopped || !p.session->TimerSeconds()) return;
+  // A checklist submits what is ticked, as the team's does; a single choice is chosen by a click
+  // in the preview, so nothing is ever selected and unconfirmed there.
+  const bool checklist = p.session->state() == SessionState::AwaitingChecklist;
+  const auto prepared =
+      p.session->PrepareTimeout(PreviewDecisionMs(st), 0, checklist ? p.ticked : std::vector<std::string>{});
+  if (std::holds_alternative<Problem>(prepared)) p.timer_stopped = true;  // e.g. ENG007: let the author choose
+  ApplyPrepared(st, prepared);
+}
+
+void PreviewTimeOutIfDue(AppState& st) {
+  if (auto left = PreviewSecondsLeft(st); left && *left <= 0) PreviewTimeOut(st);
+}
 
 void PreviewChoose(AppState& st, const std::string& choice) {
   auto& p = st.author.preview;
   if (!p.session) return;
-  ApplyPrepared(st, p.session->PrepareChoice(choice, 0, 0));
+  ApplyPrepared(st, p.session->PrepareChoice(choice, PreviewDecisionMs(st), 0));
 }
 
 void PreviewTick(AppState& st, const std::string& item) {
@@ -537,7 +575,7 @@ void PreviewTick(AppState& st, const std::string& item) {
 void PreviewSubmitChecklist(AppState& st) {
   auto& p = st.author.preview;
   if (!p.session) return;
-  ApplyPrepared(st, p.session->PrepareChecklist(p.ticked, 0, 0));
+  ApplyPrepared(st, p.session->PrepareChecklist(p.ticked, PreviewDecisionMs(st), 0));
 }
 
 void ClosePreview(AppState& st) { st.author.preview = {}; }

@@ -3,6 +3,7 @@
 // (scenario_draft.h): each one is written canonically and validated at once.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app_state.h"
@@ -71,6 +72,12 @@ void PreviewContinue(AppState& state);
 void PreviewChoose(AppState& state, const std::string& choice);
 void PreviewTick(AppState& state, const std::string& item);
 void PreviewSubmitChecklist(AppState& state);
+// A timed decision's clock in the preview, as the team's: seconds left (none: not timed, or
+// stopped). The time runs out into the timer's default or its timeout outcome (with the items
+// ticked, on a checklist); PreviewTimeOut runs it out at once ("Run out the time").
+std::optional<double> PreviewSecondsLeft(const AppState& state);
+void PreviewTimeOut(AppState& state);
+void PreviewTimeOutIfDue(AppState& state);
 void ClosePreview(AppState& state);
 
 void ShowExplore(AppState& state, bool on);  // explores the good version when it changed

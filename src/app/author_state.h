@@ -30,6 +30,8 @@ struct AuthorPreview {
   std::optional<Session> session;            // in memory only: a preview never writes a result
   std::vector<std::string> ticked;           // checklist items ticked at the current decision
   std::string problem;                       // why the last move was refused ("" = none)
+  double decision_shown_at = 0;              // AppState::now when the current node was shown: its clock
+  bool timer_stopped = false;                // the timeout was refused (ENG007): the clock stops
 };
 
 struct AuthorState {
