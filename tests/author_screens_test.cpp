@@ -13,6 +13,7 @@
 #include "author_actions.h"
 #include "author_screens.h"
 #include "engine_test_util.h"
+#include "layout_check.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -636,4 +637,98 @@ TEST_CASE("play from here on a timed decision: the countdown as the team sees it
   // Never a result file.
   std::error_code ec;
   CHECK((!fs::exists(h.st.results_dir, ec) || fs::is_empty(h.st.results_dir, ec)));
+}
+
+TEST_CASE("readable at 1280x720 and 1920x1080: one row of controls, map labels whole, nothing overlaps or is cut") {
+  struct View {
+    const char* name;
+    const char* scenario;
+    std::string node;  // selected; "" = the scenario's own fields
+    bool play = false;
+    bool remove = false;
+    bool broken = false;  // two errors, whose messages are longer than the diagnostics panel is wide
+  };
+  const View views[] = {{"scenario fields", "yuliana-nunukan", ""},
+                        {"decision", "yuliana-nunukan", "dp2"},
+                        {"ending", "yuliana-nunukan", "e1"},
+                        {"remove question", "yuliana-nunukan", "dp8", false, true},
+                        {"preview with a clock", "paman-tanjungpinang", "dp3", true},
+                        {"diagnostics", "yuliana-nunukan", "dp1", false, false, true}};
+  for (ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080)}) {
+    for (Lang lang : {Lang::Id, Lang::En}) {
+      for (const View& view : views) {
+        CAPTURE(size.x);
+        CAPTURE(static_cast<int>(lang));
+        const std::string view_name = view.name;
+        CAPTURE(view_name);
+        AuthorHarness h("layout", size);
+        h.st.tr.SetLanguage(lang);
+        const std::string file = h.folder + "/" + view.scenario + ".json";
+        if (view.broken) {
+          std::string text = test::ReadText(file);
+          text.replace(text.find("\"next\": \"dp2\""), 13, "\"next\": \"dp2x\"");
+          text.replace(text.find("\"interview.separate\""), 20, "\"interview.sparate\"");
+          test::WriteText(file, text);
+        }
+        author::OpenScenario(h.st, file);
+        REQUIRE(h.Draft().check().errors == (view.broken ? 2u : 0u));
+        author::SelectNode(h.st, view.node);
+        if (view.play) {
+          author::OpenPreview(h.st, view.node);
+          author::StartPreview(h.st);
+        }
+        if (view.remove) author::AskRemoveNode(h.st, view.node);
+        ui::ProbeEnable(true);
+        for (int i = 0; i < 3; ++i) h.Frame();
+        std::string shown;
+        for (const auto& item : ui::ProbeItems()) shown += item.label + "\n";
+        CAPTURE(shown);
+        ImGuiWindow* root = ImGui::FindWindowByName("##root");
+        REQUIRE(root);
+        CHECK(root->ScrollMax.y <= 0.5f);  // the face fits the window; its panels scroll
+        test::CheckLayout(false);
+        // The controls on one row: the file list and the last button share their top.
+        std::optional<float> file_y, close_y;
+        for (const auto& item : ui::ProbeItems()) {
+          if (item.label == "##author-file") file_y = item.min.y;
+          if (item.label.ends_with("###close")) close_y = item.min.y;
+        }
+        REQUIRE(file_y);
+        REQUIRE(close_y);
+        CHECK(*close_y == doctest::Approx(*file_y));
+        // Every decision's id can be read on the map, whole.
+        if (view.broken) {
+          // Each message whole, wrapped in the panel, on the row that selects its node.
+          for (const auto& d : h.Draft().check().diagnostics) CHECK(shown.find(d.message) != std::string::npos);
+          ui::ProbeEnable(false);
+          continue;
+        }
+        int decisions = 0;
+        for (const auto& n : h.Draft().good()->nodes) {
+          if (!n.decision) continue;
+          ++decisions;
+          bool whole = false;
+          for (const auto& item : ui::ProbeItems())
+            if (item.label.rfind("map " + n.id + ": ", 0) == 0) {
+              whole = item.label.find(n.id, 5 + n.id.size()) != std::string::npos &&
+                      item.label.find("…") == std::string::npos;
+              // A box a label of 0.8 em fits in, with room around it.
+              CHECK(item.max.x - item.min.x >= 2.2f * ui::Em(h.st.fonts.body));
+              CHECK(item.max.y - item.min.y >= 1.05f * ui::Em(h.st.fonts.body));
+            }
+          CHECK_MESSAGE(whole, n.id);
+        }
+        CHECK(decisions > 5);
+        // The preview's clock is in view.
+        if (view.play) {
+          bool clock = false;
+          for (const auto& item : ui::ProbeItems())
+            if (item.label.rfind("countdown ", 0) == 0)
+              clock = item.max.y <= item.clip_max.y && item.min.y >= item.clip_min.y;
+          CHECK(clock);
+        }
+        ui::ProbeEnable(false);
+      }
+    }
+  }
 }

@@ -47,10 +47,13 @@ void TextPair(const AppState& st, ActionQueue& q, const char* label, const std::
       ImGui::TableNextColumn();
       std::string text = value ? Str(Member(*value, lang)) : std::string();
       const std::string ptr = pointer + "/" + lang;
-      ImGui::SetNextItemWidth(-1);
+      // The language's code stays beside its field, inside the column.
+      const float field_w =
+          ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(lang).x - ImGui::GetStyle().ItemInnerSpacing.x;
+      ImGui::SetNextItemWidth(field_w);
       const bool missing = text.empty();
       if (missing) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(pal.warning.x, pal.warning.y, pal.warning.z, 0.25f));
-      bool changed = multiline ? ImGui::InputTextMultiline(lang, &text, ImVec2(-1, ui::Em() * 3.2f))
+      bool changed = multiline ? ImGui::InputTextMultiline(lang, &text, ImVec2(field_w, ui::Em() * 3.2f))
                                : ImGui::InputText(lang, &text);
       if (missing) ImGui::PopStyleColor();
       ui::Track(lang);

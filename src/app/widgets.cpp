@@ -141,6 +141,19 @@ bool Button(const char* label, bool enabled, bool primary, float width) {
   return clicked && enabled;
 }
 
+bool SelectableWrapped(const char* id, const std::string& text, const ImVec4& color, bool selected) {
+  const float wrap = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4.0f);
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::PushID(id);
+  const bool clicked = ImGui::Selectable("##row", selected, 0, ImVec2(0, size.y));
+  ImGui::PopID();
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, U32(color), text.c_str(), nullptr,
+                                      wrap);
+  TrackRect(text.c_str(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  return clicked;
+}
+
 bool Option(const char* id, const std::string& letter, const std::string& text, bool selected, Mark mark) {
   const Palette& p = CurrentPalette();
   const ImGuiStyle& style = ImGui::GetStyle();

@@ -44,6 +44,10 @@ bool Button(const char* label, bool enabled = true, bool primary = false, float 
 enum class Mark { Letter, Checkbox };
 bool Option(const char* id, const std::string& letter, const std::string& text, bool selected, Mark mark);
 
+// A row of a list that can be clicked (a diagnostic, a finding): its text wrapped at the column's
+// edge, as tall as it needs, rather than cut where the panel ends.
+bool SelectableWrapped(const char* id, const std::string& text, const ImVec4& color, bool selected);
+
 // A large clickable card of text pieces (title, meta line, paragraphs…) with a number badge.
 struct Piece {
   ImFont* font = nullptr;       // nullptr: the current font
