@@ -3,7 +3,10 @@
 // undo and redo with the keys, and play a branch from its node with the state inspector.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -11,6 +14,7 @@
 
 #include "app_harness.h"
 #include "author_actions.h"
+#include "author_explore.h"
 #include "author_screens.h"
 #include "engine_test_util.h"
 #include "layout_check.h"
@@ -41,6 +45,13 @@ struct AuthorHarness : test::ScreenHarness {
     InitAuthor(st);
   }
   int Vertices() { return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0; }
+  // The explore worker's result: it wakes the loop, whose next frame takes it.
+  bool WaitForExplore() {
+    for (int i = 0; i < 1200 && !st.loop_wake->pending; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!st.loop_wake->pending) return false;
+    Frame();
+    return true;
+  }
   const ScenarioDraft& Draft() { return *st.author.draft; }
 };
 
@@ -324,6 +335,7 @@ TEST_CASE("a new scenario from the template opens valid; the booklet and explore
   CHECK_FALSE(h.st.author.message_error);
   CHECK(test::ReadText(h.folder + "/kasus-kalsel.booklet.html").find("<html") != std::string::npos);
   author::ShowExplore(h.st, true);
+  REQUIRE(h.WaitForExplore());
   REQUIRE(h.st.author.explore);
   CHECK(h.st.author.explore->endings.size() == 2);
   h.Frame();
@@ -731,4 +743,133 @@ TEST_CASE("readable at 1280x720 and 1920x1080: one row of controls, map labels w
       }
     }
   }
+}
+
+TEST_CASE("the explore worker: one exploration at a time, a newer version supersedes, the loop woken once per result") {
+  // A stand-in for ExploreScenario that waits to be let go, so that the order of events is fixed.
+  std::mutex m;
+  std::condition_variable cv;
+  std::vector<std::string> started;  // the versions the worker began, in order
+  int released = 0, running = 0, most_running = 0;
+  auto explore = [&](std::shared_ptr<const Scenario> s, std::shared_ptr<const SopCatalogue>) {
+    std::unique_lock<std::mutex> lock(m);
+    started.push_back(s->id);
+    most_running = std::max(most_running, ++running);
+    cv.notify_all();
+    const std::size_t mine = started.size();
+    cv.wait(lock, [&] { return released >= static_cast<int>(mine); });
+    --running;
+    ExploreReport r;
+    r.sop_axis = s->id;  // which version this report is of
+    return r;
+  };
+  std::atomic<int> wakes{0};
+  ExploreWorker worker([&] { ++wakes; }, explore);
+  // Should a check stop the test midway, the stand-in is let go before the worker is joined.
+  struct LetGo {
+    std::function<void()> go;
+    ~LetGo() { go(); }
+  } let_go{[&] {
+    std::lock_guard<std::mutex> lock(m);
+    released = 1000;
+    cv.notify_all();
+  }};
+  auto version = [](const std::string& id) {
+    auto s = std::make_shared<Scenario>();
+    s->id = id;
+    return std::shared_ptr<const Scenario>(s);
+  };
+  auto wait_started = [&](std::size_t n) {
+    std::unique_lock<std::mutex> lock(m);
+    return cv.wait_for(lock, std::chrono::seconds(10), [&] { return started.size() >= n; });
+  };
+  auto release = [&] {
+    std::lock_guard<std::mutex> lock(m);
+    ++released;
+    cv.notify_all();
+  };
+  auto wait_wakes = [&](int n) {
+    for (int i = 0; i < 1000 && wakes < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return wakes >= n;
+  };
+
+  worker.Request(version("v1"), nullptr, "h1");
+  REQUIRE(wait_started(1));
+  CHECK(worker.Wanted() == "h1");
+  CHECK_FALSE(worker.Take());
+  // Two newer versions while v1 runs: v2 is superseded before it starts, v1's result is dropped.
+  worker.Request(version("v2"), nullptr, "h2");
+  worker.Request(version("v3"), nullptr, "h3");
+  CHECK(worker.Wanted() == "h3");
+  release();  // v1 ends
+  REQUIRE(wait_started(2));
+  {
+    std::lock_guard<std::mutex> lock(m);
+    CHECK(started == std::vector<std::string>{"v1", "v3"});
+  }
+  CHECK(wakes == 0);
+  CHECK_FALSE(worker.Take());
+  release();  // v3 ends
+  REQUIRE(wait_wakes(1));
+  auto result = worker.Take();
+  REQUIRE(result);
+  CHECK(result->hash == "h3");
+  CHECK(result->report.sop_axis == "v3");
+  CHECK(worker.Wanted().empty());
+  CHECK_FALSE(worker.Take());  // once
+  CHECK(most_running == 1);
+  CHECK(wakes == 1);
+}
+
+TEST_CASE(
+    "explore runs off the UI thread: the face says so, draws nothing while it waits, and follows a newer version") {
+  AuthorHarness h("explore");
+  h.Frame();
+  const std::string first = h.Draft().good()->content_hash;
+  author::ShowExplore(h.st, true);  // returns at once: the worker explores
+  CHECK(author::Exploring(h.st));
+  CHECK_FALSE(h.st.author.explore);
+  Hands hands(h);
+  // While it waits: the frame queues no action and asks for no redraw (the loop sleeps until the
+  // worker wakes it), and the tab says that it is exploring.
+  const bool acted = h.Frame();
+  if (author::Exploring(h.st)) {
+    CHECK_FALSE(acted);
+    CHECK(h.st.wake_at == 0);
+  }
+  auto wait_for_wake = [&] {
+    for (int i = 0; i < 1200 && !h.st.loop_wake->pending; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return h.st.loop_wake->pending.load();
+  };
+  REQUIRE(wait_for_wake());
+  h.Frame();  // the woken frame takes the result
+  REQUIRE(h.st.author.explore);
+  CHECK(h.st.author.explored_hash == first);
+  CHECK_FALSE(author::Exploring(h.st));
+
+  // An edit makes a newer version: explored anew; the previous findings stay, marked, meanwhile.
+  author::SetValue(h.st, "/place/id", OrderedJson("UPTD PPA Kabupaten Tanah Laut, Kalimantan Selatan"));
+  const std::string second = h.Draft().good()->content_hash;
+  REQUIRE(second != first);
+  h.Frame();
+  CHECK(author::Exploring(h.st));
+  CHECK(h.st.author.explored_hash == first);
+  REQUIRE(wait_for_wake());
+  h.Frame();
+  CHECK(h.st.author.explored_hash == second);
+  CHECK_FALSE(author::Exploring(h.st));
+  // Another file opened while exploring: a result for the old one is never shown on the new one.
+  author::SetValue(h.st, "/place/id", OrderedJson("UPTD PPA Kabupaten Banjar"));
+  h.Frame();
+  author::OpenScenario(h.st, h.folder + "/paman-tanjungpinang.json");
+  REQUIRE(wait_for_wake());
+  h.Frame();
+  for (int i = 0; i < 3 && h.st.author.explored_hash != h.Draft().good()->content_hash; ++i) {
+    REQUIRE(wait_for_wake());
+    h.Frame();
+  }
+  CHECK(h.st.author.explored_hash == h.Draft().good()->content_hash);
+  REQUIRE(h.st.author.explore);
+  CHECK(h.st.author.explore->space->scenario_ptr() == h.Draft().good());
 }

@@ -584,13 +584,42 @@ void ClosePreview(AppState& st) { st.author.preview = {}; }
 // [SECTION] Explore and booklet
 // =============================================================================================
 
-void ShowExplore(AppState& st, bool on) {
+namespace {
+// Asks the worker for the good version when the tab is shown and its findings are not of it.
+void RequestExplore(AppState& st) {
   auto& a = st.author;
-  a.show_explore = on;
-  if (!on || !a.draft || !a.draft->good() || !a.draft->catalogue()) return;
-  if (a.explore && a.explored_hash == a.draft->good()->content_hash) return;
-  a.explore = ExploreScenario(a.draft->good(), a.draft->catalogue());
-  a.explored_hash = a.draft->good()->content_hash;
+  if (!a.show_explore || !a.draft || !a.draft->good() || !a.draft->catalogue()) return;
+  const std::string& hash = a.draft->good()->content_hash;
+  if (a.explore && a.explored_hash == hash) return;
+  if (!a.explorer) {
+    auto wake = st.loop_wake;  // the worker may outlive a frame's state, never the loop's wake
+    a.explorer = std::make_shared<ExploreWorker>([wake] { wake->Signal(); });
+  }
+  if (a.explorer->Wanted() != hash) a.explorer->Request(a.draft->good(), a.draft->catalogue(), hash);
+}
+}  // namespace
+
+void ShowExplore(AppState& st, bool on) {
+  st.author.show_explore = on;
+  RequestExplore(st);
+}
+
+void TakeExplore(AppState& st) {
+  auto& a = st.author;
+  if (!a.explorer) return;
+  if (auto result = a.explorer->Take()) {
+    // Only findings of the version on the map: a result for another file opened since is dropped.
+    if (a.draft && a.draft->good() && a.draft->good()->content_hash == result->hash) {
+      a.explore = std::move(result->report);
+      a.explored_hash = result->hash;
+    }
+  }
+  RequestExplore(st);
+}
+
+bool Exploring(const AppState& st) {
+  const auto& a = st.author;
+  return a.explorer && a.draft && a.draft->good() && a.explorer->Wanted() == a.draft->good()->content_hash;
 }
 
 void WriteBooklet(AppState& st) {

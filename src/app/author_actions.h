@@ -80,7 +80,12 @@ void PreviewTimeOut(AppState& state);
 void PreviewTimeOutIfDue(AppState& state);
 void ClosePreview(AppState& state);
 
-void ShowExplore(AppState& state, bool on);  // explores the good version when it changed
+// The explore tab: while it is shown, the good version is explored on a worker thread whenever
+// it changed (ExploreWorker: a newer version supersedes an older exploration). TakeExplore, run by
+// RunFrame at every frame, takes a result the worker has ready and asks for the newest version.
+void ShowExplore(AppState& state, bool on);
+void TakeExplore(AppState& state);
+bool Exploring(const AppState& state);       // an exploration of the good version is under way
 void WriteBooklet(AppState& state);          // "<scenario>.booklet.html" beside the file
 
 }  // namespace sigap::app::author

@@ -79,6 +79,9 @@ void Glance(const AppState& st, ActionQueue& q, const Scenario& sc) {
 void Findings(const AppState& st, ActionQueue& q) {
   const auto& a = st.author;
   const Palette& pal = CurrentPalette();
+  // Said once, not animated: the window draws nothing more until the worker's result wakes it.
+  if (author::Exploring(st))
+    ui::TextColored(st.tr(a.explore ? "author.exploring_newer" : "author.exploring"), pal.text_muted);
   if (!a.explore) return;
   const auto& r = *a.explore;
   ui::Text(
@@ -124,7 +127,7 @@ void DrawAuthorDiagnostics(const AppState& st, ActionQueue& q) {
       ImGui::EndTabItem();
     }
     if (a.draft->good() && ImGui::BeginTabItem((std::string(st.tr("author.tab_explore")) + "###tab-explore").c_str())) {
-      if (ui::Button((std::string(st.tr("author.explore_run")) + "###explore-run").c_str()))
+      if (!a.show_explore && ui::Button((std::string(st.tr("author.explore_run")) + "###explore-run").c_str()))
         q.Push([](AppState& s) { author::ShowExplore(s, true); });
       Findings(st, q);
       ImGui::EndTabItem();

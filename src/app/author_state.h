@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "author_explore.h"
 #include "explore.h"
 #include "scenario_draft.h"
 #include "session.h"
@@ -49,6 +50,9 @@ struct AuthorState {
   bool show_explore = false;             // the diagnostics panel shows explore's findings
   std::optional<ExploreReport> explore;  // the last exploration of the good version
   std::string explored_hash;             // …of this content hash
+  // Explores on a worker thread (started at the first exploration), which wakes the loop through
+  // AppState::loop_wake when a result is ready; RunFrame takes it (author::TakeExplore).
+  std::shared_ptr<ExploreWorker> explorer;
 
   // Map view.
   float map_zoom = 1.0f;               // 1 = fit the canvas
