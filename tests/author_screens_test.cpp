@@ -507,6 +507,16 @@ TEST_CASE("a node renamed in its panel takes every route to it along; a taken id
   CHECK(NodeReferences(*h.Draft().doc(), renamed).size() == most);
   CHECK_FALSE(h.st.author.message_error);
   CHECK(h.st.author.message.find(renamed) != std::string::npos);
+  // A preview opened from the node starts again from it under its new name.
+  author::OpenPreview(h.st, renamed);
+  author::RenameNode(h.st, renamed, target + "-2");
+  CHECK(h.st.author.preview.from == target + "-2");
+  author::StartPreview(h.st);
+  REQUIRE(h.st.author.preview.session);
+  CHECK(h.st.author.preview.session->CurrentNode().id == target + "-2");
+  author::ClosePreview(h.st);
+  author::Undo(h.st);
+  author::SelectNode(h.st, renamed);
   // One undo step.
   h.Frame({Ctrl('Z')});
   CHECK(h.Draft().text() == original);

@@ -327,6 +327,7 @@ void RenameNode(AppState& st, const std::string& from, const std::string& to) {
       a.last_check_ms = a.draft->check_ms();
       if (a.selected == from) a.selected = to;
       if (a.confirm_remove == from) a.confirm_remove.clear();
+      if (a.preview.from == from) a.preview.from = to;  // "start again" finds it under its new name
       Say(st, st.tr.Format("author.renamed", {from, to, std::to_string(references)}));
       break;
     case RenameResult::Taken: Say(st, st.tr.Format("author.rename_taken", {to, from}), true); break;
