@@ -205,3 +205,102 @@ TEST_CASE("a 300-node scenario: from a save on disk to updated diagnostics") {
   CHECK(ms[3] < 2000.0);  // a debug build on a shared machine; docs/performance.md has the Release number
   test::RemoveTree(dir);
 }
+
+namespace {
+
+// Where `id` is named in a document, as "pointer node option timeout" lines (readable on failure).
+std::vector<std::string> ReferenceLines(const OrderedJson& doc, const std::string& id) {
+  std::vector<std::string> lines;
+  for (const auto& r : NodeReferences(doc, id))
+    lines.push_back(r.pointer + " " + r.node + " " + r.option + (r.timeout ? " timeout" : ""));
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a node's references: the start and the routes of scenes, choices, timeouts and checklists") {
+  auto doc = ParseOrdered(R"({
+    "start": "x",
+    "nodes": [
+      {"id": "s1", "type": "scene", "next": [{"if": {"flag": "f"}, "to": "x"}, {"to": "e1"}]},
+      {"id": "x", "type": "decision", "decision": {"kind": "single",
+        "timer": {"seconds": 30, "timeout": {"text": {"id": "t", "en": "t"}, "next": "x"}},
+        "choices": [{"id": "a", "next": "e1", "if": {"flag": "x"}, "effects": {"x": true}},
+                    {"id": "b", "next": [{"if": {"var": "x", "op": ">", "value": 1}, "to": "e1"}, {"to": "x"}]}]}},
+      {"id": "ck", "type": "decision", "decision": {"kind": "checklist", "items": [{"id": "x"}], "next": "x"}},
+      {"id": "e1", "type": "ending", "outcome": {"id": "x"}}
+    ]})");
+  REQUIRE(doc);
+  // A variable, a flag, a checklist item and an outcome may be called "x" too: not references.
+  CHECK(ReferenceLines(*doc, "x") == std::vector<std::string>{
+                                         "/start  ",
+                                         "/nodes/0/next/0/to s1 ",
+                                         "/nodes/1/decision/choices/1/next/1/to x b",
+                                         "/nodes/1/decision/timer/timeout/next x  timeout",
+                                         "/nodes/2/decision/next ck ",
+                                     });
+  CHECK(ReferenceLines(*doc, "e1").size() == 3);
+  CHECK(ReferenceLines(*doc, "nowhere").empty());
+
+  OrderedJson renamed = *doc;
+  REQUIRE(RenameNode(renamed, "x", "dp-baru") == RenameResult::Renamed);
+  CHECK(ReferenceLines(renamed, "x").empty());
+  CHECK(ReferenceLines(renamed, "dp-baru").size() == 5);
+  CHECK(renamed["nodes"][1]["id"] == "dp-baru");
+  CHECK(renamed["nodes"][1]["decision"]["choices"][0]["if"]["flag"] == "x");  // the flag keeps its name
+  CHECK(renamed["nodes"][2]["decision"]["items"][0]["id"] == "x");
+  CHECK(renamed["nodes"][3]["outcome"]["id"] == "x");
+
+  // Refused, and the document untouched: an id another node has, one the format does not allow,
+  // a node that is not there, the same id.
+  OrderedJson same = *doc;
+  CHECK(RenameNode(same, "x", "e1") == RenameResult::Taken);
+  CHECK(RenameNode(same, "x", "Dp 2") == RenameResult::BadId);
+  CHECK(RenameNode(same, "nowhere", "y") == RenameResult::NotFound);
+  CHECK(RenameNode(same, "x", "x") == RenameResult::Same);
+  CHECK(same == *doc);
+}
+
+TEST_CASE("renaming any node of a bundled scenario keeps it whole, in one undo step") {
+  const std::string dir = CopyOfScenarios("author-rename");
+  // paman-tanjungpinang has every kind of reference: conditional routes, a timeout outcome,
+  // checklists; yuliana-nunukan starts at a decision's scene.
+  for (const char* name : {"paman-tanjungpinang", "yuliana-nunukan"}) {
+    CAPTURE(name);
+    const std::string path = dir + "/" + name + ".json";
+    ScenarioDraft d;
+    IoError error;
+    REQUIRE(d.Open(path, error));
+    REQUIRE(d.current_is_good());
+    const auto before = d.good();
+    const std::string original = d.text();
+    for (const Node& n : before->nodes) {
+      CAPTURE(n.id);
+      const std::string to = n.id + "-baru";
+      REQUIRE(d.RenameNode(n.id, to) == RenameResult::Renamed);
+      // Still without errors, with the same warnings, and the same story under the new name.
+      CHECK(d.check().errors == 0);
+      REQUIRE(d.current_is_good());
+      const auto after = d.good();
+      auto map = [&](const std::string& id) { return id == n.id ? to : id; };
+      CHECK(after->start == map(before->start));
+      CHECK(after->FindNode(n.id) == nullptr);
+      for (const Node& old : before->nodes) {
+        const Node* now = after->FindNode(map(old.id));
+        REQUIRE(now);
+        std::vector<std::string> expected;
+        for (const auto& s : old.Successors()) expected.push_back(map(s));
+        CHECK(now->Successors() == expected);
+      }
+      CHECK(d.check().warnings == LoadFromText(path, original, d.catalogue().get()).warnings);
+      // One undo step gives back the text as it was.
+      REQUIRE(d.Undo());
+      CHECK(d.text() == original);
+    }
+    // Onto an id another node has: refused, nothing changed, nothing to undo.
+    CHECK(d.RenameNode(before->nodes[0].id, before->nodes[1].id) == RenameResult::Taken);
+    CHECK(d.text() == original);
+    CHECK_FALSE(d.CanUndo());
+  }
+  test::RemoveTree(dir);
+}

@@ -3,16 +3,23 @@
 // undo and redo with the keys, and play a branch from its node with the state inspector.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include <imgui.h>
 
 #include "app_harness.h"
 #include "author_actions.h"
+#include "author_explore.h"
 #include "author_screens.h"
 #include "engine_test_util.h"
+#include "layout_check.h"
 #include "screens.h"
+#include "widgets.h"
 
 using namespace sigap;
 using namespace sigap::app;
@@ -38,7 +45,62 @@ struct AuthorHarness : test::ScreenHarness {
     InitAuthor(st);
   }
   int Vertices() { return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0; }
+  // The explore worker's result: it wakes the loop, whose next frame takes it.
+  bool WaitForExplore() {
+    for (int i = 0; i < 1200 && !st.loop_wake->pending; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!st.loop_wake->pending) return false;
+    Frame();
+    return true;
+  }
   const ScenarioDraft& Draft() { return *st.author.draft; }
+};
+
+// ImGui's own input, for the text fields a trainer types in (the harness's KeyPress is the app's):
+// a click on a recorded item, keys held for a frame, characters typed.
+struct Hands {
+  AuthorHarness& h;
+  explicit Hands(AuthorHarness& harness) : h(harness) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = 1;
+    io.KeyMap[ImGuiKey_End] = 2;
+    io.KeyMap[ImGuiKey_A] = 3;
+    io.KeyMap[ImGuiKey_Backspace] = 4;
+    ui::ProbeEnable(true);
+  }
+  ~Hands() { ui::ProbeEnable(false); }
+  // The centre of the item the layout probe recorded with this label in the last frame.
+  std::optional<ImVec2> Find(const std::string& label) {
+    for (const auto& item : ui::ProbeItems())
+      if (item.label == label) return ImVec2((item.min.x + item.max.x) / 2, (item.min.y + item.max.y) / 2);
+    return std::nullopt;
+  }
+  bool Click(const std::string& label) {
+    auto at = Find(label);
+    if (!at) return false;
+    ClickAt(*at);
+    return true;
+  }
+  void ClickAt(ImVec2 at) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = at;
+    io.MouseDown[0] = true;
+    h.Frame();
+    io.MouseDown[0] = false;
+    h.Frame();
+  }
+  void Key(ImGuiKey key, bool ctrl = false) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[io.KeyMap[key]] = true;
+    h.Frame();
+    io.KeysDown[io.KeyMap[key]] = false;
+    io.KeyCtrl = false;
+    h.Frame();
+  }
+  void Type(const std::string& text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    h.Frame();
+  }
 };
 
 KeyPress Ctrl(char letter, bool shift = false) {
@@ -273,6 +335,7 @@ TEST_CASE("a new scenario from the template opens valid; the booklet and explore
   CHECK_FALSE(h.st.author.message_error);
   CHECK(test::ReadText(h.folder + "/kasus-kalsel.booklet.html").find("<html") != std::string::npos);
   author::ShowExplore(h.st, true);
+  REQUIRE(h.WaitForExplore());
   REQUIRE(h.st.author.explore);
   CHECK(h.st.author.explore->endings.size() == 2);
   h.Frame();
@@ -410,4 +473,413 @@ TEST_CASE("a trainer turns yuliana-nunukan into a Kalimantan Selatan case withou
   CHECK(team.state() == SessionState::Ended);
   const auto& path = team.Path();
   CHECK(std::find(path.begin(), path.end(), added) != path.end());
+}
+
+TEST_CASE("a node renamed in its panel takes every route to it along; a taken id is refused; removal asks first") {
+  AuthorHarness h("rename");
+  // The node most routes lead to.
+  const OrderedJson doc0 = *h.Draft().doc();
+  std::string target;
+  std::size_t most = 0;
+  for (const auto& n : h.Draft().good()->nodes)
+    if (const auto refs = NodeReferences(doc0, n.id).size(); refs > most) {
+      most = refs;
+      target = n.id;
+    }
+  REQUIRE(most >= 2);
+  const std::string original = h.Draft().text();
+  author::SelectNode(h.st, target);
+  Hands hands(h);
+  h.Frame();
+  h.Frame();
+
+  // Click the id, go to its end, type a suffix, press Enter: one rename, every route along.
+  REQUIRE(hands.Click("##node-id"));
+  hands.Key(ImGuiKey_End);
+  hands.Type("-kalsel");
+  CHECK(h.Draft().text() == original);  // nothing renamed while typing
+  hands.Key(ImGuiKey_Enter);
+  const std::string renamed = target + "-kalsel";
+  CHECK(h.st.author.selected == renamed);
+  CHECK(h.Draft().current_is_good());
+  CHECK(h.Draft().good()->FindNode(renamed));
+  CHECK(NodeReferences(*h.Draft().doc(), target).empty());
+  CHECK(NodeReferences(*h.Draft().doc(), renamed).size() == most);
+  CHECK_FALSE(h.st.author.message_error);
+  CHECK(h.st.author.message.find(renamed) != std::string::npos);
+  // A preview opened from the node starts again from it under its new name.
+  author::OpenPreview(h.st, renamed);
+  author::RenameNode(h.st, renamed, target + "-2");
+  CHECK(h.st.author.preview.from == target + "-2");
+  author::StartPreview(h.st);
+  REQUIRE(h.st.author.preview.session);
+  CHECK(h.st.author.preview.session->CurrentNode().id == target + "-2");
+  author::ClosePreview(h.st);
+  author::Undo(h.st);
+  author::SelectNode(h.st, renamed);
+  // One undo step.
+  h.Frame({Ctrl('Z')});
+  CHECK(h.Draft().text() == original);
+  h.Frame({Ctrl('Y')});
+  CHECK(h.Draft().good()->FindNode(renamed));
+
+  // Onto the id of another node: refused, said in the reader's language, nothing changed.
+  const std::string other = h.Draft().good()->nodes.front().id == renamed ? h.Draft().good()->nodes.back().id
+                                                                          : h.Draft().good()->nodes.front().id;
+  const std::string before = h.Draft().text();
+  h.Frame();
+  REQUIRE(hands.Click("##node-id"));
+  hands.Key(ImGuiKey_A, true);  // select all
+  hands.Type(other);
+  hands.Key(ImGuiKey_Enter);
+  CHECK(h.Draft().text() == before);
+  CHECK(h.st.author.selected == renamed);
+  CHECK(h.st.author.message_error);
+  CHECK(h.st.author.message == h.st.tr.Format("author.rename_taken", {other, renamed}));
+  CHECK(h.st.author.message.find("sudah dipakai") != std::string::npos);
+  h.st.tr.SetLanguage(Lang::En);
+  author::RenameNode(h.st, renamed, other);
+  CHECK(h.st.author.message.find("already another node's id") != std::string::npos);
+  author::RenameNode(h.st, renamed, "Bukan Id");
+  CHECK(h.st.author.message.find("not a valid id") != std::string::npos);
+  CHECK(h.Draft().text() == before);
+  h.st.tr.SetLanguage(Lang::Id);
+
+  // Remove: first the question, with what leads here; nothing removed until yes.
+  h.Frame();
+  h.Frame();
+  REQUIRE(hands.Click("Hapus###rm"));
+  CHECK(h.st.author.confirm_remove == renamed);
+  CHECK(h.Draft().text() == before);
+  h.Frame();
+  std::string shown;
+  for (const auto& item : ui::ProbeItems()) shown += item.label + "\n";
+  CAPTURE(shown);
+  // Each node that leads here is named, with the options that do.
+  int named = 0;
+  for (const auto& r : NodeReferences(*h.Draft().doc(), renamed)) {
+    if (r.node == renamed) continue;
+    const std::string head = "•  " + (r.node.empty() ? std::string(h.st.tr("author.led_by_start")) : r.node + ",");
+    bool found = false;
+    for (const auto& item : ui::ProbeItems())
+      found |=
+          item.label.rfind(head, 0) == 0 && (r.option.empty() || item.label.find(" " + r.option) != std::string::npos);
+    CHECK_MESSAGE(found, r.pointer);
+    ++named;
+  }
+  CHECK(named >= 2);
+  REQUIRE(hands.Click("Batal###remove-no"));
+  CHECK(h.st.author.confirm_remove.empty());
+  CHECK(h.Draft().text() == before);
+  REQUIRE(hands.Click("Hapus###rm"));
+  h.Frame();
+  REQUIRE(hands.Click("Ya, hapus###remove-yes"));
+  CHECK(h.Draft().good() != nullptr);
+  CHECK(h.Draft().doc()->at("nodes").size() == doc0.at("nodes").size() - 1);
+  CHECK(h.st.author.selected.empty());
+  // The routes that led there are now errors on their nodes, as the question said.
+  CHECK(h.Draft().check().errors >= 1);
+  bool flagged = false;
+  for (const auto& d : h.Draft().check().diagnostics)
+    flagged |= d.code == "SCN011" && d.message.find(renamed) != std::string::npos;
+  CHECK(flagged);
+  h.Frame({Ctrl('Z')});
+  CHECK(h.Draft().text() == before);
+}
+
+TEST_CASE("play from here on a timed decision: the countdown as the team sees it, run out into the timeout outcome") {
+  AuthorHarness h("clock");
+  // paman-tanjungpinang's dp3: 30 seconds, and a timeout outcome that is not one of its options.
+  author::OpenScenario(h.st, h.folder + "/paman-tanjungpinang.json");
+  REQUIRE(h.Draft().current_is_good());
+  const Node* timed = h.Draft().good()->FindNode("dp3");
+  REQUIRE(timed);
+  REQUIRE(timed->decision->Timeout());
+  const TimeoutOutcome& timeout = *timed->decision->Timeout();
+  Hands hands(h);
+  author::SelectNode(h.st, "dp3");
+  author::OpenPreview(h.st, "dp3");
+  author::StartPreview(h.st);
+  REQUIRE(h.st.author.preview.session);
+  h.Frame();
+  // The clock as the team's: 0:30, and the next redraw asked for when it reads 0:29, not sooner.
+  CHECK(hands.Find("countdown 0:30"));
+  CHECK(h.st.wake_at > h.st.now);
+  CHECK(h.st.wake_at <= h.st.now + 1.01);
+  h.st.now += 1.0;
+  h.Frame();
+  CHECK(hands.Find("countdown 0:29"));
+  CHECK(h.st.author.preview.session->CurrentNode().id == "dp3");
+
+  // "Habiskan waktu": the timeout outcome at once, no option taken, its text and feedback shown.
+  REQUIRE(hands.Click("Habiskan waktu###run-out"));
+  const Session& s = *h.st.author.preview.session;
+  REQUIRE(s.History().size() == 1);
+  CHECK(s.History().back().timed_out);
+  CHECK(s.History().back().choice.empty());
+  CHECK(s.CurrentNode().id == timeout.next.back().to);
+  CHECK(h.st.author.preview.problem.empty());
+  h.Frame();
+  CHECK(hands.Find(h.st.tr("feedback.timeout_outcome")));
+  CHECK(hands.Find(timeout.text.Get(Lang::Id)));
+  CHECK(hands.Find(h.st.tr.Format("author.preview_feedback", {timeout.feedback.Get(Lang::Id)})));
+  CHECK_FALSE(hands.Find("countdown 0:30"));  // not timed where it leads: no clock, no wake
+  // The timeout's effects applied: risk went up by 3 from the inspector's value.
+  const Variable* risk = h.Draft().good()->FindVariable("risk");
+  REQUIRE(risk);
+  CHECK(s.Value("risk") == doctest::Approx(std::min(risk->max, risk->initial + 3)));
+
+  // Left alone, the clock runs out by itself (the frame after the time is up).
+  author::StartPreview(h.st);
+  h.Frame();
+  h.st.now += 30.2;
+  h.Frame();
+  CHECK(h.st.author.preview.session->History().size() == 1);
+  CHECK(h.st.author.preview.session->History().back().timed_out);
+  CHECK(h.st.author.preview.session->CurrentNode().id == timeout.next.back().to);
+
+  // A timer with a "default" runs out into that option (yuliana-nunukan).
+  author::OpenScenario(h.st, h.file);
+  std::string with_default;
+  for (const auto& n : h.Draft().good()->nodes)
+    if (n.decision && n.decision->timer && !n.decision->Timeout() && with_default.empty()) with_default = n.id;
+  REQUIRE(!with_default.empty());
+  author::OpenPreview(h.st, with_default);
+  author::StartPreview(h.st);
+  h.Frame();
+  REQUIRE(hands.Click("Habiskan waktu###run-out"));
+  REQUIRE(h.st.author.preview.session->History().size() == 1);
+  const DecisionRecord& r = h.st.author.preview.session->History().back();
+  CHECK(r.timed_out);
+  CHECK(r.choice == h.Draft().good()->FindNode(with_default)->decision->timer->default_choice);
+  h.Frame();
+  CHECK(hands.Find(h.st.tr.Format("feedback.timed_out",
+                                  {h.Draft().good()->FindNode(with_default)->decision->OptionLetter(r.choice)})));
+
+  // Never a result file.
+  std::error_code ec;
+  CHECK((!fs::exists(h.st.results_dir, ec) || fs::is_empty(h.st.results_dir, ec)));
+}
+
+TEST_CASE("readable at 1280x720 and 1920x1080: one row of controls, map labels whole, nothing overlaps or is cut") {
+  struct View {
+    const char* name;
+    const char* scenario;
+    std::string node;  // selected; "" = the scenario's own fields
+    bool play = false;
+    bool remove = false;
+    bool broken = false;  // two errors, whose messages are longer than the diagnostics panel is wide
+  };
+  const View views[] = {{"scenario fields", "yuliana-nunukan", ""},
+                        {"decision", "yuliana-nunukan", "dp2"},
+                        {"ending", "yuliana-nunukan", "e1"},
+                        {"remove question", "yuliana-nunukan", "dp8", false, true},
+                        {"preview with a clock", "paman-tanjungpinang", "dp3", true},
+                        {"diagnostics", "yuliana-nunukan", "dp1", false, false, true}};
+  for (ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080)}) {
+    for (Lang lang : {Lang::Id, Lang::En}) {
+      for (const View& view : views) {
+        CAPTURE(size.x);
+        CAPTURE(static_cast<int>(lang));
+        const std::string view_name = view.name;
+        CAPTURE(view_name);
+        AuthorHarness h("layout", size);
+        h.st.tr.SetLanguage(lang);
+        const std::string file = h.folder + "/" + view.scenario + ".json";
+        if (view.broken) {
+          std::string text = test::ReadText(file);
+          text.replace(text.find("\"next\": \"dp2\""), 13, "\"next\": \"dp2x\"");
+          text.replace(text.find("\"interview.separate\""), 20, "\"interview.sparate\"");
+          test::WriteText(file, text);
+        }
+        author::OpenScenario(h.st, file);
+        REQUIRE(h.Draft().check().errors == (view.broken ? 2u : 0u));
+        author::SelectNode(h.st, view.node);
+        if (view.play) {
+          author::OpenPreview(h.st, view.node);
+          author::StartPreview(h.st);
+        }
+        if (view.remove) author::AskRemoveNode(h.st, view.node);
+        ui::ProbeEnable(true);
+        for (int i = 0; i < 3; ++i) h.Frame();
+        std::string shown;
+        for (const auto& item : ui::ProbeItems()) shown += item.label + "\n";
+        CAPTURE(shown);
+        ImGuiWindow* root = ImGui::FindWindowByName("##root");
+        REQUIRE(root);
+        CHECK(root->ScrollMax.y <= 0.5f);  // the face fits the window; its panels scroll
+        test::CheckLayout(false);
+        // The controls on one row: the file list and the last button share their top.
+        std::optional<float> file_y, close_y;
+        for (const auto& item : ui::ProbeItems()) {
+          if (item.label == "##author-file") file_y = item.min.y;
+          if (item.label.ends_with("###close")) close_y = item.min.y;
+        }
+        REQUIRE(file_y);
+        REQUIRE(close_y);
+        CHECK(*close_y == doctest::Approx(*file_y));
+        // Every decision's id can be read on the map, whole.
+        if (view.broken) {
+          // Each message whole, wrapped in the panel, on the row that selects its node.
+          for (const auto& d : h.Draft().check().diagnostics) CHECK(shown.find(d.message) != std::string::npos);
+          ui::ProbeEnable(false);
+          continue;
+        }
+        int decisions = 0;
+        for (const auto& n : h.Draft().good()->nodes) {
+          if (!n.decision) continue;
+          ++decisions;
+          bool whole = false;
+          for (const auto& item : ui::ProbeItems())
+            if (item.label.rfind("map " + n.id + ": ", 0) == 0) {
+              whole = item.label.find(n.id, 5 + n.id.size()) != std::string::npos &&
+                      item.label.find("…") == std::string::npos;
+              // A box a label of 0.8 em fits in, with room around it.
+              CHECK(item.max.x - item.min.x >= 2.2f * ui::Em(h.st.fonts.body));
+              CHECK(item.max.y - item.min.y >= 1.05f * ui::Em(h.st.fonts.body));
+            }
+          CHECK_MESSAGE(whole, n.id);
+        }
+        CHECK(decisions > 5);
+        // The preview's clock is in view.
+        if (view.play) {
+          bool clock = false;
+          for (const auto& item : ui::ProbeItems())
+            if (item.label.rfind("countdown ", 0) == 0)
+              clock = item.max.y <= item.clip_max.y && item.min.y >= item.clip_min.y;
+          CHECK(clock);
+        }
+        ui::ProbeEnable(false);
+      }
+    }
+  }
+}
+
+TEST_CASE("the explore worker: one exploration at a time, a newer version supersedes, the loop woken once per result") {
+  // A stand-in for ExploreScenario that waits to be let go, so that the order of events is fixed.
+  std::mutex m;
+  std::condition_variable cv;
+  std::vector<std::string> started;  // the versions the worker began, in order
+  int released = 0, running = 0, most_running = 0;
+  auto explore = [&](std::shared_ptr<const Scenario> s, std::shared_ptr<const SopCatalogue>) {
+    std::unique_lock<std::mutex> lock(m);
+    started.push_back(s->id);
+    most_running = std::max(most_running, ++running);
+    cv.notify_all();
+    const std::size_t mine = started.size();
+    cv.wait(lock, [&] { return released >= static_cast<int>(mine); });
+    --running;
+    ExploreReport r;
+    r.sop_axis = s->id;  // which version this report is of
+    return r;
+  };
+  std::atomic<int> wakes{0};
+  ExploreWorker worker([&] { ++wakes; }, explore);
+  // Should a check stop the test midway, the stand-in is let go before the worker is joined.
+  struct LetGo {
+    std::function<void()> go;
+    ~LetGo() { go(); }
+  } let_go{[&] {
+    std::lock_guard<std::mutex> lock(m);
+    released = 1000;
+    cv.notify_all();
+  }};
+  auto version = [](const std::string& id) {
+    auto s = std::make_shared<Scenario>();
+    s->id = id;
+    return std::shared_ptr<const Scenario>(s);
+  };
+  auto wait_started = [&](std::size_t n) {
+    std::unique_lock<std::mutex> lock(m);
+    return cv.wait_for(lock, std::chrono::seconds(10), [&] { return started.size() >= n; });
+  };
+  auto release = [&] {
+    std::lock_guard<std::mutex> lock(m);
+    ++released;
+    cv.notify_all();
+  };
+  auto wait_wakes = [&](int n) {
+    for (int i = 0; i < 1000 && wakes < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return wakes >= n;
+  };
+
+  worker.Request(version("v1"), nullptr, "h1");
+  REQUIRE(wait_started(1));
+  CHECK(worker.Wanted() == "h1");
+  CHECK_FALSE(worker.Take());
+  // Two newer versions while v1 runs: v2 is superseded before it starts, v1's result is dropped.
+  worker.Request(version("v2"), nullptr, "h2");
+  worker.Request(version("v3"), nullptr, "h3");
+  CHECK(worker.Wanted() == "h3");
+  release();  // v1 ends
+  REQUIRE(wait_started(2));
+  {
+    std::lock_guard<std::mutex> lock(m);
+    CHECK(started == std::vector<std::string>{"v1", "v3"});
+  }
+  CHECK(wakes == 0);
+  CHECK_FALSE(worker.Take());
+  release();  // v3 ends
+  REQUIRE(wait_wakes(1));
+  auto result = worker.Take();
+  REQUIRE(result);
+  CHECK(result->hash == "h3");
+  CHECK(result->report.sop_axis == "v3");
+  CHECK(worker.Wanted().empty());
+  CHECK_FALSE(worker.Take());  // once
+  CHECK(most_running == 1);
+  CHECK(wakes == 1);
+}
+
+TEST_CASE(
+    "explore runs off the UI thread: the face says so, draws nothing while it waits, and follows a newer version") {
+  AuthorHarness h("explore");
+  h.Frame();
+  const std::string first = h.Draft().good()->content_hash;
+  author::ShowExplore(h.st, true);  // returns at once: the worker explores
+  CHECK(author::Exploring(h.st));
+  CHECK_FALSE(h.st.author.explore);
+  Hands hands(h);
+  // While it waits: the frame queues no action and asks for no redraw (the loop sleeps until the
+  // worker wakes it), and the tab says that it is exploring.
+  const bool acted = h.Frame();
+  if (author::Exploring(h.st)) {
+    CHECK_FALSE(acted);
+    CHECK(h.st.wake_at == 0);
+  }
+  auto wait_for_wake = [&] {
+    for (int i = 0; i < 1200 && !h.st.loop_wake->pending; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return h.st.loop_wake->pending.load();
+  };
+  REQUIRE(wait_for_wake());
+  h.Frame();  // the woken frame takes the result
+  REQUIRE(h.st.author.explore);
+  CHECK(h.st.author.explored_hash == first);
+  CHECK_FALSE(author::Exploring(h.st));
+
+  // An edit makes a newer version: explored anew; the previous findings stay, marked, meanwhile.
+  author::SetValue(h.st, "/place/id", OrderedJson("UPTD PPA Kabupaten Tanah Laut, Kalimantan Selatan"));
+  const std::string second = h.Draft().good()->content_hash;
+  REQUIRE(second != first);
+  h.Frame();
+  CHECK(author::Exploring(h.st));
+  CHECK(h.st.author.explored_hash == first);
+  REQUIRE(wait_for_wake());
+  h.Frame();
+  CHECK(h.st.author.explored_hash == second);
+  CHECK_FALSE(author::Exploring(h.st));
+  // Another file opened while exploring: a result for the old one is never shown on the new one.
+  author::SetValue(h.st, "/place/id", OrderedJson("UPTD PPA Kabupaten Banjar"));
+  h.Frame();
+  author::OpenScenario(h.st, h.folder + "/paman-tanjungpinang.json");
+  REQUIRE(wait_for_wake());
+  h.Frame();
+  for (int i = 0; i < 3 && h.st.author.explored_hash != h.Draft().good()->content_hash; ++i) {
+    REQUIRE(wait_for_wake());
+    h.Frame();
+  }
+  CHECK(h.st.author.explored_hash == h.Draft().good()->content_hash);
+  REQUIRE(h.st.author.explore);
+  CHECK(h.st.author.explore->space->scenario_ptr() == h.Draft().good());
 }

@@ -123,3 +123,52 @@ TEST_CASE("the author face draws nothing while idle and shows a change made on d
   app.Wait();  // xvfb-run stops its display once the app has ended
   test::RemoveTree(dir);
 }
+
+TEST_CASE("play from here on a timed decision redraws once a second for its countdown, and no more") {
+  if (std::system("command -v xvfb-run > /dev/null 2>&1") != 0) {
+    MESSAGE("xvfb-run is not installed: skipped");
+    return;
+  }
+  const std::string dir = test::TempDir("author-clock");
+  fs::create_directories(dir + "/scenarios");
+  for (const auto& e : fs::directory_iterator(test::SourcePath("scenarios")))
+    fs::copy_file(e.path(), fs::path(dir) / "scenarios" / e.path().filename());
+  const std::string log_path = dir + "/frames.log";
+  // dp3 of paman-tanjungpinang has 30 seconds on its clock: the preview starts there at once.
+  test::ChildProcess app({"/usr/bin/env",
+                          "HOME=" + dir,
+                          "XDG_CONFIG_HOME=" + dir + "/config",
+                          "XDG_DATA_HOME=" + dir + "/data",
+                          "xvfb-run",
+                          "-a",
+                          "-s",
+                          "-screen 0 1280x720x24",
+                          "timeout",
+                          "-s",
+                          "TERM",
+                          "15",
+                          SIGAP_BINARY,
+                          "--author",
+                          dir + "/scenarios/paman-tanjungpinang.json",
+                          "--screen",
+                          "play:dp3",
+                          "--frame-log",
+                          log_path,
+                          "--results",
+                          dir + "/results"});
+  REQUIRE(app.started());
+  // The app runs for 15 seconds (`timeout` ends it; the clock has 30): about ten frames of it.
+  app.Wait();
+  const std::vector<long long> frames = ReadLog(log_path).frame_starts;
+  REQUIRE(frames.size() >= 7);
+  // The first frames settle the layout; after them one frame per second of the countdown.
+  for (std::size_t i = 4; i < frames.size(); ++i) {
+    const double gap = static_cast<double>(frames[i] - frames[i - 1]) / 1e9;
+    CAPTURE(i);
+    CHECK(gap > 0.9);
+    CHECK(gap < 1.2);
+  }
+  std::error_code ec;
+  CHECK((!fs::exists(dir + "/results", ec) || fs::is_empty(dir + "/results", ec)));
+  test::RemoveTree(dir);
+}

@@ -188,6 +188,8 @@ void SetNewId(AppState& st, const std::string& id) { st.author.new_id = id; }
 void SelectNode(AppState& st, const std::string& node) {
   st.author.selected = node;
   st.author.json_field = {};
+  st.author.id_typed_for.clear();
+  st.author.confirm_remove.clear();
 }
 
 // =============================================================================================
@@ -306,6 +308,51 @@ void AddNode(AppState& st, const std::string& type) {
     return true;
   });
   if (!id.empty()) SelectNode(st, id);
+}
+
+void TypeNodeId(AppState& st, const std::string& node, const std::string& text) {
+  st.author.id_typed_for = node;
+  st.author.id_typed = text;
+}
+
+void RenameNode(AppState& st, const std::string& from, const std::string& to) {
+  auto& a = st.author;
+  a.id_typed_for.clear();
+  a.id_typed.clear();
+  if (!a.draft) return;
+  const std::size_t references = a.draft->doc() ? NodeReferences(*a.draft->doc(), from).size() : 0;
+  switch (a.draft->RenameNode(from, to)) {
+    case RenameResult::Renamed:
+      a.json_field = {};
+      a.last_check_ms = a.draft->check_ms();
+      if (a.selected == from) a.selected = to;
+      if (a.confirm_remove == from) a.confirm_remove.clear();
+      if (a.preview.from == from) a.preview.from = to;  // "start again" finds it under its new name
+      Say(st, st.tr.Format("author.renamed", {from, to, std::to_string(references)}));
+      break;
+    case RenameResult::Taken: Say(st, st.tr.Format("author.rename_taken", {to, from}), true); break;
+    case RenameResult::BadId: Say(st, st.tr.Format("author.rename_bad_id", {to, from}), true); break;
+    case RenameResult::Same:
+    case RenameResult::NotFound: break;
+  }
+}
+
+void AskRemoveNode(AppState& st, const std::string& node) { st.author.confirm_remove = node; }
+
+void CancelRemoveNode(AppState& st) { st.author.confirm_remove.clear(); }
+
+void RemoveNode(AppState& st, const std::string& node) {
+  auto& a = st.author;
+  a.confirm_remove.clear();
+  const bool removed = EditDoc(st, [&](OrderedJson& j) {
+    const int at = NodeIndex(j, node);
+    if (at < 0) return false;
+    j["nodes"].erase(static_cast<std::size_t>(at));
+    return true;
+  });
+  if (!removed) return;
+  if (a.selected == node) SelectNode(st, "");
+  Say(st, st.tr.Format("author.removed", {node}));
 }
 
 void AddOption(AppState& st, const std::string& node) {
@@ -452,12 +499,16 @@ void StartPreview(AppState& st) {
   p.session.emplace(p.scenario, a.draft->catalogue(), info);
   p.ticked.clear();
   p.problem.clear();
+  p.decision_shown_at = st.now;
+  p.timer_stopped = false;
 }
 
 void PreviewContinue(AppState& st) {
   auto& p = st.author.preview;
   if (!p.session) return;
   if (auto problem = p.session->Continue()) p.problem = st.tr.Describe(*problem);
+  p.decision_shown_at = st.now;  // the next node's clock, if it is a timed decision
+  p.timer_stopped = false;
 }
 
 namespace {
@@ -467,17 +518,51 @@ void ApplyPrepared(AppState& st, const std::variant<DecisionRecord, Problem>& pr
     p.problem = st.tr.Describe(*problem);
     return;
   }
-  if (auto problem = p.session->Apply(std::get<DecisionRecord>(prepared))) p.problem = st.tr.Describe(*problem);
-  else
-    p.problem.clear();
+  if (auto problem = p.session->Apply(std::get<DecisionRecord>(prepared))) {
+    p.problem = st.tr.Describe(*problem);
+    return;
+  }
+  p.problem.clear();
   p.ticked.clear();
+  p.decision_shown_at = st.now;
+  p.timer_stopped = false;
+}
+
+std::int64_t PreviewDecisionMs(const AppState& st) {
+  return std::max<std::int64_t>(0, static_cast<std::int64_t>((st.now - st.author.preview.decision_shown_at) * 1000.0));
 }
 }  // namespace
+
+std::optional<double> PreviewSecondsLeft(const AppState& st) {
+  const auto& p = st.author.preview;
+  if (!p.session || p.timer_stopped) return std::nullopt;
+  const SessionState s = p.session->state();
+  if (s != SessionState::AwaitingChoice && s != SessionState::AwaitingChecklist) return std::nullopt;
+  const auto seconds = p.session->TimerSeconds();
+  if (!seconds) return std::nullopt;
+  return p.decision_shown_at + *seconds - st.now;
+}
+
+void PreviewTimeOut(AppState& st) {
+  auto& p = st.author.preview;
+  if (!p.session || p.timer_stopped || !p.session->TimerSeconds()) return;
+  // A checklist submits what is ticked, as the team's does; a single choice is chosen by a click
+  // in the preview, so nothing is ever selected and unconfirmed there.
+  const bool checklist = p.session->state() == SessionState::AwaitingChecklist;
+  const auto prepared =
+      p.session->PrepareTimeout(PreviewDecisionMs(st), 0, checklist ? p.ticked : std::vector<std::string>{});
+  if (std::holds_alternative<Problem>(prepared)) p.timer_stopped = true;  // e.g. ENG007: let the author choose
+  ApplyPrepared(st, prepared);
+}
+
+void PreviewTimeOutIfDue(AppState& st) {
+  if (auto left = PreviewSecondsLeft(st); left && *left <= 0) PreviewTimeOut(st);
+}
 
 void PreviewChoose(AppState& st, const std::string& choice) {
   auto& p = st.author.preview;
   if (!p.session) return;
-  ApplyPrepared(st, p.session->PrepareChoice(choice, 0, 0));
+  ApplyPrepared(st, p.session->PrepareChoice(choice, PreviewDecisionMs(st), 0));
 }
 
 void PreviewTick(AppState& st, const std::string& item) {
@@ -491,7 +576,7 @@ void PreviewTick(AppState& st, const std::string& item) {
 void PreviewSubmitChecklist(AppState& st) {
   auto& p = st.author.preview;
   if (!p.session) return;
-  ApplyPrepared(st, p.session->PrepareChecklist(p.ticked, 0, 0));
+  ApplyPrepared(st, p.session->PrepareChecklist(p.ticked, PreviewDecisionMs(st), 0));
 }
 
 void ClosePreview(AppState& st) { st.author.preview = {}; }
@@ -500,13 +585,42 @@ void ClosePreview(AppState& st) { st.author.preview = {}; }
 // [SECTION] Explore and booklet
 // =============================================================================================
 
-void ShowExplore(AppState& st, bool on) {
+namespace {
+// Asks the worker for the good version when the tab is shown and its findings are not of it.
+void RequestExplore(AppState& st) {
   auto& a = st.author;
-  a.show_explore = on;
-  if (!on || !a.draft || !a.draft->good() || !a.draft->catalogue()) return;
-  if (a.explore && a.explored_hash == a.draft->good()->content_hash) return;
-  a.explore = ExploreScenario(a.draft->good(), a.draft->catalogue());
-  a.explored_hash = a.draft->good()->content_hash;
+  if (!a.show_explore || !a.draft || !a.draft->good() || !a.draft->catalogue()) return;
+  const std::string& hash = a.draft->good()->content_hash;
+  if (a.explore && a.explored_hash == hash) return;
+  if (!a.explorer) {
+    auto wake = st.loop_wake;  // the worker may outlive a frame's state, never the loop's wake
+    a.explorer = std::make_shared<ExploreWorker>([wake] { wake->Signal(); });
+  }
+  if (a.explorer->Wanted() != hash) a.explorer->Request(a.draft->good(), a.draft->catalogue(), hash);
+}
+}  // namespace
+
+void ShowExplore(AppState& st, bool on) {
+  st.author.show_explore = on;
+  RequestExplore(st);
+}
+
+void TakeExplore(AppState& st) {
+  auto& a = st.author;
+  if (!a.explorer) return;
+  if (auto result = a.explorer->Take()) {
+    // Only findings of the version on the map: a result for another file opened since is dropped.
+    if (a.draft && a.draft->good() && a.draft->good()->content_hash == result->hash) {
+      a.explore = std::move(result->report);
+      a.explored_hash = result->hash;
+    }
+  }
+  RequestExplore(st);
+}
+
+bool Exploring(const AppState& st) {
+  const auto& a = st.author;
+  return a.explorer && a.draft && a.draft->good() && a.explorer->Wanted() == a.draft->good()->content_hash;
 }
 
 void WriteBooklet(AppState& st) {

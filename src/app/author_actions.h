@@ -3,6 +3,7 @@
 // (scenario_draft.h): each one is written canonically and validated at once.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app_state.h"
@@ -37,6 +38,15 @@ void MoveElement(AppState& state, const std::string& array_pointer, std::size_t 
 void DuplicateElement(AppState& state, const std::string& array_pointer, std::size_t index);
 // A new node after the selected one (type: scene | decision | ending), selected.
 void AddNode(AppState& state, const std::string& type);
+// A node's id typed in the node panel: kept until the field is left, then RenameNode.
+void TypeNodeId(AppState& state, const std::string& node, const std::string& text);
+// A node and every reference to it (the start, every route) renamed in one undo step; refused,
+// with a message, onto an id another node has or one the format does not allow.
+void RenameNode(AppState& state, const std::string& from, const std::string& to);
+// Removing a node asks first, showing what leads to it (AuthorState::confirm_remove).
+void AskRemoveNode(AppState& state, const std::string& node);
+void CancelRemoveNode(AppState& state);
+void RemoveNode(AppState& state, const std::string& node);
 void AddOption(AppState& state, const std::string& node);  // a choice or checklist item
 void SetSopTag(AppState& state, const std::string& options_pointer, const std::string& old_step,
                const std::string& step,
@@ -62,9 +72,20 @@ void PreviewContinue(AppState& state);
 void PreviewChoose(AppState& state, const std::string& choice);
 void PreviewTick(AppState& state, const std::string& item);
 void PreviewSubmitChecklist(AppState& state);
+// A timed decision's clock in the preview, as the team's: seconds left (none: not timed, or
+// stopped). The time runs out into the timer's default or its timeout outcome (with the items
+// ticked, on a checklist); PreviewTimeOut runs it out at once ("Run out the time").
+std::optional<double> PreviewSecondsLeft(const AppState& state);
+void PreviewTimeOut(AppState& state);
+void PreviewTimeOutIfDue(AppState& state);
 void ClosePreview(AppState& state);
 
-void ShowExplore(AppState& state, bool on);  // explores the good version when it changed
+// The explore tab: while it is shown, the good version is explored on a worker thread whenever
+// it changed (ExploreWorker: a newer version supersedes an older exploration). TakeExplore, run by
+// RunFrame at every frame, takes a result the worker has ready and asks for the newest version.
+void ShowExplore(AppState& state, bool on);
+void TakeExplore(AppState& state);
+bool Exploring(const AppState& state);       // an exploration of the good version is under way
 void WriteBooklet(AppState& state);          // "<scenario>.booklet.html" beside the file
 
 }  // namespace sigap::app::author

@@ -18,24 +18,21 @@ void DiagnosticRow(const AppState& st, ActionQueue& q, const Diagnostic& d, std:
   const bool error = d.severity == Severity::Error;
   std::string line = std::string(error ? "✕ " : "! ") + d.code + "  " + std::to_string(d.pos.line) + ":" +
                      std::to_string(d.pos.column) + (node.empty() ? "" : "  [" + node + "]") + "  " + d.message;
-  ImGui::PushStyleColor(ImGuiCol_Text, error ? pal.critical : pal.text);
-  ImGui::PushID(static_cast<int>(index));
-  if (ImGui::Selectable(line.c_str(), !node.empty() && node == st.author.selected) && !node.empty())
+  const std::string id = "diagnostic-" + std::to_string(index);
+  if (ui::SelectableWrapped(id.c_str(), line, error ? pal.critical : pal.text,
+                            !node.empty() && node == st.author.selected) &&
+      !node.empty())
     q.Push([node](AppState& s) { author::SelectNode(s, node); });
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", line.c_str());  // a long message runs past the panel
-  ui::Track("diagnostic");
-  ImGui::PopID();
-  ImGui::PopStyleColor();
 }
 
 void Glance(const AppState& st, ActionQueue& q, const Scenario& sc) {
   const Lang lang = st.tr.Language();
   const Palette& pal = CurrentPalette();
+  int row = 0;
   auto node_link = [&](const std::string& id, const std::string& text, const ImVec4& color) {
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    if (ImGui::Selectable((text + "###glance-" + id).c_str(), id == st.author.selected))
+    const std::string row_id = "glance-" + std::to_string(row++);
+    if (ui::SelectableWrapped(row_id.c_str(), text, color, id == st.author.selected))
       q.Push([id](AppState& s) { author::SelectNode(s, id); });
-    ImGui::PopStyleColor();
   };
   ImGui::PushFont(st.fonts.bold);
   ImGui::TextUnformatted(st.tr("author.endings"));
@@ -82,6 +79,9 @@ void Glance(const AppState& st, ActionQueue& q, const Scenario& sc) {
 void Findings(const AppState& st, ActionQueue& q) {
   const auto& a = st.author;
   const Palette& pal = CurrentPalette();
+  // Said once, not animated: the window draws nothing more until the worker's result wakes it.
+  if (author::Exploring(st))
+    ui::TextColored(st.tr(a.explore ? "author.exploring_newer" : "author.exploring"), pal.text_muted);
   if (!a.explore) return;
   const auto& r = *a.explore;
   ui::Text(
@@ -99,12 +99,11 @@ void Findings(const AppState& st, ActionQueue& q) {
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
     const auto& f = r.findings[i];
     const std::string node = NodeOfPointer(a, f.pointer);
-    ImGui::PushID(static_cast<int>(1000 + i));
-    ImGui::PushStyleColor(ImGuiCol_Text, f.validity ? pal.critical : pal.warning);
-    if (ImGui::Selectable((f.code + "  " + f.message).c_str()) && !node.empty())
+    const std::string row_id = "finding-" + std::to_string(i);
+    if (ui::SelectableWrapped(row_id.c_str(), f.code + "  " + f.message, f.validity ? pal.critical : pal.warning,
+                              false) &&
+        !node.empty())
       q.Push([node](AppState& s) { author::SelectNode(s, node); });
-    ImGui::PopStyleColor();
-    ImGui::PopID();
   }
 }
 
@@ -128,7 +127,7 @@ void DrawAuthorDiagnostics(const AppState& st, ActionQueue& q) {
       ImGui::EndTabItem();
     }
     if (a.draft->good() && ImGui::BeginTabItem((std::string(st.tr("author.tab_explore")) + "###tab-explore").c_str())) {
-      if (ui::Button((std::string(st.tr("author.explore_run")) + "###explore-run").c_str()))
+      if (!a.show_explore && ui::Button((std::string(st.tr("author.explore_run")) + "###explore-run").c_str()))
         q.Push([](AppState& s) { author::ShowExplore(s, true); });
       Findings(st, q);
       ImGui::EndTabItem();

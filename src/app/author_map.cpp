@@ -5,6 +5,7 @@
 // is drawn from its routes as written (a sketch). A click selects a node; drag pans, the
 // wheel zooms, a double click fits.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <set>
 
@@ -20,8 +21,12 @@ namespace sigap::app {
 
 namespace {
 
-constexpr float kBoxW = 0.6f * MapLayout::kLayerGap;
+// Boxes take most of a layer's width, so that a label in a readable size fits at 1280x720; the
+// endings, always the last layer, reach further right to show their outcome's label.
+constexpr float kBoxW = 0.78f * MapLayout::kLayerGap;
 constexpr float kBoxH = 0.62f * MapLayout::kRowGap;
+constexpr float kEndW = 2.2f * kBoxW;
+constexpr float kLabelEm = 0.8f;  // a label's size in ems of the body font, at every zoom that fits
 
 // Layers spread across the width and rows down the height, each axis fitted on its own: a story
 // is long and narrow, and one scale for both left its boxes a few pixels tall.
@@ -35,11 +40,14 @@ struct View {
 
 View FitView(const AuthorState& a, const MapLayout& layout, ImVec2 cmin, ImVec2 csize) {
   const float margin = ui::Em();
-  const float world_w = static_cast<float>(std::max(layout.layers - 1, 0)) * MapLayout::kLayerGap + kBoxW;
+  const float world_w = static_cast<float>(std::max(layout.layers - 1, 0)) * MapLayout::kLayerGap + kEndW;
   const float world_h = layout.max_y - layout.min_y + kBoxH;
   View v;
   v.sx = std::clamp((csize.x - margin * 2) / world_w, 0.15f, 4.0f) * a.map_zoom;
-  v.sy = std::clamp((csize.y - margin * 2) / world_h, 0.15f, 4.0f) * a.map_zoom;
+  // Rows stay far enough apart for a label (kLabelEm) with room around it, even if the outer rows
+  // then need a pan to be seen.
+  const float min_row = ui::Em() * kLabelEm * 1.6f / MapLayout::kRowGap;
+  v.sy = std::max(std::clamp((csize.y - margin) / world_h, 0.15f, 4.0f) * a.map_zoom, min_row);
   const float mid_y = (layout.min_y + layout.max_y) * 0.5f;
   v.origin = ImVec2(cmin.x + (csize.x - world_w * v.sx) * 0.5f + kBoxW * 0.5f * v.sx + a.map_pan_x,
                     cmin.y + csize.y * 0.5f - mid_y * v.sy + a.map_pan_y);
@@ -149,10 +157,14 @@ void DrawAuthorMap(const AppState& st, ActionQueue& q, ImVec2 size) {
   const auto conditional = ConditionalEdges(*sc);
   const ImU32 ink = ui::U32(pal.text), muted = ui::U32(pal.text_muted), accent = ui::U32(pal.accent);
   const float unit = std::max(1.0f, ui::Em() / 24.0f);
+  ImFont* font = st.fonts.body;
+  const float fs = ui::Em(font) * kLabelEm;
   auto rect = [&](const MapLayout::Box& b) {
     const ImVec2 c = v.At(b.pos);
-    const float hw = v.BoxW() * 0.5f, hh = v.BoxH() * 0.5f;
-    return std::pair<ImVec2, ImVec2>{ImVec2(c.x - hw, c.y - hh), ImVec2(c.x + hw, c.y + hh)};
+    const float hw = v.BoxW() * 0.5f, hh = std::max(v.BoxH(), fs * 1.35f) * 0.5f;
+    const Node* n = sc->FindNode(b.node);
+    const float right = n && n->type == Node::Type::Ending ? kEndW * v.sx - hw : hw;
+    return std::pair<ImVec2, ImVec2>{ImVec2(c.x - hw, c.y - hh), ImVec2(c.x + right, c.y + hh)};
   };
 
   for (const auto& e : layout.edges) {
@@ -206,18 +218,27 @@ void DrawAuthorMap(const AppState& st, ActionQueue& q, ImVec2 size) {
     }
     // A never event on offer: a red bar along the bottom.
     if (HasNeverEvent(*node)) dl->AddRectFilled(ImVec2(mn.x, mx.y - 4 * unit), mx, ui::U32(pal.critical), round);
-    // The label: the decision number, or the node id; its title when there is room.
+    // The label: the decision number and the node id (the id alone where both do not fit), or the
+    // ending's outcome; the title under it when there is room. Its size does not shrink with the
+    // box: a label too small to read helps nobody.
     const float bw = mx.x - mn.x, bh = mx.y - mn.y;
+    const float pad = ui::Em(font) * 0.2f;
     std::string label = b.node;
-    if (decision) label = std::to_string(sc->DecisionNumber(b.node)) + " · " + b.node;
+    if (decision) {
+      const std::string numbered = std::to_string(sc->DecisionNumber(b.node)) + " · " + b.node;
+      if (font->CalcTextSizeA(fs, FLT_MAX, 0, numbered.c_str()).x <= bw - pad * 2) label = numbered;
+    }
     if (node->type == Node::Type::Ending && node->outcome) label = node->outcome->label.Get(lang);
-    ImFont* font = st.fonts.body;
-    const float fs = std::min(font->FontSize * 0.8f, std::max(11.0f, bh * 0.5f));
-    const std::string shown = ui::Ellipsize(font, fs, label, bw - 6);
-    dl->AddText(font, fs, ImVec2(mn.x + 3, mn.y + 3), text_col, shown.c_str());
-    if (bw > ui::Em() * 5 && bh > fs * 2.6f) {
-      const std::string title = ui::EllipsizeLines(font, fs * 0.85f, node->title.Get(lang), bw - 6, bh - fs - 6);
-      dl->AddText(font, fs * 0.85f, ImVec2(mn.x + 3, mn.y + fs + 4), text_col, title.c_str(), nullptr, bw - 6);
+    const std::string shown = ui::Ellipsize(font, fs, label, bw - pad * 2);
+    const bool with_title = bw > ui::Em(font) * 5 && bh > fs * 2.6f;
+    const float label_y = with_title ? mn.y + pad : (mn.y + mx.y - fs) * 0.5f;  // alone: centred
+    dl->AddText(font, fs, ImVec2(mn.x + pad, label_y), text_col, shown.c_str());
+    ui::TrackRect(("map " + b.node + ": " + shown).c_str(), mn, mx);
+    if (with_title) {
+      const std::string title =
+          ui::EllipsizeLines(font, fs * 0.9f, node->title.Get(lang), bw - pad * 2, bh - fs - pad * 3);
+      dl->AddText(font, fs * 0.9f, ImVec2(mn.x + pad, mn.y + fs + pad * 2), text_col, title.c_str(), nullptr,
+                  bw - pad * 2);
     }
     if (b.node == sc->start)
       dl->AddTriangleFilled(ImVec2(mn.x - 10 * unit, mn.y + 4), ImVec2(mn.x - 10 * unit, mn.y + 16 * unit),

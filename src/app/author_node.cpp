@@ -47,10 +47,13 @@ void TextPair(const AppState& st, ActionQueue& q, const char* label, const std::
       ImGui::TableNextColumn();
       std::string text = value ? Str(Member(*value, lang)) : std::string();
       const std::string ptr = pointer + "/" + lang;
-      ImGui::SetNextItemWidth(-1);
+      // The language's code stays beside its field, inside the column.
+      const float field_w =
+          ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(lang).x - ImGui::GetStyle().ItemInnerSpacing.x;
+      ImGui::SetNextItemWidth(field_w);
       const bool missing = text.empty();
       if (missing) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(pal.warning.x, pal.warning.y, pal.warning.z, 0.25f));
-      bool changed = multiline ? ImGui::InputTextMultiline(lang, &text, ImVec2(-1, ui::Em() * 3.2f))
+      bool changed = multiline ? ImGui::InputTextMultiline(lang, &text, ImVec2(field_w, ui::Em() * 3.2f))
                                : ImGui::InputText(lang, &text);
       if (missing) ImGui::PopStyleColor();
       ui::Track(lang);
@@ -166,8 +169,9 @@ void SopTags(const AppState& st, ActionQueue& q, const std::string& option_point
 // [SECTION] Options: choices or checklist items, each with its texts, tags and consequences
 // =============================================================================================
 
+// `node`: the element is that node, whose removal asks first (what leads to it).
 void ElementButtons(const AppState& st, ActionQueue& q, const std::string& array_pointer, std::size_t i,
-                    std::size_t count) {
+                    std::size_t count, const std::string& node = "") {
   SameLineOrWrap("↑###up");
   if (ui::Button("↑###up", i > 0))
     q.Push([array_pointer, i](AppState& s) { author::MoveElement(s, array_pointer, i, -1); });
@@ -181,7 +185,76 @@ void ElementButtons(const AppState& st, ActionQueue& q, const std::string& array
   const std::string ptr = array_pointer + "/" + std::to_string(i);
   const std::string rm = std::string(st.tr("author.remove")) + "###rm";
   SameLineOrWrap(rm.c_str());
-  if (ui::Button(rm.c_str())) q.Push([ptr](AppState& s) { author::RemoveValue(s, ptr); });
+  if (ui::Button(rm.c_str())) {
+    if (node.empty()) q.Push([ptr](AppState& s) { author::RemoveValue(s, ptr); });
+    else
+      q.Push([node](AppState& s) { author::AskRemoveNode(s, node); });
+  }
+}
+
+// A node's id: typed freely, applied when the field is left (Enter, Tab, a click elsewhere), so
+// that the node and every route to it are renamed once, not at each letter.
+void NodeIdField(const AppState& st, ActionQueue& q, const std::string& id) {
+  const auto& a = st.author;
+  std::string text = a.id_typed_for == id ? a.id_typed : id;
+  ImGui::AlignTextToFramePadding();
+  Label("id");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::Em() * 10);
+  if (ImGui::InputText("##node-id", &text, ImGuiInputTextFlags_CharsNoBlank))
+    q.Push([id, text](AppState& s) { author::TypeNodeId(s, id, text); });
+  ui::Track("##node-id");
+  if (ImGui::IsItemDeactivatedAfterEdit()) q.Push([id, text](AppState& s) { author::RenameNode(s, id, text); });
+  const char* hint = st.tr("author.id_hint");
+  SameLineOrWrap(ImGui::CalcTextSize(hint).x);
+  Label(hint);
+}
+
+// Removing a node: yes or no, then what leads to it (the routes the diagnostics will flag once it
+// is gone), one line per node with the options that lead there.
+void RemoveQuestion(const AppState& st, ActionQueue& q, const J& doc, const std::string& id) {
+  const Palette& pal = CurrentPalette();
+  ImGui::Separator();
+  ImGui::PushFont(st.fonts.bold);
+  ui::TextColored(st.tr.Format("author.remove_node_title", {id}), pal.critical);
+  ImGui::PopFont();
+  const std::string yes = std::string(st.tr("author.remove_yes")) + "###remove-yes";
+  if (ui::Button(yes.c_str(), true, true)) q.Push([id](AppState& s) { author::RemoveNode(s, id); });
+  const std::string no = std::string(st.tr("author.remove_no")) + "###remove-no";
+  SameLineOrWrap(no.c_str());
+  if (ui::Button(no.c_str())) q.Push(author::CancelRemoveNode);
+  // Grouped by the node they leave from: its own route, its timeout, its options.
+  struct From {
+    std::string node;
+    bool route = false, timeout = false;
+    std::string options;
+  };
+  std::vector<From> froms;
+  for (const auto& r : NodeReferences(doc, id)) {
+    if (r.node == id) continue;  // its own routes go with it
+    if (froms.empty() || froms.back().node != r.node || r.node.empty()) {
+      froms.emplace_back();
+      froms.back().node = r.node;
+    }
+    From& f = froms.back();
+    if (r.timeout) f.timeout = true;
+    else if (!r.option.empty())
+      f.options += (f.options.empty() ? "" : ", ") + r.option;
+    else
+      f.route = true;
+  }
+  if (froms.empty()) ui::TextColored(st.tr("author.remove_no_refs"), pal.text_muted);
+  else
+    ui::Text(st.tr("author.remove_led_by"));
+  for (const From& f : froms) {
+    std::vector<std::string> ways;
+    if (f.node.empty()) ways.push_back(st.tr("author.led_by_start"));
+    if (f.route) ways.push_back(st.tr.Format("author.led_by_node", {f.node}));
+    if (!f.options.empty()) ways.push_back(st.tr.Format("author.led_by_choice", {f.node, f.options}));
+    if (f.timeout) ways.push_back(st.tr.Format("author.led_by_timeout", {f.node}));
+    for (const auto& w : ways) ui::TextColored("•  " + w, pal.warning);
+  }
+  ImGui::Separator();
 }
 
 void Options(const AppState& st, ActionQueue& q, const std::string& node_pointer, const std::string& node_id,
@@ -289,14 +362,15 @@ void DrawAuthorNodePanel(const AppState& st, ActionQueue& q) {
   const bool playable = a.draft->good() && a.draft->good()->FindNode(id);
   if (ui::Button((std::string(st.tr("author.play_here")) + "###play-here").c_str(), playable, true))
     q.Push([id](AppState& s) { author::OpenPreview(s, id); });
-  ElementButtons(st, q, "/nodes", index, nodes->size());
+  ElementButtons(st, q, "/nodes", index, nodes->size(), id);
+  if (a.confirm_remove == id) RemoveQuestion(st, q, *doc, id);
   // What the validator says here.
   for (const auto& d : a.draft->check().diagnostics)
     if (NodeOfPointer(a, d.pointer) == id)
       ui::TextColored(d.code + ": " + d.message,
                       d.severity == Severity::Error ? CurrentPalette().critical : CurrentPalette().warning);
 
-  StringField("id", q, p + "/id", Member(*node, "id"), 10);
+  NodeIdField(st, q, id);
   TextPair(st, q, st.tr("author.title_field"), p + "/title", Member(*node, "title"), false);
   TextPair(st, q, st.tr("author.text"), p + "/text", Member(*node, "text"), true);
   if (const J* lines = Member(*node, "lines"); lines && lines->is_array())

@@ -2,6 +2,7 @@
 // the preview itself, played by the engine's own Session on the last good version, in memory:
 // a preview never writes a result file.
 #include <algorithm>
+#include <cmath>
 
 #include <imgui.h>
 
@@ -43,14 +44,62 @@ void Inspector(const AppState& st, ActionQueue& q, const Scenario& sc, bool edit
   ImGui::EndTable();
 }
 
+// A timed decision's clock, as the team sees it, and the button that runs it out at once. The
+// loop redraws once a second for it (WakeAt), and nothing else.
+void Clock(const AppState& st, ActionQueue& q) {
+  const auto left = author::PreviewSecondsLeft(st);
+  if (!left) return;
+  if (*left <= 0) {
+    q.Push(author::PreviewTimeOutIfDue);  // not if a choice came first
+    return;
+  }
+  q.WakeAt(st.now + (*left - std::floor(*left)) + 0.005);
+  ui::CountdownClock(st, *left, ui::CountdownClockSize(st));
+  ui::Track(("countdown " + ui::Countdown(*left)).c_str());
+  const std::string run_out = std::string(st.tr("author.preview_run_out")) + "###run-out";
+  SameLineOrWrap(run_out.c_str());
+  if (ui::Button(run_out.c_str())) q.Push(author::PreviewTimeOut);
+}
+
+// What the last decision did, as a team in training mode reads it: a timeout said as such (the
+// timeout outcome's own text), then the feedback.
+void LastDecision(const AppState& st) {
+  const Session& s = *st.author.preview.session;
+  const Lang lang = st.tr.Language();
+  const Palette& pal = CurrentPalette();
+  if (s.History().empty()) return;
+  const DecisionRecord& r = s.History().back();
+  const Node* prev = s.scenario().FindNode(r.node);
+  if (!prev || !prev->decision) return;
+  const Decision& d = *prev->decision;
+  const TimeoutOutcome* timeout = r.timed_out && !r.checklist && r.choice.empty() ? d.Timeout() : nullptr;
+  if (timeout) {
+    ui::TextIn(st.fonts.bold, st.tr("feedback.timeout_outcome"), pal.warning);
+    ui::Paragraphs(timeout->text.Get(lang));
+  } else if (r.timed_out) {
+    ui::TextIn(st.fonts.bold,
+               r.checklist ? std::string(st.tr(r.items.empty() ? "feedback.timed_out_checklist"
+                                                               : "feedback.unconfirmed_checklist"))
+                           : st.tr.Format("feedback.timed_out", {d.OptionLetter(r.choice)}),
+               pal.warning);
+  }
+  const LocalText* feedback = timeout ? &timeout->feedback : nullptr;
+  if (const Choice* c = d.FindChoice(r.choice)) feedback = &c->feedback;
+  if (r.checklist) feedback = &d.feedback;
+  if (feedback && !feedback->Get(lang).empty())
+    ui::TextColored(st.tr.Format("author.preview_feedback", {feedback->Get(lang)}), pal.text_muted);
+}
+
 void Play(const AppState& st, ActionQueue& q) {
   const auto& p = st.author.preview;
   const Session& s = *p.session;
   const Lang lang = st.tr.Language();
   const Node& node = s.CurrentNode();
+  LastDecision(st);
   ImGui::PushFont(st.fonts.large);
   ui::Text(node.id + " · " + node.title.Get(lang));
   ImGui::PopFont();
+  Clock(st, q);
   ui::Paragraphs(s.CurrentText().Get(lang));
   for (const auto& line : node.lines) {
     const Character* c = s.scenario().FindCharacter(line.speaker);
@@ -88,13 +137,6 @@ void Play(const AppState& st, ActionQueue& q) {
       break;
   }
   if (!p.problem.empty()) ui::TextColored(p.problem, CurrentPalette().critical);
-  // What the last decision did: its feedback, as a team in training mode reads it.
-  if (!s.History().empty()) {
-    const DecisionRecord& r = s.History().back();
-    if (const Node* prev = s.scenario().FindNode(r.node); prev && prev->decision)
-      if (const Choice* c = prev->decision->FindChoice(r.choice); c && !c->feedback.Get(lang).empty())
-        ui::TextColored(st.tr.Format("author.preview_feedback", {c->feedback.Get(lang)}), CurrentPalette().text_muted);
-  }
 }
 
 }  // namespace
@@ -115,9 +157,13 @@ void DrawAuthorPreview(const AppState& st, ActionQueue& q) {
   if (ui::Button((std::string(st.tr("author.preview_close")) + "###close-preview").c_str()))
     q.Push(author::ClosePreview);
   ImGui::Separator();
+  // Before starting, the inspector is what the author works on; once playing, the story comes
+  // first (its clock in view) and the inspector follows with the values as they change.
+  if (p.session) {
+    Play(st, q);
+    ImGui::Separator();
+  }
   Inspector(st, q, p.scenario ? *p.scenario : *a.draft->good(), !p.session);
-  ImGui::Separator();
-  if (p.session) Play(st, q);
 }
 
 }  // namespace sigap::app

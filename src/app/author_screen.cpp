@@ -75,14 +75,9 @@ std::string FileName(const std::string& path) { return platform::PathToUtf8(plat
 void DrawTopBar(const AppState& st, ActionQueue& q) {
   const auto& a = st.author;
   const Palette& pal = CurrentPalette();
-  ImGui::PushFont(st.fonts.bold);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(st.tr("author.title"));
-  ImGui::PopFont();
-  SameLineOrWrap(ui::Em() * 14);
-  // The scenario files of the folder.
+  // One row of controls at 1280x720 (the face's name heads the status line under it).
   const std::string current = a.draft ? FileName(a.draft->path()) : std::string(st.tr("author.none"));
-  ImGui::SetNextItemWidth(ui::Em() * 14);
+  ImGui::SetNextItemWidth(ui::Em() * 12);
   if (ImGui::BeginCombo("##author-file", current.c_str())) {
     for (const auto& f : a.files) {
       const bool on = a.draft && a.draft->path() == f;
@@ -106,10 +101,10 @@ void DrawTopBar(const AppState& st, ActionQueue& q) {
   const std::string booklet = std::string(st.tr("author.booklet")) + "###booklet";
   SameLineOrWrap(booklet.c_str());
   if (ui::Button(booklet.c_str(), can && a.draft->good() != nullptr)) q.Push(author::WriteBooklet);
-  SameLineOrWrap(ui::Em() * 8);
+  SameLineOrWrap(ui::Em() * 7);
   // A new scenario: its id, then the button.
   std::string id = a.new_id;
-  ImGui::SetNextItemWidth(ui::Em() * 8);
+  ImGui::SetNextItemWidth(ui::Em() * 7);
   if (ImGui::InputTextWithHint("##new-id", st.tr("author.new_hint"), &id))
     q.Push([id](AppState& s) { author::SetNewId(s, id); });
   ui::Track("##new-id");
@@ -131,6 +126,10 @@ void DrawTopBar(const AppState& st, ActionQueue& q) {
               st.tr.Format("author.status", {std::to_string(c.errors), std::to_string(c.warnings),
                                              std::to_string(static_cast<int>(a.last_check_ms + 0.5))});
   }
+  ImGui::PushFont(st.fonts.bold);
+  ImGui::TextUnformatted(st.tr("author.title"));
+  ImGui::PopFont();
+  ImGui::SameLine();
   ui::TextColored(status, a.message_error ? pal.critical : pal.text_muted);
 }
 
@@ -157,7 +156,9 @@ void DrawAuthorScreen(const AppState& st, ActionQueue& q) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   // The map across the top; under it the diagnostics (left) and the node or the preview (right).
-  const float map_h = std::max(avail.y * 0.4f, ui::Em() * 6);
+  // The map keeps a third of the height (its rows fit; a label is never smaller than 0.8 em), so
+  // that the panels under it show a node's fields or the preview's clock at 1280x720.
+  const float map_h = std::max(avail.y * 0.34f, ui::Em() * 7);
   DrawAuthorMap(st, q, ImVec2(avail.x, map_h));
   const float rest_h = ImGui::GetContentRegionAvail().y;
   const float left_w = std::max(avail.x * 0.4f, ui::Em() * 14);

@@ -2,6 +2,7 @@
 set(SIGAP_AUTHOR_SOURCES
   app/author_actions.cpp
   app/author_diagnostics.cpp
+  app/author_explore.cpp
   app/author_map.cpp
   app/author_node.cpp
   app/author_preview.cpp

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "author_explore.h"
 #include "explore.h"
 #include "scenario_draft.h"
 #include "session.h"
@@ -30,6 +31,8 @@ struct AuthorPreview {
   std::optional<Session> session;            // in memory only: a preview never writes a result
   std::vector<std::string> ticked;           // checklist items ticked at the current decision
   std::string problem;                       // why the last move was refused ("" = none)
+  double decision_shown_at = 0;              // AppState::now when the current node was shown: its clock
+  bool timer_stopped = false;                // the timeout was refused (ENG007): the clock stops
 };
 
 struct AuthorState {
@@ -41,9 +44,15 @@ struct AuthorState {
   bool message_error = false;
   std::string new_id;  // "new scenario": the id typed
   JsonFieldDraft json_field;
+  std::string id_typed_for;              // the node whose id is being typed in the node panel ("" = none)
+  std::string id_typed;                  // …what is typed: the node is renamed when the field is left
+  std::string confirm_remove;            // the node whose removal waits for the author's yes ("" = none)
   bool show_explore = false;             // the diagnostics panel shows explore's findings
   std::optional<ExploreReport> explore;  // the last exploration of the good version
   std::string explored_hash;             // …of this content hash
+  // Explores on a worker thread (started at the first exploration), which wakes the loop through
+  // AppState::loop_wake when a result is ready; RunFrame takes it (author::TakeExplore).
+  std::shared_ptr<ExploreWorker> explorer;
 
   // Map view.
   float map_zoom = 1.0f;               // 1 = fit the canvas

@@ -26,37 +26,6 @@ const Session& CurrentSession(const AppState& st) { return st.player.session->se
 // [SECTION] Header: title, progress, save status, countdown
 // =============================================================================================
 
-ImVec2 CountdownSize(const AppState& st) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::PushFont(st.fonts.huge);
-  ImVec2 digits = ImGui::CalcTextSize("0:00");
-  ImGui::PopFont();
-  ImVec2 label = ImGui::CalcTextSize(st.tr("play.time_left"));
-  return ImVec2(std::max(digits.x, label.x) + style.FramePadding.x * 2.0f, digits.y + label.y + style.FramePadding.y * 2.0f);
-}
-
-void DrawCountdown(const AppState& st, double seconds_left, ImVec2 size) {
-  const Palette& pal = CurrentPalette();
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const bool urgent = seconds_left <= 10.0;
-  const ImVec4 bg = urgent ? pal.critical : pal.panel;
-  const ImVec4 fg = urgent ? ui::TextOn(pal.critical) : pal.text;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::ColorConvertFloat4ToU32(bg), style.FrameRounding);
-  dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::ColorConvertFloat4ToU32(urgent ? pal.critical : pal.accent),
-              style.FrameRounding, 0, std::max(2.0f, ui::Em() / 8.0f));
-  const char* label = st.tr("play.time_left");
-  ImVec2 ls = ImGui::CalcTextSize(label);
-  dl->AddText(ImVec2(pos.x + (size.x - ls.x) * 0.5f, pos.y + style.FramePadding.y), ImGui::ColorConvertFloat4ToU32(fg), label);
-  std::string digits = ui::Countdown(seconds_left);
-  ImGui::PushFont(st.fonts.huge);
-  ImVec2 ds = ImGui::CalcTextSize(digits.c_str());
-  dl->AddText(ImVec2(pos.x + (size.x - ds.x) * 0.5f, pos.y + style.FramePadding.y + ls.y), ImGui::ColorConvertFloat4ToU32(fg), digits.c_str());
-  ImGui::PopFont();
-  ImGui::Dummy(size);
-}
-
 }  // namespace
 
 void DrawPlayHeader(const AppState& st, ActionQueue& q) {
@@ -68,7 +37,7 @@ void DrawPlayHeader(const AppState& st, ActionQueue& q) {
   const float x0 = ImGui::GetCursorPosX();
   const float avail = ImGui::GetContentRegionAvail().x;
   const auto left = player::SecondsLeft(st);
-  const ImVec2 clock = left ? CountdownSize(st) : ImVec2(0, 0);
+  const ImVec2 clock = left ? ui::CountdownClockSize(st) : ImVec2(0, 0);
   const float text_w = left ? avail - clock.x - style.ItemSpacing.x * 2.0f : avail;
 
   ImGui::BeginGroup();
@@ -150,7 +119,7 @@ void DrawPlayHeader(const AppState& st, ActionQueue& q) {
 
   if (left) {
     ImGui::SameLine(x0 + avail - clock.x);
-    DrawCountdown(st, *left, clock);
+    ui::CountdownClock(st, *left, clock);
   }
   ImGui::Separator();
 }

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "author_actions.h"
 #include "facilitator_actions.h"
 #include "player.h"
 #include "theme.h"
@@ -45,6 +46,7 @@ void PrepareFonts(AppState& state) {
 bool RunFrame(AppState& state) {
   const bool room_news = state.loop_wake->Take();
   if (room_news) player::RefreshRoom(state);
+  author::TakeExplore(state);  // the explore worker's result, when the wake was its
   RefreshLiveRoom(state);
   PrepareFonts(state);
   ImGui::NewFrame();

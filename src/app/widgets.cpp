@@ -141,6 +141,19 @@ bool Button(const char* label, bool enabled, bool primary, float width) {
   return clicked && enabled;
 }
 
+bool SelectableWrapped(const char* id, const std::string& text, const ImVec4& color, bool selected) {
+  const float wrap = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4.0f);
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::PushID(id);
+  const bool clicked = ImGui::Selectable("##row", selected, 0, ImVec2(0, size.y));
+  ImGui::PopID();
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, U32(color), text.c_str(), nullptr,
+                                      wrap);
+  TrackRect(text.c_str(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  return clicked;
+}
+
 bool Option(const char* id, const std::string& letter, const std::string& text, bool selected, Mark mark) {
   const Palette& p = CurrentPalette();
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -479,6 +492,42 @@ std::string Countdown(double seconds_left) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
   return buf;
+}
+
+ImVec2 CountdownClockSize(const AppState& st) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushFont(st.fonts.huge);
+  ImVec2 digits = ImGui::CalcTextSize("0:00");
+  ImGui::PopFont();
+  ImVec2 label = ImGui::CalcTextSize(st.tr("play.time_left"));
+  return ImVec2(std::max(digits.x, label.x) + style.FramePadding.x * 2.0f,
+                digits.y + label.y + style.FramePadding.y * 2.0f);
+}
+
+void CountdownClock(const AppState& st, double seconds_left, ImVec2 size) {
+  const Palette& pal = CurrentPalette();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool urgent = seconds_left <= 10.0;
+  const ImVec4 bg = urgent ? pal.critical : pal.panel;
+  const ImVec4 fg = urgent ? TextOn(pal.critical) : pal.text;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::ColorConvertFloat4ToU32(bg),
+                    style.FrameRounding);
+  dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y),
+              ImGui::ColorConvertFloat4ToU32(urgent ? pal.critical : pal.accent), style.FrameRounding, 0,
+              std::max(2.0f, Em() / 8.0f));
+  const char* label = st.tr("play.time_left");
+  ImVec2 ls = ImGui::CalcTextSize(label);
+  dl->AddText(ImVec2(pos.x + (size.x - ls.x) * 0.5f, pos.y + style.FramePadding.y), ImGui::ColorConvertFloat4ToU32(fg),
+              label);
+  std::string digits = Countdown(seconds_left);
+  ImGui::PushFont(st.fonts.huge);
+  ImVec2 ds = ImGui::CalcTextSize(digits.c_str());
+  dl->AddText(ImVec2(pos.x + (size.x - ds.x) * 0.5f, pos.y + style.FramePadding.y + ls.y),
+              ImGui::ColorConvertFloat4ToU32(fg), digits.c_str());
+  ImGui::PopFont();
+  ImGui::Dummy(size);
 }
 
 std::string LocalTime(const std::string& iso_utc) {

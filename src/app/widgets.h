@@ -44,6 +44,10 @@ bool Button(const char* label, bool enabled = true, bool primary = false, float 
 enum class Mark { Letter, Checkbox };
 bool Option(const char* id, const std::string& letter, const std::string& text, bool selected, Mark mark);
 
+// A row of a list that can be clicked (a diagnostic, a finding): its text wrapped at the column's
+// edge, as tall as it needs, rather than cut where the panel ends.
+bool SelectableWrapped(const char* id, const std::string& text, const ImVec4& color, bool selected);
+
 // A large clickable card of text pieces (title, meta line, paragraphs…) with a number badge.
 struct Piece {
   ImFont* font = nullptr;       // nullptr: the current font
@@ -86,6 +90,10 @@ const char* RatingLabel(const StringTable& tr, const std::string& rating);
 std::string KindLabel(const StringTable& tr, const std::string& kind);  // ScenarioKindLabel in the UI language
 const char* ModeLabel(const StringTable& tr, Mode m);
 std::string Countdown(double seconds_left);         // "1:05"; never below "0:00"
+// The countdown box of a timed decision ("Sisa waktu" over large digits, red in the last ten
+// seconds), as the team sees it and the author's preview shows it: its size, then drawn there.
+ImVec2 CountdownClockSize(const AppState& st);
+void CountdownClock(const AppState& st, double seconds_left, ImVec2 size);
 std::string LocalTime(const std::string& iso_utc);  // "2026-05-01 16:12" in the laptop's zone
 std::string FormatValue(const Variable& v, double value, const StringTable& tr);
 

@@ -49,12 +49,16 @@ const char* TypeName(const json& v) {
   }
 }
 
+}  // namespace
+
 bool IsValidId(const std::string& s) {
   if (s.empty() || s.size() > 64) return false;
   auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (!ok_first(s[0])) return false;
   return std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == '_' || c == '.' || c == '-'; });
 }
+
+namespace {
 
 class Reader {
  public:

@@ -51,4 +51,8 @@ LoadedFile BuildFile(ParsedFile& p, const SopCatalogue* catalogue, const Scenari
 LoadedFile LoadFromText(const std::string& path, std::string_view text,
                         const SopCatalogue* catalogue_for_scenario = nullptr);
 
+// An id as the format allows it (else SCN006): lower-case letters, digits, '_', '-' or '.',
+// starting with a letter or digit, at most 64 characters.
+bool IsValidId(const std::string& s);
+
 }  // namespace sigap

@@ -152,6 +152,91 @@ bool ScenarioDraft::ReloadIfChanged() {
   return true;
 }
 
+namespace {
+
+// The route of `owner` (its "next") where it names `id`: a node id, or conditional routes' "to".
+void RouteReferences(const OrderedJson& owner, const std::string& pointer, const std::string& id, NodeReference where,
+                     std::vector<NodeReference>& out) {
+  if (!owner.is_object() || !owner.contains("next")) return;
+  const OrderedJson& next = owner["next"];
+  const std::string p = pointer + "/next";
+  auto add = [&](const std::string& at) {
+    where.pointer = at;
+    out.push_back(where);
+  };
+  if (next.is_string() && next.get<std::string>() == id) add(p);
+  if (!next.is_array()) return;
+  for (std::size_t i = 0; i < next.size(); ++i) {
+    const OrderedJson& route = next[i];
+    if (route.is_object() && route.contains("to") && route["to"].is_string() && route["to"].get<std::string>() == id)
+      add(p + "/" + std::to_string(i) + "/to");
+  }
+}
+
+}  // namespace
+
+std::vector<NodeReference> NodeReferences(const OrderedJson& doc, const std::string& id) {
+  std::vector<NodeReference> out;
+  if (!doc.is_object()) return out;
+  if (doc.contains("start") && doc["start"].is_string() && doc["start"].get<std::string>() == id)
+    out.push_back(NodeReference{"/start", "", "", false});
+  if (!doc.contains("nodes") || !doc["nodes"].is_array()) return out;
+  const OrderedJson& nodes = doc["nodes"];
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const OrderedJson& n = nodes[i];
+    if (!n.is_object()) continue;
+    const std::string p = "/nodes/" + std::to_string(i);
+    NodeReference where;
+    where.node = n.contains("id") && n["id"].is_string() ? n["id"].get<std::string>() : std::string();
+    RouteReferences(n, p, id, where, out);  // a scene's
+    if (!n.contains("decision") || !n["decision"].is_object()) continue;
+    const OrderedJson& d = n["decision"];
+    const std::string dp = p + "/decision";
+    RouteReferences(d, dp, id, where, out);  // a checklist's
+    if (d.contains("choices") && d["choices"].is_array())
+      for (std::size_t c = 0; c < d["choices"].size(); ++c) {
+        const OrderedJson& choice = d["choices"][c];
+        NodeReference by_choice = where;
+        by_choice.option = choice.is_object() && choice.contains("id") && choice["id"].is_string()
+                               ? choice["id"].get<std::string>()
+                               : std::to_string(c);
+        RouteReferences(choice, dp + "/choices/" + std::to_string(c), id, by_choice, out);
+      }
+    if (d.contains("timer") && d["timer"].is_object() && d["timer"].contains("timeout")) {
+      NodeReference by_timeout = where;
+      by_timeout.timeout = true;
+      RouteReferences(d["timer"]["timeout"], dp + "/timer/timeout", id, by_timeout, out);
+    }
+  }
+  return out;
+}
+
+RenameResult RenameNode(OrderedJson& doc, const std::string& from, const std::string& to) {
+  if (from == to) return RenameResult::Same;
+  if (!doc.is_object() || !doc.contains("nodes") || !doc["nodes"].is_array()) return RenameResult::NotFound;
+  OrderedJson* node = nullptr;
+  for (auto& n : doc["nodes"]) {
+    if (!n.is_object() || !n.contains("id") || !n["id"].is_string()) continue;
+    const std::string id = n["id"].get<std::string>();
+    if (id == to) return RenameResult::Taken;
+    if (id == from && !node) node = &n;
+  }
+  if (!node) return RenameResult::NotFound;
+  if (!IsValidId(to)) return RenameResult::BadId;
+  for (const auto& ref : NodeReferences(doc, from)) doc[OrderedJson::json_pointer(ref.pointer)] = to;
+  (*node)["id"] = to;
+  return RenameResult::Renamed;
+}
+
+RenameResult ScenarioDraft::RenameNode(const std::string& from, const std::string& to) {
+  RenameResult result = RenameResult::NotFound;
+  Edit([&](OrderedJson& doc) {
+    result = sigap::RenameNode(doc, from, to);
+    return result == RenameResult::Renamed;
+  });
+  return result;
+}
+
 std::string NewScenarioText(const std::string& id, const SopCatalogue& catalogue) {
   const std::string step = catalogue.steps.empty() ? std::string() : catalogue.steps.front().id;
   auto text = [](const char* in_id, const char* in_en) {

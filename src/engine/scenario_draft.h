@@ -26,6 +26,30 @@ struct DiskStamp {
 };
 DiskStamp StampOf(const std::string& path);
 
+// ---- Node ids and the references to them --------------------------------------------------
+// Where a scenario's document names a node: its `start`, and every route (`next`: a node id, or
+// conditional routes whose `to` is one) of a scene, a choice, a timer's `timeout` outcome and a
+// checklist. Conditions and effects name variables and flags, never nodes (scenario-format.md
+// 2.7–2.8), and an ending's outcome id is a name of its own (the results count teams by it).
+struct NodeReference {
+  std::string pointer;   // the string that names the node ("/nodes/2/decision/choices/0/next/1/to")
+  std::string node;      // the node whose route it is ("" = the scenario's start)
+  std::string option;    // the choice whose route it is ("" = the node's own route)
+  bool timeout = false;  // the route of the timer's timeout outcome
+};
+std::vector<NodeReference> NodeReferences(const OrderedJson& doc, const std::string& id);
+
+enum class RenameResult {
+  Renamed,
+  Same,      // the new id is the old one: nothing to do
+  NotFound,  // no node has the old id
+  Taken,     // another node has the new id
+  BadId,     // the new id is not an id the format allows (SCN006)
+};
+// Gives a node a new id and every reference to it (NodeReferences) the same; the document is
+// unchanged unless the result is Renamed.
+RenameResult RenameNode(OrderedJson& doc, const std::string& from, const std::string& to);
+
 class ScenarioDraft {
  public:
   // Reads and checks a scenario file; its SOP catalogue is found beside it as `sigap validate`
@@ -50,6 +74,8 @@ class ScenarioDraft {
   // step for the field, not one per letter). False (nothing changed) when the text is not JSON,
   // `change` refuses, or the edit changes nothing.
   bool Edit(const std::function<bool(OrderedJson&)>& change, const std::string& merge_key = "");
+  // A node renamed with every reference to it (RenameNode above), as one edit: one undo step.
+  RenameResult RenameNode(const std::string& from, const std::string& to);
   bool CanUndo() const { return !undo_.empty(); }
   bool CanRedo() const { return !redo_.empty(); }
   bool Undo();
