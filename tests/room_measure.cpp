@@ -108,6 +108,17 @@ std::vector<std::vector<std::string>> PlayLogs(const std::string& sigap, const f
   return logs;
 }
 
+// Joins the room on `client`: the token, or "" when the room refused.
+std::string Join(httplib::Client& client) {
+  auto joined = client.Post("/join", json{{"code", "K7QX2MPA"}}.dump(), "application/json");
+  if (!joined || joined->status != 200) return "";
+  return json::parse(joined->body).value("token", "");
+}
+
+std::string RecordBody(const std::string& token, const std::string& session, std::size_t seq, const std::string& line) {
+  return json{{"token", token}, {"session", session}, {"seq", seq}, {"line", line}}.dump();
+}
+
 int FreePort() {  // a port the kernel hands out now, released for the GUI to take
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in a{};
@@ -167,16 +178,15 @@ int Projector(const std::string& sigap, int teams) {
       httplib::Client client("127.0.0.1", port);
       client.set_tcp_nodelay(true);
       const auto& lines = logs[static_cast<std::size_t>(t)];
-      auto joined = client.Post("/join", json{{"code", "K7QX2MPA"}}.dump(), "application/json");
-      if (!joined || joined->status != 200) {
+      const std::string token = Join(client);
+      if (token.empty()) {
         ++failures;
         return;
       }
-      const std::string token = json::parse(joined->body)["token"];
       const std::string session = json::parse(lines[0])["session"];
       std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms(rng) / 2));
       for (std::size_t seq = 0; seq < lines.size(); ++seq) {
-        const std::string body = json{{"token", token}, {"session", session}, {"seq", seq}, {"line", lines[seq]}}.dump();
+        const std::string body = RecordBody(token, session, seq, lines[seq]);
         const auto t0 = Clock::now();
         auto res = client.Post("/record", body, "application/json");
         const auto t1 = Clock::now();
@@ -297,16 +307,14 @@ int main(int argc, char** argv) {
       client.set_keep_alive(true);
       for (int s = 0; s < sessions; ++s) {
         const auto& lines = logs[static_cast<std::size_t>(t * sessions + s)];
-        auto joined = client.Post("/join", json{{"code", "K7QX2MPA"}}.dump(), "application/json");
-        if (!joined || joined->status != 200) {
+        const std::string token = Join(client);
+        if (token.empty()) {
           ++failures;
           continue;
         }
-        const std::string token = json::parse(joined->body)["token"];
         const std::string session = json::parse(lines[0])["session"];
         for (std::size_t seq = 0; seq < lines.size(); ++seq) {
-          const std::string body =
-              json{{"token", token}, {"session", session}, {"seq", seq}, {"line", lines[seq]}}.dump();
+          const std::string body = RecordBody(token, session, seq, lines[seq]);
           const auto t0 = Clock::now();
           auto res = client.Post("/record", body, "application/json");
           latency[static_cast<std::size_t>(t)].push_back(
