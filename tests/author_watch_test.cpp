@@ -49,17 +49,26 @@ Log ReadLog(const std::string& path) {
   return log;
 }
 
-}  // namespace
+bool HaveXvfb() {
+  if (std::system("command -v xvfb-run > /dev/null 2>&1") == 0) return true;
+  MESSAGE("xvfb-run is not installed: skipped");
+  return false;
+}
 
-TEST_CASE("the author face draws nothing while idle and shows a change made on disk by another editor") {
-  if (std::system("command -v xvfb-run > /dev/null 2>&1") != 0) {
-    MESSAGE("xvfb-run is not installed: skipped");
-    return;
-  }
-  const std::string dir = test::TempDir("author-watch");
+// A temporary folder with a copy of the bundled scenarios in scenarios/ (the author edits copies).
+std::string CopyOfScenarios(const std::string& name) {
+  const std::string dir = test::TempDir(name);
   fs::create_directories(dir + "/scenarios");
   for (const auto& e : fs::directory_iterator(test::SourcePath("scenarios")))
     fs::copy_file(e.path(), fs::path(dir) / "scenarios" / e.path().filename());
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("the author face draws nothing while idle and shows a change made on disk by another editor") {
+  if (!HaveXvfb()) return;
+  const std::string dir = CopyOfScenarios("author-watch");
   const std::string file = dir + "/scenarios/yuliana-nunukan.json";
   const std::string log_path = dir + "/frames.log";
   // `timeout` is a safety net only: the test ends the app itself once it has seen what it needs.
@@ -125,14 +134,8 @@ TEST_CASE("the author face draws nothing while idle and shows a change made on d
 }
 
 TEST_CASE("play from here on a timed decision redraws once a second for its countdown, and no more") {
-  if (std::system("command -v xvfb-run > /dev/null 2>&1") != 0) {
-    MESSAGE("xvfb-run is not installed: skipped");
-    return;
-  }
-  const std::string dir = test::TempDir("author-clock");
-  fs::create_directories(dir + "/scenarios");
-  for (const auto& e : fs::directory_iterator(test::SourcePath("scenarios")))
-    fs::copy_file(e.path(), fs::path(dir) / "scenarios" / e.path().filename());
+  if (!HaveXvfb()) return;
+  const std::string dir = CopyOfScenarios("author-clock");
   const std::string log_path = dir + "/frames.log";
   // dp3 of paman-tanjungpinang has 30 seconds on its clock: the preview starts there at once.
   test::ChildProcess app({"/usr/bin/env",
